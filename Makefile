@@ -1,0 +1,50 @@
+# MingBao (明保) — the one entry point. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.mingbao-installed
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+export PYTHONHASHSEED ?= 0
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run ingest ask test lint typecheck unit bench-kb lock clean
+
+help: ## List the make targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): constraints.txt pyproject.toml scripts/setup.sh
+	@scripts/setup.sh
+
+setup: ## Create .venv (Python 3.10) and install the pinned dependencies; fast when done
+	@scripts/setup.sh
+
+run: $(STAMP) ## Ingest data/policies/ and start MingBao on localhost (Ctrl-C stops it)
+	@$(PY) -m bot.run
+
+ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE_URL
+	@$(PY) -m bot.knowledge ingest data/policies/*.md
+
+ask: $(STAMP) ## Ask the knowledge base, e.g. make ask Q='原位癌算重疾吗' P=KN-CI-2024
+	@$(PY) -m bot.knowledge ask $(if $(P),--product $(P)) $(if $(Q),"$(Q)")
+
+test: $(STAMP) lint typecheck unit ## Run every test layer (lint, types, tests)
+
+lint: $(STAMP) ## ruff lint and format check
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP) ## mypy on bot/
+	@$(VENV)/bin/mypy
+
+unit: $(STAMP) ## pytest (unit and integration tests)
+	@$(PY) -m pytest -q
+
+bench-kb: $(STAMP) ## Knowledge-base benchmark: ingest time and answer latency (writes reports/bench-kb.json)
+	@$(PY) -m bot.knowledge.bench
+
+lock: $(STAMP) ## Regenerate constraints.txt from the current .venv
+	@{ echo "# Pinned set resolved for rasa 3.6.21 on Python 3.10 (pip freeze). Regenerate with: make lock"; \
+	  $(VENV)/bin/pip freeze --exclude-editable; } > constraints.txt
+
+clean: ## Remove the local database, reports and caches (keeps .venv)
+	rm -rf var/*.db reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,321 @@
+"""The knowledge base at question time: find the product and the topic, explain, cite."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.knowledge import explain
+from bot.knowledge.explain import Section
+from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.industry import (
+    CANCER_EXCLUSIONS,
+    GENERAL_TOPICS,
+    MILD_2020,
+    SEVERE_2020,
+    general_disease_answer,
+)
+from bot.knowledge.question import Question
+from bot.knowledge.search import ArticleIndex, Segmenter, domain_words
+from bot.knowledge.store import KnowledgeRepository
+from bot.knowledge.text import normalize
+from bot.knowledge.vocabulary import CATEGORY_NAMES, SYNONYMS, core_disease_name
+
+REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
+WORDING_NOTE = "以上为条款要点，具体以您的保险合同条款为准。"
+COVERAGE_TOPICS = frozenset(
+    {
+        "benefits",
+        "exclusions",
+        "waiting",
+        "claim_materials",
+        "claim_payment",
+        "pre_existing",
+        "deductible",
+        "reimbursement",
+        "annual_limit",
+        "hospital",
+    }
+)
+GENERAL_NOTE = "以上是行业通行规则，具体以您所购产品的条款约定为准。"
+FOCUS = {
+    "cooling_off": ("退还", "解除", "工本费", "现金价值"),
+    "waiting": ("等待期内", "确诊", "退还", "终止", "意外", "复效", "续保"),
+    "grace": ("宽限期内", "中止", "扣除", "欠交"),
+    "reinstatement": ("复效", "恢复", "补交", "利息", "解除"),
+    "limitation": ("知道", "起"),
+    "claim_notice": ("通知", "故意", "重大过失", "无法确定"),
+    "claim_decision": ("核定", "给付", "10日", "拒绝", "60日"),
+}
+TOPIC_SPECIFIC_WORDS = {
+    "renewal": ("续保",),
+    "pre_existing": ("既往症",),
+    "hospital": ("医院",),
+}
+# Words too general to name a disease when a customer uses them.
+NOT_A_DISEASE = frozenset({"疾病", "重疾", "轻症", "中症"})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The wording an answer rests on."""
+
+    product: str
+    version: str
+    article: str
+
+
+@dataclass
+class Answer:
+    """A plain-Chinese answer with its citations."""
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    product: str | None = None
+    topics: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        """The CLI's ``--json`` line."""
+        return json.dumps(
+            {
+                "answer": self.text,
+                "citations": [c.__dict__ for c in self.citations],
+                "product": self.product,
+            },
+            ensure_ascii=False,
+        )
+
+
+class KnowledgeBase:
+    """Answers questions from the current version of every ingested product, in memory."""
+
+    def __init__(self, products: Iterable[ProductKnowledge]) -> None:
+        self.products = {p.code: p for p in products}
+        self.segmenter = Segmenter(domain_words(self.products.values()))
+        self._indexes = {code: ArticleIndex(p, self.segmenter) for code, p in self.products.items()}
+        self._names = sorted(
+            (
+                (normalize(name), code)
+                for code, p in self.products.items()
+                for name in (p.name, *p.document.aliases, code)
+            ),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        self._disease_terms = self._collect_disease_terms()
+
+    @classmethod
+    def load(cls, repository: KnowledgeRepository) -> KnowledgeBase:
+        """The knowledge base over the current version of every stored product."""
+        return cls(repository.current())
+
+    def _collect_disease_terms(self) -> list[str]:
+        terms: set[str] = set()
+        for product in self.products.values():
+            for disease in product.facts.diseases:
+                terms.update({disease.name, core_disease_name(disease.name)})
+                for item in disease.exclusions:
+                    terms.update(w for w in _condition_words(item))
+        terms.update(CANCER_EXCLUSIONS)
+        terms.update(core_disease_name(d) for d in (*SEVERE_2020, *MILD_2020))
+        terms.update(
+            v for k, v in SYNONYMS.items() if "癌" in k or v.endswith(("病", "癌", "死", "症"))
+        )
+        keyed = {
+            normalize(t): t for t in terms if len(t) >= 2 and normalize(t) not in NOT_A_DISEASE
+        }
+        return sorted(keyed, key=len, reverse=True)
+
+    def product_in(self, text: str) -> str | None:
+        """The code of the product named (by name, alias or code) in normalised ``text``."""
+        return next((code for name, code in self._names if name in text), None)
+
+    def disease_in(self, text: str) -> str | None:
+        """The most specific disease or condition named in normalised ``text``."""
+        return next((term for term in self._disease_terms if term in text), None)
+
+    def ask(self, question: str, product: str | None = None) -> Answer:
+        """Answer ``question``; ``product`` is the code known from context, if any."""
+        asked = Question.read(question)
+        code = self.product_in(asked.text) or product
+        if code is not None and code not in self.products:
+            code = None
+        disease = self.disease_in(asked.text)
+        if code is None:
+            return self._general(asked, disease)
+        return self._about(self.products[code], asked, disease)
+
+    def _about(self, product: ProductKnowledge, asked: Question, disease: str | None) -> Answer:
+        sections: list[Section] = []
+        topics = asked.topics
+        lead = _lead_topic(topics, disease, asked.categories)
+        if lead == "disease" and disease is not None:
+            sections.append(explain.disease_section(product, disease, asked.sum_insured))
+            if "waiting" in topics:
+                sections.append(explain.period_section(product, "waiting", FOCUS["waiting"]))
+            sections.append(explain.conditions_section(product, waiting="waiting" not in topics))
+        elif lead == "category":
+            for category in asked.categories[:2]:
+                sections.append(explain.category_section(product, category, asked.sum_insured))
+            sections.append(explain.conditions_section(product))
+        else:
+            for topic in _answer_topics(topics):
+                sections.append(self._topic_section(product, topic, asked, disease))
+            sections = [s for s in sections if s.text]
+            if not sections:
+                hits = self._indexes[product.code].search(asked.text, k=1)
+                if hits:
+                    sections.append(explain.article_section(product, hits[0].article))
+        sections = [s for s in sections if s.text]
+        if not sections:
+            return Answer(
+                f"抱歉，我没有在《{product.name}》的条款里找到与您问题相关的内容。您可以换个说法，"
+                "或者问我犹豫期、等待期、保障范围、理赔材料、退保等问题；也可以转人工客服。",
+                product=product.code,
+                topics=topics,
+            )
+        coverage = lead != "topics" or bool(set(topics) & COVERAGE_TOPICS)
+        return self._compose(product, sections, topics, coverage=coverage)
+
+    def _topic_section(
+        self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None
+    ) -> Section:
+        if topic in explain.PERIOD_NAMES:
+            return explain.period_section(product, topic, FOCUS.get(topic, ()))
+        if topic == "claim_payment":
+            section = explain.period_section(product, "claim_decision", FOCUS["claim_decision"])
+            return section if section.articles else Section("")
+        if topic == "surrender":
+            return _surrender(product)
+        if topic == "benefits":
+            return explain.benefits_section(product, asked.sum_insured)
+        if topic == "exclusions":
+            return explain.exclusions_section(product)
+        if topic == "claim_materials":
+            hint = _benefit_hint(product, asked, disease)
+            return explain.materials_section(product, hint)
+        if topic in ("deductible", "reimbursement", "annual_limit"):
+            return explain.medical_section(product, topic)
+        return explain.topic_articles_section(product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()))
+
+    def _compose(
+        self,
+        product: ProductKnowledge,
+        sections: list[Section],
+        topics: tuple[str, ...],
+        *,
+        coverage: bool,
+    ) -> Answer:
+        articles = list(dict.fromkeys(a for s in sections for a in s.articles))
+        body = "\n".join(s.text for s in sections)
+        if articles:
+            body += "\n" + product.citation(*articles)
+        body += "\n" + (REMINDER if coverage else WORDING_NOTE)
+        version = product.document.version
+        return Answer(
+            body,
+            [Citation(product.code, version, a) for a in articles],
+            product=product.code,
+            topics=topics,
+        )
+
+    def _general(self, asked: Question, disease: str | None) -> Answer:
+        parts: list[str] = []
+        if disease is not None:
+            ruling = general_disease_answer(disease)
+            if ruling:
+                parts.append(ruling)
+            parts.append(self._across_products(disease))
+        else:
+            for topic in _answer_topics(asked.topics):
+                general = GENERAL_TOPICS.get(topic) or GENERAL_TOPICS.get(
+                    _GENERAL_ALIAS.get(topic, "")
+                )
+                if general and general not in parts:
+                    parts.append(general)
+        names = "、".join(f"《{p.name}》" for p in self.products.values())
+        if not [p for p in parts if p]:
+            return Answer(
+                "请问您问的是哪一款产品？告诉我产品名称，我按该产品的条款回答您。"
+                + (f"目前可以查询：{names}。" if names else ""),
+                topics=asked.topics,
+            )
+        text = "\n".join(p for p in parts if p) + "\n" + GENERAL_NOTE
+        if names:
+            text += f"告诉我您的产品名称（如{names}），我可以按条款为您确认。"
+        return Answer(text, topics=asked.topics)
+
+    def _across_products(self, disease: str) -> str:
+        lines = []
+        for product in self.products.values():
+            if not product.facts.diseases:
+                continue
+            ruling = explain.rule_on_disease(product, disease)
+            if ruling.covered_as:
+                found = ruling.covered_as[0]
+                benefit = explain.benefit_for(product, found.category)
+                how = explain.payout(benefit) if benefit else "按条款给付"
+                category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+                lines.append(f"《{product.name}》把“{found.name}”列为{category}，{how}")
+            elif ruling.defined_in:
+                found = ruling.defined_in[0][0]
+                lines.append(f"《{product.name}》在“{found.name}”的定义中有条件地涵盖{disease}")
+            elif ruling.excluded_from:
+                lines.append(f"《{product.name}》不保障{disease}")
+        if not lines:
+            return ""
+        return "在已收录的产品中：" + "；".join(lines) + "。"
+
+
+_GENERAL_ALIAS = {"cash_value": "surrender", "deductible": "pre_existing"}
+
+
+def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:
+    precise = [t for t in topics if t not in ("benefits", "exclusions", "waiting")]
+    if disease is not None and not precise:
+        return "disease"
+    if categories and not precise and ("benefits" in topics or not topics):
+        return "category"
+    return "topics"
+
+
+def _answer_topics(topics: tuple[str, ...]) -> list[str]:
+    """At most two topics, the vague ``benefits`` only when nothing sharper was asked."""
+    sharp = [t for t in topics if t != "benefits"]
+    picked = sharp[:2] or list(topics[:1])
+    if "cooling_off" in picked and "surrender" in picked:
+        picked.remove("surrender")
+    return picked
+
+
+def _surrender(product: ProductKnowledge) -> Section:
+    cooling = explain.period_section(product, "cooling_off", FOCUS["cooling_off"])
+    cash = explain.topic_articles_section(product, "surrender", ("退保",))
+    value = explain.topic_articles_section(product, "cash_value", ())
+    text = "\n".join(s.text for s in (cooling, cash, value) if s.text)
+    return Section(text, [*cooling.articles, *cash.articles, *value.articles])
+
+
+def _benefit_hint(
+    product: ProductKnowledge, asked: Question, disease: str | None
+) -> Benefit | None:
+    for benefit in product.facts.benefits:
+        if normalize(benefit.name) in asked.text:
+            return benefit
+    category = asked.categories[0] if asked.categories else None
+    if category is None and disease is not None:
+        ruling = explain.rule_on_disease(product, disease)
+        if ruling.covered_as:
+            category = ruling.covered_as[0].category
+    if category is not None:
+        return explain.benefit_for(product, category)
+    medical = [b for b in product.facts.benefits if "医疗" in b.name]
+    return medical[0] if medical else None
+
+
+def _condition_words(item: str) -> list[str]:
+    """Short names in an exclusion item: ``原位癌，癌前病变`` → ``[原位癌, 癌前病变]``."""
+    words = re.split(r"[，,、；;：:（）()“”\"\s]|及|或|和|如", item)
+    return [w for w in words if 2 <= len(w) <= 8 and re.search(r"癌|瘤|病|变|症", w)]

@@ -1,0 +1,308 @@
+"""Derive facts from a clause document's wording, matching titles by meaning, not by one title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.knowledge.document import ClauseArticle, ClauseDocument
+from bot.knowledge.facts import (
+    Benefit,
+    ClaimMaterials,
+    Disease,
+    Exclusion,
+    MedicalTerm,
+    Period,
+    ProductFacts,
+    Term,
+)
+from bot.knowledge.text import (
+    NUMBER,
+    chinese_number,
+    sentences,
+    split_items,
+    strip_markdown,
+    table_rows,
+)
+from bot.knowledge.vocabulary import CATEGORY_LABELS, TOPIC_WORDS, category_of
+
+# kind → (words naming it, units its length is given in)
+PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "cooling_off": (TOPIC_WORDS["cooling_off"], ("日", "天")),
+    "waiting": (TOPIC_WORDS["waiting"], ("日", "天")),
+    "grace": (TOPIC_WORDS["grace"], ("日", "天")),
+    "reinstatement": (
+        ("复效", "效力恢复", "恢复效力", "恢复合同效力", "合同效力的恢复"),
+        ("年", "个月"),
+    ),
+    "limitation": (("诉讼时效",), ("年",)),
+    "claim_notice": (("保险事故通知", "事故通知", "通知我们", "报案"), ("日", "天", "小时")),
+    "claim_decision": (("作出核定", "核定"), ("日", "天")),
+}
+AMOUNT_WITH_UNIT = re.compile(NUMBER + r"\s*(个月|小时|年|日|天)(?!龄|度|金|满|期交)")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+TIMES = re.compile(r"(?:以|限|最多|累计|共|为)[^。；，]{0,10}?" + NUMBER + r"\s*次")
+MONEY = re.compile(r"(?:人民币)?\s*(\d+(?:\.\d+)?)\s*(万元|万|元)")
+ZERO_DEDUCTIBLE = re.compile(r"0\s*免赔|免赔额为\s*0|不设免赔|无免赔|免赔额为零")
+EXCLUSION_LEAD = re.compile(
+    r"[^，,。；：:\n]*(?:下列|以下|如下|下述)[^，,。；：:\n]*(?:不属于|不在|不包括|除外|不予|不承担)"
+)
+NOT_DISEASE_CONTAINER = re.compile(r"保险金|豁免|责任|给付|申请")
+
+
+def extract_facts(document: ClauseDocument) -> ProductFacts:
+    """Every fact the knowledge base needs from ``document``."""
+    articles = document.articles
+    benefits = _benefits(articles)
+    diseases, disease_articles = _diseases(articles)
+    exclusions, notes = _exclusions(articles)
+    return ProductFacts(
+        periods=_periods(articles),
+        benefits=tuple(benefits),
+        exclusions=tuple(exclusions),
+        exclusion_notes=tuple(notes),
+        diseases=tuple(diseases),
+        materials=tuple(_materials(articles, [b.name for b in benefits])),
+        medical=tuple(_medical_terms(articles, benefits)),
+        terms=tuple(_terms(articles, disease_articles)),
+    )
+
+
+def titled(articles: Iterable[ClauseArticle], words: Iterable[str]) -> list[ClauseArticle]:
+    """The articles whose title contains one of ``words``."""
+    words = tuple(words)
+    return [a for a in articles if any(w in a.title for w in words)]
+
+
+def descendants(articles: Iterable[ClauseArticle], parent: ClauseArticle) -> list[ClauseArticle]:
+    """Every article below ``parent`` (children, grandchildren …) in document order."""
+    prefix = parent.number + "."
+    return [a for a in articles if a.number.startswith(prefix)]
+
+
+def _periods(articles: tuple[ClauseArticle, ...]) -> dict[str, Period]:
+    periods: dict[str, Period] = {}
+    for kind, (words, units) in PERIOD_SPECS.items():
+        found = _find_period(kind, articles, words, units)
+        if found is not None:
+            periods[kind] = found
+    return periods
+
+
+def _find_period(
+    kind: str, articles: tuple[ClauseArticle, ...], words: tuple[str, ...], units: tuple[str, ...]
+) -> Period | None:
+    candidates = titled(articles, words)
+    for strict in (True, False):
+        for article in candidates:
+            found = _period_in(kind, article, words, units, needs_word=strict)
+            if found is not None:
+                return found
+    for article in articles:
+        found = _period_in(kind, article, words, units, needs_word=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _period_in(
+    kind: str,
+    article: ClauseArticle,
+    words: tuple[str, ...],
+    units: tuple[str, ...],
+    *,
+    needs_word: bool,
+) -> Period | None:
+    body = sentences(strip_markdown(article.body))
+    for sentence in body:
+        positions = [sentence.find(w) for w in words if w in sentence]
+        if needs_word and not positions:
+            continue
+        anchor = min(positions) if positions else 0
+        amounts = [
+            (abs(m.start() - anchor), m)
+            for m in AMOUNT_WITH_UNIT.finditer(sentence)
+            if m.group(2) in units and chinese_number(m.group(1))
+        ]
+        if not amounts:
+            continue
+        _, match = min(amounts, key=lambda pair: pair[0])
+        amount = chinese_number(match.group(1))
+        assert amount is not None
+        unit = "日" if match.group(2) == "天" else match.group(2)
+        details = tuple(s for s in body if s != sentence)
+        return Period(kind, amount, unit, article.number, sentence, details)
+    return None
+
+
+def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
+    benefits: list[Benefit] = []
+    for container in titled(articles, ("保险责任",)):
+        if "免除" in container.title:
+            continue
+        children = descendants(articles, container)
+        leaves = [a for a in children if not descendants(articles, a) and a.body]
+        for article in leaves:
+            benefits.append(_benefit(article.title, article.number, article.body))
+    return benefits
+
+
+def _benefit(name: str, article: str, body: str) -> Benefit:
+    text = strip_markdown(body)
+    percent_match = re.search(r"基本保险金额(?:的)?\s*(\d+(?:\.\d+)?)\s*[%％]", text) or re.search(
+        r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*基本保险金额", text
+    )
+    percent: float | None = float(percent_match.group(1)) if percent_match else None
+    if percent is None and re.search(r"按(?:本合同(?:的)?|合同)?基本保险金额(?:的100%)?给付", text):
+        percent = 100.0
+    times_match = TIMES.search(text)
+    times = chinese_number(times_match.group(1)) if times_match else None
+    medical = "医疗" in name
+    return Benefit(
+        name=name,
+        article=article,
+        category=None if medical else category_of(name),
+        percent=percent,
+        times=int(times) if times else None,
+        ends_contract="本合同终止" in text or "合同效力终止" in text,
+        is_waiver="豁免" in name,
+        sentences=tuple(sentences(text)),
+    )
+
+
+def _exclusions(articles: tuple[ClauseArticle, ...]) -> tuple[list[Exclusion], list[str]]:
+    exclusions: list[Exclusion] = []
+    notes: list[str] = []
+    for container in titled(articles, TOPIC_WORDS["exclusions"]):
+        for article in [container, *descendants(articles, container)]:
+            _, items, tail = split_items(article.body)
+            for item in items:
+                exclusions.append(Exclusion(article.number, len(exclusions) + 1, item))
+            if not items and article.body and article is not container:
+                exclusions.append(
+                    Exclusion(article.number, len(exclusions) + 1, strip_markdown(article.body))
+                )
+            notes.extend(sentences(strip_markdown(tail)))
+    return exclusions, notes
+
+
+def _diseases(articles: tuple[ClauseArticle, ...]) -> tuple[list[Disease], set[str]]:
+    diseases: list[Disease] = []
+    numbers: set[str] = set()
+    for heading in articles:
+        category = category_of(heading.title)
+        if category is None or NOT_DISEASE_CONTAINER.search(heading.title):
+            continue
+        children = [a for a in articles if a.parent_number == heading.number]
+        if not children:
+            continue
+        numbers.add(heading.number)
+        for child in children:
+            definition, exclusions = _definition_and_exclusions(child.body)
+            diseases.append(
+                Disease(
+                    name=child.title,
+                    category=category,
+                    category_label=heading.title,
+                    article=child.number,
+                    definition=definition,
+                    exclusions=tuple(exclusions),
+                )
+            )
+            numbers.add(child.number)
+    return diseases, numbers
+
+
+def _definition_and_exclusions(body: str) -> tuple[str, list[str]]:
+    text = strip_markdown(body)
+    leads = list(EXCLUSION_LEAD.finditer(text))
+    if not leads:
+        return text, []
+    start = leads[-1].start()
+    _, items, tail = split_items(text[start:])
+    if not items:
+        items = [s for s in sentences(text[start:])[:1]]
+    return text[:start].strip(), [*items, *sentences(tail)]
+
+
+def _materials(
+    articles: tuple[ClauseArticle, ...], benefit_names: list[str]
+) -> list[ClaimMaterials]:
+    names = sorted(set(benefit_names), key=len, reverse=True)
+    found: list[ClaimMaterials] = []
+    for article in articles:
+        if not re.search(r"申请|证明和资料|理赔材料", article.title):
+            continue
+        default = next((n for n in names if n in article.title), "各项保险金")
+        current, groups = default, {}  # type: str, dict[str, list[str]]
+        for paragraph in strip_markdown(article.body).split("\n"):
+            lead, items, _ = split_items(paragraph)
+            named = next((n for n in names if n in lead), None)
+            if lead and named:
+                current = named
+            elif lead and re.search(r"申请.{0,12}保险金|保险金.{0,6}申请", lead):
+                generic = re.search(r"([\u4e00-\u9fff]{2,12}保险金)", lead)
+                current = generic.group(1) if generic else default
+            if items:
+                groups.setdefault(current, []).extend(items)
+        found.extend(
+            ClaimMaterials(name, article.number, tuple(items)) for name, items in groups.items()
+        )
+    return found
+
+
+def _medical_terms(
+    articles: tuple[ClauseArticle, ...], benefits: list[Benefit]
+) -> list[MedicalTerm]:
+    by_article = {b.article: b.name for b in benefits}
+    names = sorted(by_article.values(), key=len, reverse=True)
+    terms: list[MedicalTerm] = []
+    for article in articles:
+        owner = by_article.get(article.number)
+        lines = [strip_markdown(article.body)] + [" ".join(r) for r in table_rows(article.body)]
+        for sentence in {s for block in lines for s in sentences(block)}:
+            benefit = next((n for n in names if n in sentence), owner)
+            terms.extend(_medical_in(sentence, benefit, article.number))
+    terms.sort(key=lambda t: (t.article, t.kind, t.sentence))
+    return terms
+
+
+def _medical_in(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
+    found: list[MedicalTerm] = []
+    if "免赔" in sentence:
+        money = MONEY.search(sentence[sentence.find("免赔") :])
+        if ZERO_DEDUCTIBLE.search(sentence):
+            found.append(MedicalTerm("deductible", benefit, article, 0.0, "元", sentence))
+        elif money:
+            found.append(MedicalTerm("deductible", benefit, article, *_money(money), sentence))
+    if re.search(r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence):
+        for percent in PERCENT.findall(sentence):
+            found.append(
+                MedicalTerm("reimbursement", benefit, article, float(percent), "%", sentence)
+            )
+    if (
+        re.search(r"年度.{0,8}(?:限额|保险金额)|(?:限额|保险金额).{0,4}为", sentence)
+        and "免赔" not in sentence
+    ):
+        money = MONEY.search(sentence)
+        if money:
+            found.append(MedicalTerm("annual_limit", benefit, article, *_money(money), sentence))
+    return found
+
+
+def _money(match: re.Match[str]) -> tuple[float, str]:
+    amount = float(match.group(1))
+    return (amount * 10_000, "元") if match.group(2).startswith("万") else (amount, "元")
+
+
+def _terms(articles: tuple[ClauseArticle, ...], disease_articles: set[str]) -> list[Term]:
+    terms: list[Term] = []
+    for root in titled(articles, TOPIC_WORDS["definitions"]):
+        for article in descendants(articles, root):
+            if article.number in disease_articles or not article.body:
+                continue
+            terms.append(Term(article.title, article.number, strip_markdown(article.body)))
+    return terms
+
+
+__all__ = ["CATEGORY_LABELS", "descendants", "extract_facts", "titled"]

@@ -1,0 +1,126 @@
+"""What the knowledge base knows about a product, extracted from its wording alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.knowledge.document import ClauseDocument
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period stated in the wording: 犹豫期 15日, 等待期 90日, 复效 2年 …"""
+
+    kind: str
+    amount: float
+    unit: str
+    article: str
+    sentence: str
+    details: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``"15日"``, ``"2年"``: the amount as the wording writes it."""
+        return f"{self.amount:g}{self.unit}"
+
+
+@dataclass(frozen=True)
+class Benefit:
+    """One benefit under 保险责任 and what it pays."""
+
+    name: str
+    article: str
+    category: str | None
+    percent: float | None
+    times: int | None
+    ends_contract: bool
+    is_waiver: bool
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """One excluded situation under 责任免除."""
+
+    article: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Disease:
+    """A disease defined under 释义, with the category its heading gives it."""
+
+    name: str
+    category: str | None
+    category_label: str
+    article: str
+    definition: str
+    exclusions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimMaterials:
+    """The documents needed to claim one benefit (or every benefit, ``benefit='各项保险金'``)."""
+
+    benefit: str
+    article: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MedicalTerm:
+    """A medical-insurance parameter: 免赔额, 赔付比例 or a 限额, with the sentence stating it."""
+
+    kind: str
+    benefit: str | None
+    article: str
+    amount: float | None
+    unit: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A defined term under 释义 that is not a disease."""
+
+    name: str
+    article: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    """Every fact extracted from one version of a product's wording."""
+
+    periods: dict[str, Period] = field(default_factory=dict)
+    benefits: tuple[Benefit, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    exclusion_notes: tuple[str, ...] = ()
+    diseases: tuple[Disease, ...] = ()
+    materials: tuple[ClaimMaterials, ...] = ()
+    medical: tuple[MedicalTerm, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProductKnowledge:
+    """A product version as the knowledge base answers from it: the wording and its facts."""
+
+    document: ClauseDocument
+    facts: ProductFacts
+
+    @property
+    def code(self) -> str:
+        return self.document.code
+
+    @property
+    def name(self) -> str:
+        return self.document.name
+
+    def citation(self, *articles: str) -> str:
+        """``依据《康宁终身重大疾病保险条款》（2024版）第2.3条、第2.4.1条``."""
+        version = self.document.version
+        version = version if version.endswith("版") else f"{version}版"
+        numbers = "、".join(f"第{a}条" for a in articles)
+        return f"依据《{self.document.name}条款》（{version}）{numbers}"

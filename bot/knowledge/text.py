@@ -1,0 +1,107 @@
+"""Text helpers shared by extraction, search and answers: normalising, numbers, sentences, items."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|\n+")
+ITEM_MARKER = re.compile(
+    r"(?<![第至和、])(?:（\d{1,2}）|\(\d{1,2}\)|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[a-z][.、](?=\S))"
+)
+LINE_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:（\d{1,2}）|\(\d{1,2}\)|[①-⑳]|\d{1,2}[.、](?!\d))\s*")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Simplified, half-width, lower-case text without spaces, for matching only (never shown)."""
+    text = unicodedata.normalize("NFKC", _t2s().convert(text))
+    return re.sub(r"\s+", "", text).lower()
+
+
+def chinese_number(token: str) -> float | None:
+    """``"15"`` → 15, ``"十五"`` → 15, ``"一百八十"`` → 180, ``"两"`` → 2; ``None`` if not a number."""
+    if not token:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    total, current = 0, 0
+    for char in token:
+        if char in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[char]
+        elif char in CHINESE_UNITS:
+            total += (current or 1) * CHINESE_UNITS[char]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def sentences(text: str) -> list[str]:
+    """Split clause text into sentences (。；！？ and line breaks), dropping table rules."""
+    parts = (part.strip() for part in SENTENCE_END.split(text))
+    return [p for p in parts if p and not re.fullmatch(r"[|:\-\s]+", p)]
+
+
+def split_items(text: str) -> tuple[str, list[str], str]:
+    """Split a body into (lead-in, numbered items, tail).
+
+    Items may be one per line (``（1）…``, ``1.``, ``①``) or run on inside a paragraph. A
+    paragraph without a marker after the items is the tail (e.g. what happens after an exclusion).
+    """
+    lead: list[str] = []
+    items: list[str] = []
+    tail: list[str] = []
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if not paragraph:
+            continue
+        if tail or (items and not LINE_ITEM.match(paragraph)):
+            tail.append(paragraph)
+            continue
+        pieces = [p.strip() for p in ITEM_MARKER.split(paragraph)]
+        if len(pieces) < 2 or (not LINE_ITEM.match(paragraph) and len(pieces) < 3):
+            lead.append(paragraph)
+            continue
+        if pieces[0]:
+            lead.append(pieces[0])
+        items.extend(p.rstrip("；;，,") for p in pieces[1:] if p)
+    return "".join(lead), items, "\n".join(tail)
+
+
+def strip_markdown(text: str) -> str:
+    """Text with Markdown emphasis and table pipes turned into plain separators."""
+    text = re.sub(r"\*\*|__|`", "", text)
+    return re.sub(r"\s*\|\s*", " ", text).strip()
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """Cells of each data row of the Markdown tables in ``text`` (header rows included)."""
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("|") and not re.fullmatch(r"\|[\s:\-|]+\|?", line):
+            rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows

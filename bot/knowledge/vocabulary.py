@@ -1,0 +1,115 @@
+"""The words customers and insurers use for the same thing: topics, disease categories, synonyms.
+
+Everything here is general insurance language, never a product's numbers: those come from the
+ingested wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Clause topics, each with the words that name it in titles, bodies and questions.
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "cooling_off": ("犹豫期", "冷静期", "后悔期"),
+    "waiting": ("等待期", "观察期", "免责期"),
+    "grace": ("宽限期", "宽容期"),
+    "suspension": ("效力中止", "合同中止", "保单中止", "失效"),
+    "reinstatement": ("效力恢复", "复效", "恢复效力", "恢复合同"),
+    "limitation": ("诉讼时效", "时效"),
+    "claim_notice": ("保险事故通知", "事故通知", "报案"),
+    "claim_materials": ("保险金申请", "申请材料", "理赔材料", "证明和资料", "资料"),
+    "claim_payment": ("保险金给付", "给付", "赔付时间"),
+    "benefits": ("保险责任",),
+    "exclusions": ("责任免除", "除外责任", "免责条款"),
+    "cash_value": ("现金价值",),
+    "surrender": ("解除合同", "退保"),
+    "definitions": ("释义", "名词解释", "定义"),
+    "deductible": ("免赔额", "免赔"),
+    "reimbursement": ("赔付比例", "给付比例", "报销比例"),
+    "annual_limit": ("年度限额", "保险金额", "限额"),
+    "renewal": ("续保",),
+    "pre_existing": ("既往症",),
+    "hospital": ("指定医院", "医院范围", "医院"),
+    "period": ("保险期间", "保障期间"),
+    "premium": ("保险费的支付", "保险费", "交费"),
+    "disclosure": ("如实告知", "明确说明"),
+    "beneficiary": ("受益人",),
+}
+
+# Disease categories: canonical key → labels used in headings and benefit names.
+CATEGORY_LABELS: dict[str, tuple[str, ...]] = {
+    "severe": ("重大疾病", "重度疾病", "重疾", "重度"),
+    "moderate": ("中症疾病", "中度疾病", "中症", "中度"),
+    "mild": ("轻症疾病", "轻度疾病", "轻症", "轻度", "轻疾"),
+    "specific": ("特定疾病", "特种疾病", "特定"),
+}
+CATEGORY_NAMES = {"severe": "重疾", "moderate": "中症", "mild": "轻症", "specific": "特定疾病"}
+
+# What customers say → the word the clauses use.
+SYNONYMS: dict[str, str] = {
+    "冷静期": "犹豫期",
+    "后悔期": "犹豫期",
+    "观察期": "等待期",
+    "免责期": "等待期",
+    "宽容期": "宽限期",
+    "重大疾病": "重疾",
+    "大病": "重疾",
+    "轻度疾病": "轻症",
+    "轻疾": "轻症",
+    "中度疾病": "中症",
+    "零期癌": "原位癌",
+    "0期癌": "原位癌",
+    "原位肿瘤": "原位癌",
+    "癌症": "恶性肿瘤",
+    "得了癌": "恶性肿瘤",
+    "心梗": "急性心肌梗死",
+    "心肌梗塞": "急性心肌梗死",
+    "中风": "脑中风后遗症",
+    "脑梗": "脑中风后遗症",
+    "脑卒中": "脑中风后遗症",
+    "尿毒症": "慢性肾衰竭",
+    "肾衰": "慢性肾衰竭",
+    "搭桥": "冠状动脉搭桥术",
+    "换肾": "器官移植",
+    "老年痴呆": "阿尔茨海默病",
+    "帕金森": "帕金森病",
+    "渐冻症": "运动神经元病",
+    "失明": "双目失明",
+    "耳聋": "双耳失聪",
+    "植物人": "深度昏迷",
+    "白血病": "慢性淋巴细胞白血病",
+    "社保": "社会医疗保险",
+    "医保": "社会医疗保险",
+    "退钱": "退保",
+    "不想要了": "退保",
+    "不要了": "退保",
+    "理赔": "保险金申请",
+    "断交": "宽限期",
+    "忘了交": "宽限期",
+    "忘记交": "宽限期",
+}
+
+# Qualifiers that grade a disease; removed to get its core name (较重急性心肌梗死 → 急性心肌梗死).
+GRADE_WORDS = re.compile(
+    r"——?(?:重度|中度|轻度)|[-－](?:重度|中度|轻度)|^(?:严重|较重|较轻|轻度|中度|重度|重型|重症|轻型|特定)"
+    r"|(?:或亚急性重症肝炎)$"
+)
+
+
+def category_of(label: str) -> str | None:
+    """The canonical category named by a heading or benefit title, e.g. ``轻度疾病`` → ``mild``."""
+    for category, labels in CATEGORY_LABELS.items():
+        if any(word in label for word in labels):
+            return category
+    return None
+
+
+def core_disease_name(name: str) -> str:
+    """A disease name without its grade: ``恶性肿瘤——重度`` → ``恶性肿瘤``."""
+    core = GRADE_WORDS.sub("", name)
+    return core if len(core) >= 2 else name
+
+
+def canonical(term: str) -> str:
+    """The clause word for a customer's word (itself when there is none)."""
+    return SYNONYMS.get(term, term)
