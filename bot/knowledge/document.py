@@ -142,7 +142,8 @@ def _front_matter(lines: list[str], source: str) -> tuple[dict[str, Any], int]:
     if end is None:
         raise ClauseFormatError(source, 1, "front matter is not closed: add a '---' line after it")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        # BaseLoader keeps every value a string: version 2024 stays "2024", dates are checked below.
+        meta = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -38,8 +38,11 @@ def clip(sentence: str, limit: int = MAX_QUOTE) -> str:
 
 def quote(lines: Iterable[str], limit: int = 3) -> str:
     """Up to ``limit`` clause sentences as one quoted passage."""
-    picked = [clip(s).rstrip("。") for s in lines][:limit]
-    return "条款约定：“" + "。".join(picked) + "。”" if picked else ""
+    picked = [clip(s) for s in lines][:limit]
+    if not picked:
+        return ""
+    text = "".join(p if p.endswith(("：", ":", "，")) else p + "。" for p in picked)
+    return f"条款约定：“{text}”"
 
 
 def money(amount: float) -> str:
@@ -252,22 +255,33 @@ def rule_on_disease(product: ProductKnowledge, term: str) -> DiseaseRuling:
         if key in name or (len(core) >= 2 and core in key):
             covered.append(disease)
             continue
-        hit = next((x for x in disease.exclusions if key in normalize(x)), None)
-        if hit is not None:
+        hits = [x for x in disease.exclusions if key in normalize(x)]
+        if hits:
+            hit = min(hits, key=lambda x: (not _named_alone(x, key), len(x)))
             (partly if _qualified(hit, key) else excluded).append((disease, hit))
             continue
         sentence = next((s for s in sentences(disease.definition) if key in normalize(s)), None)
         if sentence is not None:
             defined.append((disease, sentence))
+    if covered:
+        defined = []
     return DiseaseRuling(term, tuple(covered), tuple(defined), tuple(excluded), tuple(partly))
 
 
 QUALIFIER = re.compile(r"期|级|转移|更轻|以下|以内|小于|低于|未达|T\d|直径|单纯|局限")
 
 
+def _segments(item: str) -> list[str]:
+    return re.split(r"[，,、；;。：:]", item)
+
+
+def _named_alone(item: str, key: str) -> bool:
+    return any(normalize(segment) == key for segment in _segments(item))
+
+
 def _qualified(item: str, key: str) -> bool:
     """Whether the exclusion names only some forms of the condition (e.g. Ⅰ期 thyroid cancer)."""
-    for segment in re.split(r"[，,、；;。：:]", item):
+    for segment in _segments(item):
         if key in normalize(segment):
             return bool(QUALIFIER.search(segment.replace(key, "")))
     return False

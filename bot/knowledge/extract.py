@@ -47,6 +47,7 @@ ZERO_DEDUCTIBLE = re.compile(r"0\s*免赔|免赔额为\s*0|不设免赔|无免�
 EXCLUSION_LEAD = re.compile(
     r"[^，,。；：:\n]*(?:下列|以下|如下|下述)[^，,。；：:\n]*(?:不属于|不在|不包括|除外|不予|不承担)"
 )
+BENEFIT_TITLE = re.compile(r"保险金|豁免|津贴|保障|责任")
 NOT_DISEASE_CONTAINER = re.compile(r"保险金|豁免|责任|给付|申请")
 
 
@@ -141,7 +142,11 @@ def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
         if "免除" in container.title:
             continue
         children = descendants(articles, container)
-        leaves = [a for a in children if not descendants(articles, a) and a.body]
+        leaves = [
+            a
+            for a in children
+            if not descendants(articles, a) and a.body and BENEFIT_TITLE.search(a.title)
+        ]
         for article in leaves:
             benefits.append(_benefit(article.title, article.number, article.body))
     return benefits
@@ -175,7 +180,7 @@ def _exclusions(articles: tuple[ClauseArticle, ...]) -> tuple[list[Exclusion], l
     notes: list[str] = []
     for container in titled(articles, TOPIC_WORDS["exclusions"]):
         for article in [container, *descendants(articles, container)]:
-            _, items, tail = split_items(article.body)
+            _, items, tail = split_items(strip_markdown(article.body))
             for item in items:
                 exclusions.append(Exclusion(article.number, len(exclusions) + 1, item))
             if not items and article.body and article is not container:
@@ -275,7 +280,9 @@ def _medical_in(sentence: str, benefit: str | None, article: str) -> list[Medica
             found.append(MedicalTerm("deductible", benefit, article, 0.0, "元", sentence))
         elif money:
             found.append(MedicalTerm("deductible", benefit, article, *_money(money), sentence))
-    if re.search(r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence):
+    if "基本保险金额" not in sentence and re.search(
+        r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence
+    ):
         for percent in PERCENT.findall(sentence):
             found.append(
                 MedicalTerm("reimbursement", benefit, article, float(percent), "%", sentence)

@@ -142,7 +142,7 @@ class Question:
     @classmethod
     def read(cls, question: str) -> Question:
         """Understand ``question`` as far as words go (products and diseases are matched later)."""
-        text = normalize(question)
+        text = normalize(question).replace("缴", "交")
         expanded = text
         for word, clause_word in SYNONYMS.items():
             if word in text and clause_word not in expanded:
