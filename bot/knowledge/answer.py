@@ -128,9 +128,9 @@ class KnowledgeBase:
         }
         return sorted(keyed, key=len, reverse=True)
 
-    def product_in(self, text: str) -> str | None:
-        """The code of the product named (by name, alias or code) in normalised ``text``."""
-        return next((code for name, code in self._names if name in text), None)
+    def product_in(self, text: str) -> tuple[str, str] | None:
+        """``(code, name as written)`` of the product named in normalised ``text``, if any."""
+        return next(((code, name) for name, code in self._names if name in text), None)
 
     def disease_in(self, text: str) -> str | None:
         """The most specific disease or condition named in normalised ``text``."""
@@ -138,8 +138,11 @@ class KnowledgeBase:
 
     def ask(self, question: str, product: str | None = None) -> Answer:
         """Answer ``question``; ``product`` is the code known from context, if any."""
+        named = self.product_in(normalize(question).replace("缴", "交"))
+        if named is not None:
+            question = normalize(question).replace("缴", "交").replace(named[1], " ")
         asked = Question.read(question)
-        code = self.product_in(asked.text) or product
+        code = named[0] if named is not None else product
         if code is not None and code not in self.products:
             code = None
         disease = self.disease_in(asked.text)

@@ -73,11 +73,25 @@ def test_byte_order_mark_is_accepted() -> None:
         (GOOD.replace("---\n# 测试", "# 测试"), 1, "front matter is not closed"),
         (GOOD.replace("### 1.1 犹豫期", "### 犹豫期"), 12, "unnumbered heading"),
         (GOOD.replace("### 1.1 犹豫期", "### 1.1犹豫期"), 12, "needs a space"),
-        (GOOD.replace("## 2 我们提供的保障", "## 1.1 我们提供的保障"), 14, "duplicate article number 1.1"),
-        (GOOD.replace("## 2 我们提供的保障", "#### 2.4.1 重疾保险金"), 14, "article 2.4.1 has no parent"),
+        (
+            GOOD.replace("## 2 我们提供的保障", "## 1.1 我们提供的保障"),
+            14,
+            "duplicate article number 1.1",
+        ),
+        (
+            GOOD.replace("## 2 我们提供的保障", "#### 2.4.1 重疾保险金"),
+            14,
+            "article 2.4.1 has no parent",
+        ),
         (GOOD.replace("# 测试保险条款\n", ""), 9, "missing document title"),
         (GOOD.split("## 1")[0], 9, "no numbered articles"),
-        (GOOD.replace("aliases", "x") .replace("insurer: 测试人寿", "insurer: 测试人寿\naliases: 康宁"), 5, "aliases must be a list"),
+        (
+            GOOD.replace("aliases", "x").replace(
+                "insurer: 测试人寿", "insurer: 测试人寿\naliases: 康宁"
+            ),
+            5,
+            "aliases must be a list",
+        ),
     ],
 )
 def test_each_format_fault_is_reported_with_file_and_line(text: str, line: int, words: str) -> None:
@@ -105,4 +119,8 @@ def test_a_huge_file_is_refused_before_parsing() -> None:
 
 def test_a_heading_inside_a_code_fence_is_body_text() -> None:
     text = GOOD + "```\n# not a heading\n```\n"
-    assert [a.number for a in parse_clause_document(text.encode(), "t.md").articles] == ["1", "1.1", "2"]
+    assert [a.number for a in parse_clause_document(text.encode(), "t.md").articles] == [
+        "1",
+        "1.1",
+        "2",
+    ]

@@ -1,0 +1,95 @@
+"""A product written inside the test, with numbers no sample uses, is answered from its wording."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.document import parse_clause_document
+from bot.knowledge.extract import extract_facts
+from bot.knowledge.facts import ProductKnowledge
+from tests.knowledge.new_product import NEW_PRODUCT
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    document = parse_clause_document(NEW_PRODUCT.encode(), "fr.md")
+    return KnowledgeBase([ProductKnowledge(document, extract_facts(document))])
+
+
+CITE = "依据《福瑞安康终身疾病保险条款》（2025A版）"
+
+
+@pytest.mark.parametrize(
+    ("question", "must", "must_not"),
+    [
+        ("福瑞安康的冷静期有几天", ["21日", "工本费", CITE + "第1.2条"], ["15日"]),
+        ("福瑞重疾 犹豫期内退保能全退吗", ["21日", "无息退还"], ["现金价值表"]),
+        ("福瑞安康观察期多长", ["120日", "本合同终止", "第2.1条"], ["90日", "180日"]),
+        (
+            "福瑞安康 原位癌算重疾吗",
+            ["不属于“恶性肿瘤——重度”", "中症", "45%", "最多给付2次", "第5.2.1条", "第2.2.2条"],
+            ["不赔付", "一定"],
+        ),
+        ("福瑞安康 我保额50万，原位癌赔多少", ["22.5万元"], []),
+        ("福瑞安康 甲状腺癌一期赔吗", ["Ⅰ期或更轻分期的甲状腺癌", "100%"], []),
+        ("福瑞安康 轻症能赔几次", ["25%", "4次"], ["30%"]),
+        ("福瑞安康 宽限期", ["45日", "扣减"], ["60日"]),
+        ("福瑞安康 保单中止了多久内能复效", ["3年", "第4.2条"], []),
+        ("福瑞安康 诉讼时效多久", ["5年"], []),
+        ("福瑞安康 出险了几天内报案", ["7日"], ["10日"]),
+        ("福瑞安康 理赔要准备什么材料", ["保险金给付申请书", "病理显微镜检查报告"], []),
+        ("福瑞安康 哪些情况不赔", ["潜水、跳伞、攀岩", "核爆炸"], []),
+        ("福瑞安康 保什么", ["重大疾病保险金", "中症疾病保险金", "45%", "轻度疾病保险金"], []),
+    ],
+)
+def test_answers_come_from_the_new_wording(
+    kb: KnowledgeBase, question: str, must: list[str], must_not: list[str]
+) -> None:
+    answer = kb.ask(question)
+    assert answer.product == "FR-CI-2025"
+    for fact in must:
+        assert fact in answer.text, f"{fact!r} missing from:\n{answer.text}"
+    for fact in must_not:
+        assert fact not in answer.text, f"{fact!r} wrongly in:\n{answer.text}"
+    assert answer.citations
+
+
+def test_the_context_product_is_used_when_the_question_names_none(kb: KnowledgeBase) -> None:
+    answer = kb.ask("那等待期呢？", product="FR-CI-2025")
+    assert "120日" in answer.text
+
+
+def test_a_general_question_gets_the_industry_rule_and_the_products_that_differ(
+    kb: KnowledgeBase,
+) -> None:
+    answer = kb.ask("原位癌算重疾吗")
+    assert answer.product is None and answer.citations == []
+    assert "既不属于“恶性肿瘤——重度”，也不属于“恶性肿瘤——轻度”" in answer.text
+    assert "《福瑞安康终身疾病保险》把“原位癌”列为中症" in answer.text
+    assert "以您所购产品的条款约定为准" in answer.text
+
+
+def test_a_question_with_no_product_and_no_rule_asks_which_product(kb: KnowledgeBase) -> None:
+    answer = kb.ask("你好")
+    assert "哪一款产品" in answer.text and "福瑞安康终身疾病保险" in answer.text
+
+
+def test_traditional_characters_and_full_width_forms_are_understood(kb: KnowledgeBase) -> None:
+    answer = kb.ask("福瑞安康 猶豫期有幾天？ＯＫ")
+    assert "21日" in answer.text
+
+
+def test_json_lists_the_citations(kb: KnowledgeBase) -> None:
+    line = json.loads(kb.ask("福瑞安康 等待期").to_json())
+    assert line["product"] == "FR-CI-2025"
+    assert line["citations"] == [{"product": "FR-CI-2025", "version": "2025A", "article": "2.1"}]
+    assert "120日" in line["answer"]
+
+
+def test_coverage_answers_never_promise_and_end_with_the_reminder(kb: KnowledgeBase) -> None:
+    answer = kb.ask("福瑞安康 原位癌能赔吗")
+    assert not any(word in answer.text for word in ("一定赔", "保证赔", "肯定能"))
+    assert answer.text.endswith("以您的保险合同条款和保险公司的理赔审核结果为准。")

@@ -1,0 +1,112 @@
+"""Extraction of every fact kind, from a test-only product and from each sample product."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.document import parse_clause_document, read_clause_document
+from bot.knowledge.extract import extract_facts
+from bot.knowledge.facts import ProductFacts
+from tests.conftest import POLICIES_DIR
+from tests.knowledge.new_product import NEW_PRODUCT
+
+
+@pytest.fixture(scope="module")
+def new_facts() -> ProductFacts:
+    return extract_facts(parse_clause_document(NEW_PRODUCT.encode(), "fr.md"))
+
+
+def sample(code: str) -> ProductFacts:
+    return extract_facts(read_clause_document(POLICIES_DIR / f"{code}.md"))
+
+
+def test_periods_are_found_under_synonym_titles_and_chinese_numerals(
+    new_facts: ProductFacts,
+) -> None:
+    periods = {kind: (p.label, p.article) for kind, p in new_facts.periods.items()}
+    assert periods == {
+        "cooling_off": ("21日", "1.2"),
+        "waiting": ("120日", "2.1"),
+        "grace": ("45日", "4.1"),
+        "reinstatement": ("3年", "4.2"),
+        "limitation": ("5年", "3.3"),
+        "claim_notice": ("7日", "3.1"),
+    }
+    assert any(
+        "无息返还已交保费" in d
+        for d in [new_facts.periods["waiting"].sentence, *new_facts.periods["waiting"].details]
+    )
+
+
+def test_benefits_carry_payout_times_and_contract_end(new_facts: ProductFacts) -> None:
+    found = {b.name: (b.category, b.percent, b.times, b.ends_contract) for b in new_facts.benefits}
+    assert found == {
+        "重大疾病保险金": ("severe", 100.0, None, True),
+        "中症疾病保险金": ("moderate", 45.0, 2, False),
+        "轻度疾病保险金": ("mild", 25.0, 4, False),
+    }
+
+
+def test_each_exclusion_is_a_separate_item_and_the_tail_is_a_note(new_facts: ProductFacts) -> None:
+    assert [e.text.rstrip("。") for e in new_facts.exclusions] == [
+        "投保人对被保险人的故意杀害、故意伤害",
+        "被保险人服用、吸食或注射毒品",
+        "被保险人从事潜水、跳伞、攀岩运动",
+        "核爆炸、核辐射或核污染",
+    ]
+    assert {e.article for e in new_facts.exclusions} == {"2.3"}
+    assert new_facts.exclusion_notes[0].startswith("发生上述第（1）项情形的")
+
+
+def test_diseases_get_their_category_from_the_heading_and_their_excluded_conditions(
+    new_facts: ProductFacts,
+) -> None:
+    diseases = {d.name: d for d in new_facts.diseases}
+    assert {n: d.category for n, d in diseases.items()} == {
+        "恶性肿瘤——重度": "severe",
+        "急性心肌梗死": "severe",
+        "原位癌": "moderate",
+        "轻度脑中风后遗症": "mild",
+    }
+    cancer = diseases["恶性肿瘤——重度"]
+    assert cancer.exclusions[0].startswith("原位癌")
+    assert "甲状腺癌" in cancer.exclusions[1]
+    assert "下列疾病" not in cancer.definition
+    assert diseases["原位癌"].category_label == "中症疾病"
+
+
+def test_claim_materials_are_listed_per_benefit(new_facts: ProductFacts) -> None:
+    (materials,) = new_facts.materials
+    assert materials.benefit == "重大疾病保险金"
+    assert materials.article == "3.2"
+    assert len(materials.items) == 3
+    assert materials.items[0] == "保险金给付申请书"
+
+
+def test_kn_ci_follows_the_2020_definitions_and_pays_no_carcinoma_in_situ() -> None:
+    facts = sample("KN-CI-2024")
+    labels = {k: p.label for k, p in facts.periods.items()}
+    assert (labels["cooling_off"], labels["waiting"], labels["grace"]) == ("15日", "90日", "60日")
+    assert (labels["reinstatement"], labels["limitation"], labels["claim_notice"]) == (
+        "2年",
+        "2年",
+        "10日",
+    )
+    severe = [d for d in facts.diseases if d.category == "severe"]
+    mild = [d for d in facts.diseases if d.category == "mild"]
+    assert len(severe) == 28 and len(mild) == 3
+    in_situ = [d for d in facts.diseases if "原位癌" in d.name]
+    assert in_situ == []
+    excluding = {d.name for d in facts.diseases if any("原位癌" in x for x in d.exclusions)}
+    assert excluding == {"恶性肿瘤——重度", "恶性肿瘤——轻度"}
+    payouts = {
+        b.category: (b.percent, b.times) for b in facts.benefits if b.category and not b.is_waiver
+    }
+    assert payouts == {"severe": (100.0, 1), "mild": (30.0, 2)}
+    assert len(facts.exclusions) >= 8
+    assert {m.benefit for m in facts.materials} >= {
+        "重度疾病保险金",
+        "轻度疾病保险金",
+        "身故保险金",
+    }
+    assert all(len(m.items) >= 3 for m in facts.materials)
