@@ -81,7 +81,13 @@ def period_section(product: ProductKnowledge, kind: str, focus: tuple[str, ...] 
 
 def _relevant(period: Period, focus: tuple[str, ...]) -> list[str]:
     words = focus or ("退还", "终止", "中止", "意外", "复效", "扣除", "现金价值", "不承担", "恢复")
-    return [s for s in period.details if any(w in s for w in words)][:2]
+    ranked = sorted(
+        (min(i for i, w in enumerate(words) if w in s), n, s)
+        for n, s in enumerate(period.details)
+        if any(w in s for w in words)
+    )
+    picked = {n for _, n, _ in ranked[:2]}
+    return [s for n, s in enumerate(period.details) if n in picked]
 
 
 def benefit_for(product: ProductKnowledge, category: str | None) -> Benefit | None:

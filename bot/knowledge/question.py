@@ -42,6 +42,7 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "claim_payment",
         (
             "多久到账",
+            "到账",
             "多久赔下来",
             "几天到账",
             "多久能拿到",
@@ -57,11 +58,12 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "limitation",
         ("诉讼时效", "时效", "起诉", "打官司", "过了几年", "几年内", "几年之内", "多少年内"),
     ),
-    ("cooling_off", ("犹豫期", "冷静期", "后悔期", "刚买", "刚签", "全额退")),
+    ("cooling_off", ("犹豫期", "犹豫", "冷静期", "后悔期", "刚买", "刚签", "全额退")),
     (
         "grace",
         (
             "宽限期",
+            "宽限",
             "宽容期",
             "忘了交",
             "忘记交",
@@ -92,6 +94,7 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "waiting",
         (
             "等待期",
+            "等待",
             "观察期",
             "免责期",
             "多久生效",
