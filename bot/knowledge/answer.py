@@ -201,6 +201,8 @@ class KnowledgeBase:
             return explain.materials_section(product, hint)
         if topic in ("deductible", "reimbursement", "annual_limit"):
             return explain.medical_section(product, topic)
+        if topic == "pre_existing":
+            return explain.pre_existing_section(product)
         return explain.topic_articles_section(product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()))
 
     def _compose(

@@ -134,7 +134,7 @@ def _show(product: ProductKnowledge, number: str | None, versions: list[str], ou
     if facts.medical:
         print("\n医疗参数：", file=out)
         for t in facts.medical:
-            amount = f"{t.amount:g}{t.unit}" if t.amount is not None else ""
+            amount = f"{t.amount:,.0f}{t.unit}" if t.amount is not None else ""
             print(f"  {t.kind} {t.benefit or ''} {amount}（第{t.article}条）", file=out)
     print(f"\n条款共{len(document.articles)}条，释义术语{len(facts.terms)}个", file=out)
     return 0

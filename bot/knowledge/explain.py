@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.facts import Benefit, Disease, Period, ProductKnowledge
 from bot.knowledge.text import normalize, sentences, strip_markdown
-from bot.knowledge.vocabulary import CATEGORY_NAMES, TOPIC_WORDS, core_disease_name
+from bot.knowledge.vocabulary import CATEGORY_NAMES, TOPIC_WORDS, category_of, core_disease_name
 
 PERIOD_NAMES = {
     "cooling_off": "犹豫期",
@@ -298,6 +298,8 @@ def disease_section(
 ) -> Section:
     """Is ``term`` a 重疾, 中症, 轻症 or nothing under this product, how much, and why."""
     ruling = rule_on_disease(product, term)
+    if is_medical(product):
+        return medical_disease_section(product, ruling)
     lines: list[str] = []
     cited: list[str] = []
     for disease, item in ruling.excluded_from:
@@ -397,3 +399,62 @@ def category_section(
         if extra:
             return Section(f"{text}。{quote(extra, 2)}", cited)
     return Section(text + "。", cited)
+
+
+def is_medical(product: ProductKnowledge) -> bool:
+    """Whether the product reimburses costs (医疗保险金) rather than paying per disease."""
+    benefits = [b for b in product.facts.benefits if not b.is_waiver]
+    return bool(benefits) and all("医疗" in b.name for b in benefits)
+
+
+def medical_disease_section(product: ProductKnowledge, ruling: DiseaseRuling) -> Section:
+    """Which medical benefit reimburses the costs of a disease, with its deductible and limit."""
+    term, cited = ruling.term, []
+    by_category = {
+        category_of_benefit: b
+        for b in product.facts.benefits
+        if (category_of_benefit := category_of(b.name.replace("医疗", ""))) is not None
+    }
+    general = next(
+        (b for b in product.facts.benefits if category_of(b.name.replace("医疗", "")) is None), None
+    )
+    lines = []
+    matched = next((d for d in ruling.covered_as if d.category in by_category), None)
+    if matched is not None:
+        benefit = by_category[matched.category or ""]
+        lines.append(
+            f"{term}属于本产品定义的{matched.category_label}“{matched.name}”（第{matched.article}条），"
+            f"其医疗费用按{benefit.name}报销（第{benefit.article}条）：{_medical_summary(product, benefit.name)}"
+        )
+        cited += [matched.article, benefit.article]
+    else:
+        for disease, item in ruling.excluded_from[:1]:
+            lines.append(
+                f"{term}不属于本产品定义的{disease.category_label}“{disease.name}”（第{disease.article}条），"
+                f"该定义排除：“{_around(item, term)}”"
+            )
+            cited.append(disease.article)
+        if general is not None:
+            lines.append(
+                f"{term}的合理医疗费用按{general.name}报销（第{general.article}条）：{_medical_summary(product, general.name)}"
+            )
+            cited.append(general.article)
+    ratios = [t for t in product.facts.medical if t.kind == "reimbursement"]
+    if ratios:
+        unique = list(dict.fromkeys(t.sentence for t in ratios))
+        lines.append(
+            f"赔付比例（第{ratios[0].article}条）：" + "；".join(clip(x, 60) for x in unique[:3])
+        )
+        cited.append(ratios[0].article)
+    return Section("。".join(lines) + "。", cited)
+
+
+def pre_existing_section(product: ProductKnowledge) -> Section:
+    """What 既往症 means in this wording and the exclusions that name it."""
+    definition = topic_articles_section(product, "pre_existing", ())
+    named = [e for e in product.facts.exclusions if "既往症" in e.text]
+    if not named:
+        return definition
+    lines = "；".join(f"（{e.index}）{clip(e.text, 100)}" for e in named)
+    text = f"{definition.text}\n责任免除（第{named[0].article}条）：{lines}".strip()
+    return Section(text, [*definition.articles, named[0].article])

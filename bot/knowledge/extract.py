@@ -22,7 +22,8 @@ from bot.knowledge.text import (
     sentences,
     split_items,
     strip_markdown,
-    table_rows,
+    table_sentences,
+    without_tables,
 )
 from bot.knowledge.vocabulary import CATEGORY_LABELS, TOPIC_WORDS, category_of
 
@@ -33,7 +34,7 @@ PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grace": (TOPIC_WORDS["grace"], ("日", "天")),
     "reinstatement": (
         ("复效", "效力恢复", "恢复效力", "恢复合同效力", "合同效力的恢复"),
-        ("年", "个月"),
+        ("年", "个月", "日", "天"),
     ),
     "limitation": (("诉讼时效",), ("年",)),
     "claim_notice": (("保险事故通知", "事故通知", "通知我们", "报案"), ("日", "天", "小时")),
@@ -264,8 +265,8 @@ def _medical_terms(
     terms: list[MedicalTerm] = []
     for article in articles:
         owner = by_article.get(article.number)
-        lines = [strip_markdown(article.body)] + [" ".join(r) for r in table_rows(article.body)]
-        for sentence in {s for block in lines for s in sentences(block)}:
+        found = sentences(strip_markdown(without_tables(article.body)))
+        for sentence in dict.fromkeys([*found, *table_sentences(article.body)]):
             benefit = next((n for n in names if n in sentence), owner)
             terms.extend(_medical_in(sentence, benefit, article.number))
     terms.sort(key=lambda t: (t.article, t.kind, t.sentence))

@@ -97,6 +97,28 @@ def strip_markdown(text: str) -> str:
     return re.sub(r"\s*\|\s*", " ", text).strip()
 
 
+def without_tables(text: str) -> str:
+    """``text`` without its Markdown table lines (read them with :func:`table_sentences`)."""
+    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("|"))
+
+
+def table_sentences(text: str) -> list[str]:
+    """Each table cell as a sentence with its row label and column header.
+
+    ``| 保障项目 | 年度限额 |`` / ``| 一般医疗保险金 | 300万元 |`` → ``一般医疗保险金：年度限额为300万元``.
+    """
+    rows = table_rows(text)
+    if len(rows) < 2:
+        return []
+    header, *data = rows
+    return [
+        f"{row[0]}：{header[i]}为{cell}"
+        for row in data
+        for i, cell in enumerate(row[1:], start=1)
+        if i < len(header) and cell
+    ]
+
+
 def table_rows(text: str) -> list[list[str]]:
     """Cells of each data row of the Markdown tables in ``text`` (header rows included)."""
     rows = []

@@ -110,3 +110,43 @@ def test_kn_ci_follows_the_2020_definitions_and_pays_no_carcinoma_in_situ() -> N
         "身故保险金",
     }
     assert all(len(m.items) >= 3 for m in facts.materials)
+
+
+def test_ax_ci_pays_carcinoma_in_situ_as_its_own_mild_disease() -> None:
+    facts = sample("AX-CI-2023")
+    labels = {k: p.label for k, p in facts.periods.items()}
+    assert (labels["cooling_off"], labels["waiting"], labels["claim_notice"]) == (
+        "20日",
+        "180日",
+        "5日",
+    )
+    counts = {
+        c: sum(d.category == c for d in facts.diseases) for c in ("severe", "moderate", "mild")
+    }
+    assert counts == {"severe": 28, "moderate": 10, "mild": 15}
+    (in_situ,) = [d for d in facts.diseases if d.name == "原位癌"]
+    assert in_situ.category == "mild"
+    assert any("皮肤原位癌" in x for x in in_situ.exclusions)
+    payouts = {
+        b.category: (b.percent, b.times) for b in facts.benefits if b.category and not b.is_waiver
+    }
+    assert payouts == {"mild": (20.0, 3), "moderate": (50.0, 2), "severe": (100.0, 3)}
+
+
+def test_jk_med_medical_parameters_come_from_sentences_and_tables() -> None:
+    facts = sample("JK-MED-2024")
+    labels = {k: p.label for k, p in facts.periods.items()}
+    assert (labels["cooling_off"], labels["waiting"], labels["grace"]) == ("10日", "30日", "30日")
+    assert labels["reinstatement"] == "60日"
+
+    def amounts(kind: str, benefit: str) -> set[float | None]:
+        return {t.amount for t in facts.medical if t.kind == kind and t.benefit == benefit}
+
+    assert amounts("deductible", "一般医疗保险金") == {10_000}
+    assert amounts("deductible", "重大疾病医疗保险金") == {0}
+    assert amounts("annual_limit", "一般医疗保险金") == {3_000_000}
+    assert amounts("annual_limit", "重大疾病医疗保险金") == {6_000_000}
+    ratios = {t.amount for t in facts.medical if t.kind == "reimbursement"}
+    assert ratios == {100, 60}
+    assert any("既往症" in e.text for e in facts.exclusions)
+    assert {m.benefit for m in facts.materials} == {"一般医疗保险金", "重大疾病医疗保险金"}
