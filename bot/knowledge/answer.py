@@ -274,7 +274,7 @@ class KnowledgeBase:
         return "在已收录的产品中：" + "；".join(lines) + "。"
 
 
-_GENERAL_ALIAS = {"cash_value": "surrender", "deductible": "pre_existing"}
+_GENERAL_ALIAS = {"cash_value": "surrender"}
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:

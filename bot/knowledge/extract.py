@@ -25,7 +25,7 @@ from bot.knowledge.text import (
     table_sentences,
     without_tables,
 )
-from bot.knowledge.vocabulary import CATEGORY_LABELS, TOPIC_WORDS, category_of
+from bot.knowledge.vocabulary import TOPIC_WORDS, category_of
 
 # kind → (words naming it, units its length is given in)
 PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -240,7 +240,8 @@ def _materials(
         if not re.search(r"申请|证明和资料|理赔材料", article.title):
             continue
         default = next((n for n in names if n in article.title), "各项保险金")
-        current, groups = default, {}  # type: str, dict[str, list[str]]
+        current = default
+        groups: dict[str, list[str]] = {}
         for paragraph in strip_markdown(article.body).split("\n"):
             lead, items, _ = split_items(paragraph)
             named = next((n for n in names if n in lead), None)
@@ -311,6 +312,3 @@ def _terms(articles: tuple[ClauseArticle, ...], disease_articles: set[str]) -> l
                 continue
             terms.append(Term(article.title, article.number, strip_markdown(article.body)))
     return terms
-
-
-__all__ = ["CATEGORY_LABELS", "descendants", "extract_facts", "titled"]
