@@ -16,10 +16,12 @@ class Settings:
     Attributes:
         database_url: SQLAlchemy URL for the knowledge base and every other table.
         policies_dir: Folder of clause documents ingested by ``make run``.
+        jieba_dictionary: The jieba user dictionary written from the knowledge base's own words.
     """
 
     database_url: str
     policies_dir: Path
+    jieba_dictionary: Path
 
 
 def default_database_url() -> str:
@@ -33,4 +35,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or default_database_url(),
         policies_dir=Path(env.get("MINGBAO_POLICIES_DIR") or PROJECT_ROOT / "data" / "policies"),
+        jieba_dictionary=Path(
+            env.get("MINGBAO_JIEBA_DICTIONARY") or PROJECT_ROOT / "var" / "jieba" / "mingbao.txt"
+        ),
     )

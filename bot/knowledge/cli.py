@@ -11,6 +11,7 @@ from bot.db import make_engine
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.ingest import ingest_files
+from bot.knowledge.search import domain_words, write_user_dictionary
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import load_settings
 
@@ -50,7 +51,8 @@ def main(
 ) -> int:
     """Run the CLI; returns the process exit code."""
     args = build_parser().parse_args(argv)
-    repository = SqlKnowledgeRepository(make_engine(load_settings().database_url))
+    settings = load_settings()
+    repository = SqlKnowledgeRepository(make_engine(settings.database_url))
     if args.command == "ingest":
         failed = 0
         for result in ingest_files(repository, args.files):
@@ -58,6 +60,9 @@ def main(
             stream = sys.stderr if result.status == "failed" else out
             prefix = "error: " if result.status == "failed" else ""
             print(f"{prefix}{result.message}", file=stream)
+        words = domain_words(repository.current())
+        path = write_user_dictionary(settings.jieba_dictionary, words)
+        print(f"jieba user dictionary: {len(words)} words in {path}", file=out)
         return 1 if failed else 0
     if args.command == "list":
         for product in repository.current():

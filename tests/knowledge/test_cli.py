@@ -15,7 +15,12 @@ from tests.knowledge.new_product import NEW_PRODUCT
 
 
 def cli(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "MINGBAO_JIEBA_DICTIONARY": str(db.with_suffix(".dict.txt")),
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+    }
     return subprocess.run(
         [sys.executable, "-m", "bot.knowledge", *args],
         input=stdin,
@@ -36,6 +41,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = cli(database, "ingest", str(product), *map(str, sorted(POLICIES_DIR.glob("*.md"))))
     assert done.returncode == 0, done.stderr
     assert "FR-CI-2025 福瑞安康终身疾病保险 version 2025A: ingested" in done.stdout
+    dictionary = database.with_suffix(".dict.txt").read_text(encoding="utf-8").splitlines()
+    assert {"福瑞安康 2000", "原位癌 2000", "冷静期 2000"} <= set(dictionary)
     return database
 
 
