@@ -138,9 +138,10 @@ class KnowledgeBase:
 
     def ask(self, question: str, product: str | None = None) -> Answer:
         """Answer ``question``; ``product`` is the code known from context, if any."""
-        named = self.product_in(normalize(question).replace("缴", "交"))
+        text = normalize(question)
+        named = self.product_in(text)
         if named is not None:
-            question = normalize(question).replace("缴", "交").replace(named[1], " ")
+            question = text.replace(named[1], " ")
         asked = Question.read(question)
         code = named[0] if named is not None else product
         if code is not None and code not in self.products:

@@ -13,16 +13,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.db import make_engine
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.document import read_clause_document
 from bot.knowledge.ingest import ingest_file, policy_files
+from bot.knowledge.qa import load_qa_cases, wrong_facts
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT, load_settings
 
-QA_CASES = PROJECT_ROOT / "tests" / "knowledge" / "qa_cases.yml"
 REPORT = PROJECT_ROOT / "reports" / "bench-kb.json"
 ROUNDS = 20
 
@@ -53,15 +51,12 @@ def main() -> int:
         started = time.perf_counter()
         knowledge = KnowledgeBase.load(repository)
         load_seconds = time.perf_counter() - started
-        cases = yaml.safe_load(QA_CASES.read_text(encoding="utf-8"))
+        cases = load_qa_cases()
         timings: list[float] = []
-        passed = 0
-        for case in cases:
-            answer = knowledge.ask(case["q"], product=case.get("product"))
-            text = answer.text
-            passed += all(f in text for f in case.get("must", [])) and not any(
-                f in text for f in case.get("must_not", [])
-            )
+        passed = sum(
+            not wrong_facts(knowledge.ask(case["q"], product=case.get("product")).text, case)
+            for case in cases
+        )
         for _ in range(ROUNDS):
             for case in cases:
                 begin = time.perf_counter()

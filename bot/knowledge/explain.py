@@ -410,18 +410,16 @@ def is_medical(product: ProductKnowledge) -> bool:
 def medical_disease_section(product: ProductKnowledge, ruling: DiseaseRuling) -> Section:
     """Which medical benefit reimburses the costs of a disease, with its deductible and limit."""
     term, cited = ruling.term, []
-    by_category = {
-        category_of_benefit: b
-        for b in product.facts.benefits
-        if (category_of_benefit := category_of(b.name.replace("医疗", ""))) is not None
-    }
-    general = next(
-        (b for b in product.facts.benefits if category_of(b.name.replace("医疗", "")) is None), None
-    )
+    by_category: dict[str | None, Benefit] = {}
+    for benefit in product.facts.benefits:
+        by_category.setdefault(category_of(benefit.name.replace("医疗", "")), benefit)
+    general = by_category.get(None)
     lines = []
-    matched = next((d for d in ruling.covered_as if d.category in by_category), None)
+    matched = next(
+        (d for d in ruling.covered_as if d.category is not None and d.category in by_category), None
+    )
     if matched is not None:
-        benefit = by_category[matched.category or ""]
+        benefit = by_category[matched.category]
         lines.append(
             f"{term}属于本产品定义的{matched.category_label}“{matched.name}”（第{matched.article}条），"
             f"其医疗费用按{benefit.name}报销（第{benefit.article}条）：{_medical_summary(product, benefit.name)}"

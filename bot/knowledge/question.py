@@ -41,10 +41,8 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "claim_payment",
         (
-            "多久到账",
             "到账",
             "多久赔下来",
-            "几天到账",
             "多久能拿到",
             "核定",
             "赔付时间",
@@ -94,7 +92,6 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "投保前",
             "之前得过",
             "老毛病",
-            "投保前就",
             "买之前",
             "已经有",
         ),
@@ -159,7 +156,7 @@ class Question:
     @classmethod
     def read(cls, question: str) -> Question:
         """Understand ``question`` as far as words go (products and diseases are matched later)."""
-        text = normalize(question).replace("缴", "交")
+        text = normalize(question)
         expanded = text
         for word, clause_word in SYNONYMS.items():
             if word in text and clause_word not in expanded:

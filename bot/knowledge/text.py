@@ -37,9 +37,12 @@ def _t2s() -> opencc.OpenCC:
 
 
 def normalize(text: str) -> str:
-    """Simplified, half-width, lower-case text without spaces, for matching only (never shown)."""
+    """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
+
+    缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse.
+    """
     text = unicodedata.normalize("NFKC", _t2s().convert(text))
-    return re.sub(r"\s+", "", text).lower()
+    return re.sub(r"\s+", "", text).lower().replace("缴", "交")
 
 
 def chinese_number(token: str) -> float | None:
