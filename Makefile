@@ -5,9 +5,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.mingbao-installed
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export PYTHONHASHSEED ?= 0
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+# The conversation tests use their own database, so they never touch the one make run serves.
+TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run ingest ask test lint typecheck unit bench-kb lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit conversation bench-kb lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,8 +22,11 @@ $(STAMP): constraints.txt pyproject.toml scripts/setup.sh
 setup: ## Create .venv (Python 3.10) and install the pinned dependencies; fast when done
 	@scripts/setup.sh
 
-run: $(STAMP) ## Ingest data/policies/ and start MingBao on localhost (Ctrl-C stops it)
+run: $(STAMP) ## Ingest, train if stale, start Rasa + actions + chat page on localhost (Ctrl-C stops)
 	@$(PY) -m bot.run
+
+shell: $(STAMP) ## Ingest, train if stale, then chat with the assistant in the terminal
+	@$(PY) -m bot.run --shell
 
 ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE_URL
 	@$(PY) -m bot.knowledge ingest data/policies/*.md
@@ -27,7 +34,7 @@ ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE
 ask: $(STAMP) ## Ask the knowledge base, e.g. make ask Q='原位癌算重疾吗' P=KN-CI-2024
 	@$(PY) -m bot.knowledge ask $(if $(P),--product $(P)) $(if $(Q),"$(Q)")
 
-test: $(STAMP) lint typecheck unit ## Run every test layer (lint, types, tests)
+test: $(STAMP) lint typecheck unit conversation ## Run every test layer (lint, types, unit, conversation)
 
 lint: $(STAMP) ## ruff lint and format check
 	@$(VENV)/bin/ruff check .
@@ -36,8 +43,16 @@ lint: $(STAMP) ## ruff lint and format check
 typecheck: $(STAMP) ## mypy on bot/
 	@$(VENV)/bin/mypy
 
-unit: $(STAMP) ## pytest (unit and integration tests)
-	@$(PY) -m pytest -q
+unit: $(STAMP) ## pytest: unit and integration tests (no trained model)
+	@$(PY) -m pytest -q -m "not conversation"
+
+conversation: $(STAMP) ## Train the small test model, run the conversation tests and the REST end-to-end tests
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.run --prepare-only
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.model --test
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/rasa test core --model models/test/mingbao-test.tar.gz \
+	  --stories tests/conversation/test_stories.yml --out reports/conversation \
+	  --fail-on-prediction-errors
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -q -m conversation
 
 bench-kb: $(STAMP) ## Knowledge-base benchmark: ingest time and answer latency (writes reports/bench-kb.json)
 	@$(PY) -m bot.knowledge.bench

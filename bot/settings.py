@@ -17,11 +17,24 @@ class Settings:
         database_url: SQLAlchemy URL for the knowledge base and every other table.
         policies_dir: Folder of clause documents ingested by ``make run``.
         jieba_dictionary: The jieba user dictionary written from the knowledge base's own words.
+        records_dir: Folder of demo policy records loaded by ``make run``.
+        rasa_port: Port of the Rasa server (REST and socket.io channels).
+        actions_port: Port of the action server.
+        desk_port: Port of the desk app, which also serves the web chat page.
     """
 
     database_url: str
     policies_dir: Path
     jieba_dictionary: Path
+    records_dir: Path
+    rasa_port: int
+    actions_port: int
+    desk_port: int
+
+    @property
+    def rasa_url(self) -> str:
+        """Base URL of the local Rasa server."""
+        return f"http://127.0.0.1:{self.rasa_port}"
 
 
 def default_database_url() -> str:
@@ -38,4 +51,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         jieba_dictionary=Path(
             env.get("MINGBAO_JIEBA_DICTIONARY") or PROJECT_ROOT / "var" / "jieba" / "mingbao.txt"
         ),
+        records_dir=Path(env.get("MINGBAO_RECORDS_DIR") or PROJECT_ROOT / "data" / "records"),
+        rasa_port=_port(env, "RASA_PORT", 5005),
+        actions_port=_port(env, "ACTIONS_PORT", 5055),
+        desk_port=_port(env, "DESK_PORT", 8080),
     )
+
+
+def _port(env: dict[str, str], name: str, default: int) -> int:
+    value = env.get(name) or str(default)
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise ValueError(f"{name}={value!r} is not a port number: set it to 1-65535 or unset it")
+    return int(value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -11,17 +10,15 @@ from bot.knowledge import explain
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.industry import (
-    CANCER_EXCLUSIONS,
     GENERAL_TOPICS,
-    MILD_2020,
-    SEVERE_2020,
     general_disease_answer,
 )
+from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.search import ArticleIndex, Segmenter, domain_words
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
-from bot.knowledge.vocabulary import CATEGORY_NAMES, SYNONYMS, core_disease_name
+from bot.knowledge.vocabulary import CATEGORY_NAMES
 
 REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
 WORDING_NOTE = "以上为条款要点，具体以您的保险合同条款为准。"
@@ -54,8 +51,6 @@ TOPIC_SPECIFIC_WORDS = {
     "pre_existing": ("既往症",),
     "hospital": ("医院",),
 }
-# Words too general to name a disease when a customer uses them.
-NOT_A_DISEASE = frozenset({"疾病", "重疾", "轻症", "中症"})
 
 
 @dataclass(frozen=True)
@@ -95,38 +90,20 @@ class KnowledgeBase:
         self.products = {p.code: p for p in products}
         self.segmenter = Segmenter(domain_words(self.products.values()))
         self._indexes = {code: ArticleIndex(p, self.segmenter) for code, p in self.products.items()}
-        self._names = sorted(
-            (
-                (normalize(name), code)
-                for code, p in self.products.items()
-                for name in (p.name, *p.document.aliases, code)
-            ),
-            key=lambda pair: len(pair[0]),
-            reverse=True,
+        self._names = product_names(self.products.values())
+        self._disease_terms = disease_terms(self.products.values())
+
+    @property
+    def version(self) -> str:
+        """The wordings answered from, e.g. ``AX-CI-2023@2023版;KN-CI-2024@2024版``."""
+        return ";".join(
+            f"{code}@{self.products[code].document.version}" for code in sorted(self.products)
         )
-        self._disease_terms = self._collect_disease_terms()
 
     @classmethod
     def load(cls, repository: KnowledgeRepository) -> KnowledgeBase:
         """The knowledge base over the current version of every stored product."""
         return cls(repository.current())
-
-    def _collect_disease_terms(self) -> list[str]:
-        terms: set[str] = set()
-        for product in self.products.values():
-            for disease in product.facts.diseases:
-                terms.update({disease.name, core_disease_name(disease.name)})
-                for item in disease.exclusions:
-                    terms.update(w for w in _condition_words(item))
-        terms.update(CANCER_EXCLUSIONS)
-        terms.update(core_disease_name(d) for d in (*SEVERE_2020, *MILD_2020))
-        terms.update(
-            v for k, v in SYNONYMS.items() if "癌" in k or v.endswith(("病", "癌", "死", "症"))
-        )
-        keyed = {
-            normalize(t): t for t in terms if len(t) >= 2 and normalize(t) not in NOT_A_DISEASE
-        }
-        return sorted(keyed, key=len, reverse=True)
 
     def product_in(self, text: str) -> tuple[str, str] | None:
         """``(code, name as written)`` of the product named in normalised ``text``, if any."""
@@ -319,9 +296,3 @@ def _benefit_hint(
         return explain.benefit_for(product, category)
     medical = [b for b in product.facts.benefits if "医疗" in b.name]
     return medical[0] if medical else None
-
-
-def _condition_words(item: str) -> list[str]:
-    """Short names in an exclusion item: ``原位癌，癌前病变`` → ``[原位癌, 癌前病变]``."""
-    words = re.split(r"[，,、；;：:（）()“”\"\s]|及|或|和|如", item)
-    return [w for w in words if 2 <= len(w) <= 8 and re.search(r"癌|瘤|病|变|症", w)]

@@ -36,12 +36,18 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones (OpenCC t2s)."""
+    simplified: str = _t2s().convert(text)
+    return simplified
+
+
 def normalize(text: str) -> str:
     """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
 
     缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse.
     """
-    text = unicodedata.normalize("NFKC", _t2s().convert(text))
+    text = unicodedata.normalize("NFKC", to_simplified(text))
     return re.sub(r"\s+", "", text).lower().replace("缴", "交")
 
 

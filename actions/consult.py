@@ -1,0 +1,90 @@
+"""保险咨询 and the coverage side of 协助理赔: questions answered from the clause wording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.services import entity_value, latest_intent, say, services
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.question import Question
+from bot.knowledge.text import normalize
+
+# The clause word an intent is about, added when the message itself names no topic
+# ("多久能到账？" asked as ask_claim_process).
+INTENT_TOPIC_WORDS = {
+    "ask_coverage": "保险责任",
+    "claim_is_covered": "保险责任",
+    "ask_exclusions": "责任免除",
+    "ask_waiting_period": "等待期",
+    "ask_cooling_off": "犹豫期",
+    "ask_grace_period": "宽限期",
+    "ask_surrender": "退保",
+    "ask_claim_limitation": "诉讼时效",
+    "ask_medical_reimbursement": "免赔额",
+    "ask_claim_documents": "理赔材料",
+    "ask_claim_process": "报案",
+}
+REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助您登记。"
+
+
+def consultation_question(
+    knowledge: KnowledgeBase, text: str, intent: str | None, previous: str | None
+) -> str:
+    """The question to put to the knowledge base for the customer's latest message.
+
+    A message that names no topic and no disease continues the previous question ("安心多倍保
+    呢？" after "原位癌算重疾吗？"); failing that, the intent's clause word is added.
+    """
+    asked = Question.read(text)
+    if asked.topics or knowledge.disease_in(normalize(text)):
+        return text
+    if previous:
+        return previous
+    return f"{text} {INTENT_TOPIC_WORDS.get(intent or '', '')}".strip()
+
+
+class ActionConsult(Action):
+    """Answers a question about a product's wording, in the product context of the chat."""
+
+    def name(self) -> str:
+        return "action_consult"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        knowledge = services().knowledge
+        text = tracker.latest_message.get("text") or ""
+        intent = latest_intent(tracker)
+        product = entity_value(tracker, "product") or tracker.get_slot("product")
+        if product is None:
+            product = policy_product(tracker)
+        question = consultation_question(knowledge, text, intent, tracker.get_slot("last_question"))
+        answer = knowledge.ask(question, product=product)
+        reply = answer.text
+        if intent == "claim_is_covered" and answer.product is not None:
+            reply += "\n" + REPORT_OFFER
+        say(dispatcher, reply, answer.citations)
+        return [
+            SlotSet("last_question", without_product(knowledge, question)),
+            SlotSet("product", answer.product or product),
+        ]
+
+
+def without_product(knowledge: KnowledgeBase, question: str) -> str:
+    """The question with the product it names taken out, to ask again about another product."""
+    text = normalize(question)
+    named = knowledge.product_in(text)
+    return text.replace(named[1], "") if named is not None else text
+
+
+def policy_product(tracker: Tracker) -> str | None:
+    """The product of the customer's verified policy, if identity was checked."""
+    number = tracker.get_slot("verified_policy")
+    if not number:
+        return None
+    policy = services().records.policy(number)
+    return None if policy is None else policy.product_code

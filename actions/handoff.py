@@ -1,0 +1,108 @@
+"""Handing a conversation to a person (DESIGN.md rule 7): a ticket, a message, then the bot pauses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.services import latest_intent, say, services
+from bot.desk.tickets import Priority
+
+# Why a conversation goes to a person, by the intent that sent it there.
+HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
+    "complain": ("complaint", Priority.HIGH, "您的意见我们非常重视"),
+    "claim_dispute": ("claim_dispute", Priority.HIGH, "理赔结论的异议需要由理赔人员复核"),
+    "request_human": ("customer_request", Priority.NORMAL, "好的"),
+    "ask_sales_advice": (
+        "sales_advice",
+        Priority.LOW,
+        "选购建议需要结合您的具体情况，由持证的专业人员为您分析，我不提供推荐",
+    ),
+    "change_beneficiary": (
+        "paperwork",
+        Priority.NORMAL,
+        "变更受益人需要投保人和被保险人签字确认的书面材料",
+    ),
+    "change_payment_method": (
+        "paperwork",
+        Priority.NORMAL,
+        "变更交费账户需要核对银行账户信息并签署授权",
+    ),
+    "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
+}
+DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")
+SUMMARY_MESSAGES = 6
+
+
+def conversation_summary(tracker: Tracker) -> str:
+    """The customer's last messages with their intents, oldest first, for the agent."""
+    lines = [
+        f"[{(event.get('parse_data') or {}).get('intent', {}).get('name')}] {event.get('text')}"
+        for event in tracker.events
+        if event.get("event") == "user"
+    ]
+    return "\n".join(lines[-SUMMARY_MESSAGES:])
+
+
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None
+) -> list[EventType]:
+    """Open (or find) the conversation's ticket, tell the customer, and pause the bot."""
+    reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
+    slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
+    ticket, _created = services().tickets.open_ticket(
+        conversation_id=tracker.sender_id,
+        reason=reason,
+        priority=priority,
+        summary=conversation_summary(tracker),
+        slots=slots,
+    )
+    say(
+        dispatcher,
+        f"{opening}。已为您转接人工客服（工单号 {ticket.id}），工作人员会查看我们的对话记录并尽快回复您。"
+        "在人工客服接手之前，我先不再自动回复。",
+    )
+    return [ConversationPaused()]
+
+
+class ActionHandoff(Action):
+    """Hands the conversation to a person for the reason its latest intent gives."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return hand_off(dispatcher, tracker, latest_intent(tracker))
+
+
+class ActionFallback(Action):
+    """Asks to rephrase once; the second misunderstanding in a row goes to a person."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if fallbacks_in_a_row(tracker) >= 2:
+            return hand_off(dispatcher, tracker, "nlu_fallback")
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return []
+
+
+def fallbacks_in_a_row(tracker: Tracker) -> int:
+    """How many of the customer's latest messages in a row were not understood."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != "nlu_fallback":
+            break
+        count += 1
+    return count

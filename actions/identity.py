@@ -1,0 +1,87 @@
+"""The identity check before any personal data (DESIGN.md rule 6): policy number + proof.
+
+The proof is the last 4 characters of the holder's ID number or the registered mobile. Three
+failed tries lock personal data for the rest of the conversation. A failure never says which
+part was wrong, so both are asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.services import services
+from bot.nlu.normaliser import normalise_message
+
+MAX_FAILURES = 3
+POLICY_NUMBER = re.compile(r"MB\d{10}", re.IGNORECASE)
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
+
+
+def proof_in(text: str) -> str | None:
+    """The mobile or ID-number ending the customer gave in ``text``, if any."""
+    plain = normalise_message(text).replace(" ", "").replace("-", "")
+    mobile = MOBILE.search(plain)
+    if mobile:
+        return mobile.group()
+    endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain))
+    return endings[-1] if endings else None
+
+
+class ValidateIdentityForm(FormValidationAction):
+    """Checks the policy number's form and the proof against the policy's holder."""
+
+    def name(self) -> str:
+        return "validate_identity_form"
+
+    def validate_policy_number(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        match = POLICY_NUMBER.search(str(value or ""))
+        if match is None:
+            dispatcher.utter_message(text="保单号以 MB 开头，后面是10位数字，请核对后再发给我。")
+            return {"policy_number": None}
+        return {"policy_number": match.group().upper()}
+
+    def validate_identity_proof(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        proof = proof_in(str(value or ""))
+        if proof is None:
+            dispatcher.utter_message(text="请发送投保人身份证号的后4位，或投保时登记的11位手机号。")
+            return {"identity_proof": None}
+        number = tracker.get_slot("policy_number") or ""
+        verification = services().records.verify_identity(number, proof)
+        if verification.matched:
+            dispatcher.utter_message(text="身份核验通过。")
+            return {
+                "identity_proof": "matched",
+                "identity": "verified",
+                "verified_policy": number,
+                "identity_failures": 0,
+            }
+        failures = int(tracker.get_slot("identity_failures") or 0) + 1
+        if failures >= MAX_FAILURES:
+            dispatcher.utter_message(
+                text=f"身份核验已连续{MAX_FAILURES}次未通过，为保护保单信息，本次对话中不能再查询个人保单。"
+                "条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
+            )
+            return {"identity_proof": "locked", "identity": "locked", "identity_failures": failures}
+        dispatcher.utter_message(
+            text=f"保单号与身份信息未能匹配（还可尝试{MAX_FAILURES - failures}次）。请重新提供保单号。"
+        )
+        return {"identity_proof": None, "policy_number": None, "identity_failures": failures}

@@ -1,0 +1,176 @@
+"""The customer's own policy, after the identity check: status, dates, agent, claims, orphan care."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.services import say, services
+from bot.desk.tickets import Priority
+from bot.knowledge.answer import Citation
+from bot.knowledge.facts import ProductKnowledge
+from bot.records.model import Policy
+from bot.records.periods import policy_periods
+
+PERSONAL_INTENTS = ("policy_status", "policy_dates", "my_agent", "claim_status", "orphan_policy")
+STATUS_NAMES = {
+    "in_force": "有效",
+    "lapsed": "效力中止",
+    "surrendered": "已退保",
+    "terminated": "已终止",
+}
+CLAIM_STATUS_NAMES = {
+    "reported": "已报案，待提交材料",
+    "reviewing": "审核中",
+    "paid": "已赔付",
+    "declined": "未予赔付",
+}
+SERVICE_LINE = "您也可以随时通过本公众号或客服热线办理保单服务。"
+LOCKED = "本次对话中身份核验已锁定，不能查询个人保单。如需帮助请回复“转人工”。"
+
+
+def personal_request(tracker: Tracker) -> tuple[str | None, list[str]]:
+    """The latest personal question the customer asked, and its clause topics."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        parse = event.get("parse_data") or {}
+        intent = (parse.get("intent") or {}).get("name")
+        if intent in PERSONAL_INTENTS:
+            topics = [
+                e["value"] for e in parse.get("entities", []) if e["entity"] == "clause_topic"
+            ]
+            return intent, topics
+    return None, []
+
+
+class ActionMyPolicy(Action):
+    """Answers a question about the verified customer's policy."""
+
+    def name(self) -> str:
+        return "action_my_policy"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if tracker.get_slot("identity") != "verified":
+            say(dispatcher, LOCKED)
+            return []
+        intent, topics = personal_request(tracker)
+        records = services().records
+        policy = records.policy(tracker.get_slot("verified_policy") or "")
+        if policy is None:
+            say(dispatcher, "没有查到已核验的保单，请回复“转人工”由工作人员协助。")
+            return []
+        product = services().knowledge.products.get(policy.product_code)
+        events: list[EventType] = [SlotSet("product", policy.product_code)]
+        if intent == "my_agent":
+            return events + self._agent(dispatcher, tracker, policy)
+        if intent == "orphan_policy":
+            return events + orphan_care(dispatcher, tracker, policy)
+        if intent == "claim_status":
+            say(dispatcher, claims_text(policy))
+            return events
+        if intent == "policy_dates" and product is not None:
+            text, citations = dates_text(policy, product, topics, dt.date.today())
+            say(dispatcher, text, citations)
+            return events
+        say(dispatcher, status_text(policy, product))
+        return events
+
+    def _agent(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, policy: Policy
+    ) -> list[EventType]:
+        agent = services().records.agent(policy.service_agent_code)
+        if agent is None or not agent.is_active:
+            return orphan_care(dispatcher, tracker, policy)
+        say(
+            dispatcher,
+            f"您的保单{policy.policy_number}由{agent.name}为您服务，联系电话{agent.mobile}。"
+            + SERVICE_LINE,
+        )
+        return []
+
+
+def status_text(policy: Policy, product: ProductKnowledge | None) -> str:
+    """One paragraph on where the policy stands."""
+    name = product.name if product is not None else policy.product_code
+    status = STATUS_NAMES.get(policy.status, policy.status)
+    text = f"您的保单{policy.policy_number}（{name}）目前状态：{status}。生效日{policy.effective:%Y年%m月%d日}"
+    if policy.paid_to is not None and policy.status == "in_force":
+        text += f"，保险费已交至{policy.paid_to:%Y年%m月%d日}"
+    text += f"，交费方式{policy.payment_label}。"
+    if policy.status == "lapsed":
+        text += "保单效力中止期间发生的保险事故不予赔付；可以申请复效，问我“怎么复效”了解条件。"
+    return text
+
+
+def dates_text(
+    policy: Policy, product: ProductKnowledge, topics: list[str], today: dt.date
+) -> tuple[str, list[Citation]]:
+    """The policy's cooling-off, waiting and premium periods today, cited from the wording."""
+    periods = policy_periods(policy, product.facts, today)
+    wanted = {
+        "cooling_off": periods.cooling_off,
+        "waiting": periods.waiting,
+        "grace": periods.premium,
+        "suspension": periods.premium,
+        "reinstatement": periods.premium,
+    }
+    states = [wanted[t] for t in topics if t in wanted] or [
+        periods.cooling_off,
+        periods.waiting,
+        periods.premium,
+    ]
+    lines: list[str] = []
+    articles: list[str] = []
+    for state in dict.fromkeys(s for s in states if s is not None):
+        lines.append(state.describe())
+        articles.extend(state.articles)
+    if not lines:
+        return status_text(policy, product), []
+    articles = list(dict.fromkeys(articles))
+    lines.append(product.citation(*articles) + "。")
+    citations = [Citation(product.code, product.document.version, a) for a in articles]
+    return "\n".join(lines), citations
+
+
+def claims_text(policy: Policy) -> str:
+    """The policy's claims and where each stands."""
+    claims = services().records.claims(policy.policy_number)
+    if not claims:
+        return f"保单{policy.policy_number}目前没有理赔案件。如需报案，请回复“我要报案”。"
+    lines = [
+        f"案件{c.case_number}：{c.event}，{CLAIM_STATUS_NAMES.get(c.status, c.status)}。"
+        for c in claims
+    ]
+    return "\n".join(lines) + "\n审核结论以保险公司理赔部门的书面通知为准。"
+
+
+def orphan_care(
+    dispatcher: CollectingDispatcher, tracker: Tracker, policy: Policy
+) -> list[EventType]:
+    """The agent left: the contract stands, a new service person is assigned, a ticket opened."""
+    records = services().records
+    agent = records.agent(policy.service_agent_code)
+    if agent is None or not agent.is_active:
+        agent = records.assign_service_person(policy.policy_number, "原服务人员离职")
+    ticket, _ = services().tickets.open_ticket(
+        conversation_id=tracker.sender_id,
+        reason="orphan_policy",
+        priority=Priority.NORMAL,
+        summary=f"保单{policy.policy_number}原服务人员离职，已分配新服务人员{agent.name}（{agent.code}），请联系客户。",
+        slots={"verified_policy": policy.policy_number, "new_service_agent": agent.code},
+    )
+    say(
+        dispatcher,
+        "请放心：保险合同是您和保险公司签订的，业务员离职不影响合同效力，保障、理赔和保单服务都照常。"
+        f"我们已为您安排新的服务人员{agent.name}（电话{agent.mobile}），"
+        f"并登记了服务工单（编号{ticket.id}），服务人员会主动联系您。请按时交费，保单就不会因此中断。"
+        + SERVICE_LINE,
+    )
+    return []

@@ -1,0 +1,1 @@
+"""Channels customers reach MingBao through: the web chat page now, WeChat later."""

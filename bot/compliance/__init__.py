@@ -1,0 +1,1 @@
+"""Compliance: provenance of every bot message; transcripts, masking and review come later."""

@@ -1,0 +1,69 @@
+"""Every bot message carries its provenance: intent and confidence, action, cited articles.
+
+Actions add what only they know (the articles cited, the knowledge-base version) to the metadata
+of the messages they send. This tracker store adds the rest to every bot message, template
+replies included, as the conversation is saved: the intent and confidence of the customer's
+message being answered and the action (with its policy and confidence) that produced the reply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot.settings import load_settings
+
+
+def add_provenance(events: list[Event]) -> None:
+    """Fill the provenance keys of each ``BotUttered`` in ``events`` that lacks them."""
+    user: UserUttered | None = None
+    action: ActionExecuted | None = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            user = event
+        elif isinstance(event, ActionExecuted):
+            action = event
+        elif isinstance(event, BotUttered):
+            event.metadata = {**provenance(user, action), **(event.metadata or {})}
+
+
+def provenance(user: UserUttered | None, action: ActionExecuted | None) -> dict[str, Any]:
+    """The keys compliance reads for one bot message."""
+    intent = (user.intent or {}) if user is not None else {}
+    return {
+        "intent": intent.get("name"),
+        "intent_confidence": intent.get("confidence"),
+        "action": action.action_name if action is not None else None,
+        "policy": action.policy if action is not None else None,
+        "action_confidence": action.confidence if action is not None else None,
+        "citations": [],
+    }
+
+
+class ProvenanceTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store on ``DATABASE_URL`` that adds provenance to bot messages."""
+
+    def __init__(self, domain: Domain | None = None, **kwargs: Any) -> None:
+        url = make_url(load_settings().database_url)
+        dialect = url.get_backend_name()
+        kwargs.pop("host", None)
+        super().__init__(
+            domain=domain,
+            dialect=dialect,
+            host=url.host,
+            port=url.port,
+            db=url.database or "",
+            username=url.username,
+            password=url.password,
+            **kwargs,
+        )
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Add provenance, then store the new events."""
+        add_provenance(list(tracker.events))
+        await super().save(tracker)

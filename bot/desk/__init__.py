@@ -1,0 +1,1 @@
+"""The desk: escalation tickets now; the agent console and compliance review later."""

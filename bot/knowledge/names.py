@@ -1,0 +1,58 @@
+"""The names the knowledge base recognises in a customer's words: products and diseases.
+
+Shared by the knowledge base's own answers and by the Rasa entity extractor, so both see the same
+products and diseases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.industry import CANCER_EXCLUSIONS, MILD_2020, SEVERE_2020
+from bot.knowledge.text import normalize
+from bot.knowledge.vocabulary import SYNONYMS, core_disease_name
+
+# Words too general to name a disease when a customer uses them.
+NOT_A_DISEASE = frozenset({"疾病", "重疾", "轻症", "中症"})
+
+
+def product_names(products: Iterable[ProductKnowledge]) -> list[tuple[str, str]]:
+    """``(normalised name, product code)`` for every name, alias and code, longest first."""
+    return sorted(
+        (
+            (normalize(name), product.code)
+            for product in products
+            for name in (product.name, *product.document.aliases, product.code)
+        ),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+
+
+def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
+    """Normalised disease and condition names, longest first.
+
+    Every disease a product defines (with and without its grade), the conditions its definitions
+    exclude, the 2020 industry lists and the customers' own words for diseases.
+    """
+    terms: set[str] = set()
+    for product in products:
+        for disease in product.facts.diseases:
+            terms.update({disease.name, core_disease_name(disease.name)})
+            for item in disease.exclusions:
+                terms.update(condition_words(item))
+    terms.update(CANCER_EXCLUSIONS)
+    terms.update(core_disease_name(d) for d in (*SEVERE_2020, *MILD_2020))
+    terms.update(
+        v for k, v in SYNONYMS.items() if "癌" in k or v.endswith(("病", "癌", "死", "症"))
+    )
+    keyed = {normalize(t) for t in terms if len(t) >= 2 and normalize(t) not in NOT_A_DISEASE}
+    return sorted(keyed, key=len, reverse=True)
+
+
+def condition_words(item: str) -> list[str]:
+    """Short names in an exclusion item: ``原位癌，癌前病变`` → ``[原位癌, 癌前病变]``."""
+    words = re.split(r"[，,、；;：:（）()“”\"\s]|及|或|和|如", item)
+    return [w for w in words if 2 <= len(w) <= 8 and re.search(r"癌|瘤|病|变|症", w)]

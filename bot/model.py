@@ -1,0 +1,150 @@
+"""The trained Rasa model: is it stale, and training it when it is.
+
+A model is stale when anything it is trained from changed since it was trained: the Rasa files,
+the training data, the jieba dictionary written from the knowledge base (so a new product means a
+new model), or our NLU components. The fingerprint of those inputs is kept next to the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+
+TRAINING_DATA = ("nlu", "rules", "stories")
+TRAINING_INPUTS = ("domain.yml", *(f"data/{part}" for part in TRAINING_DATA), "bot/nlu")
+TEST_EPOCHS = {"DIETClassifier": 40, "TEDPolicy": 25}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model: its config, where it goes, under which fixed name."""
+
+    config: Path
+    out_dir: Path
+    name: str
+
+    @property
+    def path(self) -> Path:
+        return self.out_dir / f"{self.name}.tar.gz"
+
+    @property
+    def fingerprint_path(self) -> Path:
+        return self.out_dir / f"{self.name}.fingerprint"
+
+
+def production_model(root: Path = PROJECT_ROOT) -> ModelSpec:
+    """The model ``make run`` serves: ``config.yml`` → ``models/mingbao.tar.gz``."""
+    return ModelSpec(root / "config.yml", root / "models", "mingbao")
+
+
+def test_model(root: Path = PROJECT_ROOT) -> ModelSpec:
+    """The small model the conversation tests use: fewer epochs, same pipeline and seeds."""
+    return ModelSpec(root / "var" / "test-config.yml", root / "models" / "test", "mingbao-test")
+
+
+def write_test_config(source: Path, target: Path, epochs: dict[str, int] = TEST_EPOCHS) -> Path:
+    """``source`` with the epochs of the named components replaced, written to ``target``."""
+    config: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for part in ("pipeline", "policies"):
+        for component in config.get(part) or []:
+            if component.get("name") in epochs:
+                component["epochs"] = epochs[component["name"]]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    header = f"# Written by bot.model from {source.name} for the conversation tests; do not edit.\n"
+    target.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return target
+
+
+def fingerprint(spec: ModelSpec, settings: Settings, root: Path = PROJECT_ROOT) -> str:
+    """A hash of everything the model is trained from."""
+    digest = hashlib.sha256()
+    files = [spec.config, settings.jieba_dictionary]
+    for name in TRAINING_INPUTS:
+        path = root / name
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for path in files:
+        if path.suffix == ".pyc" or not path.exists():
+            continue
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_stale(spec: ModelSpec, settings: Settings) -> bool:
+    """Whether the model is missing or was trained from other inputs."""
+    if not spec.path.exists() or not spec.fingerprint_path.exists():
+        return True
+    return spec.fingerprint_path.read_text().strip() != fingerprint(spec, settings)
+
+
+def train(spec: ModelSpec, settings: Settings, root: Path = PROJECT_ROOT) -> float:
+    """Train the model with ``rasa train`` and record its fingerprint; the seconds it took.
+
+    Raises:
+        RuntimeError: training failed; Rasa's output says why.
+    """
+    started = time.perf_counter()
+    print_fingerprint = fingerprint(spec, settings)
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "--config",
+        str(spec.config),
+        "--domain",
+        str(root / "domain.yml"),
+        "--data",
+        *(str(root / "data" / part) for part in TRAINING_DATA),
+        "--out",
+        str(spec.out_dir),
+        "--fixed-model-name",
+        spec.name,
+    ]
+    result = subprocess.run(command, cwd=root, check=False)
+    if result.returncode != 0 or not spec.path.exists():
+        raise RuntimeError(
+            f"rasa train failed (exit {result.returncode}); read its output above, fix the "
+            "training data or config, then run again"
+        )
+    spec.fingerprint_path.write_text(print_fingerprint + "\n")
+    return time.perf_counter() - started
+
+
+def ensure_trained(spec: ModelSpec, settings: Settings) -> str:
+    """Train when stale; a line saying what happened."""
+    if not is_stale(spec, settings):
+        return f"model {spec.path.name} is up to date"
+    seconds = train(spec, settings)
+    return f"model {spec.path.name} trained in {seconds:.0f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.model [--test]``: train the model if stale and say so."""
+
+    parser = argparse.ArgumentParser(prog="python -m bot.model", description=main.__doc__)
+    parser.add_argument("--test", action="store_true", help="the small model of the tests")
+    args = parser.parse_args(argv)
+    spec = test_model() if args.test else production_model()
+    if args.test:
+        write_test_config(PROJECT_ROOT / "config.yml", spec.config)
+    try:
+        print(ensure_trained(spec, load_settings()), flush=True)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Message text as the NLU models read it: simplified characters, half-width, plain spaces.
+
+The normalised text keeps the length of the original, character for character, so that entity
+offsets found on it are offsets in what the customer wrote.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.knowledge.text import to_simplified
+
+
+def normalise_message(text: str) -> str:
+    """繁→简, 全角→半角 and every kind of space as ``" "``, one character for one.
+
+    >>> normalise_message("猶豫期　多久？ＡＢ")
+    '犹豫期 多久?AB'
+    """
+    simplified = to_simplified(text)
+    if len(simplified) != len(text):
+        simplified = "".join(to_simplified(char) for char in text)
+    return "".join(_half_width(char) for char in simplified)
+
+
+def _half_width(char: str) -> str:
+    if char.isspace():
+        return " "
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class TextNormaliser(GraphComponent):
+    """Runs first in the pipeline and rewrites each message's text with ``normalise_message``."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> TextNormaliser:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Normalise every training example, as messages will be at run time."""
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Normalise the text of each message in place."""
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str):
+                message.set(TEXT, normalise_message(text))
+        return messages

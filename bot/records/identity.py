@@ -1,0 +1,101 @@
+"""Identity and contact data as customers type them: ID numbers, mobiles, addresses, proof."""
+
+from __future__ import annotations
+
+import hmac
+import re
+import unicodedata
+
+from bot.records.errors import InvalidContactError
+from bot.records.model import CONTACT_FIELDS, Customer
+
+MOBILE = re.compile(r"1[3-9]\d{9}")
+ID_NUMBER = re.compile(r"\d{17}[\dX]")
+_SEPARATORS = re.compile(r"[\s\-－—()（）]")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+ADDRESS_MAX_LENGTH = 200
+
+
+def _plain(text: str) -> str:
+    # NFKC turns full-width digits and letters (１２３４, ｘ) into ASCII.
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
+def normalize_mobile(text: str) -> str | None:
+    """A mainland mobile as 11 digits, or ``None`` when ``text`` is not one.
+
+    Spaces, hyphens, full-width digits and a ``+86`` prefix are accepted.
+    """
+    plain = _plain(text)
+    if plain.startswith("+86"):
+        plain = plain[3:]
+    elif plain.startswith("86") and len(plain) == 13:
+        plain = plain[2:]
+    return plain if MOBILE.fullmatch(plain) else None
+
+
+def id_check_character(first17: str) -> str:
+    """The 18th character of a resident ID number (GB 11643) for its first 17 digits."""
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def id_number_fault(id_number: str) -> str | None:
+    """What is wrong with a resident ID number, or ``None`` when it is well formed."""
+    if not ID_NUMBER.fullmatch(id_number):
+        return "is not 17 digits followed by a digit or X (upper case)"
+    expected = id_check_character(id_number[:17])
+    if id_number[17] != expected:
+        return f"has check character {id_number[17]!r}, but its first 17 digits give {expected!r}"
+    return None
+
+
+def proof_matches(holder: Customer, proof: str) -> bool:
+    """Whether ``proof`` is the last 4 characters of the holder's ID number or their full mobile.
+
+    The ID's ``X`` may be typed in either case; full-width characters and spaces are accepted.
+    """
+    plain = _plain(proof)
+    if len(plain) == 4:
+        return _same(plain, holder.id_number[-4:].upper())
+    mobile = normalize_mobile(proof)
+    return mobile is not None and _same(mobile, holder.mobile)
+
+
+def _same(given: str, registered: str) -> bool:
+    return hmac.compare_digest(given.encode(), registered.encode())
+
+
+def valid_contact(field: str, new_value: str) -> str:
+    """``new_value`` as it should be stored in the holder's ``field`` (``mobile`` or ``address``).
+
+    Raises:
+        InvalidContactError: unknown field, a mobile that is not 11 digits from 1[3-9], or an
+            empty or over-long address.
+    """
+    if field not in CONTACT_FIELDS:
+        raise InvalidContactError(
+            field,
+            "unknown_field",
+            f"field {field!r} cannot be changed here; use 'mobile' or 'address'",
+        )
+    if field == "mobile":
+        mobile = normalize_mobile(new_value)
+        if mobile is None:
+            raise InvalidContactError(
+                field,
+                "format",
+                f"{new_value!r} is not a mainland mobile (11 digits starting 13-19); ask again",
+            )
+        return mobile
+    address = " ".join(new_value.split())
+    if not address:
+        raise InvalidContactError(field, "empty", "the new address is empty; ask for it again")
+    if len(address) > ADDRESS_MAX_LENGTH:
+        raise InvalidContactError(
+            field,
+            "too_long",
+            f"the new address is over {ADDRESS_MAX_LENGTH} characters; ask for a shorter form",
+        )
+    return address

@@ -1,0 +1,316 @@
+"""Policy records in any SQL database SQLAlchemy reaches (see :mod:`bot.records.interface`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Table, func, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.records.dates import china_today
+from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
+from bot.records.identity import proof_matches, valid_contact
+from bot.records.interface import Clock, utc_now
+from bot.records.model import (
+    RETURN_VISIT_ANSWERS,
+    AddedRecords,
+    Agent,
+    Claim,
+    ContactChange,
+    Customer,
+    Policy,
+    RecordSet,
+    ReturnVisitAnswer,
+    ServiceAssignment,
+    Verification,
+)
+from bot.records.tables import (
+    agent_row,
+    agents,
+    claim_row,
+    claims,
+    contact_changes,
+    create_schema,
+    customer_row,
+    customers,
+    policies,
+    policy_row,
+    return_visits,
+    service_assignments,
+    to_agent,
+    to_claim,
+    to_contact_change,
+    to_customer,
+    to_policy,
+    to_return_visit_answer,
+    to_service_assignment,
+)
+
+# Two reports racing for the same case number: the loser retries with the next one.
+_CASE_NUMBER_ATTEMPTS = 5
+
+
+class SqlPolicyRecords:
+    """:class:`~bot.records.interface.PolicyRecords` in SQL; creates its tables on first use.
+
+    Args:
+        engine: From :func:`bot.db.make_engine`.
+        clock: Returns the current aware time; the default is the system clock.
+    """
+
+    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self.clock = clock
+        create_schema(engine)
+
+    def policy(self, policy_number: str) -> Policy | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(policies).where(policies.c.policy_number == policy_number)
+            ).first()
+        return to_policy(row) if row is not None else None
+
+    def policies_of(self, customer_id: str) -> list[Policy]:
+        query = (
+            select(policies)
+            .where(policies.c.holder_id == customer_id)
+            .order_by(policies.c.policy_number)
+        )
+        with self.engine.connect() as conn:
+            return [to_policy(row) for row in conn.execute(query)]
+
+    def customer(self, customer_id: str) -> Customer | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(customers).where(customers.c.id == customer_id)).first()
+        return to_customer(row) if row is not None else None
+
+    def agent(self, code: str) -> Agent | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(agents).where(agents.c.code == code)).first()
+        return to_agent(row) if row is not None else None
+
+    def add_missing(self, records: RecordSet) -> AddedRecords:
+        with self.engine.begin() as conn:
+            return AddedRecords(
+                agents=_insert_missing(conn, agents, map(agent_row, records.agents)),
+                customers=_insert_missing(conn, customers, map(customer_row, records.customers)),
+                policies=_insert_missing(conn, policies, map(policy_row, records.policies)),
+                claims=_insert_missing(conn, claims, map(claim_row, records.claims)),
+            )
+
+    def verify_identity(self, policy_number: str, proof: str) -> Verification:
+        query = (
+            select(customers)
+            .join(policies, policies.c.holder_id == customers.c.id)
+            .where(policies.c.policy_number == policy_number)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        holder = to_customer(row) if row is not None else None
+        if holder is None or not proof_matches(holder, proof):
+            return Verification(policy_number, matched=False)
+        return Verification(policy_number, matched=True, customer=holder)
+
+    def report_claim(
+        self,
+        policy_number: str,
+        *,
+        event: str,
+        event_date: dt.date,
+        diagnosis: str = "",
+        hospital: str = "",
+        note: str = "",
+        conversation_id: str | None = None,
+    ) -> Claim:
+        event = event.strip()
+        if not event:
+            raise ValueError("a claim needs the event (出险经过), e.g. '确诊疾病' or '住院'")
+        now = self.clock()
+        if event_date > china_today(now):
+            raise ValueError(
+                f"event date {event_date.isoformat()} is in the future; ask the customer again"
+            )
+        attempt = 1
+        while True:
+            try:
+                with self.engine.begin() as conn:
+                    policy = _policy_in(conn, policy_number)
+                    claim = Claim(
+                        case_number=_next_case_number(conn, now),
+                        policy_number=policy.policy_number,
+                        insured_id=policy.insured_id,
+                        event=event,
+                        event_date=event_date,
+                        diagnosis=diagnosis.strip(),
+                        hospital=hospital.strip(),
+                        reported_at=_naive_utc(now),
+                        status="reported",
+                        note=note.strip(),
+                        conversation_id=conversation_id,
+                    )
+                    conn.execute(claims.insert().values(claim_row(claim)))
+                return claim
+            except IntegrityError:
+                if attempt == _CASE_NUMBER_ATTEMPTS:
+                    raise
+                attempt += 1
+
+    def claims(self, policy_number: str) -> list[Claim]:
+        query = (
+            select(claims)
+            .where(claims.c.policy_number == policy_number)
+            .order_by(claims.c.reported_at, claims.c.case_number)
+        )
+        with self.engine.connect() as conn:
+            return [to_claim(row) for row in conn.execute(query)]
+
+    def change_contact(
+        self, policy_number: str, field: str, new_value: str, conversation_id: str
+    ) -> ContactChange:
+        value = valid_contact(field, new_value)
+        with self.engine.begin() as conn:
+            policy = _policy_in(conn, policy_number)
+            holder = to_customer(
+                conn.execute(select(customers).where(customers.c.id == policy.holder_id)).one()
+            )
+            old_value = str(getattr(holder, field))
+            if old_value == value:
+                raise InvalidContactError(
+                    field, "unchanged", f"the new {field} is the one already registered"
+                )
+            conn.execute(
+                update(customers).where(customers.c.id == holder.id).values({field: value})
+            )
+            change = ContactChange(
+                policy_number=policy_number,
+                customer_id=holder.id,
+                field=field,
+                old_value=old_value,
+                new_value=value,
+                changed_at=_naive_utc(self.clock()),
+                conversation_id=conversation_id,
+            )
+            conn.execute(contact_changes.insert().values(vars(change)))
+        return change
+
+    def contact_changes(self, policy_number: str) -> list[ContactChange]:
+        rows = self._history(contact_changes, policy_number, contact_changes.c.changed_at)
+        return [to_contact_change(row) for row in rows]
+
+    def record_return_visit_answer(
+        self,
+        policy_number: str,
+        item_key: str,
+        answer: str,
+        conversation_id: str,
+        *,
+        expected: str = "yes",
+    ) -> ReturnVisitAnswer:
+        if answer not in RETURN_VISIT_ANSWERS:
+            raise ValueError(f"answer {answer!r} is not one of {', '.join(RETURN_VISIT_ANSWERS)}")
+        if expected not in ("yes", "no"):
+            raise ValueError(f"expected answer {expected!r} must be 'yes' or 'no'")
+        if not item_key.strip():
+            raise ValueError("a return-visit answer needs the key of the question it answers")
+        with self.engine.begin() as conn:
+            _policy_in(conn, policy_number)
+            stored = ReturnVisitAnswer(
+                policy_number=policy_number,
+                item_key=item_key.strip(),
+                answer=answer,
+                flagged=answer != expected,
+                conversation_id=conversation_id,
+                answered_at=_naive_utc(self.clock()),
+            )
+            conn.execute(return_visits.insert().values(vars(stored)))
+        return stored
+
+    def return_visit_answers(self, policy_number: str) -> list[ReturnVisitAnswer]:
+        rows = self._history(return_visits, policy_number, return_visits.c.answered_at)
+        return [to_return_visit_answer(row) for row in rows]
+
+    def assign_service_person(self, policy_number: str, reason: str) -> Agent:
+        with self.engine.begin() as conn:
+            policy = _policy_in(conn, policy_number)
+            current = to_agent(
+                conn.execute(select(agents).where(agents.c.code == policy.service_agent_code)).one()
+            )
+            served = func.count(policies.c.policy_number).label("served")
+            candidates = conn.execute(
+                select(agents, served)
+                .outerjoin(policies, policies.c.service_agent_code == agents.c.code)
+                .where(agents.c.status == "active", agents.c.code != current.code)
+                .group_by(*agents.c)
+            ).all()
+            if not candidates:
+                raise NoActiveAgentError(
+                    f"no active agent can take over policy {policy_number}: add or reactivate "
+                    "an agent in the records, or hand the case to a person"
+                )
+            chosen = min(
+                candidates, key=lambda row: (row.branch != current.branch, row.served, row.code)
+            )
+            new_agent = to_agent(chosen)
+            conn.execute(
+                update(policies)
+                .where(policies.c.policy_number == policy_number)
+                .values(service_agent_code=new_agent.code)
+            )
+            conn.execute(
+                service_assignments.insert().values(
+                    policy_number=policy_number,
+                    old_agent_code=current.code,
+                    new_agent_code=new_agent.code,
+                    assigned_at=_naive_utc(self.clock()),
+                    reason=reason.strip(),
+                )
+            )
+        return new_agent
+
+    def service_assignments(self, policy_number: str) -> list[ServiceAssignment]:
+        rows = self._history(service_assignments, policy_number, service_assignments.c.assigned_at)
+        return [to_service_assignment(row) for row in rows]
+
+    def _history(self, table: Table, policy_number: str, when: Any) -> list[Any]:
+        query = (
+            select(table).where(table.c.policy_number == policy_number).order_by(when, table.c.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).all())
+
+
+def _policy_in(conn: Connection, policy_number: str) -> Policy:
+    row = conn.execute(select(policies).where(policies.c.policy_number == policy_number)).first()
+    if row is None:
+        raise UnknownPolicyError(policy_number)
+    return to_policy(row)
+
+
+def _next_case_number(conn: Connection, now: dt.datetime) -> str:
+    prefix = f"CL{china_today(now):%Y%m%d}"
+    last = conn.execute(
+        select(func.max(claims.c.case_number)).where(claims.c.case_number.like(f"{prefix}%"))
+    ).scalar_one_or_none()
+    sequence = int(last[len(prefix) :]) + 1 if last else 1
+    if sequence > 9999:
+        raise RuntimeError(f"more than 9999 claims reported on {prefix[2:]}; widen the case number")
+    return f"{prefix}{sequence:04d}"
+
+
+def _insert_missing(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> int:
+    key = next(iter(table.primary_key.columns))
+    by_key = {row[key.name]: row for row in rows}
+    if not by_key:
+        return 0
+    stored = set(conn.execute(select(key).where(key.in_(list(by_key)))).scalars())
+    missing = [row for k, row in by_key.items() if k not in stored]
+    if missing:
+        conn.execute(table.insert(), missing)
+    return len(missing)
+
+
+def _naive_utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)

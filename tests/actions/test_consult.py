@@ -1,0 +1,79 @@
+"""action_consult: answers from the wording, cited, in the chat's product context."""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.consult import ActionConsult
+from actions.services import Services
+from tests.actions.conftest import said, tracker, user_event
+
+
+def run(dispatcher: CollectingDispatcher, **changes: object) -> dict[str, object]:
+    events = ActionConsult().run(dispatcher, tracker("fresh", **changes), {})
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_follow_up_question_keeps_the_product(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    events = ActionConsult().run(dispatcher, tracker("followup_waiting"), {})
+    text = said(dispatcher)
+    assert "90日" in text and "康宁终身重大疾病保险" in text
+    citations = dispatcher.messages[0]["citations"]
+    assert {"product": "KN-CI-2024", "version": "2024", "article": "2.3"} in citations
+    assert dispatcher.messages[0]["kb_version"] == services.knowledge.version
+    assert {"event": "slot", "timestamp": None, "name": "product", "value": "KN-CI-2024"} in events
+
+
+def test_carcinoma_in_situ_depends_on_the_product(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("安心多倍保 原位癌能赔吗", "ask_coverage")
+    run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "轻症" in text and "20%" in text
+    assert "一定赔" not in text and "保证" not in text
+
+
+def test_without_a_product_the_general_rule_and_a_question(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = run(
+        dispatcher, latest_message=user_event("原位癌算重疾吗", "ask_coverage")["parse_data"]
+    )
+    text = said(dispatcher)
+    assert "不属于" in text and "条款" in text
+    assert "康宁终身重大疾病保险" in text  # the products to choose from
+    assert slots["product"] is None
+    assert slots["last_question"] == "原位癌算重疾吗"
+
+
+def test_naming_the_product_answers_the_previous_question(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("安心多倍保", "inform", [{"entity": "product", "value": "AX-CI-2023"}])
+    slots = run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"last_question": "原位癌算重疾吗"},
+    )
+    text = said(dispatcher)
+    assert "轻症" in text and "20%" in text
+    assert slots["product"] == "AX-CI-2023"
+
+
+def test_a_claim_question_offers_to_report(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("我确诊了急性心肌梗死，康宁重疾能赔吗", "claim_is_covered")
+    run(dispatcher, latest_message=message["parse_data"])
+    assert "我要报案" in said(dispatcher)
+
+
+def test_intent_supplies_the_topic_the_words_leave_out(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("金康医疗的话要先自己出多少钱", "ask_medical_reimbursement")
+    run(dispatcher, latest_message=message["parse_data"])
+    assert "免赔额" in said(dispatcher)

@@ -1,0 +1,57 @@
+"""action_handoff and action_fallback: a ticket with the context, then the bot pauses."""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff import ActionFallback, ActionHandoff
+from actions.services import Services
+from bot.desk.tickets import Priority
+from tests.actions.conftest import said, tracker, user_event
+
+
+def test_complaint_opens_one_high_priority_ticket_and_pauses(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("你们拖了一个月还不赔，我要去银保监投诉", "complain")
+    state = tracker("fresh", latest_message=message["parse_data"], events=[message])
+    events = ActionHandoff().run(dispatcher, state, {})
+    assert [e["event"] for e in events] == ["pause"]
+    ticket = services.tickets.open_ticket_for("customer-fresh")
+    assert ticket is not None
+    assert (ticket.reason, ticket.priority) == ("complaint", Priority.HIGH)
+    assert "银保监" in ticket.summary
+    assert f"工单号 {ticket.id}" in said(dispatcher)
+    ActionHandoff().run(CollectingDispatcher(), state, {})
+    assert len(services.tickets.all()) == 1
+
+
+def test_ticket_carries_the_collected_slots(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("受益人想改成我女儿", "change_beneficiary")
+    state = tracker("fresh", latest_message=message["parse_data"], slots={"product": "KN-CI-2024"})
+    ActionHandoff().run(dispatcher, state, {})
+    ticket = services.tickets.open_ticket_for("customer-fresh")
+    assert ticket is not None and ticket.reason == "paperwork"
+    assert ticket.slots["product"] == "KN-CI-2024"
+    assert "签字" in said(dispatcher)
+
+
+def test_first_fallback_asks_to_rephrase(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("嗯嗯啊", "nlu_fallback")
+    events = ActionFallback().run(dispatcher, tracker("fresh", events=[message]), {})
+    assert events == []
+    assert dispatcher.messages[0]["response"] == "utter_ask_rephrase"
+    assert services.tickets.all() == []
+
+
+def test_second_fallback_in_a_row_hands_off(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    events = ActionFallback().run(dispatcher, tracker("second_fallback"), {})
+    assert [e["event"] for e in events] == ["pause"]
+    ticket = services.tickets.open_ticket_for("customer-lost")
+    assert ticket is not None and ticket.reason == "not_understood"

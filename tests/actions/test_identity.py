@@ -1,0 +1,74 @@
+"""validate_identity_form: the proof is checked against the holder; three failures lock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.identity import ValidateIdentityForm, proof_in
+from actions.services import Services
+from tests.actions.conftest import said, tracker
+
+
+def validate_proof(dispatcher: CollectingDispatcher, text: str, **slots: Any) -> dict[str, Any]:
+    state = tracker("fresh", slots={"policy_number": "MB2024000002", **slots})
+    return ValidateIdentityForm().validate_identity_proof(text, dispatcher, state, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "proof"),
+    [
+        ("后四位0446", "0446"),
+        ("身份证后4位 023x", "023x"),
+        ("手机号 136-0128-7744", "13601287744"),
+        ("ＭＢ２０２４０００００２ 后四位是０４４６", "0446"),
+        ("我不记得了", None),
+    ],
+)
+def test_proof_in(text: str, proof: str | None) -> None:
+    assert proof_in(text) == proof
+
+
+def test_matching_id_ending_verifies(services: Services, dispatcher: CollectingDispatcher) -> None:
+    slots = validate_proof(dispatcher, "身份证后四位0446")
+    assert slots["identity"] == "verified"
+    assert slots["verified_policy"] == "MB2024000002"
+    assert "0446" not in str(slots.values())  # the proof itself is not kept in a slot
+
+
+def test_registered_mobile_verifies(services: Services, dispatcher: CollectingDispatcher) -> None:
+    assert validate_proof(dispatcher, "13601287744")["identity"] == "verified"
+
+
+def test_wrong_proof_asks_both_again_without_saying_which(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = validate_proof(dispatcher, "后四位9999")
+    assert slots == {"identity_proof": None, "policy_number": None, "identity_failures": 1}
+    assert "还可尝试2次" in said(dispatcher)
+    assert "身份证" not in said(dispatcher)
+
+
+def test_third_failure_locks(services: Services, dispatcher: CollectingDispatcher) -> None:
+    slots = validate_proof(dispatcher, "后四位9999", identity_failures=2)
+    assert slots["identity"] == "locked"
+    assert "转人工" in said(dispatcher)
+
+
+def test_a_message_without_a_proof_is_not_counted(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    assert validate_proof(dispatcher, "等待期多久啊") == {"identity_proof": None}
+
+
+def test_policy_number_is_upper_cased_and_checked_for_form(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    form = ValidateIdentityForm()
+    state = tracker("fresh")
+    assert form.validate_policy_number("mb2024000002", dispatcher, state, {}) == {
+        "policy_number": "MB2024000002"
+    }
+    assert form.validate_policy_number("12345", dispatcher, state, {}) == {"policy_number": None}

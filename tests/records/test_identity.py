@@ -1,0 +1,86 @@
+"""Identity: only the holder's ID digits or full mobile verify, and a failure never says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.records.identity import id_check_character, id_number_fault, normalize_mobile
+from bot.records.model import Agent, Customer, RecordSet, Verification
+from bot.records.store import SqlPolicyRecords
+from tests.records.conftest import make_policy
+
+FAMILY_POLICY = "MB2024000003"  # held by 李娜 (ID ends 028X), insures her husband 王强
+
+
+@pytest.mark.parametrize("proof", ["028X", "028x", "０２８ｘ", " 028 X "])
+def test_last_four_of_the_holders_id_verify_whatever_the_case_of_x(
+    demo: SqlPolicyRecords, proof: str
+) -> None:
+    verification = demo.verify_identity(FAMILY_POLICY, proof)
+    assert verification.matched
+    assert verification.customer is not None and verification.customer.name == "李娜"
+
+
+@pytest.mark.parametrize("proof", ["13918452260", "139 1845 2260", "+86 139-1845-2260"])
+def test_the_holders_full_mobile_verifies(demo: SqlPolicyRecords, proof: str) -> None:
+    verification = demo.verify_identity(FAMILY_POLICY, proof)
+    assert verification.matched
+    assert verification.customer is not None and verification.customer.id == "C0003"
+
+
+@pytest.mark.parametrize(
+    "proof",
+    [
+        "0281",  # another customer's ID ending
+        "2260",  # last 4 of the mobile are not last 4 of the ID
+        "13918452261",  # the insured's mobile, not the holder's
+        "1391845226",  # a digit short
+        "310104198602140",  # part of the ID number
+        "不知道呢",
+        "",
+    ],
+)
+def test_a_wrong_proof_does_not_verify(demo: SqlPolicyRecords, proof: str) -> None:
+    assert demo.verify_identity(FAMILY_POLICY, proof) == Verification(FAMILY_POLICY, False)
+
+
+def test_an_unknown_policy_looks_exactly_like_a_wrong_proof(demo: SqlPolicyRecords) -> None:
+    unknown = demo.verify_identity("MB2099999999", "028X")
+    wrong = demo.verify_identity(FAMILY_POLICY, "9999")
+    assert unknown == Verification("MB2099999999", False, None)
+    assert wrong == Verification(FAMILY_POLICY, False, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "mobile"),
+    [
+        ("13817265031", "13817265031"),
+        ("138-1726-5031", "13817265031"),
+        ("８６１３８１７２６５０３１", "13817265031"),
+        ("12817265031", None),
+        ("1381726503", None),
+        ("138172650311", None),
+    ],
+)
+def test_mobiles_are_read_as_customers_type_them(typed: str, mobile: str | None) -> None:
+    assert normalize_mobile(typed) == mobile
+
+
+def test_an_id_number_with_a_wrong_check_character_is_named() -> None:
+    assert id_check_character("31010419860214028") == "X"
+    assert id_number_fault("31010419860214028X") is None
+    fault = id_number_fault("310101198504120316")
+    assert fault is not None and "'5'" in fault
+    assert id_number_fault("31010119850412031") is not None
+
+
+def test_a_lower_case_x_stored_by_a_core_system_still_matches(records: SqlPolicyRecords) -> None:
+    holder = Customer("C1", "李娜", "31010419860214028x", "13918452260", "上海市")
+    records.add_missing(
+        RecordSet(
+            customers=(holder,),
+            agents=(Agent("B1", "刘洋", "13916001001", "active", "上海分公司"),),
+            policies=(make_policy(),),
+        )
+    )
+    assert records.verify_identity("MB0000000001", "028X").matched
