@@ -31,6 +31,7 @@ HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
         Priority.NORMAL,
         "变更交费账户需要核对银行账户信息并签署授权",
     ),
+    "orphan_policy": ("orphan_policy", Priority.NORMAL, "您的保单需要重新安排服务人员"),
     "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
 }
 DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")

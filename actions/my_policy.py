@@ -9,10 +9,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import hand_off
 from actions.services import say, services
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.knowledge.facts import ProductKnowledge
+from bot.records.errors import NoActiveAgentError
 from bot.records.model import Policy
 from bot.records.periods import policy_periods
 
@@ -157,20 +159,32 @@ def orphan_care(
     """The agent left: the contract stands, a new service person is assigned, a ticket opened."""
     records = services().records
     agent = records.agent(policy.service_agent_code)
+    assigned = agent is None or not agent.is_active
     if agent is None or not agent.is_active:
-        agent = records.assign_service_person(policy.policy_number, "原服务人员离职")
+        try:
+            agent = records.assign_service_person(policy.policy_number, "原服务人员离职")
+        except NoActiveAgentError:
+            return hand_off(dispatcher, tracker, "orphan_policy")
     ticket, _ = services().tickets.open_ticket(
         conversation_id=tracker.sender_id,
         reason="orphan_policy",
         priority=Priority.NORMAL,
-        summary=f"保单{policy.policy_number}原服务人员离职，已分配新服务人员{agent.name}（{agent.code}），请联系客户。",
+        summary=(
+            f"保单{policy.policy_number}原服务人员离职，已分配新服务人员{agent.name}（{agent.code}），请联系客户。"
+            if assigned
+            else f"客户反映保单{policy.policy_number}的服务人员离职，记录中{agent.name}（{agent.code}）仍在职，请核实并联系客户。"
+        ),
         slots={"verified_policy": policy.policy_number, "new_service_agent": agent.code},
     )
     say(
         dispatcher,
         "请放心：保险合同是您和保险公司签订的，业务员离职不影响合同效力，保障、理赔和保单服务都照常。"
-        f"我们已为您安排新的服务人员{agent.name}（电话{agent.mobile}），"
-        f"并登记了服务工单（编号{ticket.id}），服务人员会主动联系您。请按时交费，保单就不会因此中断。"
+        + (
+            f"我们已为您安排新的服务人员{agent.name}（电话{agent.mobile}），"
+            if assigned
+            else f"您的保单目前登记的服务人员是{agent.name}（电话{agent.mobile}），我们会核实服务安排，"
+        )
+        + f"并登记了服务工单（编号{ticket.id}），服务人员会主动联系您。请按时交费，保单就不会因此中断。"
         + SERVICE_LINE,
     )
     return []

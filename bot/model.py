@@ -47,7 +47,7 @@ def production_model(root: Path = PROJECT_ROOT) -> ModelSpec:
     return ModelSpec(root / "config.yml", root / "models", "mingbao")
 
 
-def test_model(root: Path = PROJECT_ROOT) -> ModelSpec:
+def small_model(root: Path = PROJECT_ROOT) -> ModelSpec:
     """The small model the conversation tests use: fewer epochs, same pipeline and seeds."""
     return ModelSpec(root / "var" / "test-config.yml", root / "models" / "test", "mingbao-test")
 
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.model", description=main.__doc__)
     parser.add_argument("--test", action="store_true", help="the small model of the tests")
     args = parser.parse_args(argv)
-    spec = test_model() if args.test else production_model()
+    spec = small_model() if args.test else production_model()
     if args.test:
         write_test_config(PROJECT_ROOT / "config.yml", spec.config)
     try:

@@ -1,7 +1,8 @@
 """Escalation tickets: what the bot hands to a person, with the context the person needs.
 
-One open ticket per conversation: asking again while one is open returns it instead of adding a
-second. The agent desk (a later part) closes tickets and hands the conversation back.
+One open ticket per conversation: a second hand-off while one is open updates that ticket (the
+latest reason, summary and slots; the priority only ever rises) instead of adding another. The
+agent desk (a later part) closes tickets and hands the conversation back.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ class Priority(str, enum.Enum):
     HIGH = "high"
     NORMAL = "normal"
     LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most urgent."""
+        return list(Priority).index(self)
 
 
 tickets = Table(
@@ -87,7 +93,7 @@ class TicketDesk(Protocol):
         summary: str,
         slots: dict[str, Any],
     ) -> tuple[EscalationTicket, bool]:
-        """The conversation's open ticket, and whether this call created it."""
+        """Open a ticket, or update the conversation's open one; the ticket and whether it is new."""
 
     def open_ticket_for(self, conversation_id: str) -> EscalationTicket | None:
         """The conversation's open ticket, if there is one."""
@@ -113,7 +119,15 @@ class SqlTicketDesk:
     ) -> tuple[EscalationTicket, bool]:
         existing = self.open_ticket_for(conversation_id)
         if existing is not None:
-            return existing, False
+            raised = min(existing.priority, priority, key=lambda p: p.rank)
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(tickets)
+                    .where(tickets.c.id == existing.id)
+                    .values(reason=reason, priority=raised.value, summary=summary, slots=slots)
+                )
+            updated = self.open_ticket_for(conversation_id)
+            return (updated or existing), False
         created = True
         try:
             with self.engine.begin() as conn:
