@@ -28,6 +28,7 @@ INTENT_TOPIC_WORDS = {
     "ask_claim_documents": "理赔材料",
     "ask_claim_process": "报案",
 }
+COVERAGE_INTENTS = frozenset({"ask_coverage", "claim_is_covered"})
 REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助您登记。"
 
 
@@ -36,15 +37,21 @@ def consultation_question(
 ) -> str:
     """The question to put to the knowledge base for the customer's latest message.
 
-    A message that names no topic and no disease continues the previous question ("安心多倍保
-    呢？" after "原位癌算重疾吗？"); failing that, the intent's clause word is added.
+    A message that names nothing but a product continues the previous question ("安心多倍保
+    呢？" after "原位癌算重疾吗？"). Otherwise the intent's clause word is added when the words
+    alone point elsewhere ("出险三年了还能理赔吗" asked as ask_claim_limitation).
     """
-    asked = Question.read(text)
-    if asked.topics or knowledge.disease_in(normalize(text)):
-        return text
-    if previous:
+    rest = without_product(knowledge, text)
+    asked = Question.read(rest)
+    disease = knowledge.disease_in(rest)
+    if previous and not asked.topics and not disease:
         return previous
-    return f"{text} {INTENT_TOPIC_WORDS.get(intent or '', '')}".strip()
+    hint = INTENT_TOPIC_WORDS.get(intent or "")
+    if hint is None or (disease and intent in COVERAGE_INTENTS):
+        return text
+    if set(Question.read(hint).topics) & set(asked.topics):
+        return text
+    return f"{text} {hint}"
 
 
 class ActionConsult(Action):

@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.services import latest_intent, say, services
+from actions.consult import ActionConsult
+from actions.services import entity_value, latest_intent, say, services
 from bot.desk.tickets import Priority
 
 # Why a conversation goes to a person, by the intent that sent it there.
@@ -90,6 +91,9 @@ class ActionFallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if entity_value(tracker, "product") is not None:
+            # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
+            return ActionConsult().run(dispatcher, tracker, domain)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")
         dispatcher.utter_message(response="utter_ask_rephrase")

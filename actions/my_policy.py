@@ -16,7 +16,7 @@ from bot.knowledge.answer import Citation
 from bot.knowledge.facts import ProductKnowledge
 from bot.records.errors import NoActiveAgentError
 from bot.records.model import Policy
-from bot.records.periods import policy_periods
+from bot.records.periods import policy_periods, premium_state
 
 PERSONAL_INTENTS = ("policy_status", "policy_dates", "my_agent", "claim_status", "orphan_policy")
 STATUS_NAMES = {
@@ -81,7 +81,8 @@ class ActionMyPolicy(Action):
             text, citations = dates_text(policy, product, topics, dt.date.today())
             say(dispatcher, text, citations)
             return events
-        say(dispatcher, status_text(policy, product))
+        text, citations = status_reply(policy, product, dt.date.today())
+        say(dispatcher, text, citations)
         return events
 
     def _agent(
@@ -109,6 +110,23 @@ def status_text(policy: Policy, product: ProductKnowledge | None) -> str:
     if policy.status == "lapsed":
         text += "保单效力中止期间发生的保险事故不予赔付；可以申请复效，问我“怎么复效”了解条件。"
     return text
+
+
+def status_reply(
+    policy: Policy, product: ProductKnowledge | None, today: dt.date
+) -> tuple[str, list[Citation]]:
+    """Where the policy stands and, when a premium is overdue, what that means under the wording."""
+    text = status_text(policy, product)
+    if product is None or policy.status != "in_force":
+        return text, []
+    premium = premium_state(policy, product.facts, today)
+    if premium is None or premium.status in ("current", "paid_up"):
+        return text, []
+    articles = list(premium.articles)
+    text += "\n" + premium.describe()
+    if articles:
+        text += "\n" + product.citation(*articles) + "。"
+    return text, [Citation(product.code, product.document.version, a) for a in articles]
 
 
 def dates_text(

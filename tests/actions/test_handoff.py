@@ -55,3 +55,18 @@ def test_second_fallback_in_a_row_hands_off(
     assert [e["event"] for e in events] == ["pause"]
     ticket = services.tickets.open_ticket_for("customer-lost")
     assert ticket is not None and ticket.reason == "not_understood"
+
+
+def test_a_bare_product_name_not_understood_continues_the_consultation(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("康宁重疾", "nlu_fallback", [{"entity": "product", "value": "KN-CI-2024"}])
+    state = tracker(
+        "fresh",
+        latest_message=message["parse_data"],
+        events=[message],
+        slots={"last_question": "原位癌算不算重疾"},
+    )
+    ActionFallback().run(dispatcher, state, {})
+    assert "第9.26.1条" in said(dispatcher)
+    assert services.tickets.all() == []

@@ -65,3 +65,13 @@ def test_agent_who_left_gets_a_new_service_person_and_a_ticket(
     assert new_agent is not None and new_agent.name in text
     ticket = services.tickets.open_ticket_for("customer-verified")
     assert ticket is not None and ticket.reason == "orphan_policy"
+
+
+def test_status_in_the_grace_period_says_how_long_is_left(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    text = ask(dispatcher, "我的保单还有效吗", "policy_status", "MB2024000005")
+    assert "宽限期60日" in text and "第4.2条" in text
+    assert {"product": "KN-CI-2024", "version": "2024", "article": "4.2"} in dispatcher.messages[0][
+        "citations"
+    ]

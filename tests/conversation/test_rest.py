@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from bot.db import make_engine
 from bot.desk.tickets import tickets
+from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.model import small_model
 from bot.settings import PROJECT_ROOT, load_settings
 
@@ -140,6 +141,12 @@ def test_complaint_opens_a_ticket_pauses_and_leaves_provenance(
     assert consult["action"] == "action_consult"
     assert {"product": "KN-CI-2024", "version": "2024", "article": "2.3"} in consult["citations"]
     assert all("intent" in e["metadata"] and "action" in e["metadata"] for e in bot)
+
+
+@pytest.mark.parametrize("case", load_answer_cases(), ids=lambda case: case["name"])
+def test_answers_hold_the_facts(assistant: subprocess.Popen[str], case: dict[str, Any]) -> None:
+    result = check_case(case, rest_chat(RASA), f"e2e-answers-{time.time_ns()}")
+    assert result.problems == []
 
 
 def test_sigterm_stops_every_process(assistant: subprocess.Popen[str]) -> None:

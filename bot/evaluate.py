@@ -1,0 +1,198 @@
+"""``make eval``: how well the assistant understands and answers, written to ``reports/``.
+
+1. Held-out NLU test set (``tests/nlu/``): intent macro-F1, entity F1 per extractor, confusion
+   matrix PNG (``rasa test nlu``).
+2. Conversation tests (``tests/conversation/test_stories.yml``): ``rasa test core`` with
+   ``--fail-on-prediction-errors``.
+3. Answers over REST: the conversations in ``tests/conversation/answers.yml`` sent to a running
+   assistant; every fact a reply must hold and none it must not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.knowledge.qa import wrong_facts
+from bot.model import ModelSpec, ensure_trained, production_model
+from bot.run import prepare
+from bot.settings import PROJECT_ROOT, load_settings
+
+ANSWER_CASES = PROJECT_ROOT / "tests" / "conversation" / "answers.yml"
+NLU_TEST_SET = PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml"
+TEST_STORIES = PROJECT_ROOT / "tests" / "conversation" / "test_stories.yml"
+REPORTS = PROJECT_ROOT / "reports"
+EVAL_PORTS = {"RASA_PORT": "25005", "ACTIONS_PORT": "25055", "DESK_PORT": "28080"}
+TARGET_MACRO_F1 = 0.95
+
+Chat = Callable[[str, str], str]
+
+
+@dataclass
+class CaseResult:
+    """One conversation of the answer check."""
+
+    name: str
+    problems: list[str] = field(default_factory=list)
+    wrong_facts: int = 0
+
+
+def load_answer_cases(path: Path = ANSWER_CASES) -> list[dict[str, Any]]:
+    """The conversations to check: ``name`` and ``turns`` of ``say`` / ``must`` / ``must_not``."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(cases, list) or not all("turns" in c for c in cases):
+        raise ValueError(f"{path}: expected a list of cases, each with a name and turns")
+    return cases
+
+
+def check_case(case: dict[str, Any], chat: Chat, sender: str) -> CaseResult:
+    """Send each turn as ``sender`` and compare the replies with the facts."""
+    result = CaseResult(case["name"])
+    for turn in case["turns"]:
+        reply = chat(sender, turn["say"])
+        problems = wrong_facts(reply, turn)
+        result.wrong_facts += sum(p.startswith("contains") for p in problems)
+        result.problems += [f"{turn['say']!r}: {p}" for p in problems]
+    return result
+
+
+def rest_chat(rasa_url: str) -> Chat:
+    """A ``chat(sender, message) -> reply text`` over Rasa's REST channel."""
+
+    def chat(sender: str, message: str) -> str:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{rasa_url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return "\n".join(reply.get("text", "") for reply in json.load(response))
+
+    return chat
+
+
+def rasa_test(arguments: list[str]) -> int:
+    """Run ``rasa test …`` and return its exit code."""
+    command = [sys.executable, "-m", "rasa", "test", *arguments]
+    return subprocess.run(command, cwd=PROJECT_ROOT, check=False).returncode
+
+
+def nlu_summary(out: Path) -> dict[str, Any]:
+    """Intent macro-F1 and the entity F1 of each extractor from ``rasa test nlu``'s reports."""
+    intents = json.loads((out / "intent_report.json").read_text())
+    summary: dict[str, Any] = {
+        "intent_macro_f1": round(intents["macro avg"]["f1-score"], 4),
+        "intent_accuracy": round(intents.get("accuracy", 0.0), 4),
+        "confusion_matrix": str(out / "intent_confusion_matrix.png"),
+        "entity_f1": {},
+    }
+    for report in sorted(out.glob("*Extractor_report.json")):
+        entities = json.loads(report.read_text())
+        average = entities.get("micro avg") or entities.get("weighted avg") or {}
+        summary["entity_f1"][report.stem.removesuffix("_report")] = round(
+            average.get("f1-score", 0.0), 4
+        )
+    return summary
+
+
+def answer_check(model: Path) -> list[CaseResult]:
+    """Start the assistant on the evaluation ports, run every answer case, stop it."""
+    env = {**os.environ, **EVAL_PORTS}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.run", "--model", str(model)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "Ctrl-C stops everything" in line:
+                break
+        else:
+            raise RuntimeError("the assistant did not start; run make run to see why")
+        chat = rest_chat(f"http://127.0.0.1:{EVAL_PORTS['RASA_PORT']}")
+        stamp = time.time_ns()
+        return [
+            check_case(case, chat, f"eval-{stamp}-{number}")
+            for number, case in enumerate(load_answer_cases())
+        ]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Evaluate the model (the production one by default, trained first when stale)."""
+    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description=__doc__)
+    parser.add_argument("--model", type=Path, help="evaluate this model instead")
+    args = parser.parse_args(argv)
+    spec: ModelSpec = production_model()
+    model = args.model or spec.path
+    settings = load_settings()
+    prepare(settings, sys.stdout)
+    if args.model is None:
+        print(ensure_trained(spec, settings), flush=True)
+    REPORTS.mkdir(exist_ok=True)
+    nlu_out, core_out = REPORTS / "nlu", REPORTS / "conversation"
+    nlu_code = rasa_test(
+        ["nlu", "--nlu", str(NLU_TEST_SET), "--model", str(model), "--out", str(nlu_out)]
+    )
+    stories = ["core", "--stories", str(TEST_STORIES), "--model", str(model)]
+    core_code = rasa_test([*stories, "--out", str(core_out), "--fail-on-prediction-errors"])
+    answers = answer_check(model)
+    nlu = nlu_summary(nlu_out) if nlu_code == 0 else {"error": f"rasa test nlu exit {nlu_code}"}
+    failures = [asdict(r) for r in answers if r.problems]
+    summary: dict[str, Any] = {
+        "model": str(model),
+        "nlu": nlu,
+        "conversation_tests_passed": core_code == 0,
+        "answers": {
+            "conversations": len(answers),
+            "passed": len(answers) - len(failures),
+            "wrong_facts": sum(r.wrong_facts for r in answers),
+            "failures": failures,
+        },
+    }
+    (REPORTS / "eval.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2))
+    print_summary(summary)
+    macro_f1 = float(nlu.get("intent_macro_f1", 0.0))
+    ok = core_code == 0 and not failures and macro_f1 >= TARGET_MACRO_F1
+    return 0 if ok else 1
+
+
+def print_summary(summary: dict[str, Any]) -> None:
+    """The numbers on screen, against their targets."""
+    nlu, answers = summary["nlu"], summary["answers"]
+    print("\nMingBao evaluation (reports/eval.json)")
+    print(
+        f"  intent macro-F1 (held-out)   {nlu.get('intent_macro_f1')}  target >= {TARGET_MACRO_F1}"
+    )
+    for extractor, f1 in nlu.get("entity_f1", {}).items():
+        print(f"  entity F1 {extractor:<28} {f1}")
+    print(f"  confusion matrix             {nlu.get('confusion_matrix')}")
+    print(
+        f"  conversation tests           {'pass' if summary['conversation_tests_passed'] else 'FAIL'}"
+    )
+    print(
+        f"  answers over REST            {answers['passed']}/{answers['conversations']} "
+        f"conversations, {answers['wrong_facts']} wrong facts"
+    )
+    for failure in answers["failures"]:
+        print(f"    {failure['name']}: " + "; ".join(failure["problems"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
