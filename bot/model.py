@@ -20,18 +20,25 @@ import yaml
 
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
-TRAINING_DATA = ("nlu", "rules", "stories")
-TRAINING_INPUTS = ("domain.yml", *(f"data/{part}" for part in TRAINING_DATA), "bot/nlu")
+TRAINING_DATA = tuple(PROJECT_ROOT / "data" / part for part in ("nlu", "rules", "stories"))
+COMPONENTS = PROJECT_ROOT / "bot" / "nlu"
 TEST_EPOCHS = {"DIETClassifier": 40, "TEDPolicy": 25}
 
 
 @dataclass(frozen=True)
 class ModelSpec:
-    """Which model: its config, where it goes, under which fixed name."""
+    """Which model: what it is trained from, where it goes, under which fixed name."""
 
     config: Path
     out_dir: Path
     name: str
+    domain: Path = PROJECT_ROOT / "domain.yml"
+    data: tuple[Path, ...] = TRAINING_DATA
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file or folder the model depends on (our NLU components included)."""
+        return (self.config, self.domain, *self.data, COMPONENTS)
 
     @property
     def path(self) -> Path:
@@ -41,15 +48,22 @@ class ModelSpec:
     def fingerprint_path(self) -> Path:
         return self.out_dir / f"{self.name}.fingerprint"
 
+    @property
+    def training_time_path(self) -> Path:
+        """Seconds the last training took (make bench reports it)."""
+        return self.out_dir / f"{self.name}.seconds"
 
-def production_model(root: Path = PROJECT_ROOT) -> ModelSpec:
+
+def production_model() -> ModelSpec:
     """The model ``make run`` serves: ``config.yml`` → ``models/mingbao.tar.gz``."""
-    return ModelSpec(root / "config.yml", root / "models", "mingbao")
+    return ModelSpec(PROJECT_ROOT / "config.yml", PROJECT_ROOT / "models", "mingbao")
 
 
-def small_model(root: Path = PROJECT_ROOT) -> ModelSpec:
+def small_model() -> ModelSpec:
     """The small model the conversation tests use: fewer epochs, same pipeline and seeds."""
-    return ModelSpec(root / "var" / "test-config.yml", root / "models" / "test", "mingbao-test")
+    return ModelSpec(
+        PROJECT_ROOT / "var" / "test-config.yml", PROJECT_ROOT / "models" / "test", "mingbao-test"
+    )
 
 
 def write_test_config(source: Path, target: Path, epochs: dict[str, int] = TEST_EPOCHS) -> Path:
@@ -65,17 +79,17 @@ def write_test_config(source: Path, target: Path, epochs: dict[str, int] = TEST_
     return target
 
 
-def fingerprint(spec: ModelSpec, settings: Settings, root: Path = PROJECT_ROOT) -> str:
-    """A hash of everything the model is trained from."""
+def fingerprint(spec: ModelSpec, settings: Settings) -> str:
+    """A hash of everything the model is trained from, the jieba dictionary included."""
     digest = hashlib.sha256()
-    files = [spec.config, settings.jieba_dictionary]
-    for name in TRAINING_INPUTS:
-        path = root / name
+    files = [settings.jieba_dictionary]
+    for path in spec.inputs:
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for path in files:
         if path.suffix == ".pyc" or not path.exists():
             continue
-        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
+        name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+        digest.update(str(name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -87,44 +101,34 @@ def is_stale(spec: ModelSpec, settings: Settings) -> bool:
     return spec.fingerprint_path.read_text().strip() != fingerprint(spec, settings)
 
 
-def train(spec: ModelSpec, settings: Settings, root: Path = PROJECT_ROOT) -> float:
+def train(spec: ModelSpec, settings: Settings) -> float:
     """Train the model with ``rasa train`` and record its fingerprint; the seconds it took.
 
     Raises:
         RuntimeError: training failed; Rasa's output says why.
     """
     started = time.perf_counter()
-    print_fingerprint = fingerprint(spec, settings)
-    command = [
-        sys.executable,
-        "-m",
-        "rasa",
-        "train",
-        "--config",
-        str(spec.config),
-        "--domain",
-        str(root / "domain.yml"),
-        "--data",
-        *(str(root / "data" / part) for part in TRAINING_DATA),
-        "--out",
-        str(spec.out_dir),
-        "--fixed-model-name",
-        spec.name,
-    ]
-    result = subprocess.run(command, cwd=root, check=False)
+    inputs = fingerprint(spec, settings)
+    command = [sys.executable, "-m", "rasa", "train", "--config", str(spec.config)]
+    command += ["--domain", str(spec.domain), "--data", *(str(d) for d in spec.data)]
+    command += ["--out", str(spec.out_dir), "--fixed-model-name", spec.name]
+    result = subprocess.run(command, cwd=PROJECT_ROOT, check=False)
     if result.returncode != 0 or not spec.path.exists():
         raise RuntimeError(
             f"rasa train failed (exit {result.returncode}); read its output above, fix the "
             "training data or config, then run again"
         )
-    spec.fingerprint_path.write_text(print_fingerprint + "\n")
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    spec.fingerprint_path.write_text(inputs + "\n")
+    spec.training_time_path.write_text(f"{seconds:.1f}\n")
+    return seconds
 
 
 def ensure_trained(spec: ModelSpec, settings: Settings) -> str:
     """Train when stale; a line saying what happened."""
     if not is_stale(spec, settings):
         return f"model {spec.path.name} is up to date"
+    print(f"training model {spec.path.name} (its inputs changed) …", flush=True)
     seconds = train(spec, settings)
     return f"model {spec.path.name} trained in {seconds:.0f} s"
 

@@ -1,0 +1,301 @@
+"""``make bench``: the assistant measured side by side with a bare Rasa bot, in the same run.
+
+The bare bot has the same tokenizer, featurizers, DIET and policies, trained on the same NLU data,
+but no custom components, no actions and no knowledge base: each intent has one fixed reply.
+Measured over REST on loopback, for both:
+
+- sequential round trip (one conversation at a time) p50/p95/p99;
+- closed-loop load at 10 and 50 concurrent conversations: latency and messages per second
+  (with clients that send as soon as the reply comes, the rate is the capacity);
+- an offered load of 20 messages/s spread over many conversations (customers pause between
+  messages): latency at a rate the server can carry;
+- resident memory of every process, training time of both models;
+- after the load, every conversation's tracker holds each message once, in the order sent.
+
+Prints the numbers and writes ``reports/bench.json``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import yaml
+
+from bot.model import ModelSpec, ensure_trained, production_model
+from bot.run import Process, action_server, prepare, rasa_server, spawn, stop_all, wait_ready
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+
+REPORT = PROJECT_ROOT / "reports" / "bench.json"
+BARE_DIR = PROJECT_ROOT / "var" / "bench" / "bare"
+ASSISTANT_PORTS = {"rasa": 35005, "actions": 35055}
+BARE_PORT = 36005
+CONVERSATION = (
+    "你好",
+    "康宁重疾 原位癌算重疾吗",
+    "那等待期呢",
+    "犹豫期退保能退多少",
+    "宽限期是多久",
+    "理赔要准备什么材料",
+    "理赔流程是怎样的",
+    "免赔额是多少",
+    "哪些情况不赔",
+    "谢谢",
+)
+SEQUENTIAL_CONVERSATIONS = 10
+CLOSED_LOOP = {10: 2, 50: 1}  # concurrent conversations → conversations each
+OFFERED_RATE = 20.0
+OFFERED_SECONDS = 20.0
+OFFERED_SENDERS = 50
+
+
+@dataclass
+class Run:
+    """Latencies of one load pattern."""
+
+    latencies: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: int = 0
+
+    def summary(self) -> dict[str, float | int]:
+        ordered = sorted(self.latencies) or [0.0]
+
+        def pct(fraction: float) -> float:
+            return round(1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 1)
+
+        return {
+            "messages": len(self.latencies),
+            "errors": self.errors,
+            "p50_ms": pct(0.50),
+            "p95_ms": pct(0.95),
+            "p99_ms": pct(0.99),
+            "mean_ms": round(1000 * statistics.fmean(ordered), 1),
+            "messages_per_s": round(len(self.latencies) / self.seconds, 1) if self.seconds else 0,
+        }
+
+
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str, run: Run) -> None:
+    """One message and its reply, timed."""
+    started = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as response:
+            await response.read()
+            if response.status != 200:
+                run.errors += 1
+                return
+    except aiohttp.ClientError:
+        run.errors += 1
+        return
+    run.latencies.append(time.perf_counter() - started)
+
+
+async def conversation(session: aiohttp.ClientSession, url: str, sender: str, run: Run) -> None:
+    for text in CONVERSATION:
+        await send(session, url, sender, text, run)
+
+
+async def closed_loop(url: str, tag: str, users: int, rounds: int) -> Run:
+    """``users`` conversations at once, each next message sent as soon as the reply arrives."""
+    run = Run()
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+
+        async def user(number: int) -> None:
+            for round_ in range(rounds):
+                await conversation(session, url, f"{tag}-{users}-{number}-{round_}", run)
+
+        await asyncio.gather(*(user(n) for n in range(users)))
+        run.seconds = time.perf_counter() - started
+    return run
+
+
+async def offered_load(url: str, tag: str) -> tuple[Run, list[str]]:
+    """Messages at a fixed rate, round-robin over many conversations (each pauses between turns)."""
+    run = Run()
+    total = int(OFFERED_RATE * OFFERED_SECONDS)
+    senders = [f"{tag}-offered-{n}" for n in range(OFFERED_SENDERS)]
+    busy: dict[str, asyncio.Task[None]] = {}
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        started = time.perf_counter()
+        tasks = []
+        for number in range(total):
+            await asyncio.sleep(max(0.0, started + number / OFFERED_RATE - time.perf_counter()))
+            sender = senders[number % len(senders)]
+            previous = busy.get(sender)
+            if previous is not None:
+                await previous  # a customer waits for the reply before writing again
+            text = CONVERSATION[(number // len(senders)) % len(CONVERSATION)]
+            task = asyncio.create_task(send(session, url, sender, text, run))
+            busy[sender] = task
+            tasks.append(task)
+        await asyncio.gather(*tasks)
+        run.seconds = time.perf_counter() - started
+    return run, senders
+
+
+async def events_in_order(rasa_url: str, senders: Sequence[str]) -> dict[str, int]:
+    """Check each conversation's tracker: every message once, in the order it was sent."""
+    sent_per_sender = int(OFFERED_RATE * OFFERED_SECONDS) // len(senders)
+    problems = 0
+    async with aiohttp.ClientSession() as session:
+        for sender in senders:
+            async with session.get(f"{rasa_url}/conversations/{sender}/tracker") as response:
+                tracker = await response.json()
+            texts = [e["text"] for e in tracker["events"] if e["event"] == "user"]
+            expected = [CONVERSATION[i % len(CONVERSATION)] for i in range(sent_per_sender)]
+            problems += texts[: len(expected)] != expected
+    return {"conversations_checked": len(senders), "lost_or_reordered": problems}
+
+
+def rss_mb(process: Process) -> dict[str, float]:
+    """Resident and peak resident memory of a process, from /proc."""
+    values: dict[str, float] = {}
+    status = Path(f"/proc/{process.popen.pid}/status").read_text()
+    for line in status.splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[{"VmRSS": "rss_mb", "VmHWM": "peak_rss_mb"}[key]] = round(
+                int(rest.split()[0]) / 1024, 1
+            )
+    return values
+
+
+def write_bare_bot(directory: Path = BARE_DIR) -> ModelSpec:
+    """The bare bot's config, domain and rules, generated from ours."""
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    config["pipeline"] = [c for c in config["pipeline"] if not c["name"].startswith("bot.")]
+    config["policies"] = [{**p} for p in config["policies"]]
+    for policy in config["policies"]:
+        policy.pop("core_fallback_action_name", None)
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    intents = [i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]]
+    bare_domain = {
+        "version": "3.1",
+        "intents": intents,
+        "entities": domain.get("entities", []),
+        "responses": {f"utter_{i}": [{"text": f"好的（{i}）"}] for i in intents},
+    }
+    rules = {
+        "version": "3.1",
+        "rules": [{"rule": i, "steps": [{"intent": i}, {"action": f"utter_{i}"}]} for i in intents],
+    }
+    (directory / "data").mkdir(parents=True, exist_ok=True)
+    for path, content in (
+        (directory / "config.yml", config),
+        (directory / "domain.yml", bare_domain),
+        (directory / "data" / "rules.yml", rules),
+    ):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False))
+    return ModelSpec(
+        directory / "config.yml",
+        directory / "models",
+        "bare",
+        domain=directory / "domain.yml",
+        data=(PROJECT_ROOT / "data" / "nlu", directory / "data"),
+    )
+
+
+async def measure(rasa_url: str, tag: str) -> dict[str, Any]:
+    """Every load pattern against one Rasa server."""
+    url = f"{rasa_url}/webhooks/rest/webhook"
+    await closed_loop(url, f"{tag}-warmup", 1, 1)
+    results: dict[str, Any] = {
+        "sequential": (await closed_loop(url, tag, 1, SEQUENTIAL_CONVERSATIONS)).summary()
+    }
+    for users, rounds in CLOSED_LOOP.items():
+        results[f"closed_loop_{users}"] = (await closed_loop(url, tag, users, rounds)).summary()
+    offered, senders = await offered_load(url, tag)
+    results[f"offered_{OFFERED_RATE:g}_per_s"] = offered.summary()
+    results["events"] = await events_in_order(rasa_url, senders[:20])
+    return results
+
+
+def bench_assistant(settings: Settings, model: Path, tag: str) -> dict[str, Any]:
+    """Start the action server and Rasa on bench ports, load them, read their memory."""
+    ours = dataclasses.replace(
+        settings, rasa_port=ASSISTANT_PORTS["rasa"], actions_port=ASSISTANT_PORTS["actions"]
+    )
+    processes = [action_server(ours), rasa_server(ours, model)]
+    try:
+        for process in processes:
+            wait_ready(process)
+        results = asyncio.run(measure(ours.rasa_url, tag))
+        results["memory"] = {p.name: rss_mb(p) for p in processes}
+        return results
+    finally:
+        stop_all(processes)
+
+
+def bench_bare(settings: Settings, model: Path, tag: str) -> dict[str, Any]:
+    """Start the bare bot (in-memory tracker store, no action server), load it."""
+    command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api"]
+    command += ["--interface", "127.0.0.1", "--port", str(BARE_PORT)]
+    url = f"http://127.0.0.1:{BARE_PORT}"
+    process = spawn("bare Rasa bot", command, f"{url}/status", settings)
+    try:
+        wait_ready(process)
+        results = asyncio.run(measure(url, tag))
+        results["memory"] = {process.name: rss_mb(process)}
+        return results
+    finally:
+        stop_all([process])
+
+
+def main() -> int:
+    """Train what is stale, measure both bots, print and save the comparison."""
+    settings = load_settings()
+    prepare(settings, sys.stdout)
+    ours, bare = production_model(), write_bare_bot()
+    for spec in (ours, bare):
+        print(ensure_trained(spec, settings), flush=True)
+    tag = f"bench-{time.time_ns()}"
+    report: dict[str, Any] = {
+        "training_seconds": {
+            "assistant": float(ours.training_time_path.read_text()),
+            "bare": float(bare.training_time_path.read_text()),
+        },
+        "bare": bench_bare(settings, bare.path, tag),
+        "assistant": bench_assistant(settings, ours.path, tag),
+    }
+    a, b = report["assistant"], report["bare"]
+    capacity = f"closed_loop_{max(CLOSED_LOOP)}"
+    report["comparison"] = {
+        "sequential_p50_ratio": round(a["sequential"]["p50_ms"] / b["sequential"]["p50_ms"], 2),
+        "capacity_ratio": round(a[capacity]["messages_per_s"] / b[capacity]["messages_per_s"], 2),
+    }
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    print_report(report)
+    return 0
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """The table on screen."""
+    print(f"\nMingBao benchmark ({REPORT.relative_to(PROJECT_ROOT)})")
+    print(f"{'':34}{'assistant':>22}{'bare Rasa':>22}")
+    for key in report["assistant"]:
+        if key in ("memory", "events"):
+            continue
+        a, b = report["assistant"][key], report["bare"][key]
+        for metric in ("p50_ms", "p95_ms", "p99_ms", "messages_per_s", "errors"):
+            print(f"  {key + ' ' + metric:<32}{a[metric]:>22}{b[metric]:>22}")
+    for side in ("assistant", "bare"):
+        for name, memory in report[side]["memory"].items():
+            print(f"  memory {name:<25} {memory}")
+        print(f"  events ({side}): {report[side]['events']}")
+    print(f"  training seconds: {report['training_seconds']}")
+    print(f"  comparison: {report['comparison']} (targets: p50 ratio <= 1.5, capacity >= 0.8)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
