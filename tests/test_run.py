@@ -1,0 +1,63 @@
+"""``make run``'s pieces that need no model: preparing the data, starting and stopping processes."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.db import make_engine
+from bot.records.store import SqlPolicyRecords
+from bot.run import StartError, prepare, spawn, stop_all, wait_ready
+from bot.settings import Settings, load_settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return dataclasses.replace(
+        load_settings({"DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}"}),
+        jieba_dictionary=tmp_path / "jieba" / "mingbao.txt",
+    )
+
+
+def test_prepare_ingests_writes_the_dictionary_and_loads_records(settings: Settings) -> None:
+    out = io.StringIO()
+    assert prepare(settings, out) == 0
+    assert "KN-CI-2024 康宁终身重大疾病保险 version 2024: ingested" in out.getvalue()
+    assert "安心多倍保" in settings.jieba_dictionary.read_text(encoding="utf-8")
+    engine = make_engine(settings.database_url)
+    assert SqlPolicyRecords(engine).policy("MB2024000001") is not None
+    engine.dispose()
+    again = io.StringIO()
+    assert prepare(settings, again) == 0
+    assert "demo records: 0 added" in again.getvalue()
+
+
+def test_prepare_reports_a_bad_clause_document(settings: Settings, tmp_path: Path) -> None:
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    (folder / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    out = io.StringIO()
+    assert prepare(dataclasses.replace(settings, policies_dir=folder), out) == 1
+    assert "error: " in out.getvalue() and "broken.md" in out.getvalue()
+
+
+def test_a_process_that_exits_while_starting_is_reported(settings: Settings) -> None:
+    process = spawn(
+        "quitter", [sys.executable, "-c", "raise SystemExit(3)"], "http://127.0.0.1:9/", settings
+    )
+    with pytest.raises(StartError, match="quitter exited with code 3"):
+        wait_ready(process, timeout=30)
+
+
+def test_stop_all_ends_every_process_group(settings: Settings) -> None:
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    processes = [spawn(f"sleeper {n}", sleeper, "http://127.0.0.1:9/", settings) for n in range(2)]
+    started = time.monotonic()
+    stop_all(processes)
+    assert all(p.popen.returncode is not None for p in processes)
+    assert time.monotonic() - started < 10
