@@ -5,6 +5,7 @@ Needs the test model (``make conversation`` trains it first) and the test databa
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import socketio
 from sqlalchemy import select
 
 from bot.db import make_engine
@@ -141,6 +143,21 @@ def test_complaint_opens_a_ticket_pauses_and_leaves_provenance(
     assert consult["action"] == "action_consult"
     assert {"product": "KN-CI-2024", "version": "2024", "article": "2.3"} in consult["citations"]
     assert all("intent" in e["metadata"] and "action" in e["metadata"] for e in bot)
+
+
+async def test_socketio_channel_answers(assistant: subprocess.Popen[str]) -> None:
+    client = socketio.AsyncClient()
+    replies: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    client.on("bot_uttered", replies.put)
+    await client.connect(RASA, socketio_path="/socket.io", transports=["websocket"])
+    try:
+        session = f"e2e-socket-{time.time_ns()}"
+        await client.emit("session_request", {"session_id": session})
+        await client.emit("user_uttered", {"message": "康宁重疾犹豫期多久", "session_id": session})
+        reply = await asyncio.wait_for(replies.get(), timeout=60)
+    finally:
+        await client.disconnect()
+    assert "15日" in reply["text"] and "第1.4条" in reply["text"]
 
 
 @pytest.mark.parametrize("case", load_answer_cases(), ids=lambda case: case["name"])

@@ -1,0 +1,92 @@
+"""The knowledge-base entity extractor finds products, diseases and clause topics by their words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.db import make_engine
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.ingest import ingest_file, ingest_files, policy_files
+from bot.knowledge.store import SqlKnowledgeRepository
+from bot.nlu.knowledge_entities import (
+    EmptyKnowledgeBaseError,
+    KnowledgeEntityExtractor,
+    build_pipeline,
+    entity_patterns,
+)
+from bot.nlu.normaliser import normalise_message
+from tests.conftest import POLICIES_DIR
+from tests.knowledge.new_product import NEW_PRODUCT
+
+
+def entities(extractor: KnowledgeEntityExtractor, text: str) -> list[tuple[str, str, str]]:
+    message = Message({TEXT: normalise_message(text)})
+    extractor.process([message])
+    return [(e["entity"], e["value"], text[e["start"] : e["end"]]) for e in message.get(ENTITIES)]
+
+
+@pytest.fixture(scope="module")
+def extractor(sample_kb: KnowledgeBase) -> KnowledgeEntityExtractor:
+    return KnowledgeEntityExtractor(build_pipeline(entity_patterns(sample_kb.products.values())))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("我得了原位癌能赔吗", [("disease", "原位癌", "原位癌")]),
+        (
+            "康宁重疾的等待期多久",
+            [("product", "KN-CI-2024", "康宁重疾"), ("clause_topic", "waiting", "等待期")],
+        ),
+        (
+            "安心多倍保 猶豫期",
+            [("product", "AX-CI-2023", "安心多倍保"), ("clause_topic", "cooling_off", "猶豫期")],
+        ),
+        ("我爸心梗住院了", [("disease", "急性心肌梗死", "心梗")]),
+        (
+            "KN-CI-2024 等侍期",
+            [("product", "KN-CI-2024", "KN-CI-2024"), ("clause_topic", "waiting", "等侍期")],
+        ),
+        ("今天天气怎么样", []),
+    ],
+)
+def test_finds_names_synonyms_and_typos(
+    extractor: KnowledgeEntityExtractor, text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert entities(extractor, text) == found
+
+
+def test_every_entity_names_its_extractor(extractor: KnowledgeEntityExtractor) -> None:
+    message = Message({TEXT: "金康医疗免赔额多少"})
+    extractor.process([message])
+    assert {e["extractor"] for e in message.get(ENTITIES)} == {"KnowledgeEntityExtractor"}
+
+
+def test_a_new_product_is_recognised_once_ingested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    engine = make_engine(url)
+    repository = SqlKnowledgeRepository(engine)
+    ingest_files(repository, policy_files(POLICIES_DIR))
+    monkeypatch.setenv("DATABASE_URL", url)
+    before = KnowledgeEntityExtractor.create({}, None, None, None)
+    assert entities(before, "福瑞重疾的冷静期几天") == [("clause_topic", "cooling_off", "冷静期")]
+    document = tmp_path / "FR-CI-2025.md"
+    document.write_text(NEW_PRODUCT, encoding="utf-8")
+    assert ingest_file(repository, document).status == "added"
+    after = KnowledgeEntityExtractor.create({}, None, None, None)
+    assert ("product", "FR-CI-2025", "福瑞重疾") in entities(after, "福瑞重疾的冷静期几天")
+    engine.dispose()
+
+
+def test_an_empty_knowledge_base_says_to_ingest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(EmptyKnowledgeBaseError, match="make ingest"):
+        KnowledgeEntityExtractor.create({}, None, None, None)

@@ -1,0 +1,30 @@
+"""The normaliser: what the models read, one character for each the customer wrote."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.normaliser import TextNormaliser, normalise_message
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("猶豫期內退保能退多少錢", "犹豫期内退保能退多少钱"),
+        ("ＭＢ２０２４０００００２", "MB2024000002"),
+        ("等待期　多久？", "等待期 多久?"),
+        ("康宁\t重疾\n原位癌", "康宁 重疾 原位癌"),
+        ("", ""),
+    ],
+)
+def test_normalise_message(written: str, read: str) -> None:
+    assert normalise_message(written) == read
+    assert len(normalise_message(written)) == len(written)
+
+
+def test_component_rewrites_message_text_in_place() -> None:
+    message = Message({TEXT: "康寧重疾的等待期"})
+    TextNormaliser().process([message])
+    assert message.get(TEXT) == "康宁重疾的等待期"
