@@ -57,17 +57,58 @@ TOPIC_ENTITY_WORDS = (
 )
 
 
+# Conditions customers name that no wording needs to define (a claim starts from them all the
+# same); any "…癌" is a disease too. General language, never a product's terms.
+COMMON_CONDITIONS = (
+    "高血压",
+    "糖尿病",
+    "冠心病",
+    "心脏病",
+    "先天性心脏病",
+    "脑出血",
+    "脑梗塞",
+    "肺炎",
+    "阑尾炎",
+    "骨折",
+    "艾滋病",
+    "乙肝",
+    "肝硬化",
+    "甲亢",
+    "哮喘",
+    "痛风",
+    "结石",
+    "胆结石",
+    "肾结石",
+    "白内障",
+    "抑郁症",
+    "结节",
+    "甲状腺结节",
+    "肺结节",
+    "乳腺结节",
+    "息肉",
+    "子宫肌瘤",
+)
+CANCER_TOKEN = {"label": "disease", "pattern": [{"TEXT": {"REGEX": "^[\u4e00-\u9fff]{1,6}癌$"}}]}
+
+
 class EmptyKnowledgeBaseError(RuntimeError):
     """The extractor was built before any clause document was ingested."""
 
 
-def entity_patterns(products: Iterable[ProductKnowledge]) -> list[dict[str, str]]:
+def entity_patterns(products: Iterable[ProductKnowledge]) -> list[dict[str, Any]]:
     """EntityRuler patterns: ``label`` is the entity, ``id`` the value the extractor reports."""
     products = list(products)
     patterns = [
         {"label": "product", "pattern": name, "id": code} for name, code in product_names(products)
     ]
     diseases = disease_terms(products)
+    diseases += [
+        short
+        for product in products
+        for disease in product.facts.diseases
+        if (short := disease.name.split("（")[0]) not in diseases
+    ]
+    diseases += [word for word in COMMON_CONDITIONS if word not in diseases]
     patterns += [{"label": "disease", "pattern": term, "id": canonical(term)} for term in diseases]
     patterns += [
         {"label": "disease", "pattern": word, "id": disease}
@@ -79,13 +120,13 @@ def entity_patterns(products: Iterable[ProductKnowledge]) -> list[dict[str, str]
         topic = topic_of.get(clause_word)
         if clause_word in TOPIC_ENTITY_WORDS and topic is not None:
             patterns.append({"label": "clause_topic", "pattern": word, "id": topic})
-    return patterns
+    return [*patterns, CANCER_TOKEN]
 
 
-def build_pipeline(patterns: list[dict[str, str]]) -> Language:
+def build_pipeline(patterns: list[dict[str, Any]]) -> Language:
     """A blank Chinese spaCy pipeline that keeps every pattern whole and marks it."""
     for pattern in patterns:
-        if CHINESE.search(pattern["pattern"]):
+        if isinstance(pattern["pattern"], str) and CHINESE.search(pattern["pattern"]):
             jieba.add_word(pattern["pattern"], freq=2000)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})

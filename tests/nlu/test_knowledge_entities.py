@@ -90,3 +90,17 @@ def test_an_empty_knowledge_base_says_to_ingest_first(
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
     with pytest.raises(EmptyKnowledgeBaseError, match="make ingest"):
         KnowledgeEntityExtractor.create({}, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "disease"),
+    [
+        ("我妈查出乳腺癌了能赔吗", "乳腺癌"),
+        ("孩子肺炎住院了", "肺炎"),
+        ("做了冠状动脉搭桥术算重疾吗", "冠状动脉搭桥术"),
+    ],
+)
+def test_diseases_no_wording_defines_are_still_diseases(
+    extractor: KnowledgeEntityExtractor, text: str, disease: str
+) -> None:
+    assert ("disease", disease, disease) in entities(extractor, text)
