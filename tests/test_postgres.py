@@ -1,0 +1,85 @@
+"""The production database: the same repositories and the tracker store on PostgreSQL.
+
+Uses the PostgreSQL server at ``MINGBAO_TEST_POSTGRES`` (default 127.0.0.1:5432, trust auth) and
+a database of its own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.db import make_engine
+from bot.desk.tickets import Priority, SqlTicketDesk, tickets
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.ingest import ingest_files, policy_files
+from bot.knowledge.store import SqlKnowledgeRepository
+from bot.records.demo import load_demo_records
+from bot.records.store import SqlPolicyRecords
+from bot.settings import PROJECT_ROOT
+from tests.conftest import POLICIES_DIR
+
+SERVER = os.environ.get("MINGBAO_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    name = f"mingbao_test_{os.getpid()}"
+    admin = make_engine(f"{SERVER}/postgres").execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # the message must say what to do, whatever the driver raised
+        pytest.fail(
+            f"PostgreSQL at {SERVER} is not reachable ({exc}); start it or set MINGBAO_TEST_POSTGRES"
+        )
+    engine = make_engine(f"{SERVER}/{name}")
+    yield engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+def test_knowledge_base_on_postgres(engine: Engine) -> None:
+    repository = SqlKnowledgeRepository(engine)
+    results = ingest_files(repository, policy_files(POLICIES_DIR))
+    assert [r.status for r in results] == ["added"] * len(results)
+    assert {r.status for r in ingest_files(repository, policy_files(POLICIES_DIR))} == {"unchanged"}
+    answer = KnowledgeBase.load(repository).ask("安心多倍保 原位癌能赔吗")
+    assert "20%" in answer.text and answer.product == "AX-CI-2023"
+
+
+def test_records_on_postgres(engine: Engine) -> None:
+    records = SqlPolicyRecords(engine)
+    added = load_demo_records(records, PROJECT_ROOT / "data" / "records", dt.date.today())
+    assert added.total > 0
+    assert records.verify_identity("MB2024000002", "0446").matched
+    claim = records.report_claim(
+        "MB2024000002", event="住院", event_date=dt.date.today(), conversation_id="pg"
+    )
+    assert claim.case_number.startswith("CL")
+
+
+def test_one_open_ticket_per_conversation_on_postgres(engine: Engine) -> None:
+    desk = SqlTicketDesk(engine)
+    ticket, created = desk.open_ticket("pg-1", "complaint", Priority.HIGH, "投诉", {"a": 1})
+    assert created and desk.open_ticket_for("pg-1") == ticket
+    row = {
+        "conversation_id": "pg-1",
+        "reason": "x",
+        "priority": "low",
+        "summary": "",
+        "slots": {},
+        "status": "open",
+        "created_at": ticket.created_at,
+    }
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(tickets.insert().values(**row))
