@@ -5,9 +5,9 @@ Needs the test model (``make conversation`` trains it first) and the test databa
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -145,18 +145,18 @@ def test_complaint_opens_a_ticket_pauses_and_leaves_provenance(
     assert all("intent" in e["metadata"] and "action" in e["metadata"] for e in bot)
 
 
-async def test_socketio_channel_answers(assistant: subprocess.Popen[str]) -> None:
-    client = socketio.AsyncClient()
-    replies: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+def test_socketio_channel_answers(assistant: subprocess.Popen[str]) -> None:
+    client = socketio.Client()
+    replies: queue.Queue[dict[str, Any]] = queue.Queue()
     client.on("bot_uttered", replies.put)
-    await client.connect(RASA, socketio_path="/socket.io", transports=["websocket"])
+    client.connect(RASA, socketio_path="/socket.io", transports=["polling"])
     try:
         session = f"e2e-socket-{time.time_ns()}"
-        await client.emit("session_request", {"session_id": session})
-        await client.emit("user_uttered", {"message": "康宁重疾犹豫期多久", "session_id": session})
-        reply = await asyncio.wait_for(replies.get(), timeout=60)
+        client.emit("session_request", {"session_id": session})
+        client.emit("user_uttered", {"message": "康宁重疾犹豫期多久", "session_id": session})
+        reply = replies.get(timeout=60)
     finally:
-        await client.disconnect()
+        client.disconnect()
     assert "15日" in reply["text"] and "第1.4条" in reply["text"]
 
 

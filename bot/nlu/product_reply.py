@@ -1,0 +1,63 @@
+"""A message that is nothing but a product's name answers "which product?": intent ``inform``.
+
+The classifier cannot learn product names (they come from the clause documents, not from the
+training data), so this rule decides for it: "康宁重疾", "是安心多倍保的", "金康医疗呢？".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+FILLER = re.compile(
+    r"我买的是|我买的|我的是|我的|买的是|买的|就是|那个|这个|那款|这款|产品|保险|"
+    r"[是那呢吧啊呀哦的了噢嗯]|[\s\W_]"
+)
+
+
+def only_names_products(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Whether ``text`` holds a product entity and nothing else but filler words."""
+    products = [e for e in entities if e.get("entity") == "product"]
+    if not products:
+        return False
+    rest = text
+    for entity in sorted(products, key=lambda e: int(e["start"]), reverse=True):
+        rest = rest[: entity["start"]] + rest[entity["end"] :]
+    return not FILLER.sub("", rest)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ProductReplyClassifier(GraphComponent, IntentClassifier):
+    """Sets ``inform`` with full confidence when a message only names a product."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ProductReplyClassifier:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Overrule the intent of each message that only names a product."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not only_names_products(
+                text, message.get(ENTITIES, [])
+            ):
+                continue
+            inform = {"name": "inform", "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r["name"] != "inform"]
+            message.set(INTENT, inform, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [inform, *ranking], add_to_output=True)
+        return messages
