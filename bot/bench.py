@@ -190,6 +190,7 @@ def write_bare_bot(directory: Path = BARE_DIR) -> ModelSpec:
         "rules": [{"rule": i, "steps": [{"intent": i}, {"action": f"utter_{i}"}]} for i in intents],
     }
     (directory / "data").mkdir(parents=True, exist_ok=True)
+    (directory / "endpoints.yml").write_text("# in-memory tracker store, no action server\n{}\n")
     for path, content in (
         (directory / "config.yml", config),
         (directory / "domain.yml", bare_domain),
@@ -240,6 +241,8 @@ def bench_bare(settings: Settings, model: Path, tag: str) -> dict[str, Any]:
     """Start the bare bot (in-memory tracker store, no action server), load it."""
     command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api"]
     command += ["--interface", "127.0.0.1", "--port", str(BARE_PORT)]
+    # Without --endpoints Rasa reads ./endpoints.yml: our tracker store and action server.
+    command += ["--endpoints", str(BARE_DIR / "endpoints.yml")]
     url = f"http://127.0.0.1:{BARE_PORT}"
     process = spawn("bare Rasa bot", command, f"{url}/status", settings)
     try:
@@ -264,8 +267,8 @@ def main() -> int:
             "assistant": float(ours.training_time_path.read_text()),
             "bare": float(bare.training_time_path.read_text()),
         },
-        "bare": bench_bare(settings, bare.path, tag),
-        "assistant": bench_assistant(settings, ours.path, tag),
+        "bare": bench_bare(settings, bare.path, f"{tag}-bare"),
+        "assistant": bench_assistant(settings, ours.path, f"{tag}-assistant"),
     }
     a, b = report["assistant"], report["bare"]
     capacity = f"closed_loop_{max(CLOSED_LOOP)}"
