@@ -145,7 +145,7 @@ async def offered_load(url: str, tag: str) -> tuple[Run, list[str]]:
 
 async def events_in_order(rasa_url: str, senders: Sequence[str]) -> dict[str, int]:
     """Check each conversation's tracker: every message once, in the order it was sent."""
-    sent_per_sender = int(OFFERED_RATE * OFFERED_SECONDS) // len(senders)
+    sent_per_sender = int(OFFERED_RATE * OFFERED_SECONDS) // OFFERED_SENDERS
     problems = 0
     async with aiohttp.ClientSession() as session:
         for sender in senders:

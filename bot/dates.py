@@ -10,6 +10,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from bot.knowledge.text import chinese_number
+
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十两]{1,3})"
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
 _MONTH_DAY = re.compile(rf"(?<!\d){_NUMBER}月{_NUMBER}[日号]?")
@@ -20,32 +22,22 @@ _RELATIVE_DAYS: tuple[tuple[str, int], ...] = (
     ("大前天", 3), ("前天", 2), ("前日", 2), ("昨天", 1), ("昨日", 1), ("昨晚", 1), ("昨夜", 1),
     ("今天", 0), ("今日", 0), ("今早", 0), ("今晚", 0), ("刚才", 0),
 )  # fmt: skip
-_CHINESE_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _WEEKS_BACK = {"上上": 2, "上": 1, "这": 0, "本": 0, "": 0}
+
+SMALL_NUMBER = re.compile(
+    r"\d{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]"
+)
 
 
 def small_number(text: str) -> int | None:
     """``"12"``, ``"十二"``, ``"二十一"`` → the number (up to 99), or ``None``."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return _CHINESE_DIGITS.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if (tens and tens not in _CHINESE_DIGITS) or (ones and ones not in _CHINESE_DIGITS):
+    if not SMALL_NUMBER.fullmatch(text):
         return None
-    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+    value = chinese_number(text)
+    if value is None or value != int(value) or not 0 < value < 100:
+        return None
+    return int(value)
 
 
 def spoken_date(text: str, today: dt.date) -> dt.date | None:

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,10 +20,10 @@ from sqlalchemy import select
 
 from bot.db import make_engine
 from bot.desk.tickets import tickets
-from bot.model import small_model
 from bot.records.dates import china_today
 from bot.records.store import SqlPolicyRecords
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import load_settings
+from tests.conversation.conftest import running_assistant
 
 pytestmark = pytest.mark.conversation
 
@@ -37,29 +34,8 @@ DEMO_MOBILE = "13918452260"  # 李娜's, data/records/customers.yml
 
 @pytest.fixture(scope="module")
 def assistant() -> Iterator[subprocess.Popen[str]]:
-    model = small_model().path
-    if not model.exists():
-        pytest.fail(f"no test model at {model}: run make conversation, which trains it first")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "--model", str(model)],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **PORTS},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    lines: list[str] = []
-    for line in process.stdout:
-        lines.append(line)
-        if "Ctrl-C stops everything" in line:
-            break
-    else:
-        pytest.fail("bot.run exited before it was ready:\n" + "".join(lines))
-    yield process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
+    for process, _output in running_assistant(PORTS):
+        yield process
 
 
 @pytest.fixture(scope="module")

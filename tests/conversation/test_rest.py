@@ -6,11 +6,9 @@ Needs the test model (``make conversation`` trains it first) and the test databa
 from __future__ import annotations
 
 import json
-import os
 import queue
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,8 +21,8 @@ from sqlalchemy import select
 from bot.db import make_engine
 from bot.desk.tickets import tickets
 from bot.evaluate import check_case, load_answer_cases, rest_chat
-from bot.model import small_model
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.settings import load_settings
+from tests.conversation.conftest import running_assistant
 
 pytestmark = pytest.mark.conversation
 
@@ -33,31 +31,13 @@ RASA = f"http://127.0.0.1:{PORTS['RASA_PORT']}"
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Iterator[subprocess.Popen[str]]:
-    model = small_model().path
-    if not model.exists():
-        pytest.fail(f"no test model at {model}: run make conversation, which trains it first")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "--model", str(model)],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **PORTS},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    lines: list[str] = []
-    for line in process.stdout:
-        lines.append(line)
-        if "Ctrl-C stops everything" in line:
-            break
-    else:
-        pytest.fail("bot.run exited before it was ready:\n" + "".join(lines))
-    process.output = lines  # type: ignore[attr-defined]
-    yield process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
+def started() -> Iterator[tuple[subprocess.Popen[str], str]]:
+    yield from running_assistant(PORTS)
+
+
+@pytest.fixture(scope="module")
+def assistant(started: tuple[subprocess.Popen[str], str]) -> subprocess.Popen[str]:
+    return started[0]
 
 
 def post(url: str, body: dict[str, Any]) -> Any:
@@ -73,8 +53,8 @@ def chat(sender: str, message: str) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
 
 
-def test_prints_where_to_chat(assistant: subprocess.Popen[str]) -> None:
-    output = "".join(assistant.output)  # type: ignore[attr-defined]
+def test_prints_where_to_chat(started: tuple[subprocess.Popen[str], str]) -> None:
+    output = started[1]
     assert f"http://127.0.0.1:{PORTS['DESK_PORT']}/chat" in output
     assert f"{RASA}/webhooks/rest/webhook" in output
 

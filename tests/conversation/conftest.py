@@ -1,0 +1,44 @@
+"""Starting the whole assistant (``python -m bot.run`` with the test model) for REST tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from bot.model import small_model
+from bot.settings import PROJECT_ROOT
+
+
+def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """Start the assistant on ``ports``; yield the process and what it printed until ready.
+
+    The process is stopped with SIGTERM afterwards, unless a test already stopped it.
+    """
+    model = small_model().path
+    if not model.exists():
+        pytest.fail(f"no test model at {model}: run make conversation, which trains it first")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.run", "--model", str(model)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **ports},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    lines: list[str] = []
+    for line in process.stdout:
+        lines.append(line)
+        if "Ctrl-C stops everything" in line:
+            break
+    else:
+        pytest.fail("bot.run exited before it was ready:\n" + "".join(lines))
+    yield process, "".join(lines)
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
