@@ -9,7 +9,7 @@ from rasa_sdk.events import ConversationPaused, EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consult import ActionConsult
-from actions.services import entity_value, latest_intent, say, services
+from actions.services import customer_messages, entity_value, latest_intent, say, services
 from bot.desk.tickets import Priority
 
 # Why a conversation goes to a person, by the intent that sent it there.
@@ -41,12 +41,8 @@ SUMMARY_MESSAGES = 6
 
 def conversation_summary(tracker: Tracker) -> str:
     """The customer's last messages with their intents, oldest first, for the agent."""
-    lines = [
-        f"[{(event.get('parse_data') or {}).get('intent', {}).get('name')}] {event.get('text')}"
-        for event in tracker.events
-        if event.get("event") == "user"
-    ]
-    return "\n".join(lines[-SUMMARY_MESSAGES:])
+    latest = customer_messages(tracker)[:SUMMARY_MESSAGES]
+    return "\n".join(f"[{intent}] {event.get('text')}" for intent, event in reversed(latest))
 
 
 def hand_off(
@@ -103,10 +99,7 @@ class ActionFallback(Action):
 def fallbacks_in_a_row(tracker: Tracker) -> int:
     """How many of the customer's latest messages in a row were not understood."""
     count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+    for intent, _event in customer_messages(tracker):
         if intent != "nlu_fallback":
             break
         count += 1

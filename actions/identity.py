@@ -16,20 +16,20 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.services import services
+from bot.intake import mobile_in
 from bot.nlu.normaliser import normalise_message
 
 MAX_FAILURES = 3
 POLICY_NUMBER = re.compile(r"MB\d{10}", re.IGNORECASE)
-MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
 
 
 def proof_in(text: str) -> str | None:
     """The mobile or ID-number ending the customer gave in ``text``, if any."""
+    mobile = mobile_in(text)
+    if mobile is not None:
+        return mobile
     plain = normalise_message(text).replace(" ", "").replace("-", "")
-    mobile = MOBILE.search(plain)
-    if mobile:
-        return mobile.group()
     endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain))
     return endings[-1] if endings else None
 

@@ -16,7 +16,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.handoff import hand_off
-from actions.services import latest_intent, say, services
+from actions.services import customer_messages, latest_intent, say, services
 from bot.intake import contact_field_named, contact_value_in, wants_to_stop
 from bot.records.errors import InvalidContactError, RecordsError
 from bot.records.identity import ADDRESS_MAX_LENGTH, valid_contact
@@ -45,13 +45,14 @@ def change_request(tracker: Tracker) -> str:
 
     After the identity check the latest message is the proof, so the request is looked up.
     """
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent == "change_contact":
-            return str(event.get("text") or "")
-    return ""
+    return next(
+        (
+            str(event.get("text") or "")
+            for intent, event in customer_messages(tracker)
+            if intent == "change_contact"
+        ),
+        "",
+    )
 
 
 def refusal(error: InvalidContactError) -> str:

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import hand_off
-from actions.services import say, services
+from actions.services import customer_messages, say, services
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.knowledge.facts import ProductKnowledge
@@ -37,16 +37,10 @@ LOCKED = "本次对话中身份核验已锁定，不能查询个人保单。如�
 
 def personal_request(tracker: Tracker) -> tuple[str | None, list[str]]:
     """The latest personal question the customer asked, and its clause topics."""
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        parse = event.get("parse_data") or {}
-        intent = (parse.get("intent") or {}).get("name")
+    for intent, event in customer_messages(tracker):
         if intent in PERSONAL_INTENTS:
-            topics = [
-                e["value"] for e in parse.get("entities", []) if e["entity"] == "clause_topic"
-            ]
-            return intent, topics
+            entities = (event.get("parse_data") or {}).get("entities", [])
+            return intent, [e["value"] for e in entities if e["entity"] == "clause_topic"]
     return None, []
 
 

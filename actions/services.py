@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -54,6 +55,15 @@ def say(dispatcher: CollectingDispatcher, text: str, citations: Iterable[Citatio
         citations=[citation.__dict__ for citation in citations],
         kb_version=services().knowledge.version,
     )
+
+
+def customer_messages(tracker: Tracker) -> list[tuple[str | None, dict[str, Any]]]:
+    """Every ``user`` event of the conversation with its intent name, newest first."""
+    return [
+        (((event.get("parse_data") or {}).get("intent") or {}).get("name"), event)
+        for event in reversed(tracker.events)
+        if event.get("event") == "user"
+    ]
 
 
 def latest_intent(tracker: Tracker) -> str | None:
