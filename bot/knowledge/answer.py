@@ -92,13 +92,11 @@ class KnowledgeBase:
         self._indexes = {code: ArticleIndex(p, self.segmenter) for code, p in self.products.items()}
         self._names = product_names(self.products.values())
         self._disease_terms = disease_terms(self.products.values())
-
-    @property
-    def version(self) -> str:
-        """The wordings answered from, e.g. ``AX-CI-2023@2023版;KN-CI-2024@2024版``."""
-        return ";".join(
+        # The wordings answered from, e.g. ``AX-CI-2023@2023;KN-CI-2024@2024`` (provenance).
+        self.version = ";".join(
             f"{code}@{self.products[code].document.version}" for code in sorted(self.products)
         )
+
 
     @classmethod
     def load(cls, repository: KnowledgeRepository) -> KnowledgeBase:
