@@ -97,7 +97,6 @@ class KnowledgeBase:
             f"{code}@{self.products[code].document.version}" for code in sorted(self.products)
         )
 
-
     @classmethod
     def load(cls, repository: KnowledgeRepository) -> KnowledgeBase:
         """The knowledge base over the current version of every stored product."""
