@@ -100,7 +100,7 @@ def action_server(settings: Settings) -> Process:
 
 def rasa_server(settings: Settings, model: Path) -> Process:
     """The Rasa server with the REST and socket.io channels on ``RASA_PORT``."""
-    command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api"]
+    command = [sys.executable, "-m", "bot.rasa_main", "run", "--model", str(model), "--enable-api"]
     command += ["--interface", "127.0.0.1", "--port", str(settings.rasa_port), "--cors", "*"]
     command += ["--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
     return spawn("Rasa server", command, f"{settings.rasa_url}/status", settings)
@@ -192,7 +192,7 @@ def shell(settings: Settings, model: Path, out: TextIO) -> int:
     actions = action_server(settings)
     try:
         wait_ready(actions)
-        command = [sys.executable, "-m", "rasa", "shell", "--model", str(model)]
+        command = [sys.executable, "-m", "bot.rasa_main", "shell", "--model", str(model)]
         command += ["--endpoints", "endpoints.yml", "--port", str(settings.rasa_port)]
         return subprocess.run(
             command, cwd=PROJECT_ROOT, env=child_environment(settings), check=False

@@ -15,7 +15,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
 
+from bot.db import make_engine
 from bot.settings import load_settings
 
 
@@ -46,7 +48,11 @@ def provenance(user: UserUttered | None, action: ActionExecuted | None) -> dict[
 
 
 class ProvenanceTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store on ``DATABASE_URL`` that adds provenance to bot messages."""
+    """Rasa's SQL tracker store on ``DATABASE_URL`` that adds provenance to bot messages.
+
+    On SQLite it uses MingBao's engine (``bot.db.make_engine``: pooled connections, write-ahead
+    log) instead of Rasa's, which opens a new connection for every query.
+    """
 
     def __init__(self, domain: Domain | None = None, **kwargs: Any) -> None:
         url = make_url(load_settings().database_url)
@@ -62,6 +68,9 @@ class ProvenanceTrackerStore(SQLTrackerStore):
             password=url.password,
             **kwargs,
         )
+        if dialect == "sqlite":
+            self.engine = make_engine(str(url))
+            self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Add provenance, then store the new events."""
