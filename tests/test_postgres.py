@@ -11,10 +11,14 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.compliance.provenance import ProvenanceTrackerStore
 from bot.db import make_engine
 from bot.desk.tickets import Priority, SqlTicketDesk, tickets
 from bot.knowledge.answer import KnowledgeBase
@@ -83,3 +87,24 @@ def test_one_open_ticket_per_conversation_on_postgres(engine: Engine) -> None:
     }
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(tickets.insert().values(**row))
+
+
+async def test_tracker_store_on_postgres(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    store = ProvenanceTrackerStore(domain=Domain.empty())
+    request.addfinalizer(store.engine.dispose)
+    events = [
+        UserUttered("等待期多久", intent={"name": "ask_waiting_period", "confidence": 0.9}),
+        ActionExecuted("action_consult", policy="RulePolicy", confidence=1.0),
+        BotUttered("90日", metadata={"citations": [{"product": "KN-CI-2024", "article": "2.3"}]}),
+    ]
+    tracker = DialogueStateTracker.from_events("pg-1", events)
+    await store.save(tracker)
+    await store.save(tracker)
+    stored = await store.retrieve("pg-1")
+    assert stored is not None and len(stored.events) == len(events)
+    bot = next(e for e in stored.events if isinstance(e, BotUttered))
+    assert bot.metadata["intent"] == "ask_waiting_period"
+    assert bot.metadata["citations"][0]["article"] == "2.3"
