@@ -22,7 +22,7 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 TRAINING_DATA = tuple(PROJECT_ROOT / "data" / part for part in ("nlu", "rules", "stories"))
 COMPONENTS = PROJECT_ROOT / "bot" / "nlu"
-TEST_EPOCHS = {"DIETClassifier": 40, "TEDPolicy": 25}
+TEST_EPOCHS = {"DIETClassifier": 40}
 
 
 @dataclass(frozen=True)
