@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.evaluate import comparable, training_texts, unseen_macro_f1
+
+
+def test_comparable_drops_markup_spaces_and_punctuation() -> None:
+    assert comparable("我住院花了[8000元](amount)， 能报吗？") == "我住院花了8000元能报吗"
+
+
+def test_training_texts_reads_every_example(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - 你好！\n    - 在吗\n',
+        encoding="utf-8",
+    )
+    assert training_texts(tmp_path) == {"你好", "在吗"}
+
+
+def test_unseen_macro_f1_scores_only_texts_not_trained_on(tmp_path: Path) -> None:
+    def row(text: str, gold: str, predicted: str) -> dict[str, object]:
+        return {"text": text, "intent": gold, "intent_prediction": {"name": predicted}}
+
+    successes = [row("你好", "greet", "greet"), row("我要报案", "report_claim", "report_claim")]
+    errors = [row("理赔咋弄", "ask_claim_process", "report_claim")]
+    (tmp_path / "intent_successes.json").write_text(json.dumps(successes, ensure_ascii=False))
+    (tmp_path / "intent_errors.json").write_text(json.dumps(errors, ensure_ascii=False))
+    result = unseen_macro_f1(tmp_path, seen={"你好"})
+    assert result["messages"] == 2
+    assert result["macro_f1"] == 0.3333  # report_claim F1 2/3, ask_claim_process 0
