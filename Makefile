@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell ingest ask test lint typecheck unit conversation eval bench bench-kb lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit conversation eval bench bench-kb migration lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -62,6 +62,15 @@ bench: $(STAMP) ## Assistant vs bare Rasa bot: latency, msg/s, memory, training 
 
 bench-kb: $(STAMP) ## Knowledge-base benchmark: ingest time and answer latency (writes reports/bench-kb.json)
 	@$(PY) -m bot.knowledge.bench
+
+# Autogenerate compares the tables in bot/ with a scratch database at the newest revision, so the
+# new revision holds exactly the change, whatever state DATABASE_URL is in.
+migration: $(STAMP) ## New schema revision from the table changes in bot/, e.g. make migration M='add claim channel'
+	@test -n "$(M)" || { echo "usage: make migration M='what changed' (a short description)" >&2; exit 2; }
+	@rm -rf var/migration
+	@DATABASE_URL=sqlite:///$(CURDIR)/var/migration/scratch.db $(VENV)/bin/alembic upgrade head
+	@DATABASE_URL=sqlite:///$(CURDIR)/var/migration/scratch.db $(VENV)/bin/alembic revision --autogenerate -m "$(M)"
+	@rm -rf var/migration
 
 lock: $(STAMP) ## Regenerate constraints.txt from the current .venv
 	@{ echo "# Pinned set resolved for rasa 3.6.21 on Python 3.10 (pip freeze). Regenerate with: make lock"; \

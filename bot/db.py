@@ -1,12 +1,21 @@
-"""The one way MingBao opens a database: an engine per URL, created on demand, never at import."""
+"""The one way MingBao opens a database: an engine per URL, created on demand, never at import;
+and the one way its schema is made and changed: :func:`migrate`, by the alembic revisions in
+``bot/migrations``."""
 
 from __future__ import annotations
 
+import functools
+import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.pool import QueuePool
 
@@ -37,3 +46,73 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# Any fixed number: PostgreSQL sessions that migrate at the same time take turns on this lock.
+_MIGRATION_LOCK_KEY = 0x4D42_5348
+_migrating = threading.Lock()
+_migrated: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+class SchemaVersionError(RuntimeError):
+    """The database's schema revision is one this code does not know."""
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the database to the newest schema revision; once per engine, fast when it is there.
+
+    A database made before migrations (the tables, no ``alembic_version``) is adopted: the tables
+    it lacks are added, the ones it has are kept, and it is stamped with the revision.
+
+    Raises:
+        SchemaVersionError: the database was migrated by newer code than this.
+    """
+    with _migrating:
+        if engine in _migrated:
+            return
+        current = _current_revisions(engine)
+        if current != _head_revisions():
+            _check_known(engine, current)
+            _upgrade(engine)
+        _migrated.add(engine)
+
+
+def migration_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for ``bot/migrations``, migrating ``connection`` when given."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+@functools.cache
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(migration_config())
+
+
+def _head_revisions() -> set[str]:
+    return set(_script().get_heads())
+
+
+def _current_revisions(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def _check_known(engine: Engine, current: set[str]) -> None:
+    known = {script.revision for script in _script().walk_revisions()}
+    if current - known:
+        raise SchemaVersionError(
+            f"the database at {engine.url!r} is at schema revision {', '.join(sorted(current))}, "
+            f"which {MIGRATIONS_DIR} does not hold: newer code migrated it. Run that code, or "
+            "downgrade the database with it (alembic downgrade), or point DATABASE_URL elsewhere"
+        )
+
+
+def _upgrade(engine: Engine) -> None:
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+        command.upgrade(migration_config(conn), "head")

@@ -57,7 +57,7 @@ echo "setup: installing pinned dependencies (first time takes a few minutes)"
     echo "setup: pip check found conflicting packages; run '$venv/bin/pip check' to see them" >&2
     exit 1
 }
-"$venv/bin/python" -c 'import importlib.metadata as m, jieba, bm25s, opencc, sqlalchemy; m.version("rasa"); m.version("spacy")' || {
+"$venv/bin/python" -c 'import importlib.metadata as m, alembic, jieba, bm25s, opencc, sqlalchemy; m.version("rasa"); m.version("spacy")' || {
     echo "setup: the install is incomplete (an import failed above); delete $venv and run make setup" >&2
     exit 1
 }

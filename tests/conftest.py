@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 from bot.db import make_engine
 from bot.knowledge.answer import KnowledgeBase
@@ -14,6 +18,33 @@ from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT
 
 POLICIES_DIR = PROJECT_ROOT / "data" / "policies"
+POSTGRES_SERVER = os.environ.get("MINGBAO_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+
+
+@contextmanager
+def postgres_database(name: str) -> Iterator[Engine]:
+    """An engine on a new database ``name`` on the test PostgreSQL server, dropped afterwards."""
+    admin = make_engine(f"{POSTGRES_SERVER}/postgres").execution_options(
+        isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # the message must say what to do, whatever the driver raised
+        admin.dispose()
+        pytest.fail(
+            f"PostgreSQL at {POSTGRES_SERVER} is not reachable ({exc}); "
+            "start it or set MINGBAO_TEST_POSTGRES"
+        )
+    engine = make_engine(f"{POSTGRES_SERVER}/{name}")
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
 
 
 @pytest.fixture

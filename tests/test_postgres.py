@@ -14,12 +14,10 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.compliance.provenance import ProvenanceTrackerStore
-from bot.db import make_engine
 from bot.desk.tickets import Priority, SqlTicketDesk, tickets
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
@@ -27,29 +25,13 @@ from bot.knowledge.store import SqlKnowledgeRepository
 from bot.records.demo import load_demo_records
 from bot.records.store import SqlPolicyRecords
 from bot.settings import PROJECT_ROOT
-from tests.conftest import POLICIES_DIR
-
-SERVER = os.environ.get("MINGBAO_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+from tests.conftest import POLICIES_DIR, postgres_database
 
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
-    name = f"mingbao_test_{os.getpid()}"
-    admin = make_engine(f"{SERVER}/postgres").execution_options(isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # the message must say what to do, whatever the driver raised
-        pytest.fail(
-            f"PostgreSQL at {SERVER} is not reachable ({exc}); start it or set MINGBAO_TEST_POSTGRES"
-        )
-    engine = make_engine(f"{SERVER}/{name}")
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+    with postgres_database(f"mingbao_test_{os.getpid()}") as engine:
+        yield engine
 
 
 def test_knowledge_base_on_postgres(engine: Engine) -> None:

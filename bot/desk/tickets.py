@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.db import migrate
+
 metadata = MetaData()
 
 
@@ -103,11 +105,11 @@ class TicketDesk(Protocol):
 
 
 class SqlTicketDesk:
-    """Escalation tickets in any SQL database SQLAlchemy reaches."""
+    """Escalation tickets in any SQL database SQLAlchemy reaches; migrates it on first use."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        migrate(engine)
 
     def open_ticket(
         self,

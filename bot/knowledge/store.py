@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from bot.db import migrate
 from bot.knowledge.document import ClauseArticle, ClauseDocument
 from bot.knowledge.errors import VersionConflictError
 from bot.knowledge.facts import (
@@ -135,11 +136,11 @@ class KnowledgeRepository(Protocol):
 
 
 class SqlKnowledgeRepository:
-    """The knowledge base in any SQL database SQLAlchemy reaches."""
+    """The knowledge base in any SQL database SQLAlchemy reaches; migrates it on first use."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        migrate(engine)
 
     def add(self, document: ClauseDocument, facts: ProductFacts) -> bool:
         """Store ``document`` and its ``facts`` in one transaction.

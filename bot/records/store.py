@@ -10,6 +10,7 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.db import migrate
 from bot.records.dates import china_today
 from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
@@ -33,7 +34,6 @@ from bot.records.tables import (
     claim_row,
     claims,
     contact_changes,
-    create_schema,
     customer_row,
     customers,
     policies,
@@ -54,7 +54,7 @@ _CASE_NUMBER_ATTEMPTS = 5
 
 
 class SqlPolicyRecords:
-    """:class:`~bot.records.interface.PolicyRecords` in SQL; creates its tables on first use.
+    """:class:`~bot.records.interface.PolicyRecords` in SQL; migrates the database on first use.
 
     Args:
         engine: From :func:`bot.db.make_engine`.
@@ -64,7 +64,7 @@ class SqlPolicyRecords:
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         self.engine = engine
         self.clock = clock
-        create_schema(engine)
+        migrate(engine)
 
     def policy(self, policy_number: str) -> Policy | None:
         with self.engine.connect() as conn:

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.engine import Engine
 
 from bot.records.model import (
     Agent,
@@ -123,11 +122,6 @@ service_assignments = Table(
     Column("assigned_at", DateTime, nullable=False),
     Column("reason", String(300), nullable=False),
 )
-
-
-def create_schema(engine: Engine) -> None:
-    """Create the ``records_*`` tables that do not exist yet; existing ones are left alone."""
-    metadata.create_all(engine)
 
 
 def customer_row(customer: Customer) -> dict[str, Any]:
