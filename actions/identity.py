@@ -18,9 +18,9 @@ from rasa_sdk.types import DomainDict
 from actions.services import services
 from bot.intake import mobile_in
 from bot.nlu.normaliser import normalise_message
+from bot.records.identity import POLICY_NUMBER
 
 MAX_FAILURES = 3
-POLICY_NUMBER = re.compile(r"MB\d{10}", re.IGNORECASE)
 ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
 
 
@@ -30,7 +30,7 @@ def proof_in(text: str) -> str | None:
     if mobile is not None:
         return mobile
     plain = normalise_message(text).replace(" ", "").replace("-", "")
-    endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain))
+    endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain.upper()))
     return endings[-1] if endings else None
 
 
@@ -47,11 +47,11 @@ class ValidateIdentityForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        match = POLICY_NUMBER.search(str(value or ""))
+        match = POLICY_NUMBER.search(str(value or "").upper())
         if match is None:
             dispatcher.utter_message(text="保单号以 MB 开头，后面是10位数字，请核对后再发给我。")
             return {"policy_number": None}
-        return {"policy_number": match.group().upper()}
+        return {"policy_number": match.group()}
 
     def validate_identity_proof(
         self,

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from bot.records.errors import RecordsDataError
-from bot.records.identity import id_number_fault, normalize_mobile
+from bot.records.identity import POLICY_NUMBER, id_number_fault, normalize_mobile
 from bot.records.interface import PolicyRecords
 from bot.records.model import (
     AGENT_STATUSES,
@@ -34,7 +34,6 @@ from bot.records.model import (
 )
 from bot.records.recordfile import RecordReader, read_records
 
-POLICY_NUMBER = re.compile(r"MB\d{10}")
 CASE_NUMBER = re.compile(r"CL\d{12}")
 # Demo reports are dated at 09:00 Beijing time.
 REPORT_TIME_UTC = dt.time(1, 0)

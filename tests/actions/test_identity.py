@@ -21,7 +21,7 @@ def validate_proof(dispatcher: CollectingDispatcher, text: str, **slots: Any) ->
     ("text", "proof"),
     [
         ("后四位0446", "0446"),
-        ("身份证后4位 023x", "023x"),
+        ("身份证后4位 023x", "023X"),
         ("手机号 136-0128-7744", "13601287744"),
         ("ＭＢ２０２４０００００２ 后四位是０４４６", "0446"),
         ("我不记得了", None),

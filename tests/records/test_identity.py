@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bot.records.identity import id_check_character, id_number_fault, normalize_mobile
+import pytest
+import yaml
+
+from bot.records.identity import (
+    POLICY_NUMBER,
+    id_check_character,
+    id_number_fault,
+    normalize_mobile,
+)
 from bot.records.model import Agent, Customer, RecordSet, Verification
 from bot.records.store import SqlPolicyRecords
+from bot.settings import PROJECT_ROOT
 from tests.records.conftest import make_policy
 
 FAMILY_POLICY = "MB2024000003"  # held by 李娜 (ID ends 028X), insures her husband 王强
@@ -84,3 +93,14 @@ def test_a_lower_case_x_stored_by_a_core_system_still_matches(records: SqlPolicy
         )
     )
     assert records.verify_identity("MB0000000001", "028X").matched
+
+
+@pytest.mark.parametrize(
+    "text", ["MB2024000002", "mb2024000002", "保单号MB2024000002。", "MB202400000", "MB12345"]
+)
+def test_rasa_finds_the_policy_numbers_the_records_accept(text: str) -> None:
+    nlu = yaml.safe_load((PROJECT_ROOT / "data" / "nlu" / "regex.yml").read_text(encoding="utf-8"))
+    rasa_pattern = next(r for r in nlu["nlu"] if r.get("regex") == "policy_number")
+    found = re.search(rasa_pattern["examples"].strip().removeprefix("- "), text)
+    ours = POLICY_NUMBER.search(text.upper())
+    assert (found.group().upper() if found else None) == (ours.group() if ours else None)
