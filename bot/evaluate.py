@@ -37,6 +37,7 @@ from bot.settings import PROJECT_ROOT, load_settings
 ANSWER_CASES = PROJECT_ROOT / "tests" / "conversation" / "answers.yml"
 NLU_TEST_SET = PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml"
 TRAINING_DATA = PROJECT_ROOT / "data" / "nlu"
+CONFIG = PROJECT_ROOT / "config.yml"
 TEST_STORIES = PROJECT_ROOT / "tests" / "conversation" / "test_stories.yml"
 REPORTS = PROJECT_ROOT / "reports"
 EVAL_PORTS = {"RASA_PORT": "25005", "ACTIONS_PORT": "25055", "DESK_PORT": "28080"}
@@ -114,12 +115,31 @@ def training_texts(folder: Path = TRAINING_DATA) -> set[str]:
     return texts
 
 
-def unseen_macro_f1(out: Path, seen: set[str]) -> dict[str, float | int]:
-    """Intent macro-F1 over the held-out messages whose text is not in the training data."""
-    rows = []
+def predictions(out: Path) -> list[dict[str, Any]]:
+    """Every held-out message with its intent and the classifier's prediction."""
+    rows: list[dict[str, Any]] = []
     for name in ("intent_successes.json", "intent_errors.json"):
         if (out / name).exists():
             rows += json.loads((out / name).read_text())
+    return rows
+
+
+def fallback_threshold(config: Path = CONFIG) -> float:
+    """The confidence under which the FallbackClassifier asks the customer to rephrase."""
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    return float(next(c for c in pipeline if c["name"] == "FallbackClassifier")["threshold"])
+
+
+def fallback_rate(rows: list[dict[str, Any]], threshold: float) -> dict[str, float]:
+    """How often a held-out message would be answered "please rephrase" (rasa test nlu undoes
+    the FallbackClassifier, so its accuracy does not show this)."""
+    confidences = [(r.get("intent_prediction") or {}).get("confidence") or 0.0 for r in rows]
+    low = sum(c < threshold for c in confidences)
+    return {"threshold": threshold, "rate": round(low / len(rows), 4) if rows else 0.0}
+
+
+def unseen_macro_f1(rows: list[dict[str, Any]], seen: set[str]) -> dict[str, float | int]:
+    """Intent macro-F1 over the held-out messages whose text is not in the training data."""
     unseen = [r for r in rows if comparable(r["text"]) not in seen]
     gold = [r["intent"] for r in unseen]
     predicted = [(r.get("intent_prediction") or {}).get("name") or "" for r in unseen]
@@ -137,7 +157,8 @@ def nlu_summary(out: Path) -> dict[str, Any]:
     summary: dict[str, Any] = {
         "intent_macro_f1": round(intents["macro avg"]["f1-score"], 4),
         "intent_accuracy": round(intents.get("accuracy", 0.0), 4),
-        "unseen_texts": unseen_macro_f1(out, training_texts()),
+        "unseen_texts": unseen_macro_f1(predictions(out), training_texts()),
+        "fallback": fallback_rate(predictions(out), fallback_threshold()),
         "confusion_matrix": str(out / "intent_confusion_matrix.png"),
         "entity_f1": {},
     }
@@ -243,6 +264,11 @@ def print_summary(summary: dict[str, Any]) -> None:
     unseen = nlu.get("unseen_texts") or {}
     print(
         f"    on texts not in training   {unseen.get('macro_f1')}  ({unseen.get('messages')} messages)"
+    )
+    fallback = nlu.get("fallback") or {}
+    print(
+        f"    would fall back            {fallback.get('rate')}  "
+        f"(confidence < {fallback.get('threshold')}: asked to rephrase)"
     )
     for extractor, f1 in nlu.get("entity_f1", {}).items():
         parts = ", ".join(f"{name} {value}" for name, value in f1.items() if name != "weighted")

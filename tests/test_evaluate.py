@@ -3,7 +3,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.evaluate import comparable, training_texts, unseen_macro_f1
+from bot.evaluate import (
+    comparable,
+    fallback_rate,
+    fallback_threshold,
+    predictions,
+    training_texts,
+    unseen_macro_f1,
+)
 
 
 def test_comparable_drops_markup_spaces_and_punctuation() -> None:
@@ -26,6 +33,17 @@ def test_unseen_macro_f1_scores_only_texts_not_trained_on(tmp_path: Path) -> Non
     errors = [row("理赔咋弄", "ask_claim_process", "report_claim")]
     (tmp_path / "intent_successes.json").write_text(json.dumps(successes, ensure_ascii=False))
     (tmp_path / "intent_errors.json").write_text(json.dumps(errors, ensure_ascii=False))
-    result = unseen_macro_f1(tmp_path, seen={"你好"})
+    result = unseen_macro_f1(predictions(tmp_path), seen={"你好"})
     assert result["messages"] == 2
     assert result["macro_f1"] == 0.3333  # report_claim F1 2/3, ask_claim_process 0
+
+
+def test_fallback_rate_counts_predictions_under_the_threshold() -> None:
+    rows = [{"intent_prediction": {"confidence": c}} for c in (0.9, 0.35, 0.2, 0.6)]
+    assert fallback_rate(rows, 0.4) == {"threshold": 0.4, "rate": 0.5}
+
+
+def test_the_threshold_is_read_from_config(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text("pipeline:\n  - name: FallbackClassifier\n    threshold: 0.3\n")
+    assert fallback_threshold(config) == 0.3
