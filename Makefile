@@ -40,7 +40,7 @@ lint: $(STAMP) ## ruff lint and format check
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 
-typecheck: $(STAMP) ## mypy on bot/
+typecheck: $(STAMP) ## mypy on bot/ and actions/
 	@$(VENV)/bin/mypy
 
 unit: $(STAMP) ## pytest: unit and integration tests (no trained model)
