@@ -3,7 +3,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
+
 from bot.evaluate import (
+    DEV_SET,
+    NLU_TEST_SET,
     comparable,
     fallback_rate,
     fallback_threshold,
@@ -11,6 +15,7 @@ from bot.evaluate import (
     training_texts,
     unseen_macro_f1,
 )
+from bot.settings import PROJECT_ROOT
 
 
 def test_comparable_drops_markup_spaces_and_punctuation() -> None:
@@ -47,3 +52,21 @@ def test_the_threshold_is_read_from_config(tmp_path: Path) -> None:
     config = tmp_path / "config.yml"
     config.write_text("pipeline:\n  - name: FallbackClassifier\n    threshold: 0.3\n")
     assert fallback_threshold(config) == 0.3
+
+
+def test_the_dev_set_is_apart_from_training_and_held_out() -> None:
+    dev = training_texts_of(DEV_SET)
+    assert len(dev) >= 500
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
+    dev_intents = {item["intent"] for item in yaml.safe_load(DEV_SET.read_text())["nlu"]}
+    assert dev_intents <= intents
+    # Short replies and common phrasings ("怎么变更受益人") coincide between writers; more
+    # than a few longer ones would mean copying.
+    longer = {t for t in dev if len(t) > 6}
+    assert len(longer & training_texts()) < 0.05 * len(dev)
+    assert len(longer & training_texts_of(NLU_TEST_SET)) < 0.05 * len(dev)
+
+
+def training_texts_of(path: Path) -> set[str]:
+    return training_texts(path.parent, path.name)
