@@ -269,13 +269,13 @@ def print_summary(summary: dict[str, Any]) -> None:
     print(
         f"    on texts not in training   {unseen.get('macro_f1')}  ({unseen.get('messages')} messages)"
     )
-    print(
-        f"  intent macro-F1 (dev set)    {nlu.get('dev_macro_f1')}  (for choosing configurations)"
-    )
     fallback = nlu.get("fallback") or {}
     print(
         f"    would fall back            {fallback.get('rate')}  "
         f"(confidence < {fallback.get('threshold')}: asked to rephrase)"
+    )
+    print(
+        f"  intent macro-F1 (dev set)    {nlu.get('dev_macro_f1')}  (for choosing configurations)"
     )
     for extractor, f1 in nlu.get("entity_f1", {}).items():
         parts = ", ".join(f"{name} {value}" for name, value in f1.items() if name != "weighted")
