@@ -20,7 +20,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.handoff import hand_off
 from actions.my_policy import STATUS_NAMES
-from actions.services import latest_intent, say, services
+from actions.services import (
+    HANDOFF_INTENTS,
+    latest_intent,
+    leaves_form,
+    say,
+    services,
+    unread_stop,
+)
 from bot.claim_report import (
     DETAILS,
     coverage_lead,
@@ -32,14 +39,13 @@ from bot.claim_report import (
     waiting_note,
 )
 from bot.dates import spoken_date
-from bot.intake import claim_correction, insured_matches, wants_to_stop
+from bot.intake import claim_correction, insured_matches
 from bot.records.dates import china_today, chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import Policy
 
 DETAIL_SLOTS = tuple(f"claim_{d}" for d in DETAILS)
 CLAIM_SLOTS = (*DETAIL_SLOTS, "claim_confirmed", "claim_correcting")
-HANDOFF_INTENTS = ("request_human", "complain")
 RELATION_PHRASES = {"本人": "您本人", "其他": "您的家人（关系：其他）"}
 CANCELLED = "好的，已取消本次报案，您提供的信息没有提交。需要时随时回复“我要报案”。"
 ASSESSMENT = "是否赔付、赔付多少，以保险公司对您提交材料的理赔审核结论为准。"
@@ -62,13 +68,9 @@ def typed_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     for, or a "no" that reads like a stop ("算了"). A "no" that reads like an answer ("我老公",
     classified deny) is the answer.
     """
-    if tracker.get_slot("requested_slot") != slot:
+    if tracker.get_slot("requested_slot") != slot or leaves_form(tracker):
         return {}
-    intent = latest_intent(tracker)
-    text = tracker.latest_message.get("text") or ""
-    if intent in HANDOFF_INTENTS or (intent == "deny" and wants_to_stop(text)):
-        return {}
-    return {slot: text}
+    return {slot: tracker.latest_message.get("text") or ""}
 
 
 class ValidateClaimReportForm(FormValidationAction):
@@ -82,10 +84,9 @@ class ValidateClaimReportForm(FormValidationAction):
     ) -> list[EventType]:
         """End the form on "算了，不报了" that was not understood as a "no"; it is then not
         confirmed, so nothing is stored (see :class:`ActionSubmitClaimReport`)."""
-        requested = tracker.get_slot("requested_slot")
-        text = tracker.latest_message.get("text") or ""
-        if requested in CLAIM_SLOTS and latest_intent(tracker) != "deny" and wants_to_stop(text):
-            return [SlotSet(requested, None), SlotSet("requested_slot", None)]
+        stop = unread_stop(tracker, CLAIM_SLOTS)
+        if stop:
+            return stop
         events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
         return events
 

@@ -16,7 +16,15 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.handoff import hand_off
-from actions.services import customer_messages, latest_intent, say, services
+from actions.services import (
+    HANDOFF_INTENTS,
+    customer_messages,
+    latest_intent,
+    leaves_form,
+    say,
+    services,
+    unread_stop,
+)
 from bot.intake import contact_field_named, contact_value_in, wants_to_stop
 from bot.records.errors import InvalidContactError, RecordsError
 from bot.records.identity import ADDRESS_MAX_LENGTH, valid_contact
@@ -24,7 +32,6 @@ from bot.records.model import Policy
 
 CONTACT_SLOTS = ("contact_field", "contact_value", "contact_confirmed")
 FIELD_NAMES = {"mobile": "手机号", "address": "联系地址"}
-HANDOFF_INTENTS = ("request_human", "complain")
 UNCHANGED = "好的，联系方式没有修改。需要时随时告诉我。"
 # What to tell the customer when a value is refused; the form then asks for it again.
 REFUSALS = {
@@ -66,13 +73,6 @@ def reset_contact_slots() -> list[EventType]:
     return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
-def stops_or_hands_over(tracker: Tracker, text: str) -> bool:
-    """Whether the form should reject the message so that a rule takes over: a person asked for,
-    or a "no" that reads like a stop ("算了")."""
-    intent = latest_intent(tracker)
-    return intent in HANDOFF_INTENTS or (intent == "deny" and wants_to_stop(text))
-
-
 class ValidateContactChangeForm(FormValidationAction):
     """Finds the detail and the new value in what the customer writes, and checks them."""
 
@@ -84,10 +84,9 @@ class ValidateContactChangeForm(FormValidationAction):
     ) -> list[EventType]:
         """End the form on "算了，不改了" that was not understood as a "no"; it is then not
         confirmed, so nothing is written (see :class:`ActionSubmitContactChange`)."""
-        requested = tracker.get_slot("requested_slot")
-        text = tracker.latest_message.get("text") or ""
-        if requested in CONTACT_SLOTS and latest_intent(tracker) != "deny" and wants_to_stop(text):
-            return [SlotSet(requested, None), SlotSet("requested_slot", None)]
+        stop = unread_stop(tracker, CONTACT_SLOTS)
+        if stop:
+            return stop
         events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
         return events
 
@@ -99,7 +98,7 @@ class ValidateContactChangeForm(FormValidationAction):
             field = contact_field_named(change_request(tracker))
             return {"contact_field": field} if field else {}
         text = tracker.latest_message.get("text") or ""
-        if requested != "contact_field" or stops_or_hands_over(tracker, text):
+        if requested != "contact_field" or leaves_form(tracker):
             return {}
         return {"contact_field": contact_field_named(text)}
 
@@ -123,7 +122,7 @@ class ValidateContactChangeForm(FormValidationAction):
             return {}
         text = tracker.latest_message.get("text") or ""
         found = contact_value_in(text, field or "", whole_answer=True)
-        if found is None and stops_or_hands_over(tracker, text):
+        if found is None and leaves_form(tracker):
             return {}  # "不是，新号是139…" still gives the number
         return {"contact_value": found or text}
 

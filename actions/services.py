@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.db import make_engine
 from bot.desk.tickets import SqlTicketDesk
+from bot.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
+
+# Intents that end any form: a rule hands the conversation to a person.
+HANDOFF_INTENTS = ("request_human", "complain")
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,24 @@ def latest_intent(tracker: Tracker) -> str | None:
     intent = tracker.latest_message.get("intent") or {}
     name = intent.get("name")
     return name if isinstance(name, str) else None
+
+
+def leaves_form(tracker: Tracker) -> bool:
+    """Whether a form should reject the customer's latest message so that a rule takes over: a
+    person asked for, or a "no" that reads like a stop ("算了")."""
+    intent = latest_intent(tracker)
+    text = tracker.latest_message.get("text") or ""
+    return intent in HANDOFF_INTENTS or (intent == "deny" and wants_to_stop(text))
+
+
+def unread_stop(tracker: Tracker, slots: Collection[str]) -> list[EventType]:
+    """Events that end a form on a stop ("算了，不报了") the classifier did not read as "no": the
+    detail asked for (one of ``slots``) and ``requested_slot`` emptied; none for other messages."""
+    requested = tracker.get_slot("requested_slot")
+    text = tracker.latest_message.get("text") or ""
+    if requested in slots and latest_intent(tracker) != "deny" and wants_to_stop(text):
+        return [SlotSet(requested, None), SlotSet("requested_slot", None)]
+    return []
 
 
 def entity_value(tracker: Tracker, entity: str) -> str | None:
