@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,10 +115,10 @@ def comparable(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def training_texts(folder: Path = TRAINING_DATA, pattern: str = "*.yml") -> set[str]:
-    """Every example of the NLU files in ``folder``, comparable."""
+def example_texts(paths: Iterable[Path]) -> set[str]:
+    """Every example of the NLU files ``paths``, comparable."""
     texts: set[str] = set()
-    for path in folder.glob(pattern):
+    for path in paths:
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             for line in str(item.get("examples", "")).splitlines():
                 texts.add(comparable(line.strip().removeprefix("- ")))
@@ -164,11 +164,12 @@ def unseen_macro_f1(rows: list[dict[str, Any]], seen: set[str]) -> dict[str, flo
 def nlu_summary(out: Path) -> dict[str, Any]:
     """Intent macro-F1, and each extractor's F1 on the entities it is there to find."""
     intents = json.loads((out / "intent_report.json").read_text())
+    messages = predictions(out)
     summary: dict[str, Any] = {
         "intent_macro_f1": round(intents["macro avg"]["f1-score"], 4),
         "intent_accuracy": round(intents.get("accuracy", 0.0), 4),
-        "unseen_texts": unseen_macro_f1(predictions(out), training_texts()),
-        "fallback": fallback_rate(predictions(out), fallback_threshold()),
+        "unseen_texts": unseen_macro_f1(messages, example_texts(TRAINING_DATA.glob("*.yml"))),
+        "fallback": fallback_rate(messages, fallback_threshold()),
         "confusion_matrix": str(out / "intent_confusion_matrix.png"),
         "entity_f1": {},
     }

@@ -8,11 +8,12 @@ import yaml
 from bot.evaluate import (
     DEV_SET,
     NLU_TEST_SET,
+    TRAINING_DATA,
     comparable,
+    example_texts,
     fallback_rate,
     fallback_threshold,
     predictions,
-    training_texts,
     unseen_macro_f1,
 )
 from bot.settings import PROJECT_ROOT
@@ -22,12 +23,12 @@ def test_comparable_drops_markup_spaces_and_punctuation() -> None:
     assert comparable("我住院花了[8000元](amount)， 能报吗？") == "我住院花了8000元能报吗"
 
 
-def test_training_texts_reads_every_example(tmp_path: Path) -> None:
+def test_example_texts_reads_every_example(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text(
         'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - 你好！\n    - 在吗\n',
         encoding="utf-8",
     )
-    assert training_texts(tmp_path) == {"你好", "在吗"}
+    assert example_texts([tmp_path / "a.yml"]) == {"你好", "在吗"}
 
 
 def test_unseen_macro_f1_scores_only_texts_not_trained_on(tmp_path: Path) -> None:
@@ -55,7 +56,7 @@ def test_the_threshold_is_read_from_config(tmp_path: Path) -> None:
 
 
 def test_the_dev_set_is_apart_from_training_and_held_out() -> None:
-    dev = training_texts_of(DEV_SET)
+    dev = example_texts([DEV_SET])
     assert len(dev) >= 500
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
@@ -64,9 +65,5 @@ def test_the_dev_set_is_apart_from_training_and_held_out() -> None:
     # Short replies and common phrasings ("怎么变更受益人") coincide between writers; more
     # than a few longer ones would mean copying.
     longer = {t for t in dev if len(t) > 6}
-    assert len(longer & training_texts()) < 0.05 * len(dev)
-    assert len(longer & training_texts_of(NLU_TEST_SET)) < 0.05 * len(dev)
-
-
-def training_texts_of(path: Path) -> set[str]:
-    return training_texts(path.parent, path.name)
+    assert len(longer & example_texts(TRAINING_DATA.glob("*.yml"))) < 0.05 * len(dev)
+    assert len(longer & example_texts([NLU_TEST_SET])) < 0.05 * len(dev)
