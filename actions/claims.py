@@ -27,6 +27,7 @@ from actions.services import (
     say,
     services,
     unread_stop,
+    verified_policy,
 )
 from bot.claim_report import (
     DETAILS,
@@ -42,18 +43,12 @@ from bot.dates import spoken_date
 from bot.intake import claim_correction, insured_matches
 from bot.records.dates import china_today, chinese_date
 from bot.records.errors import RecordsError
-from bot.records.model import Policy
 
 DETAIL_SLOTS = tuple(f"claim_{d}" for d in DETAILS)
 CLAIM_SLOTS = (*DETAIL_SLOTS, "claim_confirmed", "claim_correcting")
 RELATION_PHRASES = {"本人": "您本人", "其他": "您的家人（关系：其他）"}
 CANCELLED = "好的，已取消本次报案，您提供的信息没有提交。需要时随时回复“我要报案”。"
 ASSESSMENT = "是否赔付、赔付多少，以保险公司对您提交材料的理赔审核结论为准。"
-
-
-def verified_policy(tracker: Tracker) -> Policy | None:
-    """The policy the customer proved they hold."""
-    return services().records.policy(tracker.get_slot("verified_policy") or "")
 
 
 def reset_claim_slots() -> list[EventType]:

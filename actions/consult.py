@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.services import entity_value, latest_intent, say, services
+from actions.services import entity_value, latest_intent, say, services, verified_policy
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
@@ -90,8 +90,5 @@ def without_product(knowledge: KnowledgeBase, question: str) -> str:
 
 def policy_product(tracker: Tracker) -> str | None:
     """The product of the customer's verified policy, if identity was checked."""
-    number = tracker.get_slot("verified_policy")
-    if not number:
-        return None
-    policy = services().records.policy(number)
+    policy = verified_policy(tracker)
     return None if policy is None else policy.product_code

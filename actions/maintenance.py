@@ -24,11 +24,11 @@ from actions.services import (
     say,
     services,
     unread_stop,
+    verified_policy,
 )
 from bot.intake import contact_field_named, contact_value_in, wants_to_stop
 from bot.records.errors import InvalidContactError, RecordsError
 from bot.records.identity import ADDRESS_MAX_LENGTH, valid_contact
-from bot.records.model import Policy
 
 CONTACT_SLOTS = ("contact_field", "contact_value", "contact_confirmed")
 FIELD_NAMES = {"mobile": "手机号", "address": "联系地址"}
@@ -40,11 +40,6 @@ REFUSALS = {
     "too_long": f"地址超过了{ADDRESS_MAX_LENGTH}字，请只写省、市、区、街道和门牌号。",
     "unchanged": "这与您目前登记的{name}相同，无需修改。如果不改了，请回复“算了”。",
 }
-
-
-def verified_policy(tracker: Tracker) -> Policy | None:
-    """The policy the customer proved they hold."""
-    return services().records.policy(tracker.get_slot("verified_policy") or "")
 
 
 def change_request(tracker: Tracker) -> str:

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import hand_off
-from actions.services import customer_messages, say, services
+from actions.services import customer_messages, say, services, verified_policy
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.knowledge.facts import ProductKnowledge
@@ -57,8 +57,7 @@ class ActionMyPolicy(Action):
             say(dispatcher, LOCKED)
             return []
         intent, topics = personal_request(tracker)
-        records = services().records
-        policy = records.policy(tracker.get_slot("verified_policy") or "")
+        policy = verified_policy(tracker)
         if policy is None:
             say(dispatcher, "没有查到已核验的保单，请回复“转人工”由工作人员协助。")
             return []

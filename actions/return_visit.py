@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.services import say, services
+from actions.services import say, services, verified_policy
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.records.model import RETURN_VISIT_ANSWERS, Policy, ReturnVisitAnswer
@@ -68,11 +68,6 @@ ITEMS = (
 ITEMS_BY_SLOT = {item.slot: item for item in ITEMS}
 ANSWER_NAMES = {"yes": "是", "no": "否", "unsure": "不清楚"}
 FOLLOW_UP = "return_visit_follow_up"
-
-
-def verified_policy(tracker: Tracker) -> Policy | None:
-    """The policy the customer proved they hold."""
-    return services().records.policy(tracker.get_slot("verified_policy") or "")
 
 
 def payment_line(policy: Policy) -> str:

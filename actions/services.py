@@ -15,6 +15,7 @@ from bot.desk.tickets import SqlTicketDesk
 from bot.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
 from bot.knowledge.store import SqlKnowledgeRepository
+from bot.records.model import Policy
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
 
@@ -94,6 +95,12 @@ def unread_stop(tracker: Tracker, slots: Collection[str]) -> list[EventType]:
     if requested in slots and latest_intent(tracker) != "deny" and wants_to_stop(text):
         return [SlotSet(requested, None), SlotSet("requested_slot", None)]
     return []
+
+
+def verified_policy(tracker: Tracker) -> Policy | None:
+    """The policy the customer proved they hold, if identity was checked."""
+    number = tracker.get_slot("verified_policy")
+    return services().records.policy(number) if number else None
 
 
 def entity_value(tracker: Tracker, entity: str) -> str | None:
