@@ -85,8 +85,11 @@ async def test_tracker_store_on_postgres(
     tracker = DialogueStateTracker.from_events("pg-1", events)
     await store.save(tracker)
     await store.save(tracker)
-    stored = await store.retrieve("pg-1")
-    assert stored is not None and len(stored.events) == len(events)
+    reader = ProvenanceTrackerStore(domain=Domain.empty())  # another process: no kept trackers
+    request.addfinalizer(reader.engine.dispose)
+    stored = await reader.retrieve("pg-1")
+    assert stored is not None and stored is not tracker and len(stored.events) == len(events)
+    assert await store.retrieve("pg-1") is tracker
     bot = next(e for e in stored.events if isinstance(e, BotUttered))
     assert bot.metadata["intent"] == "ask_waiting_period"
     assert bot.metadata["citations"][0]["article"] == "2.3"

@@ -9,17 +9,19 @@ message being answered and the action (with its policy and confidence) that prod
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import json
 from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import func
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.compliance.recent import RecentTrackers, Stamp
 from bot.db import make_engine
 from bot.settings import load_settings
 
@@ -54,7 +56,9 @@ class ProvenanceTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on ``DATABASE_URL`` that adds provenance to bot messages.
 
     On SQLite it uses MingBao's engine (``bot.db.make_engine``: pooled connections, write-ahead
-    log) instead of Rasa's, which opens a new connection for every query.
+    log) instead of Rasa's, which opens a new connection for every query. The conversations it
+    saved last are handed back without a replay while the database still matches them
+    (``bot.compliance.recent``).
     """
 
     def __init__(self, domain: Domain | None = None, **kwargs: Any) -> None:
@@ -74,20 +78,47 @@ class ProvenanceTrackerStore(SQLTrackerStore):
         if dialect == "sqlite":
             self.engine = make_engine(str(url))
             self.sessionmaker = sessionmaker(bind=self.engine)
+        self.recent = RecentTrackers()
 
-    def _additional_events(
-        self, session: Session, tracker: DialogueStateTracker
-    ) -> Iterator[Event]:
-        """Rasa's, but counting the stored events with ``count(id)`` instead of reading them."""
-        stored = (
-            self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
-            .with_entities(func.count(self.SQLEvent.id))
+    def _stamp(self, session: Session, sender_id: str) -> Stamp:
+        """How many events of the current session the database holds, and the newest one's id."""
+        count, last_id = (
+            self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
+            .with_entities(func.count(self.SQLEvent.id), func.max(self.SQLEvent.id))
             .order_by(None)
-            .scalar()
+            .one()
         )
-        return itertools.islice(tracker.events, stored, len(tracker.events))
+        return Stamp(count, last_id)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The conversation's current session: the tracker saved last if nothing changed since."""
+        with self.session_scope() as session:
+            stamp = self._stamp(session, sender_id)
+        kept = self.recent.take(sender_id, stamp)
+        return kept if kept is not None else await super().retrieve(sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Add provenance, then store the new events."""
+        """Add provenance, store the events not stored yet, stream them to the event broker."""
         add_provenance(list(tracker.events))
-        await super().save(tracker)
+        self.recent.forget(tracker.sender_id)
+        with self.session_scope() as session:
+            stored = self._stamp(session, tracker.sender_id).events
+            new_events = list(itertools.islice(tracker.events, stored, len(tracker.events)))
+            session.add_all(self._row(tracker.sender_id, event) for event in new_events)
+            session.flush()
+            stamp = self._stamp(session, tracker.sender_id)
+            session.commit()
+        self.recent.keep(tracker, stamp)
+        if self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+
+    def _row(self, sender_id: str, event: Event) -> Any:
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
