@@ -14,10 +14,16 @@ from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    SessionStarted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-from sqlalchemy import func
+from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -52,6 +58,21 @@ def provenance(user: UserUttered | None, action: ActionExecuted | None) -> dict[
     }
 
 
+# Rasa's "events of the current session" (from the latest session_started on, or all when there is
+# none) counted, as plain SQL: built with the ORM at every message it cost more than the query.
+CURRENT_SESSION_STAMP = text(
+    """
+    SELECT count(events.id), max(events.id)
+    FROM events, (
+        SELECT max(timestamp) AS session_start FROM events
+        WHERE sender_id = :sender_id AND type_name = :session_started
+    ) AS latest
+    WHERE events.sender_id = :sender_id
+      AND (latest.session_start IS NULL OR events.timestamp >= latest.session_start)
+    """
+)
+
+
 class ProvenanceTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on ``DATABASE_URL`` that adds provenance to bot messages.
 
@@ -82,12 +103,10 @@ class ProvenanceTrackerStore(SQLTrackerStore):
 
     def _stamp(self, session: Session, sender_id: str) -> Stamp:
         """How many events of the current session the database holds, and the newest one's id."""
-        count, last_id = (
-            self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            .with_entities(func.count(self.SQLEvent.id), func.max(self.SQLEvent.id))
-            .order_by(None)
-            .one()
-        )
+        count, last_id = session.execute(
+            CURRENT_SESSION_STAMP,
+            {"sender_id": sender_id, "session_started": SessionStarted.type_name},
+        ).one()
         return Stamp(count, last_id)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
@@ -104,21 +123,24 @@ class ProvenanceTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             stored = self._stamp(session, tracker.sender_id).events
             new_events = list(itertools.islice(tracker.events, stored, len(tracker.events)))
-            session.add_all(self._row(tracker.sender_id, event) for event in new_events)
-            session.flush()
+            if new_events:
+                rows = [self._row(tracker.sender_id, event) for event in new_events]
+                session.execute(insert(self.SQLEvent.__table__), rows)
             stamp = self._stamp(session, tracker.sender_id)
             session.commit()
         self.recent.keep(tracker, stamp)
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
 
-    def _row(self, sender_id: str, event: Event) -> Any:
+    @staticmethod
+    def _row(sender_id: str, event: Event) -> dict[str, Any]:
+        """The columns Rasa's SQL tracker store writes for ``event``."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }

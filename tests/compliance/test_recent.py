@@ -136,3 +136,17 @@ def test_a_tracker_that_is_not_the_whole_stored_session_is_not_kept() -> None:
     tracker = DialogueStateTracker.from_events("s", [UserUttered("你好"), UserUttered("在吗")])
     recent.keep(tracker, Stamp(1, 7))
     assert recent.take("s", Stamp(1, 7)) is None
+
+
+async def test_the_stamp_counts_the_events_rasa_reads_as_the_current_session(
+    store: ProvenanceTrackerStore,
+) -> None:
+    tracker = await saved(store, "c6", "等待期多久")
+    later = time.time() + 60
+    for event in (SessionStarted(timestamp=later), UserUttered("还在吗", timestamp=later + 1)):
+        tracker.update(event)
+    await store.save(tracker)
+    with store.session_scope() as session:
+        rasa_count = store._event_query(session, "c6", fetch_events_from_all_sessions=False).count()
+        assert store._stamp(session, "c6").events == rasa_count == 2
+        assert store._stamp(session, "nobody") == Stamp(0, None)
