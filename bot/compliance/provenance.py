@@ -121,13 +121,13 @@ class ProvenanceTrackerStore(SQLTrackerStore):
         add_provenance(list(tracker.events))
         self.recent.forget(tracker.sender_id)
         with self.session_scope() as session:
-            stored = self._stamp(session, tracker.sender_id).events
-            new_events = list(itertools.islice(tracker.events, stored, len(tracker.events)))
+            stamp = self._stamp(session, tracker.sender_id)
+            new_events = list(itertools.islice(tracker.events, stamp.events, len(tracker.events)))
             if new_events:
                 rows = [self._row(tracker.sender_id, event) for event in new_events]
                 session.execute(insert(self.SQLEvent.__table__), rows)
-            stamp = self._stamp(session, tracker.sender_id)
-            session.commit()
+                stamp = self._stamp(session, tracker.sender_id)
+                session.commit()
         self.recent.keep(tracker, stamp)
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
