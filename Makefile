@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell ingest ask test lint typecheck unit conversation eval bench bench-kb migration lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval bench bench-kb migration lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE
 ask: $(STAMP) ## Ask the knowledge base, e.g. make ask Q='原位癌算重疾吗' P=KN-CI-2024
 	@$(PY) -m bot.knowledge ask $(if $(P),--product $(P)) $(if $(Q),"$(Q)")
 
-test: $(STAMP) lint typecheck unit conversation ## Run every test layer (lint, types, unit, conversation)
+test: $(STAMP) lint typecheck unit browser conversation ## Run every test layer (lint, types, unit, browser, conversation)
 
 lint: $(STAMP) ## ruff lint and format check
 	@$(VENV)/bin/ruff check .
@@ -43,10 +43,15 @@ lint: $(STAMP) ## ruff lint and format check
 typecheck: $(STAMP) ## mypy on bot/ and actions/
 	@$(VENV)/bin/mypy
 
-unit: $(STAMP) ## pytest: unit and integration tests (no trained model)
-	@$(PY) -m pytest -q -m "not conversation"
+unit: $(STAMP) ## pytest: unit and integration tests (no trained model, no browser)
+	@$(PY) -m pytest -q -m "not conversation and not browser"
 
-conversation: $(STAMP) ## Train the small test model, run the conversation tests and the REST end-to-end tests
+browser: $(STAMP) ## pytest: the chat page in headless Chromium (Debian's chromium, Playwright)
+	@scripts/chromium.sh
+	@$(PY) -m pytest -q -m "browser and not conversation"
+
+conversation: $(STAMP) ## Train the small test model, run the conversation tests and the end-to-end tests (REST, chat page)
+	@scripts/chromium.sh
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.run --prepare-only
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.model --test
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/rasa test core --model models/test/mingbao-test.tar.gz \

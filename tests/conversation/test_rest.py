@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 import socketio
+from playwright.async_api import expect
 from sqlalchemy import select
 
 from bot.db import make_engine
 from bot.desk.tickets import tickets
 from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.settings import load_settings
+from tests.browser import chromium_page
 from tests.conversation.conftest import running_assistant
 
 pytestmark = pytest.mark.conversation
@@ -77,6 +79,27 @@ def test_traditional_characters_and_the_web_chat_page(assistant: subprocess.Pope
     text = "\n".join(reply["text"] for reply in replies)
     assert "1万" in text or "10000" in text or "1 万" in text
     assert "金康百万医疗保险" in text
+
+
+async def test_a_customer_in_a_browser_gets_cited_answers_in_context(
+    assistant: subprocess.Popen[str],
+) -> None:
+    async with chromium_page() as page:
+        await page.goto(f"http://127.0.0.1:{PORTS['DESK_PORT']}/chat")
+        box = page.locator("#message-input")
+        await box.fill("康宁重疾 原位癌算重疾吗")
+        await box.press("Enter")
+        answer = page.locator("li.line.bot").first
+        await expect(answer).to_contain_text("依据《康宁终身重大疾病保险条款》（2024版）")
+        await expect(answer).to_contain_text("不在本产品的保障范围内")
+        await expect(answer).to_contain_text("理赔审核")
+        await expect(page.locator("#send-button")).to_be_enabled()
+        await box.fill("那等待期呢")
+        await box.press("Enter")
+        follow_up = page.locator("li.line.bot").nth(1)
+        await expect(follow_up).to_contain_text("等待期为90日")
+        await expect(follow_up).to_contain_text("第2.3条")
+        assert "一定赔" not in (await page.locator("#messages").inner_text())
 
 
 def test_identity_check_then_personal_dates(assistant: subprocess.Popen[str]) -> None:

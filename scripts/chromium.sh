@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes sure the browser tests have a Chromium: Debian's chromium package (Playwright never
+# downloads a browser here). MINGBAO_CHROMIUM points at another binary instead.
+set -euo pipefail
+chromium=${MINGBAO_CHROMIUM:-/usr/bin/chromium}
+[ -x "$chromium" ] && exit 0
+if [ -n "${MINGBAO_CHROMIUM:-}" ]; then
+    echo "browser tests: MINGBAO_CHROMIUM=$chromium is not an executable; point it at a Chromium binary" >&2
+    exit 1
+fi
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "browser tests: Chromium not found at $chromium; install it (sudo apt-get install chromium)" \
+        "or set MINGBAO_CHROMIUM, then run make browser again" >&2
+    exit 1
+fi
+echo "browser tests: installing Debian's chromium (once)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+[ -x "$chromium" ] || { echo "browser tests: apt-get did not install $chromium" >&2; exit 1; }
