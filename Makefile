@@ -14,7 +14,7 @@ TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 .PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval bench bench-kb migration lock clean
 
 help: ## List the make targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): constraints.txt pyproject.toml scripts/setup.sh
 	@scripts/setup.sh
