@@ -84,20 +84,6 @@ async def test_a_tracker_changed_after_its_save_is_not_handed_back(
     assert "没保存的话" not in [e.text for e in stored.events if isinstance(e, UserUttered)]
 
 
-async def test_a_new_session_is_read_back_without_the_old_one(
-    store: ProvenanceTrackerStore,
-) -> None:
-    tracker = await saved(store, "c4", "等待期多久")
-    later = time.time() + 60
-    tracker.update(ActionExecuted("action_session_start", timestamp=later))
-    tracker.update(SessionStarted(timestamp=later + 1))
-    tracker.update(UserUttered("还在吗", timestamp=later + 2))
-    await store.save(tracker)
-    latest = await store.retrieve("c4")
-    assert latest is not None and latest is not tracker
-    assert [type(e) for e in latest.events] == [SessionStarted, UserUttered]
-
-
 class Broker(EventBroker):
     def __init__(self) -> None:
         self.published: list[dict[str, Any]] = []
