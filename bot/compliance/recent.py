@@ -9,7 +9,7 @@ this process or any other; otherwise it is read from the database as before.
 
 A kept tracker is handed over, not copied: Rasa changes the tracker it is given and saves it
 again, which keeps it here anew. A tracker changed after its save without being saved again no
-longer has the length it was kept with, and is not handed over.
+longer has as many events as its stamp counts, and is not handed over.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ class Stamp:
 @dataclass(frozen=True)
 class _Kept:
     stamp: Stamp
-    length: int
     tracker: DialogueStateTracker
 
 
@@ -52,14 +51,14 @@ class RecentTrackers:
         self._kept.pop(tracker.sender_id, None)
         if len(tracker.events) != stamp.events:
             return
-        self._kept[tracker.sender_id] = _Kept(stamp, len(tracker.events), tracker)
+        self._kept[tracker.sender_id] = _Kept(stamp, tracker)
         while len(self._kept) > self._capacity:
             self._kept.popitem(last=False)
 
     def take(self, sender_id: str, stamp: Stamp) -> DialogueStateTracker | None:
         """The kept tracker of ``sender_id`` if the database still matches it; it is no longer kept."""
         kept = self._kept.pop(sender_id, None)
-        if kept is None or kept.stamp != stamp or len(kept.tracker.events) != kept.length:
+        if kept is None or kept.stamp != stamp or len(kept.tracker.events) != stamp.events:
             return None
         return kept.tracker
 
