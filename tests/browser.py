@@ -1,7 +1,8 @@
 """Headless Chromium for the browser tests: Debian's chromium, driven by Playwright.
 
-Playwright's own browser download is never used (nothing is downloaded at run time); ``make
-setup`` installs Debian's ``chromium``. ``MINGBAO_CHROMIUM`` points at another binary.
+Playwright's own browser download is never used (nothing is downloaded at run time);
+``scripts/chromium.sh`` (run by ``make browser`` and ``make conversation``) installs Debian's
+``chromium``. ``MINGBAO_CHROMIUM`` points at another binary.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ async def chromium_page() -> AsyncIterator[Page]:
     """A fresh page in a new headless Chromium, closed afterwards."""
     if not CHROMIUM.exists():
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}: run make setup (it installs Debian's chromium "
-            "package) or point MINGBAO_CHROMIUM at a Chromium binary"
+            f"Chromium not found at {CHROMIUM}: run make browser (scripts/chromium.sh installs "
+            "Debian's chromium package) or point MINGBAO_CHROMIUM at a Chromium binary"
         )
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
