@@ -124,11 +124,18 @@ def entity_patterns(products: Iterable[ProductKnowledge]) -> list[dict[str, Any]
 
 
 def build_pipeline(patterns: list[dict[str, Any]]) -> Language:
-    """A blank Chinese spaCy pipeline that keeps every pattern whole and marks it."""
+    """A blank Chinese spaCy pipeline that keeps every pattern whole and marks it.
+
+    Its jieba segmenter is its own: adding the patterns to the global one would change how
+    Rasa's JiebaTokenizer cuts every message from then on, and so the features DIET is trained
+    on would depend on which component the training graph happened to run first.
+    """
+    segmenter = jieba.Tokenizer()
     for pattern in patterns:
         if isinstance(pattern["pattern"], str) and CHINESE.search(pattern["pattern"]):
-            jieba.add_word(pattern["pattern"], freq=2000)
+            segmenter.add_word(pattern["pattern"], freq=2000)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = segmenter  # type: ignore[attr-defined]
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp

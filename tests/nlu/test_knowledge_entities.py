@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jieba
 import pytest
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -104,3 +105,14 @@ def test_diseases_no_wording_defines_are_still_diseases(
     extractor: KnowledgeEntityExtractor, text: str, disease: str
 ) -> None:
     assert ("disease", disease, disease) in entities(extractor, text)
+
+
+def test_building_the_pipeline_leaves_the_global_jieba_alone() -> None:
+    """Rasa's JiebaTokenizer cuts with the global jieba: our patterns must not change its cuts."""
+    jieba.initialize()
+    before = jieba.lcut("我想问问明保甲型特护险")
+    nlp = build_pipeline([{"label": "product", "pattern": "明保甲型特护险", "id": "MB-X"}])
+    assert jieba.lcut("我想问问明保甲型特护险") == before
+    assert [(e.label_, e.text) for e in nlp("我想问问明保甲型特护险").ents] == [
+        ("product", "明保甲型特护险")
+    ]
