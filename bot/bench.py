@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import os
 import random
 import statistics
 import sys
@@ -257,9 +256,6 @@ def main() -> int:
     """Train what is stale, measure both bots, print and save the comparison."""
     settings = load_settings()
     prepare(settings, sys.stdout)
-    # Rasa reuses trained components across models from its cache: the bare bot's DIET would
-    # come from ours and its training time would mean nothing.
-    os.environ["RASA_MAX_CACHE_SIZE"] = "0"
     ours, bare = production_model(), write_bare_bot()
     for spec in (ours, bare):
         print(ensure_trained(spec, settings), flush=True)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
-from bot.model import ModelSpec, fingerprint, is_stale, write_test_config
+from bot.model import ModelSpec, fingerprint, is_stale, train, write_test_config
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 
@@ -72,3 +76,23 @@ def test_test_config_keeps_the_pipeline_and_cuts_epochs(tmp_path: Path) -> None:
         diet["random_seed"]
         == next(c for c in source["pipeline"] if c["name"] == "DIETClassifier")["random_seed"]
     )
+
+
+def test_training_never_restores_components_from_rasas_shared_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, settings = spec_in(tmp_path)
+    monkeypatch.setenv("RASA_MAX_CACHE_SIZE", "1000")
+    runs: list[dict[str, str]] = []
+
+    def rasa_train(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        runs.append(options["env"])
+        spec.out_dir.mkdir(exist_ok=True)
+        spec.path.write_bytes(b"model")
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(subprocess, "run", rasa_train)
+    train(spec, settings)
+    assert runs[0]["RASA_MAX_CACHE_SIZE"] == "0"
+    assert runs[0]["PATH"] == os.environ["PATH"]
+    assert not is_stale(spec, settings)
