@@ -20,6 +20,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
 from bot.db import make_engine
@@ -135,7 +136,8 @@ def build_pipeline(patterns: list[dict[str, Any]]) -> Language:
         if isinstance(pattern["pattern"], str) and CHINESE.search(pattern["pattern"]):
             segmenter.add_word(pattern["pattern"], freq=2000)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = segmenter  # type: ignore[attr-defined]
+    assert isinstance(nlp.tokenizer, ChineseTokenizer)
+    nlp.tokenizer.jieba_seg = segmenter
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
