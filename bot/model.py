@@ -23,7 +23,7 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 TRAINING_DATA = tuple(PROJECT_ROOT / "data" / part for part in ("nlu", "rules", "stories"))
 COMPONENTS = PROJECT_ROOT / "bot" / "nlu"
-TEST_EPOCHS = {"DIETClassifier": 40}
+TEST_EPOCHS = {"DIETClassifier": 10}
 
 
 @dataclass(frozen=True)

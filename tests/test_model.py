@@ -70,7 +70,7 @@ def test_test_config_keeps_the_pipeline_and_cuts_epochs(tmp_path: Path) -> None:
     written = yaml.safe_load(target.read_text())
     assert [c["name"] for c in written["pipeline"]] == [c["name"] for c in source["pipeline"]]
     diet = next(c for c in written["pipeline"] if c["name"] == "DIETClassifier")
-    assert diet["epochs"] == 40
+    assert diet["epochs"] == 10
     assert written["policies"] == source["policies"]
     assert (
         diet["random_seed"]

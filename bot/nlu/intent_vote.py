@@ -1,0 +1,69 @@
+"""A second opinion on the intent: a linear model on the same features, averaged with DIET's.
+
+DIET and a logistic regression over the same word and character n-grams score alike on the dev
+set but miss different messages, so their average misses fewer. The regression trains in
+seconds and, unlike DIET, gives the same model however it is run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+WEIGHT = "weight"
+
+
+def vote(
+    earlier: list[dict[str, Any]], own: dict[str, float], weight: float
+) -> list[dict[str, Any]]:
+    """The ranking of ``weight`` × our probabilities + (1 − ``weight``) × the earlier ranking's.
+
+    An intent missing from the earlier ranking counts as 0 there; with no earlier ranking, ours.
+    """
+    if not earlier:
+        combined = dict(own)
+    else:
+        before = {str(r["name"]): float(r["confidence"]) for r in earlier}
+        combined = {
+            name: (1 - weight) * before.get(name, 0.0) + weight * own.get(name, 0.0)
+            for name in {*before, *own}
+        }
+    ranking = sorted(combined.items(), key=lambda item: (-item[1], item[0]))
+    return [{"name": name, "confidence": confidence} for name, confidence in ranking]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class IntentVote(LogisticRegressionClassifier):
+    """Logistic regression whose probabilities are averaged with the intent ranking before it.
+
+    Put it right after ``DIETClassifier`` with DIET's ``ranking_length: 0`` (every intent
+    ranked), so no intent's DIET probability is missing from the average.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), WEIGHT: 0.5}
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Set each message's intent and ranking from the vote."""
+        if not messages:
+            return messages
+        probabilities = self.clf.predict_proba(self._create_X(messages))
+        classes = [str(name) for name in self.clf.classes_]
+        for message, row in zip(messages, probabilities, strict=True):
+            own = {name: float(p) for name, p in zip(classes, row, strict=True)}
+            ranking = vote(message.get(INTENT_RANKING_KEY) or [], own, float(self.config[WEIGHT]))
+            if self.config["ranking_length"] > 0:
+                ranking = ranking[: self.config["ranking_length"]]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Training examples keep the intent they were written with."""
+        return training_data
