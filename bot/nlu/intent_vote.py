@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, vstack
 
 WEIGHT = "weight"
 
@@ -49,10 +51,21 @@ class IntentVote(LogisticRegressionClassifier):
     def get_default_config() -> dict[str, Any]:
         return {**LogisticRegressionClassifier.get_default_config(), WEIGHT: 0.5}
 
+    def _create_X(self, messages: list[Message]) -> csr_matrix:
+        """The sentence features, stacked; Rasa's version pads each row with dense features
+        (we have none), which took longer than the prediction."""
+        if any(m.get_dense_features(TEXT)[1] is not None for m in messages):
+            return super()._create_X(messages)
+        rows = [m.get_sparse_features(TEXT)[1] for m in messages]
+        return vstack([row.features if row else csr_matrix((1, 0)) for row in rows], format="csr")
+
     def process(self, messages: list[Message]) -> list[Message]:
         """Set each message's intent and ranking from the vote."""
         if not messages:
             return messages
+        if not self.clf.coef_.flags.f_contiguous:
+            # scikit-learn multiplies by coef_.T: contiguous, that is three times faster.
+            self.clf.coef_ = np.asfortranarray(self.clf.coef_)
         probabilities = self.clf.predict_proba(self._create_X(messages))
         classes = [str(name) for name in self.clf.classes_]
         for message, row in zip(messages, probabilities, strict=True):

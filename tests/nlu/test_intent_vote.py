@@ -8,6 +8,7 @@ import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
@@ -100,3 +101,11 @@ def test_the_loaded_model_votes_like_the_trained_one(tmp_path: Path) -> None:
     component.process(examples[:1])
     loaded.process(examples[1:])
     assert top(examples[0]) == top(examples[1]) and top(examples[0])[0] == "greet"
+
+
+def test_its_features_are_the_ones_rasas_regression_reads(tmp_path: Path) -> None:
+    component, _, _ = trained(tmp_path)
+    examples = [message(CLAIM), message(GREET), message([0.0, 2.0, 1.0])]
+    ours = component._create_X(examples)
+    rasas = LogisticRegressionClassifier._create_X(component, examples)
+    assert ours.shape == rasas.shape and (ours != rasas).nnz == 0
