@@ -102,7 +102,7 @@ def is_stale(spec: ModelSpec, settings: Settings) -> bool:
     return spec.fingerprint_path.read_text().strip() != fingerprint(spec, settings)
 
 
-def training_environment(environ: dict[str, str] | None = None) -> dict[str, str]:
+def training_environment() -> dict[str, str]:
     """The environment of ``rasa train``: Rasa's component cache off.
 
     A component restored from the cache (``~/.rasa/cache``, shared by every model on the machine)
@@ -111,7 +111,7 @@ def training_environment(environ: dict[str, str] | None = None) -> dict[str, str
     before. Without the cache, the same inputs give the same model; featurising again costs
     about a minute.
     """
-    return {**(os.environ if environ is None else environ), "RASA_MAX_CACHE_SIZE": "0"}
+    return {**os.environ, "RASA_MAX_CACHE_SIZE": "0"}
 
 
 def train(spec: ModelSpec, settings: Settings) -> float:
