@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.clock import china_today
 from bot.knowledge import explain
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
@@ -15,6 +16,10 @@ from bot.knowledge.industry import (
 )
 from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.question import Question
+from bot.knowledge.render import render
+from bot.knowledge.situation import read_situation
+from bot.knowledge.thesaurus import default_thesaurus
+from bot.knowledge.verdict import decide, timing_notes
 from bot.knowledge.search import ArticleIndex, Segmenter, domain_words
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
@@ -123,7 +128,21 @@ class KnowledgeBase:
         disease = self.disease_in(asked.text)
         if code is None:
             return self._general(asked, disease)
-        return self._about(self.products[code], asked, disease)
+        product = self.products[code]
+        situation = read_situation(question, china_today())
+        verdict = decide(product, situation, default_thesaurus(), disease)
+        if verdict is not None:
+            return Answer(
+                render(product, verdict),
+                [Citation(code, product.document.version, a) for a in verdict.articles],
+                product=code,
+                topics=asked.topics,
+            )
+        answer = self._about(product, asked, disease)
+        for note in timing_notes(product, situation):
+            answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
+            answer.citations.append(Citation(code, product.document.version, note.article))
+        return answer
 
     def _about(self, product: ProductKnowledge, asked: Question, disease: str | None) -> Answer:
         sections: list[Section] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -18,6 +19,7 @@ from bot.knowledge.facts import (
 )
 from bot.knowledge.text import (
     NUMBER,
+    arabic_numerals,
     chinese_number,
     sentences,
     split_items,
@@ -48,13 +50,20 @@ ZERO_DEDUCTIBLE = re.compile(r"0\s*免赔|免赔额为\s*0|不设免赔|无免�
 EXCLUSION_LEAD = re.compile(
     r"[^，,。；：:\n]*(?:下列|以下|如下|下述)[^，,。；：:\n]*(?:不属于|不在|不包括|除外|不予|不承担)"
 )
-BENEFIT_TITLE = re.compile(r"保险金|豁免|津贴|保障|责任")
+BENEFIT_NAME = re.compile(r"(保险金|津贴|给付|补偿金|生存金|年金|满期金)$|豁免|保险金(?!额)")
 NOT_DISEASE_CONTAINER = re.compile(r"保险金|豁免|责任|给付|申请")
 
 
 def extract_facts(document: ClauseDocument) -> ProductFacts:
-    """Every fact the knowledge base needs from ``document``."""
-    articles = document.articles
+    """Every fact the knowledge base needs from ``document``.
+
+    Numbers written in words (百分之三十, 一百八十日) are read as digits first, so the rules below
+    see one style whatever the insurer's.
+    """
+    articles = tuple(
+        dataclasses.replace(a, body=arabic_numerals(a.body), title=arabic_numerals(a.title))
+        for a in document.articles
+    )
     benefits = _benefits(articles)
     diseases, disease_articles = _diseases(articles)
     exclusions, notes = _exclusions(articles)
@@ -138,19 +147,22 @@ def _period_in(
 
 
 def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
-    benefits: list[Benefit] = []
-    for container in titled(articles, ("保险责任",)):
-        if "免除" in container.title:
+    """Each benefit under a 保险责任 / 保险利益 heading, with the text of its sub-articles."""
+    benefits: dict[str, Benefit] = {}
+    for container in titled(articles, TOPIC_WORDS["benefits"]):
+        if "免除" in container.title or "不" in container.title:
             continue
-        children = descendants(articles, container)
-        leaves = [
-            a
-            for a in children
-            if not descendants(articles, a) and a.body and BENEFIT_TITLE.search(a.title)
-        ]
-        for article in leaves:
-            benefits.append(_benefit(article.title, article.number, article.body))
-    return benefits
+        for article in descendants(articles, container):
+            if not BENEFIT_NAME.search(article.title) or article.number in benefits:
+                continue
+            if any(article.number.startswith(number + ".") for number in benefits):
+                continue
+            body = "\n".join(
+                a.body for a in (article, *descendants(articles, article)) if a.body
+            )
+            if body:
+                benefits[article.number] = _benefit(article.title, article.number, body)
+    return list(benefits.values())
 
 
 def _benefit(name: str, article: str, body: str) -> Benefit:

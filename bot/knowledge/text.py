@@ -69,6 +69,34 @@ def chinese_number(token: str) -> float | None:
     return float(total + current)
 
 
+CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+PERCENT_WORDS = re.compile(r"百分之(" + CHINESE_NUMERAL + r"|\d+(?:\.\d+)?)")
+COUNTED = re.compile(
+    r"(?<![同任某唯单统其之万])(" + CHINESE_NUMERAL + r")(?=万元|万|元|日|天|年|个月|周岁|岁|次|级|倍|项|种|小时|周|个工作日)"
+)
+
+
+def _numeral(token: str) -> str:
+    whole, _, fraction = token.partition("点")
+    value = chinese_number(whole) if whole else 0.0
+    if value is None:
+        return token
+    if fraction:
+        digits = "".join(str(CHINESE_DIGITS.get(c, c)) for c in fraction)
+        return f"{value:g}.{digits}"
+    return f"{value:g}"
+
+
+def arabic_numerals(text: str) -> str:
+    """Numbers in words as digits, so one reading serves every insurer's style.
+
+    ``百分之三十`` → ``30%``, ``一百八十日`` → ``180日``, ``人民币二十万元`` → ``人民币20万元``,
+    ``第十级`` → ``第10级``. Words that merely contain a numeral (同一次, 统一) stay as they are.
+    """
+    text = PERCENT_WORDS.sub(lambda m: _numeral(m.group(1)) + "%", text)
+    return COUNTED.sub(lambda m: _numeral(m.group(1)), text)
+
+
 def sentences(text: str) -> list[str]:
     """Split clause text into sentences (。；！？ and line breaks), dropping table rules."""
     parts = (part.strip() for part in SENTENCE_END.split(text))

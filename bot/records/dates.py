@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from bot.clock import CHINA_TIME, china_today
 from bot.knowledge.facts import Period
 
-CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+__all__ = ["CHINA_TIME", "add_months", "china_today", "chinese_date", "period_end"]
 DAY_UNITS = frozenset({"日", "天"})
 MONTH_UNITS = frozenset({"月", "个月"})
 YEAR_UNITS = frozenset({"年"})
@@ -54,12 +55,3 @@ def _month_days(year: int, month: int) -> int:
 def chinese_date(day: dt.date) -> str:
     """``"2026年3月1日"``."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def china_today(now: dt.datetime | None = None) -> dt.date:
-    """Today's date in Beijing time, the day policies and claims are dated by.
-
-    Args:
-        now: An aware moment; the current time when ``None``.
-    """
-    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(CHINA_TIME).date()

@@ -1,0 +1,32 @@
+"""Render a verdict as the reply: the answer first, then why, what could change it, the citation."""
+
+from __future__ import annotations
+
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.verdict import Verdict
+
+REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
+WORDING_NOTE = "以上为条款要点，具体以您的保险合同条款为准。"
+MAX_CHARS = 600
+
+
+def render(product: ProductKnowledge, verdict: Verdict) -> str:
+    """The reply for ``verdict`` under ``product``, one WeChat message long."""
+    lines = [verdict.answer]
+    reasons = "；".join(f"{r.text}（第{r.article}条）" for r in verdict.reasons)
+    if reasons:
+        lines.append(f"《{product.name}》：{reasons}。")
+    lines.extend(verdict.conditions)
+    if verdict.articles:
+        lines.append(product.citation(*verdict.articles) + "。")
+    lines.append(REMINDER if verdict.coverage else WORDING_NOTE)
+    text = "\n".join(line.replace("。。", "。").replace("”。”", "”") for line in lines)
+    return text if len(text) <= MAX_CHARS else _shorten(lines)
+
+
+def _shorten(lines: list[str]) -> str:
+    """Drop the middle lines (reasons, conditions) until the reply fits, keeping answer and citation."""
+    head, *middle, citation, note = lines
+    while middle and len("\n".join([head, *middle, citation, note])) > MAX_CHARS:
+        middle.pop()
+    return "\n".join([head, *middle, citation, note])

@@ -1,0 +1,80 @@
+"""The reviewed thesaurus of everyday words (``data/general/thesaurus.yml``): 割眼袋 → 美容、整形."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge.text import normalize
+from bot.settings import PROJECT_ROOT
+
+THESAURUS = PROJECT_ROOT / "data" / "general" / "thesaurus.yml"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A thing wordings name in their own terms, and the words customers use for it."""
+
+    key: str
+    label: str
+    wording: tuple[str, ...]
+    everyday: tuple[str, ...]
+
+    def named_in(self, clause_text: str) -> bool:
+        """Whether a clause sentence names this concept."""
+        text = normalize(clause_text)
+        return any(normalize(w) in text for w in self.wording)
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    """Every concept, looked up by the everyday words in a question."""
+
+    concepts: tuple[Concept, ...]
+
+    def concepts_in(self, question: str) -> list[Concept]:
+        """The concepts a normalised question names, the one named by the longest word first."""
+        found: list[tuple[int, Concept]] = []
+        for concept in self.concepts:
+            words = [w for w in concept.everyday if _named(normalize(w), question)]
+            if words:
+                found.append((max(len(w) for w in words), concept))
+        return [c for _, c in sorted(found, key=lambda pair: -pair[0])]
+
+
+DISCOVERY = re.compile(r"(时|中|的时候)?(查出|发现|检查出|查到|才知道)")
+
+
+def _named(word: str, question: str) -> bool:
+    """Whether ``question`` names ``word`` as the thing asked about, not as how something was found
+    ("体检查出原位癌" is about the cancer, not the check-up)."""
+    start = question.find(word)
+    while start >= 0:
+        if not DISCOVERY.match(question, start + len(word)):
+            return True
+        start = question.find(word, start + 1)
+    return False
+
+
+def read_thesaurus(path: Path = THESAURUS) -> Thesaurus:
+    """The thesaurus at ``path``; a malformed entry fails with its key and what is missing."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    concepts = []
+    for key, entry in (raw.get("concepts") or {}).items():
+        missing = [k for k in ("label", "wording", "everyday") if not entry.get(k)]
+        if missing:
+            raise ValueError(f"{path}: concept {key!r} lacks {', '.join(missing)}")
+        concepts.append(
+            Concept(key, entry["label"], tuple(entry["wording"]), tuple(entry["everyday"]))
+        )
+    return Thesaurus(tuple(concepts))
+
+
+@lru_cache(maxsize=1)
+def default_thesaurus() -> Thesaurus:
+    """The project's thesaurus, read once."""
+    return read_thesaurus()

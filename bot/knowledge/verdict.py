@@ -1,0 +1,572 @@
+"""Decide: a customer's situation × a product's rules → a verdict with reasons tied to articles.
+
+A verdict is data — the decision, the amount with its sum, the reasons, the conditions that could
+change it — and :mod:`bot.knowledge.render` turns it into the reply. Each ``_decide_*`` function
+looks at one kind of question and returns ``None`` when the situation is not of its kind, so the
+caller falls back to explaining the wording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.knowledge.facts import Disease, MedicalTerm, Period, ProductKnowledge
+from bot.knowledge.situation import DaySpan, Situation
+from bot.knowledge.text import normalize, split_items
+from bot.knowledge.explain import benefit_for, clip, is_medical, money, payout, rule_on_disease
+from bot.knowledge.vocabulary import CATEGORY_NAMES
+from bot.knowledge.thesaurus import Concept, Thesaurus
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for a verdict and the article it rests on."""
+
+    text: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the wording decides for the customer's situation.
+
+    ``decision`` is ``yes``, ``no``, ``depends`` or ``info`` (a figure, not a yes/no); ``answer``
+    is the first sentence of the reply and answers what was asked with the customer's numbers.
+    """
+
+    kind: str
+    decision: str
+    answer: str
+    reasons: tuple[Reason, ...] = ()
+    conditions: tuple[str, ...] = ()
+    sum: str | None = None
+    coverage: bool = True
+    facts: dict[str, float | str] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(r.article for r in self.reasons))
+
+
+def decide(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    disease: str | None = None,
+) -> Verdict | None:
+    """The verdict for ``situation`` under ``product``, or ``None`` when no rule decides it.
+
+    ``disease`` is the disease or condition the question names, as the knowledge base found it.
+    """
+    deciders: tuple[Callable[[], Verdict | None], ...] = (
+        lambda: _decide_exclusion(product, situation, thesaurus),
+        lambda: _decide_waiting(product, situation),
+        lambda: _decide_cooling_off(product, situation),
+        lambda: _decide_reinstatement(product, situation),
+        lambda: _decide_grace(product, situation),
+        lambda: _decide_medical(product, situation),
+        lambda: _decide_disease(product, situation, disease),
+    )
+    for decider in deciders:
+        verdict = decider()
+        if verdict is not None:
+            if verdict.kind in ("disease", "medical"):
+                notes = tuple(timing_notes(product, situation))
+                verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
+            return verdict
+    return None
+
+
+# ---- timing ---------------------------------------------------------------------------------
+
+EVENT_NAMES = {
+    "diagnosis": "确诊",
+    "symptom": "出现症状",
+    "hospital": "住院",
+    "death": "身故",
+    "accident": "出险",
+}
+CONSEQUENCE = re.compile(r"(确诊|发生|出险|患|症状|就诊|住院|身故).{0,60}(不承担|退还|终止|不予|无息)")
+ACCIDENT_EXEMPT = re.compile(
+    r"意外.{0,30}(无等待期|没有等待期|不受.{0,10}限制|不适用|不设|无观察期|不计|除外)"
+    r"|(无等待期|不设等待期|不受等待期).{0,20}意外"
+)
+
+
+def _period_text(period: Period) -> list[str]:
+    return [period.sentence, *period.details]
+
+
+def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:
+    for since in ("reinstated", "effective"):
+        for until in ("diagnosis", "symptom", "hospital", "death", "accident"):
+            span = situation.days_between(since, until)
+            if span is not None:
+                return since, until, span
+    return None
+
+
+def _decide_waiting(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    period = product.facts.periods.get("waiting")
+    timing = _waiting_since(situation)
+    if period is None or timing is None or period.unit != "日":
+        return None
+    since, until, span = timing
+    lines = _period_text(period)
+    exempt = next((s for s in lines if ACCIDENT_EXEMPT.search(s)), None)
+    start = "最后一次复效" if since == "reinstated" else "合同生效"
+    event = EVENT_NAMES[until]
+    if situation.cause == "accident" and exempt is not None:
+        return Verdict(
+            "waiting",
+            "yes",
+            f"意外导致的{event}不受等待期限制：条款约定“{clip(exempt)}”。",
+            (Reason(f"等待期为{period.label}，只对疾病适用", period.article),),
+        )
+    inside = span.before(period.amount)
+    reason = Reason(f"等待期为{period.label}，从{start}之日起算", period.article)
+    if inside is None and span.high - span.low > 31:
+        return None
+    if inside is None:
+        return Verdict(
+            "waiting",
+            "depends",
+            f"要看具体日期：您说的{event}时间距{start}约{span}，正落在{period.label}等待期的边界上，"
+            f"在第{period.amount:g}日之后{event}的才按保险责任处理。",
+            (reason,),
+            ("请提供准确的生效日期和确诊（就诊）日期，我可以帮您再算一遍。",),
+        )
+    if inside:
+        consequence = next((s for s in lines if CONSEQUENCE.search(s)), None)
+        text = (
+            f"按条款不能赔：{event}在{start}后第{span}，还在{period.label}的等待期内。"
+            if span.low == span.high
+            else f"按条款不能赔：{event}在{start}后约{span}，还在{period.label}的等待期内。"
+        )
+        reasons = [reason]
+        if consequence:
+            reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
+        conditions = []
+        if exempt is not None:
+            conditions.append("如果是意外导致的，不受等待期限制。")
+        return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
+    if re.search(r"等待|观察期|免责期", situation.text):
+        return Verdict(
+            "waiting",
+            "yes",
+            f"等待期已经过了：{event}在{start}后约{span}，{period.label}的等待期已满，"
+            "等待期不影响这次理赔；是否赔付看病情是否符合保险责任和疾病定义。",
+            (reason,),
+        )
+    return None
+
+
+def timing_notes(product: ProductKnowledge, situation: Situation) -> list[Reason]:
+    """Facts of the story that bear on any answer: a waiting period already over, for one."""
+    period = product.facts.periods.get("waiting")
+    timing = _waiting_since(situation)
+    if period is None or timing is None or period.unit != "日":
+        return []
+    since, until, span = timing
+    if span.before(period.amount) is False:
+        start = "最后一次复效" if since == "reinstated" else "合同生效"
+        return [
+            Reason(
+                f"{EVENT_NAMES[until]}在{start}后约{span}，{period.label}的等待期已经过了",
+                period.article,
+            )
+        ]
+    return []
+
+
+def _elapsed_now(situation: Situation, *kinds: str) -> DaySpan | None:
+    for kind in kinds:
+        span = situation.days_between(kind, "now")
+        if span is not None:
+            return span
+    return None
+
+
+def _decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    period = product.facts.periods.get("cooling_off")
+    if period is None or not re.search(r"退|犹豫|冷静|解除|不想要|不要了", situation.text):
+        return None
+    span = _elapsed_now(situation, "signed", "effective")
+    if span is None:
+        return None
+    inside = span.before(period.amount)
+    lines = _period_text(period)
+    refund = next((s for s in lines if re.search(r"退还|退回", s)), period.sentence)
+    reasons = (
+        Reason(f"犹豫期为签收次日起{period.label}", period.article),
+        Reason(f"条款约定：“{clip(refund)}”", period.article),
+    )
+    if inside is None:
+        return Verdict(
+            "cooling_off",
+            "depends",
+            f"正好在{period.label}犹豫期的边界上，要看签收日期：签收次日起第{period.amount:g}日"
+            "内（含当日）申请的，退还全部保险费。",
+            reasons,
+            coverage=False,
+        )
+    if inside:
+        return Verdict(
+            "cooling_off",
+            "yes",
+            f"可以全额退：您在签收后{span}内申请，还在{period.label}犹豫期内，"
+            "解除合同退还已交的保险费。",
+            reasons,
+            coverage=False,
+        )
+    cash = _article_with(product, ("现金价值",))
+    extra = (Reason("过了犹豫期退保，退还的是保单的现金价值", cash),) if cash else ()
+    return Verdict(
+        "cooling_off",
+        "no",
+        f"不能全额退了：签收后已过{span}，超过了{period.label}犹豫期；现在退保只能退保单的现金价值，"
+        "通常少于已交保费。",
+        (reasons[0], *extra),
+        coverage=False,
+    )
+
+
+def _decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    period = product.facts.periods.get("reinstatement")
+    if period is None or not re.search(r"复效|恢复|失效|中止", situation.text):
+        return None
+    span = _elapsed_now(situation, "lapsed", "due")
+    if span is None:
+        return None
+    limit = period.amount * {"年": 365, "个月": 30, "日": 1}.get(period.unit, 1)
+    inside = span.before(limit)
+    needs = [s for s in _period_text(period) if re.search(r"补交|补缴|利息|告知|同意|审核", s)]
+    reasons = [Reason(f"效力中止之日起{period.label}内可以申请复效", period.article)]
+    reasons += [Reason(f"条款约定：“{clip(s)}”", period.article) for s in needs[:1]]
+    if inside is None:
+        return Verdict(
+            "reinstatement",
+            "depends",
+            f"要看准确日期：复效须在效力中止之日起{period.label}内申请，您说的时间正在这个期限附近。",
+            tuple(reasons),
+            coverage=False,
+        )
+    if inside:
+        conditions = ["复效后等待期可能重新计算，请看等待期条款。"] if _restarts_waiting(
+            product
+        ) else []
+        return Verdict(
+            "reinstatement",
+            "yes",
+            f"还可以申请复效：效力中止约{span}，仍在{period.label}的复效期限内，"
+            "需要补交欠交的保险费及利息，并经我们审核同意。",
+            tuple(reasons),
+            tuple(conditions),
+            coverage=False,
+        )
+    return Verdict(
+        "reinstatement",
+        "no",
+        f"不能复效了：效力中止已约{span}，超过了{period.label}的复效期限，"
+        "合同按条款约定解除，可以申请退还现金价值。",
+        tuple(reasons),
+        coverage=False,
+    )
+
+
+def _restarts_waiting(product: ProductKnowledge) -> bool:
+    waiting = product.facts.periods.get("waiting")
+    return waiting is not None and "复效" in "".join(_period_text(waiting))
+
+
+def _decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    period = product.facts.periods.get("grace")
+    if period is None or re.search(r"复效|恢复", situation.text):
+        return None
+    if not re.search(r"宽限|没交|忘|欠|扣款|逾期|断交|停交|交费|保费|过期", situation.text):
+        return None
+    span = _elapsed_now(situation, "due", "lapsed")
+    if span is None:
+        return None
+    inside = span.before(period.amount)
+    reason = Reason(f"宽限期为约定交费日次日起{period.label}", period.article)
+    if inside:
+        return Verdict(
+            "grace",
+            "yes",
+            f"保障还在：保费逾期{span}，仍在{period.label}宽限期内，期间出险照常承担，"
+            "但会扣除欠交的保险费；请在宽限期结束前补交。",
+            (reason,),
+            coverage=False,
+        )
+    if inside is None:
+        return Verdict(
+            "grace",
+            "depends",
+            f"正在{period.label}宽限期的边界上，要看约定交费日：宽限期过后仍未交费，合同效力中止。",
+            (reason,),
+            coverage=False,
+        )
+    return Verdict(
+        "grace",
+        "no",
+        f"已经过了宽限期：保费逾期{span}，超过了{period.label}宽限期，合同效力已中止，"
+        "中止期间出险不赔；可以在复效期限内申请恢复效力。",
+        (reason,),
+        coverage=False,
+    )
+
+
+def _article_with(product: ProductKnowledge, words: tuple[str, ...]) -> str | None:
+    """The first article titled with one of ``words`` that has text of its own."""
+    return next(
+        (
+            a.number
+            for a in product.document.articles
+            if a.body and any(w in a.title for w in words)
+        ),
+        None,
+    )
+
+
+# ---- exclusions -----------------------------------------------------------------------------
+
+EXCLUSION_ASK = re.compile(r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔")
+
+
+def _decide_exclusion(
+    product: ProductKnowledge, situation: Situation, thesaurus: Thesaurus
+) -> Verdict | None:
+    concepts = thesaurus.concepts_in(situation.text)
+    if not concepts:
+        return None
+    exclusions = product.facts.exclusions
+    for concept in concepts:
+        hits = [e for e in exclusions if concept.named_in(e.text)]
+        if hits:
+            hit = hits[0]
+            number = _item_number(product, hit.article, hit.index)
+            return Verdict(
+                "exclusion",
+                "no",
+                f"不能赔：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
+                (Reason(f"条款列明：“{clip(hit.text)}”", hit.article),),
+            )
+    if exclusions and EXCLUSION_ASK.search(situation.text):
+        concept = concepts[0]
+        return Verdict(
+            "exclusion",
+            "info",
+            f"不属于责任免除：本产品列明的{len(exclusions)}项责任免除中没有{concept.label}；"
+            "是否赔付还要看是否符合保险责任的约定。",
+            (Reason("责任免除条款", exclusions[0].article),),
+        )
+    return None
+
+
+def _item_number(product: ProductKnowledge, article: str, index: int) -> str:
+    same = [e for e in product.facts.exclusions if e.article == article]
+    position = next((i for i, e in enumerate(same, 1) if e.index == index), None)
+    return f"（第{article}条第（{position}）项）" if position and len(same) > 1 else f"（第{article}条）"
+
+
+# ---- medical arithmetic ---------------------------------------------------------------------
+
+
+def _decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    if situation.expenses is None or not product.facts.medical:
+        return None
+    deductible = _medical(product, "deductible")
+    ratio_term = _ratio(product, situation)
+    if deductible is None and ratio_term is None:
+        return None
+    expenses = situation.expenses
+    paid = situation.reimbursed or 0.0
+    left = max(expenses - paid, 0.0)
+    deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
+    ratio = ratio_term.amount if ratio_term and ratio_term.amount is not None else 100.0
+    payable = max(left - deduct, 0.0) * ratio / 100
+    parts = [money(expenses)]
+    if paid:
+        parts.append(f"已报销{money(paid)}")
+    if deduct:
+        parts.append(f"免赔额{money(deduct)}")
+    formula = f"（{' − '.join(parts)}）× {ratio:g}% = {money(payable)}"
+    reasons = []
+    if deductible is not None:
+        reasons.append(Reason(f"免赔额：{clip(deductible.sentence, 70)}", deductible.article))
+    if ratio_term is not None:
+        reasons.append(Reason(f"赔付比例：{clip(ratio_term.sentence, 70)}", ratio_term.article))
+    conditions = [
+        "前提是等待期后发生、属于保险责任且费用合理必要；同一年其他住院若已用掉部分免赔额，这次会多赔。"
+    ]
+    if situation.social_insurance is None and len(_ratios(product)) > 1:
+        conditions.append("赔付比例要看是否经社保结算，上面按经社保结算计算。")
+    if payable <= 0:
+        answer = f"这次大概不赔：扣除已报销部分和免赔额后没有剩余，{formula}。"
+        decision = "no"
+    else:
+        answer = f"大约可赔{money(payable)}：{formula}。"
+        decision = "yes"
+    return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
+
+
+def _medical(product: ProductKnowledge, kind: str) -> MedicalTerm | None:
+    terms = [t for t in product.facts.medical if t.kind == kind and t.amount is not None]
+    if not terms:
+        return None
+    general = [t for t in terms if t.amount]
+    return (general or terms)[0]
+
+
+def _ratios(product: ProductKnowledge) -> list[MedicalTerm]:
+    return [t for t in product.facts.medical if t.kind == "reimbursement" and t.amount is not None]
+
+
+def _ratio(product: ProductKnowledge, situation: Situation) -> MedicalTerm | None:
+    ratios = _ratios(product)
+    if not ratios:
+        return None
+    want = situation.social_insurance or "used"
+
+    def fits(term: MedicalTerm) -> bool:
+        s = term.sentence
+        if want == "none":
+            return bool(re.search(r"(无|未参加|没有|不具有)(社会|社保|基本医疗)", s))
+        if want == "not_used":
+            return bool(re.search(r"(未|没有|不).{0,8}(结算|报销|经)", s)) and not re.search(
+                r"无社会|未参加", s
+            )
+        return not re.search(r"未|没有|无社会|不具有|未参加", s)
+
+    return next((t for t in ratios if fits(t)), ratios[0])
+
+
+# ---- diseases -------------------------------------------------------------------------------
+
+
+def _decide_disease(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    if disease is None or not product.facts.diseases or is_medical(product):
+        return None
+    ruling = rule_on_disease(product, disease)
+    stage = _stage(situation.text)
+    reasons: list[Reason] = []
+    paid: list[tuple[Disease, str]] = []  # (disease, "yes" | "depends")
+    for found in ruling.covered_as:
+        hit = next((x for x in found.exclusions if _describes(x, disease, situation.text, stage)), None)
+        if hit is not None:
+            reasons.append(Reason(f"“{found.name}”的定义不包括“{clip(hit, 50)}”", found.article))
+        else:
+            paid.append((found, "yes"))
+    for found, item in ruling.excluded_from:
+        reasons.append(Reason(f"{disease}不属于“{found.name}”，该定义明确排除了它", found.article))
+    otherwise: list[str] = []
+    for found, item in ruling.partly_excluded_from:
+        if _describes(item, disease, situation.text, stage):
+            reasons.append(Reason(f"“{found.name}”的定义排除了“{clip(item, 50)}”", found.article))
+            benefit = benefit_for(product, found.category)
+            if benefit is not None and benefit.percent is not None:
+                otherwise.append(
+                    f"如果诊断不属于上述排除情形、符合“{found.name}”定义，"
+                    f"则{payout(benefit, situation.sum_insured)}。"
+                )
+        else:
+            paid.append((found, "depends"))
+            reasons.append(Reason(f"“{found.name}”的定义排除了“{clip(item, 50)}”", found.article))
+    for found, sentence in ruling.defined_in:
+        sentence = _mention(found.definition, disease, stage) or sentence
+        fits = stage is not None and stage in _stages(sentence)
+        paid.append((found, "yes" if fits else "depends"))
+        reasons.append(Reason(f"“{found.name}”的定义包括：“{clip(sentence, 60)}”", found.article))
+    asked = set(situation.categories)
+    chosen = [p for p in paid if p[0].category in asked] or paid
+    if not chosen:
+        if not reasons:
+            return None
+        return Verdict(
+            "disease",
+            "no",
+            f"不能赔：{disease}不在本产品的保障范围内，本产品不赔付。",
+            tuple(reasons),
+            tuple(otherwise),
+        )
+    lines: list[str] = []
+    for found, how in _by_category(chosen):
+        benefit = benefit_for(product, found.category)
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        if benefit is not None and benefit.percent is not None:
+            amount = _amount(situation, benefit.percent)
+            reasons.append(Reason(payout(benefit), benefit.article))
+        else:
+            amount = "按保险责任条款给付"
+        condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
+        lines.append(f"{condition}按{category}赔，{amount}")
+        if how == "yes" and found.category is not None:
+            reasons.insert(0, Reason(f"“{found.name}”属于本产品的{found.category_label}", found.article))
+    certain = all(how == "yes" for _, how in chosen) and len(lines) == 1
+    answer = ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
+    return Verdict(
+        "disease", "yes" if certain else "depends", answer, tuple(_unique(reasons)), conditions
+    )
+
+
+STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣ]|[1-4一二三四]|iv|iii|ii|i)\s*期")
+ROMAN = {"1": "Ⅰ", "一": "Ⅰ", "i": "Ⅰ", "2": "Ⅱ", "二": "Ⅱ", "ii": "Ⅱ", "3": "Ⅲ", "三": "Ⅲ",
+         "iii": "Ⅲ", "4": "Ⅳ", "四": "Ⅳ", "iv": "Ⅳ"}  # fmt: skip
+
+
+def _stages(text: str) -> set[str]:
+    return {ROMAN.get(m.group(1).lower(), m.group(1)) for m in STAGE.finditer(text.lower())}
+
+
+def _stage(question: str) -> str | None:
+    found = _stages(question)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
+    """Whether an exclusion ``item`` of a definition fits what the customer described."""
+    key = normalize(term)
+    for segment in re.split(r"[，,、；;。：:（）()]", normalize(item)):
+        if key not in segment:
+            continue
+        named = re.sub(r"^(包括|如|例如|即|指)", "", segment)
+        if len(named) <= 10 and named in question:
+            return True
+        stages = _stages(segment)
+        if stage is not None and stages and (stage in stages or "更轻" in segment and stage == "Ⅰ"):
+            return True
+    return False
+
+
+def _mention(definition: str, term: str, stage: str | None) -> str | None:
+    """The item of a definition that names ``term``, the one with the customer's stage first."""
+    _, items, _ = split_items(definition)
+    named = [i for i in items if normalize(term) in normalize(i)]
+    staged = [i for i in named if stage is not None and stage in _stages(i)]
+    return (staged or named or [None])[0]
+
+
+def _by_category(chosen: list[tuple[Disease, str]]) -> list[tuple[Disease, str]]:
+    seen: dict[str | None, tuple[Disease, str]] = {}
+    for found, how in chosen:
+        if found.category not in seen or how == "yes":
+            seen[found.category] = (found, how)
+    return list(seen.values())
+
+
+def _unique(reasons: list[Reason]) -> list[Reason]:
+    return list(dict.fromkeys(reasons))
+
+
+def _amount(situation: Situation, percent: float) -> str:
+    if situation.sum_insured:
+        paid = situation.sum_insured * percent / 100
+        return f"{money(situation.sum_insured)} × {percent:g}% = {money(paid)}"
+    return f"按基本保险金额的{percent:g}%给付"
