@@ -273,11 +273,17 @@ def _materials(
 def _medical_terms(
     articles: tuple[ClauseArticle, ...], benefits: list[Benefit]
 ) -> list[MedicalTerm]:
-    by_article = {b.article: b.name for b in benefits}
-    names = sorted(by_article.values(), key=len, reverse=True)
+    names = sorted((b.name for b in benefits), key=len, reverse=True)
     terms: list[MedicalTerm] = []
     for article in articles:
-        owner = by_article.get(article.number)
+        owner = next(
+            (
+                b.name
+                for b in benefits
+                if article.number == b.article or article.number.startswith(b.article + ".")
+            ),
+            None,
+        )
         found = sentences(strip_markdown(without_tables(article.body)))
         for sentence in dict.fromkeys([*found, *table_sentences(article.body)]):
             benefit = next((n for n in names if n in sentence), owner)
@@ -297,10 +303,17 @@ def _medical_in(sentence: str, benefit: str | None, article: str) -> list[Medica
     if "基本保险金额" not in sentence and re.search(
         r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence
     ):
-        for percent in PERCENT.findall(sentence):
-            found.append(
-                MedicalTerm("reimbursement", benefit, article, float(percent), "%", sentence)
-            )
+        label, colon, _ = sentence.partition("：")
+        for n, part in enumerate(re.split(r"[；;]", sentence)):
+            stated = part if n == 0 or not colon else f"{label}：{part}"
+            for percent in PERCENT.findall(part):
+                found.append(
+                    MedicalTerm("reimbursement", benefit, article, float(percent), "%", stated)
+                )
+    if re.search(r"每次.{0,16}(?:为限|限额|不超过)|(?:限额|为限).{0,6}每次", sentence):
+        money = MONEY.search(sentence[sentence.find("每次") :])
+        if money:
+            found.append(MedicalTerm("per_visit_limit", benefit, article, *_money(money), sentence))
     if (
         re.search(r"年度.{0,8}(?:限额|保险金额)|(?:限额|保险金额).{0,4}为", sentence)
         and "免赔" not in sentence

@@ -49,9 +49,29 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"能不能|能否|可不可以|可以.{0,8}吗|能.{0,8}吗|算不算|是不是|会不会|吗|么|没有"),
     ),
 )
-MONEY = re.compile(NUM + r"\s*(万元|万块|万|w|千元|千|k|元|块)(?![\u4e00-\u9fff]{0,1}[日天次年岁级])")
+MONEY = re.compile(
+    NUM + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
+    r"(?![\u4e00-\u9fff]{0,1}[日天次年岁级])"
+)
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
-EXPENSE_WORDS = ("花了", "花费", "费用", "一共", "总共", "医疗费", "住院费", "治疗费", "手术费", "共花")
+EXPENSE_WORDS = (
+    "花了",
+    "花费",
+    "费用",
+    "一共",
+    "总共",
+    "医疗费",
+    "住院费",
+    "治疗费",
+    "手术费",
+    "共花",
+    "自费",
+    "自付",
+    "掏了",
+    "付了",
+    "交了",
+    "账单",
+)
 REIMBURSED_WORDS = (
     "报了",
     "报销了",
@@ -164,7 +184,7 @@ class Situation:
 
 def read_situation(question: str, today: dt.date | None = None) -> Situation:
     """The situation in ``question``; ``today`` dates "今年", "去年" (default: the day asked)."""
-    text = normalize(question)
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", normalize(question))
     today = today or dt.date.today()
     dated = _dated_events(text, today)
     return Situation(
@@ -356,6 +376,8 @@ def _money_value(match: re.Match[str]) -> float | None:
     if amount is None:
         return None
     unit = match.group(2)
+    if not unit:
+        return amount
     if unit.startswith("万") or unit == "w":
         return amount * 10_000
     if unit.startswith("千") or unit == "k":
@@ -380,8 +402,8 @@ def _reimbursed(text: str) -> float | None:
     total = 0.0
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if any(w in before for w in REIMBURSED_WORDS) and not any(
-            w in before for w in ("自付", "自费", "自己")
+        if any(w in before[-5:] for w in REIMBURSED_WORDS) and not any(
+            w in before[-5:] for w in ("自付", "自费", "自己", "还能", "能")
         ):
             value = _money_value(match)
             total += value or 0

@@ -91,8 +91,9 @@ def arabic_numerals(text: str) -> str:
     """Numbers in words as digits, so one reading serves every insurer's style.
 
     ``百分之三十`` → ``30%``, ``一百八十日`` → ``180日``, ``人民币二十万元`` → ``人民币20万元``,
-    ``第十级`` → ``第10级``. Words that merely contain a numeral (同一次, 统一) stay as they are.
+    ``第十级`` → ``第10级``, ``3,000,000元`` → ``3000000元``. Words that merely contain a numeral (同一次, 统一) stay as they are.
     """
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
     text = PERCENT_WORDS.sub(lambda m: _numeral(m.group(1)) + "%", text)
     return COUNTED.sub(lambda m: _numeral(m.group(1)), text)
 

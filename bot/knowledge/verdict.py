@@ -376,34 +376,53 @@ def _item_number(product: ProductKnowledge, article: str, index: int) -> str:
 # ---- medical arithmetic ---------------------------------------------------------------------
 
 
+SERVICES = {
+    "outpatient": (re.compile(r"门诊|急诊|看病|挂号|拿药|开药"), re.compile(r"门")),
+    "inpatient": (re.compile(r"住院|住了.{0,3}天|入院|手术"), re.compile(r"住院")),
+}
+
+
+def _service(text: str) -> str | None:
+    inpatient = SERVICES["inpatient"][0].search(text)
+    if inpatient:
+        return "inpatient"
+    return "outpatient" if SERVICES["outpatient"][0].search(text) else None
+
+
 def _decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     if situation.expenses is None or not product.facts.medical:
         return None
-    deductible = _medical(product, "deductible")
-    ratio_term = _ratio(product, situation)
+    terms = _for_service(product, _service(situation.text))
+    deductible = _first(terms, "deductible")
+    ratio_term = _ratio(terms, situation)
     if deductible is None and ratio_term is None:
         return None
+    cap = _first(terms, "per_visit_limit")
     expenses = situation.expenses
     paid = situation.reimbursed or 0.0
     left = max(expenses - paid, 0.0)
     deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
     ratio = ratio_term.amount if ratio_term and ratio_term.amount is not None else 100.0
-    payable = max(left - deduct, 0.0) * ratio / 100
+    computed = max(left - deduct, 0.0) * ratio / 100
+    payable = min(computed, cap.amount) if cap and cap.amount else computed
     parts = [money(expenses)]
     if paid:
         parts.append(f"已报销{money(paid)}")
     if deduct:
         parts.append(f"免赔额{money(deduct)}")
-    formula = f"（{' − '.join(parts)}）× {ratio:g}% = {money(payable)}"
+    formula = f"（{' − '.join(parts)}）× {ratio:g}% = {money(computed)}"
+    if payable < computed:
+        formula += f"，每次以{money(payable)}为限"
     reasons = []
-    if deductible is not None:
-        reasons.append(Reason(f"免赔额：{clip(deductible.sentence, 70)}", deductible.article))
-    if ratio_term is not None:
-        reasons.append(Reason(f"赔付比例：{clip(ratio_term.sentence, 70)}", ratio_term.article))
+    for term, label in ((deductible, "免赔额"), (ratio_term, "赔付比例"), (cap, "每次限额")):
+        if term is not None and (term is not cap or payable < computed):
+            reasons.append(Reason(f"{label}：{clip(term.sentence, 70)}", term.article))
     conditions = [
-        "前提是等待期后发生、属于保险责任且费用合理必要；同一年其他住院若已用掉部分免赔额，这次会多赔。"
+        "前提是等待期后发生、属于保险责任且费用合理必要；同一年其他就诊若已用掉部分免赔额，这次会多赔。"
+        if deduct
+        else "前提是等待期后发生、属于保险责任且费用合理必要。"
     ]
-    if situation.social_insurance is None and len(_ratios(product)) > 1:
+    if situation.social_insurance is None and len({t.amount for t in _ratios(terms)}) > 1:
         conditions.append("赔付比例要看是否经社保结算，上面按经社保结算计算。")
     if payable <= 0:
         answer = f"这次大概不赔：扣除已报销部分和免赔额后没有剩余，{formula}。"
@@ -414,20 +433,29 @@ def _decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict 
     return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
 
 
-def _medical(product: ProductKnowledge, kind: str) -> MedicalTerm | None:
-    terms = [t for t in product.facts.medical if t.kind == kind and t.amount is not None]
-    if not terms:
-        return None
-    general = [t for t in terms if t.amount]
-    return (general or terms)[0]
+def _for_service(product: ProductKnowledge, service: str | None) -> list[MedicalTerm]:
+    """The medical terms of the benefit that pays for ``service`` (门急诊 or 住院), if it has one."""
+    terms = list(product.facts.medical)
+    if service is None:
+        return terms
+    owner = SERVICES[service][1]
+    own = [t for t in terms if owner.search(t.benefit or "") or owner.search(t.sentence[:12])]
+    if service == "inpatient":
+        own = [t for t in own if not re.search(r"门", t.benefit or "")]
+    return own or terms
 
 
-def _ratios(product: ProductKnowledge) -> list[MedicalTerm]:
-    return [t for t in product.facts.medical if t.kind == "reimbursement" and t.amount is not None]
+def _first(terms: list[MedicalTerm], kind: str) -> MedicalTerm | None:
+    found = [t for t in terms if t.kind == kind and t.amount is not None]
+    return (found or [None])[0]
 
 
-def _ratio(product: ProductKnowledge, situation: Situation) -> MedicalTerm | None:
-    ratios = _ratios(product)
+def _ratios(terms: list[MedicalTerm]) -> list[MedicalTerm]:
+    return [t for t in terms if t.kind == "reimbursement" and t.amount is not None]
+
+
+def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None:
+    ratios = _ratios(terms)
     if not ratios:
         return None
     want = situation.social_insurance or "used"
