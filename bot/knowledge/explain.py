@@ -75,6 +75,8 @@ def period_section(product: ProductKnowledge, kind: str, focus: tuple[str, ...] 
     if period is None:
         return Section(f"《{product.name}》的条款里没有找到关于{name}的约定。")
     lines = [period.sentence, *_relevant(period, focus)]
+    if not period.amount:
+        return Section(f"《{product.name}》没有{name}。{quote(lines)}", [period.article])
     text = f"《{product.name}》的{name}为{period.label}。{quote(lines)}"
     return Section(text, [period.article])
 

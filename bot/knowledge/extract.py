@@ -113,6 +113,20 @@ def _find_period(
         found = _period_in(kind, article, words, units, needs_word=True)
         if found is not None:
             return found
+    if kind == "waiting":
+        return _no_period(candidates, words)
+    return None
+
+
+def _no_period(candidates: list[ClauseArticle], words: tuple[str, ...]) -> Period | None:
+    """A period the wording says there is none of (不设观察期): amount 0, with its sentence."""
+    pattern = re.compile(r"(不设|无|没有|不存在)[^。；]{0,4}(" + "|".join(words) + ")")
+    for article in candidates:
+        body = sentences(strip_markdown(article.body))
+        for sentence in body:
+            if pattern.search(sentence):
+                details = tuple(s for s in body if s != sentence)
+                return Period("waiting", 0.0, "日", article.number, sentence, details)
     return None
 
 

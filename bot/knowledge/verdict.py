@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.facts import Disease, MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
-from bot.knowledge.text import normalize, split_items
+from bot.knowledge.text import normalize, split_items, strip_markdown
 from bot.knowledge.explain import benefit_for, clip, is_medical, money, payout, rule_on_disease
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 from bot.knowledge.thesaurus import Concept, Thesaurus
@@ -288,11 +288,38 @@ def _decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | 
         return None
     if not re.search(r"宽限|没交|忘|欠|扣款|逾期|断交|停交|交费|保费|过期", situation.text):
         return None
-    span = _elapsed_now(situation, "due", "lapsed")
+    event = next(
+        (
+            (kind, span)
+            for kind in ("diagnosis", "hospital", "accident", "death", "symptom")
+            for since in ("due", "lapsed")
+            if (span := situation.days_between(since, kind)) is not None
+        ),
+        None,
+    )
+    span = event[1] if event else _elapsed_now(situation, "due", "lapsed")
     if span is None:
         return None
     inside = span.before(period.amount)
     reason = Reason(f"宽限期为约定交费日次日起{period.label}", period.article)
+    if event is not None:
+        what = EVENT_NAMES[event[0]]
+        if inside:
+            return Verdict(
+                "grace",
+                "yes",
+                f"能赔：{what}时保费才逾期{span}，还在{period.label}宽限期内，合同有效，"
+                "理赔时会扣除欠交的保险费。",
+                (reason,),
+            )
+        if inside is False:
+            return Verdict(
+                "grace",
+                "no",
+                f"不能赔：{what}时保费已逾期{span}，超过了{period.label}宽限期，合同效力已中止，"
+                "效力中止期间发生的事故不承担保险责任，事后补交或复效也不能追溯。",
+                (reason,),
+            )
     if inside:
         return Verdict(
             "grace",
@@ -376,6 +403,7 @@ def _item_number(product: ProductKnowledge, article: str, index: int) -> str:
 # ---- medical arithmetic ---------------------------------------------------------------------
 
 
+OFFSET = re.compile(r"(抵扣|冲抵|抵减|抵消|抵免|计入)免赔额|免赔额.{0,10}(抵扣|冲抵|抵减|扣除)")
 SERVICES = {
     "outpatient": (re.compile(r"门诊|急诊|看病|挂号|拿药|开药"), re.compile(r"门")),
     "inpatient": (re.compile(r"住院|住了.{0,3}天|入院|手术"), re.compile(r"住院")),
@@ -400,8 +428,12 @@ def _decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict 
     cap = _first(terms, "per_visit_limit")
     expenses = situation.expenses
     paid = situation.reimbursed or 0.0
-    left = max(expenses - paid, 0.0)
     deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
+    offsets = paid and deductible is not None and _says(product, deductible.article, OFFSET)
+    if offsets:
+        # The wording lets what others paid count toward the deductible.
+        deduct = max(deduct - paid, 0.0)
+    left = max(expenses - paid, 0.0)
     ratio = ratio_term.amount if ratio_term and ratio_term.amount is not None else 100.0
     computed = max(left - deduct, 0.0) * ratio / 100
     payable = min(computed, cap.amount) if cap and cap.amount else computed
@@ -431,6 +463,11 @@ def _decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict 
         answer = f"大约可赔{money(payable)}：{formula}。"
         decision = "yes"
     return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
+
+
+def _says(product: ProductKnowledge, number: str, pattern: re.Pattern[str]) -> bool:
+    article = product.document.article(number)
+    return article is not None and bool(pattern.search(strip_markdown(article.body)))
 
 
 def _for_service(product: ProductKnowledge, service: str | None) -> list[MedicalTerm]:
