@@ -40,9 +40,9 @@ PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "limitation": (("诉讼时效",), ("年",)),
     "claim_notice": (("保险事故通知", "事故通知", "通知我们", "报案"), ("日", "天", "小时")),
-    "claim_decision": (("作出核定", "核定"), ("日", "天")),
+    "claim_decision": (("作出核定", "核定"), ("日", "天", "个工作日", "工作日")),
 }
-AMOUNT_WITH_UNIT = re.compile(NUMBER + r"\s*(个月|小时|年|日|天)(?!龄|度|金|满|期交)")
+AMOUNT_WITH_UNIT = re.compile(NUMBER + r"\s*(个工作日|工作日|个月|小时|年|日|天)(?!龄|度|金|满|期交)")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 TIMES = re.compile(r"(?:以|限|最多|累计|共|为)[^。；，]{0,10}?" + NUMBER + r"\s*次")
 MONEY = re.compile(r"(?:人民币)?\s*(\d+(?:\.\d+)?)\s*(万元|万|元)")
@@ -154,7 +154,7 @@ def _period_in(
         _, match = min(amounts, key=lambda pair: pair[0])
         amount = chinese_number(match.group(1))
         assert amount is not None
-        unit = "日" if match.group(2) == "天" else match.group(2)
+        unit = {"天": "日", "个工作日": "工作日"}.get(match.group(2), match.group(2))
         details = tuple(s for s in body if s != sentence)
         return Period(kind, amount, unit, article.number, sentence, details)
     return None
@@ -262,8 +262,12 @@ def _materials(
 ) -> list[ClaimMaterials]:
     names = sorted(set(benefit_names), key=len, reverse=True)
     found: list[ClaimMaterials] = []
+    by_number = {a.number: a for a in articles}
     for article in articles:
-        if not re.search(r"申请|证明和资料|理赔材料", article.title):
+        if not (
+            re.search(r"申请|证明和资料|理赔材料|材料", article.title)
+            or _ancestor_titled(article, by_number, re.compile(r"材料|资料"))
+        ):
             continue
         default = next((n for n in names if n in article.title), "各项保险金")
         current = default
@@ -282,6 +286,18 @@ def _materials(
             ClaimMaterials(name, article.number, tuple(items)) for name, items in groups.items()
         )
     return found
+
+
+def _ancestor_titled(
+    article: ClauseArticle, by_number: dict[str, ClauseArticle], pattern: re.Pattern[str]
+) -> bool:
+    parent = article.parent_number
+    while parent is not None:
+        above = by_number.get(parent)
+        if above is not None and pattern.search(above.title):
+            return True
+        parent = above.parent_number if above is not None else None
+    return False
 
 
 def _medical_terms(

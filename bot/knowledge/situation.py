@@ -209,7 +209,8 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         today=today,
         dated=dated,
         elapsed=_elapsed(text),
-        sum_insured=_amount_near(text, SUM_INSURED_WORDS, after=("保额", "的保额", "保险金额")),
+        sum_insured=_amount_near(text, ("保额", "基本保险金额", "保险金额"), after=("保额", "的保额"))
+        or _amount_near(text, SUM_INSURED_WORDS),
         expenses=_amount_near(text, EXPENSE_WORDS),
         reimbursed=_reimbursed(text),
         social_insurance=_social_insurance(text),
@@ -264,6 +265,7 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         if span is not None:
             taken.append(match.span())
             found.append(_place(text, match, span))
+    full_years = {d.position: d.first.year for d in found}
     for match in YEAR_ONLY.finditer(text):
         year = int(match.group(1)) if match.group(1) else today.year + YEAR_OFFSET[match.group(2)]
         if 1950 < year < 2100:
@@ -277,10 +279,13 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         day = number(match.group(3)) if match.group(3) else None
         if month is None or not 1 <= month <= 12:
             continue
+        earlier = [y for p, y in full_years.items() if p < match.start()]
         if match.group(1):
             year = today.year + YEAR_OFFSET[match.group(1)]
         elif last_year is not None:
             year = last_year
+        elif earlier:
+            year = earlier[-1]
         else:
             year = today.year
         span = _span(year, int(month), int(day) if day else None)
@@ -306,6 +311,8 @@ def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | N
 
 
 def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Dated:
+    if re.match(r"(那期|的保费|那次)?(应)?(交|缴|扣)", text[match.end() :]):
+        return Dated("due", span[0], span[1], match.start())
     kind = _event_at(text, match.end(), after=True, reach=8) or _event_at(
         text, match.start(), after=False, reach=6
     )
@@ -409,6 +416,8 @@ def _amount_near(
         following = text[match.end() : match.end() + 4]
         if any(w in before for w in words) or any(following.startswith(w) for w in after):
             if any(r in before[-4:] for r in REIMBURSED_WORDS) and words is EXPENSE_WORDS:
+                continue
+            if words is SUM_INSURED_WORDS and re.search(r"保费|保险费|交|缴|赔", before[-4:]):
                 continue
             return _money_value(match)
     return None

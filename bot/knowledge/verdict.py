@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.facts import Disease, MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
-from bot.knowledge.text import normalize, split_items, strip_markdown
+from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.explain import benefit_for, clip, is_medical, money, payout, rule_on_disease
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 from bot.knowledge.thesaurus import Concept, Thesaurus
@@ -69,6 +69,7 @@ def decide(
         lambda: _decide_grace(product, situation),
         lambda: _decide_medical(product, situation),
         lambda: _decide_disease(product, situation, disease),
+        lambda: _decide_absent_death_benefit(product, situation),
     )
     for decider in deciders:
         verdict = decider()
@@ -522,7 +523,8 @@ def _decide_disease(
     stage = _stage(situation.text)
     reasons: list[Reason] = []
     paid: list[tuple[Disease, str]] = []  # (disease, "yes" | "depends")
-    for found in ruling.covered_as:
+    exact = [d for d in ruling.covered_as if normalize(disease) in normalize(d.name)]
+    for found in exact or ruling.covered_as:
         hit = next((x for x in found.exclusions if _describes(x, disease, situation.text, stage)), None)
         if hit is not None:
             reasons.append(Reason(f"“{found.name}”的定义不包括“{clip(hit, 50)}”", found.article))
@@ -595,8 +597,21 @@ def _stage(question: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _named_exclusion(item: str, term: str, question: str) -> bool:
+    """Whether the customer named one of the conditions an exclusion item lists (垂体瘤, 热性惊厥)."""
+    key = normalize(term)
+    for segment in re.split(r"[，,、；;。：:（）()及或和与]", normalize(item)):
+        named = re.sub(r"^(包括|如|例如|即|指|由|因|单纯的?|其他)", "", segment)
+        named = re.sub(r"(等|引起的|导致的|所致的?)$", "", named)
+        if 3 <= len(named) <= 12 and named != key and named in question:
+            return True
+    return False
+
+
 def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
+    if _named_exclusion(item, term, question):
+        return True
     key = normalize(term)
     for segment in re.split(r"[，,、；;。：:（）()]", normalize(item)):
         if key not in segment:
@@ -635,3 +650,37 @@ def _amount(situation: Situation, percent: float) -> str:
         paid = situation.sum_insured * percent / 100
         return f"{money(situation.sum_insured)} × {percent:g}% = {money(paid)}"
     return f"按基本保险金额的{percent:g}%给付"
+
+
+DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了")
+
+
+def _decide_absent_death_benefit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A death the wording pays no benefit for: say so, and what it does say about a death."""
+    if not DEATH.search(situation.text) or not product.facts.benefits:
+        return None
+    if any(re.search(r"身故|死亡", b.name) for b in product.facts.benefits):
+        return None
+    if any("身故保险金" in a.body or "身故保险金" in a.title for a in product.document.articles):
+        return None
+    said = [
+        (a.number, s)
+        for a in product.document.articles
+        for s in _plain(a.body)
+        if re.search(r"身故", s) and re.search(r"现金价值|退还|终止", s)
+    ]
+    reasons = [Reason("保险责任中没有身故保险金", product.facts.benefits[0].article)]
+    if said:
+        number, sentence = said[0]
+        reasons.append(Reason(f"条款约定：“{clip(sentence, 90)}”", number))
+    return Verdict(
+        "death",
+        "no",
+        f"《{product.name}》没有身故保险金，不按保额赔付身故；"
+        + ("被保险人身故的，按条款退还现金价值或保费，合同终止。" if said else "请以条款约定为准。"),
+        tuple(reasons),
+    )
+
+
+def _plain(body: str) -> list[str]:
+    return sentences(strip_markdown(body))
