@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -112,8 +113,15 @@ class KnowledgeBase:
         return next(((code, name) for name, code in self._names if name in text), None)
 
     def disease_in(self, text: str) -> str | None:
-        """The most specific disease or condition named in normalised ``text``."""
-        return next((term for term in self._disease_terms if term in text), None)
+        """The most specific disease or condition named in normalised ``text``.
+
+        A cancer named by its organ (肺癌, 乳腺浸润性导管癌), a leukaemia or a lymphoma that no
+        wording names is read as 恶性肿瘤, the name every wording defines it under.
+        """
+        found = next((term for term in self._disease_terms if term in text), None)
+        if found is None and MALIGNANT.search(text) and "恶性肿瘤" in self._disease_terms:
+            return "恶性肿瘤"
+        return found
 
     def ask(self, question: str, product: str | None = None) -> Answer:
         """Answer ``question``; ``product`` is the code known from context, if any."""
@@ -269,6 +277,7 @@ class KnowledgeBase:
 
 
 _GENERAL_ALIAS = {"cash_value": "surrender"}
+MALIGNANT = re.compile(r"(?<!原位)(?<!皮肤原位)癌(?!前)|白血病|淋巴瘤|肉瘤|骨髓瘤")
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:

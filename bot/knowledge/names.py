@@ -41,6 +41,10 @@ def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
     for product in products:
         for disease in product.facts.diseases:
             terms.update({disease.name, core_disease_name(disease.name)})
+            # 冠状动脉搭桥术（或称冠状动脉旁路移植术）: both names, each on its own
+            bare = re.sub(r"（[^）]*）|\([^)]*\)", "", disease.name)
+            aliases = re.findall(r"[（(](?:或称|又称|即)?([^）)]{2,})[）)]", disease.name)
+            terms.update({bare, core_disease_name(bare), *aliases})
             for item in disease.exclusions:
                 terms.update(condition_words(item))
     terms.update(CANCER_EXCLUSIONS)

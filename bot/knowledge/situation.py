@@ -47,6 +47,8 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "effective",
         ("生效", "投保", "买的", "买了", "买保险", "承保", "上的保险", "保单开始", "入保", "参保"),
     ),
+    ("birth", ("出生", "出世")),
+    ("surrender", ("想退", "申请退", "要退", "退保", "申请解除", "要解除")),
     ("symptom", ("症状", "不舒服", "第一次看病", "初次就诊", "就诊", "去医院看")),
     ("diagnosis", ("确诊", "查出", "诊断", "检查出", "查到", "发现", "得了", "患了", "患上")),
     ("hospital", ("住院", "入院", "住进")),
@@ -96,12 +98,13 @@ REIMBURSED_WORDS = (
     "医保报",
     "社保报",
     "报掉",
-    "赔了",
     "给报",
     "已报",
     "单位报",
     "其他保险",
+    "团险",
 )
+PAID_BEFORE = re.compile(r"(已经|已|之前|前面|今年|去年)?(赔了|赔过|理赔了|给付了|领了|领过|拿了|拿过)(一次)?[^，。；\d]{0,8}$")
 GRADE = re.compile(r"(?:伤残(?:等级)?|评(?:定)?(?:为|了)?|鉴定(?:为|了)?)?" + NUM + r"\s*级(?:伤残)?")
 CATEGORY_WORDS = {
     "severe": ("重疾", "重大疾病", "重度"),
@@ -168,6 +171,10 @@ class Situation:
     disability_grade: int | None = None
     hospital_days: int | None = None
     categories: tuple[str, ...] = ()
+    durations: tuple[DaySpan, ...] = ()  # lengths told of the illness or treatment, in days
+    paid_before: float | None = None  # what this policy already paid
+    annual_premium: float | None = None
+    years_paid: int | None = None
 
     def events(self) -> set[str]:
         """Every event kind the story mentions with a date or a duration."""
@@ -211,7 +218,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         elapsed=_elapsed(text),
         sum_insured=_amount_near(text, ("保额", "基本保险金额", "保险金额"), after=("保额", "的保额"))
         or _amount_near(text, SUM_INSURED_WORDS),
-        expenses=_amount_near(text, EXPENSE_WORDS),
+        expenses=_expenses(text),
         reimbursed=_reimbursed(text),
         social_insurance=_social_insurance(text),
         age=_age(text),
@@ -222,6 +229,10 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         categories=tuple(
             c for c, words in CATEGORY_WORDS.items() if any(w in text for w in words)
         ),
+        durations=_condition_durations(text),
+        paid_before=_paid_before(text),
+        annual_premium=_amount_near(text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")),
+        years_paid=_years_paid(text),
     )
 
 
@@ -233,6 +244,11 @@ def number(token: str) -> float | None:
 def _event_at(text: str, position: int, *, after: bool, reach: int = 10) -> str | None:
     """The event named closest to ``position``, looking after it (or before it)."""
     window = text[position : position + reach] if after else text[max(0, position - reach) : position]
+    # An event belongs to the clause it is told in: stop at the clause's end.
+    if after:
+        window = re.split(r"[，,。；;！？!?]", window, maxsplit=1)[0]
+    else:
+        window = re.split(r"[，,。；;！？!?]", window)[-1]
     best: tuple[int, str] | None = None
     for kind, words in EVENT_WORDS:
         for word in words:
@@ -291,7 +307,8 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         span = _span(year, int(month), int(day) if day else None)
         if span is None:
             continue
-        if not match.group(1) and found and span[0] < found[-1].first:
+        starts = [d for d in found if d.kind in ("effective", "signed", "reinstated", "due", "lapsed")]
+        if not match.group(1) and starts and found[-1] is starts[-1] and span[0] < starts[-1].first:
             # "3月1号生效，次年2月确诊" without a year word: a later event in an earlier month
             # is in the following year.
             span = _span(year + 1, int(month), int(day) if day else None) or span
@@ -311,9 +328,11 @@ def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | N
 
 
 def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Dated:
+    if re.search(r"(每年|每月|每期|每个月)$", text[max(0, match.start() - 3) : match.start()]):
+        return Dated("", span[0], span[1], match.start())  # a recurring day, not an event
     if re.match(r"(那期|的保费|那次)?(应)?(交|缴|扣)", text[match.end() :]):
         return Dated("due", span[0], span[1], match.start())
-    kind = _event_at(text, match.end(), after=True, reach=8) or _event_at(
+    kind = _event_at(text, match.end(), after=True, reach=14) or _event_at(
         text, match.start(), after=False, reach=6
     )
     return Dated(kind or "", span[0], span[1], match.start())
@@ -393,6 +412,68 @@ def _without_dates(text: str) -> str:
 
 # ---- amounts, ages, claims, causes ----------------------------------------------------------
 
+TOTAL_WORDS = ("一共", "总共", "合计", "共计", "总计", "加起来")
+
+
+def _expenses(text: str) -> float | None:
+    """What the treatment cost: a stated total, or the sum of each stay's cost."""
+    amounts: list[float] = []
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if not any(w in before for w in EXPENSE_WORDS):
+            continue
+        if any(r in before[-4:] for r in REIMBURSED_WORDS) or PAID_BEFORE.search(before):
+            continue
+        value = _money_value(match)
+        if value is None:
+            continue
+        if any(w in before for w in TOTAL_WORDS):
+            return value
+        amounts.append(value)
+    if len(amounts) > 1 and re.search(r"第二次|两次|又.{0,6}花", text):
+        return sum(amounts)
+    return amounts[0] if amounts else None
+
+
+def _paid_before(text: str) -> float | None:
+    """What this policy already paid: "今年已经赔了295万", "赔过一次轻症拿了15万"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if PAID_BEFORE.search(before) and not re.search(r"医保|社保|统筹|农合|团险|单位|别的", before):
+            return _money_value(match)
+    return None
+
+
+def _years_paid(text: str) -> int | None:
+    match = re.search(r"(?:已经|已)?(?:交|缴)了" + NUM + r"\s*年", text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+CONTRACT_WORDS = re.compile(r"买|生效|投保|交|缴|保单|签收|岁|合同|续保|保了|这|那|今|去|明")
+HOURS = re.compile(NUM + r"\s*(个)?(小时|钟头)")
+
+
+def _condition_durations(text: str) -> tuple[DaySpan, ...]:
+    """How long an illness, a treatment or a state lasted, as told (透析两个月, 昏迷3天, 72小时)."""
+    masked = _without_dates(text)
+    found: list[DaySpan] = []
+    for match in DURATION.finditer(masked):
+        before = masked[max(0, match.start() - 6) : match.start()]
+        amount = number(match.group(2))
+        if amount is None or amount <= 0 or amount > 120 or CONTRACT_WORDS.search(before):
+            continue
+        if re.match(r"(前|以前|之前)", masked[match.end() : match.end() + 2]):
+            continue
+        found.append(_duration_span(amount, match.group(3), bool(match.group(4)), False))
+    for match in HOURS.finditer(masked):
+        amount = number(match.group(1))
+        if amount:
+            days = int(amount // 24)
+            found.append(DaySpan(days, days))
+    return tuple(found)
+
+
 
 def _money_value(match: re.Match[str]) -> float | None:
     amount = number(match.group(1))
@@ -441,7 +522,7 @@ def _social_insurance(text: str) -> str | None:
             return "not_used"
         return "none"
     if re.search(
-        r"(没|没有|未|不)(用|走|通过|经过|使用|刷|带|去报|报|补报)(了)?(社保|医保|社会医疗保险)|全(部)?自费|全额自费",
+        r"(没|没有|未|不|忘|忘了)(用|走|通过|经过|使用|刷|带|去报|报|补报)(了)?(社保|医保|社会医疗保险)|全(部)?自费|全额自费",
         text,
     ):
         return "not_used"

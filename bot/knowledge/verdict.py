@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.facts import Disease, MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
-from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
+from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
 from bot.knowledge.explain import benefit_for, clip, is_medical, money, payout, rule_on_disease
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 from bot.knowledge.thesaurus import Concept, Thesaurus
@@ -121,12 +121,7 @@ def _decide_waiting(product: ProductKnowledge, situation: Situation) -> Verdict 
     start = "最后一次复效" if since == "reinstated" else "合同生效"
     event = EVENT_NAMES[until]
     if situation.cause == "accident" and exempt is not None:
-        return Verdict(
-            "waiting",
-            "yes",
-            f"意外导致的{event}不受等待期限制：条款约定“{clip(exempt)}”。",
-            (Reason(f"等待期为{period.label}，只对疾病适用", period.article),),
-        )
+        return None  # the benefit decides; timing_notes says the waiting period does not apply
     inside = span.before(period.amount)
     reason = Reason(f"等待期为{period.label}，从{start}之日起算", period.article)
     if inside is None and span.high - span.low > 31:
@@ -151,6 +146,8 @@ def _decide_waiting(product: ProductKnowledge, situation: Situation) -> Verdict 
         if consequence:
             reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
         conditions = []
+        if since == "reinstated":
+            conditions.append("复效后等待期从复效之日起重新计算。")
         if exempt is not None:
             conditions.append("如果是意外导致的，不受等待期限制。")
         return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
@@ -172,6 +169,8 @@ def timing_notes(product: ProductKnowledge, situation: Situation) -> list[Reason
     if period is None or timing is None or period.unit != "日":
         return []
     since, until, span = timing
+    if situation.cause == "accident" and any(ACCIDENT_EXEMPT.search(s) for s in _period_text(period)):
+        return [Reason(f"意外导致的不受{period.label}等待期限制", period.article)]
     if span.before(period.amount) is False:
         start = "最后一次复效" if since == "reinstated" else "合同生效"
         return [
@@ -195,7 +194,11 @@ def _decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verd
     period = product.facts.periods.get("cooling_off")
     if period is None or not re.search(r"退|犹豫|冷静|解除|不想要|不要了", situation.text):
         return None
-    span = _elapsed_now(situation, "signed", "effective")
+    span = (
+        situation.days_between("signed", "surrender")
+        or situation.days_between("effective", "surrender")
+        or _elapsed_now(situation, "signed", "effective")
+    )
     if span is None:
         return None
     inside = span.before(period.amount)
@@ -552,6 +555,9 @@ def _decide_disease(
         reasons.append(Reason(f"“{found.name}”的定义包括：“{clip(sentence, 60)}”", found.article))
     asked = set(situation.categories)
     chosen = [p for p in paid if p[0].category in asked] or paid
+    if len(chosen) > 1:
+        fitting = [p for p in chosen if _fits_listed_items(p[0], situation.text, stage) is not False]
+        chosen = fitting or chosen
     if not chosen:
         if not reasons:
             return None
@@ -562,6 +568,21 @@ def _decide_disease(
             tuple(reasons),
             tuple(otherwise),
         )
+    unmet = _unmet_threshold(chosen, situation)
+    if unmet is not None:
+        found, requirement, told = unmet
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        return Verdict(
+            "disease",
+            "no",
+            f"暂时还不符合“{found.name}”的定义：定义要求{requirement}，您说的{told}还没有达到；"
+            f"达到后可以按{category}申请。",
+            (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
+            ("是否符合以专科医生的诊断和理赔审核为准。",),
+        )
+    used = _limit_used(product, chosen, situation)
+    if used is not None:
+        return used
     lines: list[str] = []
     for found, how in _by_category(chosen):
         benefit = benefit_for(product, found.category)
@@ -569,6 +590,10 @@ def _decide_disease(
         if benefit is not None and benefit.percent is not None:
             amount = _amount(situation, benefit.percent)
             reasons.append(Reason(payout(benefit), benefit.article))
+            if situation.earlier_claims or re.search(r"扣", situation.text):
+                note = _deduction_note(product, benefit.article)
+                if note is not None:
+                    reasons.append(note)
         else:
             amount = "按保险责任条款给付"
         condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
@@ -583,8 +608,8 @@ def _decide_disease(
     )
 
 
-STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣ]|[1-4一二三四]|iv|iii|ii|i)\s*期")
-ROMAN = {"1": "Ⅰ", "一": "Ⅰ", "i": "Ⅰ", "2": "Ⅱ", "二": "Ⅱ", "ii": "Ⅱ", "3": "Ⅲ", "三": "Ⅲ",
+STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣⅰⅱⅲⅳ]|[1-4一二三四]|iv|iii|ii|i)\s*期")
+ROMAN = {"1": "Ⅰ", "一": "Ⅰ", "i": "Ⅰ", "ⅰ": "Ⅰ", "ⅱ": "Ⅱ", "ⅲ": "Ⅲ", "ⅳ": "Ⅳ", "2": "Ⅱ", "二": "Ⅱ", "ii": "Ⅱ", "3": "Ⅲ", "三": "Ⅲ",
          "iii": "Ⅲ", "4": "Ⅳ", "四": "Ⅳ", "iv": "Ⅳ"}  # fmt: skip
 
 
@@ -621,6 +646,110 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
             return True
         stages = _stages(segment)
         if stage is not None and stages and (stage in stages or "更轻" in segment and stage == "Ⅰ"):
+            return True
+    return False
+
+
+REQUIREMENT = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|日|天|小时|%)")
+REQUIREMENT_WORDS = re.compile(r"持续|至少|满|超过|连续|不少于|以上|后仍|之后仍|届满|规律|达到?|≥")
+
+
+def _requirements(definition: str) -> list[tuple[float, str, str]]:
+    """Thresholds a definition sets: (days or percent, unit kind, the phrase stating it)."""
+    found = []
+    for sentence in re.split(r"[。；;]", arabic_numerals(definition)):
+        for match in REQUIREMENT.finditer(sentence):
+            window = sentence[max(0, match.start() - 12) : match.end() + 6]
+            if not REQUIREMENT_WORDS.search(window):
+                continue
+            value, unit = float(match.group(1)), match.group(2)
+            kind = "percent" if unit == "%" else "days"
+            days = value / 24 if unit == "小时" else value * 30 if unit == "个月" else value
+            phrase = sentence[max(0, match.start() - 24) : match.end() + 8].strip("，, ")
+            found.append((days if kind == "days" else value, kind, phrase))
+    return found
+
+
+def _unmet_threshold(
+    chosen: list[tuple[Disease, str]], situation: Situation
+) -> tuple[Disease, str, str] | None:
+    """A definition threshold the customer's own figures fall short of (透析两个月 < 90日)."""
+    told_percent = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s*%", situation.text)]
+    for found, _ in chosen:
+        for value, kind, phrase in _requirements(found.definition):
+            if kind == "days":
+                for span in situation.durations:
+                    if value * 0.1 <= span.high < value:
+                        return found, phrase, str(span)
+            elif told_percent and all(p < value for p in told_percent) and max(told_percent) >= value * 0.2:
+                return found, phrase, f"{max(told_percent):g}%"
+    return None
+
+
+DEDUCTION = re.compile(r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|已经给付|已支付|已赔付)")
+NO_DEDUCTION = re.compile(r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不影响)")
+
+
+def _limit_used(
+    product: ProductKnowledge, chosen: list[tuple[Disease, str]], situation: Situation
+) -> Verdict | None:
+    """The customer has used up a benefit's times already (轻症赔过3次, 最多3次)."""
+    for found, _ in chosen:
+        benefit = benefit_for(product, found.category)
+        claimed = situation.earlier_claims.get(found.category or "")
+        if benefit is None or not benefit.times or claimed is None or claimed < benefit.times:
+            continue
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        return Verdict(
+            "disease",
+            "no",
+            f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。",
+            (Reason(payout(benefit), benefit.article),),
+        )
+    return None
+
+
+def _deduction_note(product: ProductKnowledge, benefit_article: str) -> Reason | None:
+    """Whether earlier payouts are deducted from this benefit, as the wording says."""
+    article = product.document.article(benefit_article)
+    if article is None:
+        return None
+    for sentence in sentences(strip_markdown(arabic_numerals(article.body))):
+        if NO_DEDUCTION.search(sentence):
+            return Reason(f"此前已给付的不从中扣除：“{clip(sentence, 70)}”", benefit_article)
+        if DEDUCTION.search(sentence):
+            return Reason(f"要扣除此前已给付的部分：“{clip(sentence, 70)}”", benefit_article)
+    return None
+
+
+TUMOUR = re.compile(r"癌|瘤|白血病|淋巴|何杰金")
+LISTED = re.compile(r"特指下列|仅指下列|限于下列|仅限于下列|是指下列|下列.{0,6}之一")
+
+
+def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool | None:
+    """For a definition that covers only the items it lists (恶性肿瘤——轻度 特指下列6项之一):
+    whether the customer's diagnosis is one of them; ``None`` for an open definition."""
+    if not LISTED.search(found.definition):
+        return None
+    _, items, _ = split_items(found.definition)
+    if not items or sum(bool(TUMOUR.search(i)) for i in items) * 2 < len(items):
+        return None
+    named = [
+        re.sub(r"^.*(得了|患了|患上|查出|确诊|诊断为?|是|有|发现)", "", n)
+        for n in re.findall(r"([\u4e00-\u9fff]{1,10}?)(?:乳头状|滤泡状|浸润性|腺|鳞状?|导管|小细胞)*癌", question)
+    ]
+    named = [n for n in named if n and not re.search(r"症|恶性", n)]
+    if not named:
+        return None
+    for item in items:
+        item_n = normalize(item)
+        organs = [n[:k] for n in named for k in (3, 2) if len(n) >= k] + [
+            n + "癌" for n in named if len(n) == 1
+        ]
+        if not any(o in item_n for o in organs):
+            continue
+        item_stages = _stages(item_n)
+        if stage is None or not item_stages or stage in item_stages:
             return True
     return False
 
