@@ -243,12 +243,20 @@ def number(token: str) -> float | None:
 
 def _event_at(text: str, position: int, *, after: bool, reach: int = 10) -> str | None:
     """The event named closest to ``position``, looking after it (or before it)."""
+    found = _nearest_event(text, position, after=after, reach=reach)
+    return found[1] if found else None
+
+
+def _nearest_event(
+    text: str, position: int, *, after: bool, reach: int
+) -> tuple[int, str] | None:
+    """``(distance, kind)`` of the event word nearest ``position`` within its clause."""
     window = text[position : position + reach] if after else text[max(0, position - reach) : position]
     # An event belongs to the clause it is told in: stop at the clause's end.
     if after:
-        window = re.split(r"[，,。；;！？!?]", window, maxsplit=1)[0]
+        window = re.split(r"[，,。；;！？!?\s]", window, maxsplit=1)[0]
     else:
-        window = re.split(r"[，,。；;！？!?]", window)[-1]
+        window = re.split(r"[，,。；;！？!?\s]", window)[-1]
     best: tuple[int, str] | None = None
     for kind, words in EVENT_WORDS:
         for word in words:
@@ -258,7 +266,7 @@ def _event_at(text: str, position: int, *, after: bool, reach: int = 10) -> str 
             distance = found if after else len(window) - found - len(word)
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    return best[1] if best else None
+    return best
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -332,10 +340,13 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
         return Dated("", span[0], span[1], match.start())  # a recurring day, not an event
     if re.match(r"(那期|的保费|那次)?(应)?(交|缴|扣)", text[match.end() :]):
         return Dated("due", span[0], span[1], match.start())
-    kind = _event_at(text, match.end(), after=True, reach=14) or _event_at(
-        text, match.start(), after=False, reach=6
-    )
-    return Dated(kind or "", span[0], span[1], match.start())
+    following = _nearest_event(text, match.end(), after=True, reach=14)
+    preceding = _nearest_event(text, match.start(), after=False, reach=6)
+    if following and preceding:
+        kind = following[1] if following[0] <= preceding[0] + 2 else preceding[1]
+    else:
+        kind = (following or preceding or (0, ""))[1]
+    return Dated(kind, span[0], span[1], match.start())
 
 
 # ---- durations ------------------------------------------------------------------------------
