@@ -21,7 +21,7 @@ from bot.knowledge.render import render
 from bot.knowledge.situation import read_situation
 from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.verdict import decide, timing_notes
-from bot.knowledge.search import ArticleIndex, Segmenter, domain_words
+from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_NAMES
@@ -96,6 +96,9 @@ class KnowledgeBase:
         self.products = {p.code: p for p in products}
         self.segmenter = Segmenter(domain_words(self.products.values()))
         self._indexes = {code: ArticleIndex(p, self.segmenter) for code, p in self.products.items()}
+        self._sentences = {
+            code: SentenceIndex(p, self.segmenter) for code, p in self.products.items()
+        }
         self._names = product_names(self.products.values())
         self._disease_terms = disease_terms(self.products.values())
         # The wordings answered from, e.g. ``AX-CI-2023@2023;KN-CI-2024@2024`` (provenance).
@@ -174,6 +177,7 @@ class KnowledgeBase:
                 if hits:
                     sections.append(explain.article_section(product, hits[0].article))
         sections = [s for s in sections if s.text]
+        sections = self._with_wording(product, asked, sections, weak=lead == "topics" and _weak(topics))
         if not sections:
             return Answer(
                 f"抱歉，我没有在《{product.name}》的条款里找到与您问题相关的内容。您可以换个说法，"
@@ -183,6 +187,30 @@ class KnowledgeBase:
             )
         coverage = lead != "topics" or bool(set(topics) & COVERAGE_TOPICS)
         return self._compose(product, sections, topics, coverage=coverage)
+
+    def _with_wording(
+        self, product: ProductKnowledge, asked: Question, sections: list[Section], *, weak: bool
+    ) -> list[Section]:
+        """The sections, with the article the question's own words point to when they missed it.
+
+        Topic words find the usual questions; the customer's other words (保单贷款, 委托, 先予给付)
+        find the article that settles an unusual one. Its most relevant sentences replace a weak
+        answer (a list of every benefit or exclusion, a best-guess article) or follow a sharp one.
+        """
+        concepts = default_thesaurus().concepts_in(asked.text)
+        query = asked.text + " " + " ".join(w for c in concepts for w in c.wording)
+        hits = self._indexes[product.code].search(query, k=1)
+        if not hits:
+            return sections
+        top = hits[0].article
+        cited = {a for s in sections for a in s.articles}
+        if any(_related(top, a) for a in cited):
+            return sections
+        quoted = self._sentences[product.code].search(query, k=2, within=top)
+        if not quoted:
+            return sections
+        found = explain.quoted_section(product, top, [h.sentence for h in quoted])
+        return [found] if weak or not sections else [*sections, found]
 
     def _topic_section(
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None
@@ -278,6 +306,19 @@ class KnowledgeBase:
 
 _GENERAL_ALIAS = {"cash_value": "surrender"}
 MALIGNANT = re.compile(r"(?<!原位)(?<!皮肤原位)癌(?!前)|白血病|淋巴瘤|肉瘤|骨髓瘤")
+
+
+GENERIC_TOPICS = frozenset({"benefits"})
+
+
+def _weak(topics: tuple[str, ...]) -> bool:
+    """Whether the topics found are only the vague ones (or none)."""
+    return not topics or set(topics) <= GENERIC_TOPICS
+
+
+def _related(one: str, other: str) -> bool:
+    """The same article, or one within the other."""
+    return one == other or one.startswith(other + ".") or other.startswith(one + ".")
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:

@@ -223,6 +223,19 @@ def topic_articles_section(
     )
 
 
+def quoted_section(product: ProductKnowledge, number: str, lines: list[str]) -> Section:
+    """The few sentences of one article that bear on a question, in the article's order."""
+    article = product.document.article(number)
+    if article is None or not lines:
+        return Section("")
+    body = sentences(strip_markdown(article.body))
+    ordered = [s for s in body if s in lines] or lines
+    return Section(
+        f"《{product.name}》第{article.number}条“{article.title}”：{quote(ordered, 3)}",
+        [article.number],
+    )
+
+
 def article_section(product: ProductKnowledge, number: str) -> Section:
     """The opening sentences of one article, for questions no fact answers."""
     article = product.document.article(number)

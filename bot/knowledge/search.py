@@ -12,7 +12,7 @@ import bm25s
 import jieba
 
 from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.text import normalize, strip_markdown
+from bot.knowledge.text import arabic_numerals, normalize, sentences, strip_markdown
 from bot.knowledge.vocabulary import SYNONYMS, TOPIC_WORDS, core_disease_name
 
 jieba.setLogLevel(logging.WARNING)
@@ -126,3 +126,50 @@ class ArticleIndex:
             for i, s in zip(results[0], scores[0], strict=True)
             if s > 0
         ]
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    """A sentence of the wording that matched a search."""
+
+    article: str
+    sentence: str
+    score: float
+
+
+class SentenceIndex:
+    """BM25 over one product's sentences, each with its article's title, for quoting the few
+    sentences that bear on a question."""
+
+    def __init__(self, product: ProductKnowledge, segmenter: Segmenter) -> None:
+        self._segmenter = segmenter
+        self._sentences: list[tuple[str, str]] = [
+            (a.number, s)
+            for a in product.document.articles
+            for s in sentences(strip_markdown(a.body))
+            if len(s) > 4
+        ]
+        titles = {a.number: a.title for a in product.document.articles}
+        corpus = [
+            segmenter.tokens(f"{titles[n]} {arabic_numerals(s)}") for n, s in self._sentences
+        ]
+        self._retriever = bm25s.BM25()
+        self._retriever.index(corpus or [["_"]], show_progress=False)
+        self._vocabulary = set(self._retriever.vocab_dict)
+
+    def search(self, query: str, k: int = 3, within: str | None = None) -> list[SentenceHit]:
+        """The ``k`` best sentences, best first; only those of article ``within`` when given."""
+        tokens = [t for t in self._segmenter.tokens(query) if t in self._vocabulary]
+        if not tokens or not self._sentences:
+            return []
+        wanted = len(self._sentences) if within else min(k, len(self._sentences))
+        results, scores = self._retriever.retrieve([tokens], k=wanted, show_progress=False)
+        hits = []
+        for i, score in zip(results[0], scores[0], strict=True):
+            number, sentence = self._sentences[int(i)]
+            if score <= 0 or (within is not None and number != within):
+                continue
+            hits.append(SentenceHit(number, sentence, float(score)))
+            if len(hits) == k:
+                break
+        return hits
