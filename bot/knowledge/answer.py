@@ -42,6 +42,7 @@ COVERAGE_TOPICS = frozenset(
         "hospital",
     }
 )
+UNSURE = "如果这没有回答您的问题，说明条款可能没有直接约定这一点，可以转人工客服为您确认。"
 GENERAL_NOTE = "以上是行业通行规则，具体以您所购产品的条款约定为准。"
 FOCUS = {
     "cooling_off": ("退还", "解除", "工本费", "现金价值"),
@@ -210,7 +211,10 @@ class KnowledgeBase:
         if not quoted:
             return sections
         found = explain.quoted_section(product, top, [h.sentence for h in quoted])
-        return [found] if weak or not sections else [*sections, found]
+        if weak or not sections:
+            found.text += "\n" + UNSURE
+            return [found]
+        return [*sections, found]
 
     def _topic_section(
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None

@@ -63,6 +63,7 @@ def decide(
     """
     deciders: tuple[Callable[[], Verdict | None], ...] = (
         lambda: _decide_exclusion(product, situation, thesaurus),
+        lambda: _decide_disclosure(product, situation),
         lambda: _decide_waiting(product, situation),
         lambda: _decide_cooling_off(product, situation),
         lambda: _decide_reinstatement(product, situation),
@@ -70,6 +71,7 @@ def decide(
         lambda: _decide_medical(product, situation),
         lambda: _decide_disease(product, situation, disease),
         lambda: _decide_absent_death_benefit(product, situation),
+        lambda: _decide_death_benefit(product, situation),
     )
     for decider in deciders:
         verdict = decider()
@@ -813,3 +815,192 @@ def _decide_absent_death_benefit(product: ProductKnowledge, situation: Situation
 
 def _plain(body: str) -> list[str]:
     return sentences(strip_markdown(body))
+
+
+# ---- death benefit by age -------------------------------------------------------------------
+
+ADULT_AGE = re.compile(r"(\d+)周岁")
+PAY_WORDS = (("基本保险金额", "基本保险金额"), ("已交保险费", "已交保险费"), ("现金价值", "现金价值"))
+
+
+def _age_at_death(situation: Situation) -> int | None:
+    birth = next((d for d in situation.dated if d.kind == "birth"), None)
+    death = next((d for d in situation.dated if d.kind == "death"), None)
+    if birth is not None and death is not None and birth.first == birth.last:
+        day = death.first
+        years = day.year - birth.first.year
+        if (day.month, day.day) < (birth.first.month, birth.first.day):
+            years -= 1
+        return years
+    return situation.age
+
+
+def _decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """What a death pays: the death benefit's own rule, by age where the wording splits it."""
+    if not DEATH.search(situation.text) or not (situation.asks & {"amount", "whether"}):
+        return None
+    benefits = [b for b in product.facts.benefits if re.search(r"身故", b.name)]
+    if situation.cause == "accident":
+        benefits = [b for b in benefits if "意外" in b.name] or benefits
+    if not benefits:
+        return None
+    benefit = benefits[0]
+    rules = []
+    for sentence in benefit.sentences:
+        plain = arabic_numerals(sentence)
+        age = ADULT_AGE.search(plain)
+        if age is None:
+            continue
+        minor = bool(re.search(r"未满|不满|未达|以前|之前|前(?!款)", plain[: age.end() + 4]))
+        rules.append((int(age.group(1)), minor, plain))
+    age = _age_at_death(situation)
+    reason = Reason(f"条款约定：“{clip(benefit.sentences[0], 80)}”", benefit.article)
+    if rules and age is not None:
+        limit = rules[0][0]
+        fitting = [r for r in rules if r[1] == (age < limit)]
+        if fitting:
+            plain = fitting[0][2]
+            reasons = (Reason(f"条款约定：“{clip(plain, 90)}”", benefit.article),)
+            if age < limit:
+                paid = (
+                    f"，按您说的年交{money(situation.annual_premium)}、交了{situation.years_paid}年，"
+                    f"约为{money(situation.annual_premium * situation.years_paid)}"
+                    if situation.annual_premium and situation.years_paid
+                    else ""
+                )
+                what = "、".join(label for word, label in PAY_WORDS if word in plain) or "条款约定的金额"
+                return Verdict(
+                    "death",
+                    "info",
+                    f"身故时未满{limit}周岁，不按保额赔，按{what}给付{paid}。",
+                    reasons,
+                )
+            percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
+            share = float(percent.group(1)) if percent else 100.0
+            return Verdict(
+                "death",
+                "yes",
+                f"身故时已满{limit}周岁，按基本保险金额的{share:g}%给付：{_amount(situation, share)}。",
+                reasons,
+            )
+    if benefit.percent is not None:
+        cap = _minor_cap(product, age)
+        if cap is not None and situation.sum_insured and situation.sum_insured > cap[0]:
+            return Verdict(
+                "death",
+                "info",
+                f"按未成年人身故保险金的限额，最多赔{money(cap[0])}，不是保单上的{money(situation.sum_insured)}。",
+                (reason, Reason(f"条款约定：“{clip(cap[2], 90)}”", cap[1])),
+            )
+        return Verdict(
+            "death",
+            "yes",
+            f"可以赔{benefit.name}：{_amount(situation, benefit.percent)}。",
+            (reason,),
+            ("须不属于责任免除的情形，以理赔审核为准。",),
+        )
+    return None
+
+
+MINOR_CAP = re.compile(r"(?:未满|不满)(\d+)周岁[^。；]{0,40}?(\d+(?:\.\d+)?)\s*(万元|万|元)")
+
+
+def _minor_cap(product: ProductKnowledge, age: int | None) -> tuple[float, str, str] | None:
+    """The cap on a minor's death benefit the wording states, for a child of ``age``."""
+    if age is None or age >= 18:
+        return None
+    for article in product.document.articles:
+        for sentence in strip_markdown(arabic_numerals(article.body)).split("\n"):
+            if "身故" not in sentence and "身故" not in article.title:
+                continue
+            for match in MINOR_CAP.finditer(sentence):
+                limit = int(match.group(1))
+                if age < limit:
+                    amount = float(match.group(2)) * (10_000 if match.group(3).startswith("万") else 1)
+                    return amount, article.number, sentence
+    return None
+
+
+# ---- disclosure (如实告知) ----------------------------------------------------------------------
+
+UNDISCLOSED = re.compile(
+    r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报)|隐瞒|瞒着|漏报|漏填|健康告知.{0,6}(没|未)"
+)
+DISCLOSURE_TITLE = re.compile(r"告知|解除合同的权利|合同解除权|解除权|不可抗辩")
+
+
+def _decide_disclosure(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """Undisclosed health facts: the insurer's right to rescind ends 2 years after the contract."""
+    if not UNDISCLOSED.search(situation.text) or not re.search(
+        r"解除|拒赔|不赔|能赔|赔吗|合理|退|有效", situation.text
+    ):
+        return None
+    found = [
+        (a.number, sentence)
+        for a in product.document.articles
+        if DISCLOSURE_TITLE.search(a.title)
+        for sentence in sentences(strip_markdown(arabic_numerals(a.body)))
+        if re.search(r"2年", sentence) and "解除" in sentence
+    ]
+    if not found:
+        return None
+    number, sentence = found[0]
+    span = _contract_age(situation)
+    reasons = [Reason(f"条款约定：“{clip(sentence, 90)}”", number)]
+    thirty = next(
+        (
+            (a.number, s)
+            for a in product.document.articles
+            if DISCLOSURE_TITLE.search(a.title)
+            for s in sentences(strip_markdown(arabic_numerals(a.body)))
+            if re.search(r"30日", s) and "解除" in s
+        ),
+        None,
+    )
+    if thirty is not None:
+        reasons.append(Reason(f"条款约定：“{clip(thirty[1], 70)}”", thirty[0]))
+    asked_only = next(
+        (
+            (a.number, s)
+            for a in product.document.articles
+            if DISCLOSURE_TITLE.search(a.title)
+            for s in sentences(strip_markdown(a.body))
+            if "询问" in s
+        ),
+        None,
+    )
+    if asked_only is not None:
+        reasons.insert(0, Reason(f"如实告知只限于保险公司询问的事项：“{clip(asked_only[1], 60)}”", asked_only[0]))
+    if span is not None and span.before(730) is False:
+        return Verdict(
+            "disclosure",
+            "yes",
+            "合同成立已超过2年，保险公司不能再以未如实告知为由解除合同；发生保险事故的，应当按合同承担保险责任"
+            "（《保险法》第16条也这样规定）。",
+            tuple(reasons),
+            ("既往症等条款另有约定的责任免除仍然适用。",),
+        )
+    if span is not None and span.before(730):
+        return Verdict(
+            "disclosure",
+            "no",
+            "合同成立还不满2年：故意或因重大过失没有如实告知、足以影响承保的，保险公司可以解除合同；"
+            "故意不告知的，解除前发生的事故不赔、保费不退；重大过失的，不赔但退还保费。",
+            tuple(reasons),
+            ("保险公司须在知道解除事由之日起30日内行使解除权，过期不行使的，解除权消灭。",),
+        )
+    return Verdict(
+        "disclosure",
+        "depends",
+        "要看合同成立了多久：成立满2年后，保险公司不能再以未如实告知为由解除合同；不满2年的，"
+        "故意或重大过失未告知、足以影响承保的，保险公司可以解除合同。",
+        tuple(reasons),
+    )
+
+
+def _contract_age(situation: Situation) -> DaySpan | None:
+    for until in ("diagnosis", "death", "hospital", "accident", "now"):
+        span = situation.days_between("effective", until)
+        if span is not None:
+            return span
+    return None
