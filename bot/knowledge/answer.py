@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import china_today
 from bot.knowledge import explain
+from bot.knowledge.decide import decide, timing_notes
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.industry import (
@@ -18,12 +19,11 @@ from bot.knowledge.industry import (
 from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.render import render
-from bot.knowledge.situation import read_situation
-from bot.knowledge.thesaurus import default_thesaurus
-from bot.knowledge.verdict import decide, timing_notes
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
+from bot.knowledge.situation import read_situation
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
+from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
 REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
@@ -140,20 +140,20 @@ class KnowledgeBase:
         disease = self.disease_in(asked.text)
         if code is None:
             return self._general(asked, disease)
-        product = self.products[code]
+        wording = self.products[code]
         situation = read_situation(question, china_today())
-        verdict = decide(product, situation, default_thesaurus(), disease)
+        verdict = decide(wording, situation, default_thesaurus(), disease)
         if verdict is not None:
             return Answer(
-                render(product, verdict),
-                [Citation(code, product.document.version, a) for a in verdict.articles],
+                render(wording, verdict),
+                [Citation(code, wording.document.version, a) for a in verdict.articles],
                 product=code,
                 topics=asked.topics,
             )
-        answer = self._about(product, asked, disease)
-        for note in timing_notes(product, situation):
+        answer = self._about(wording, asked, disease)
+        for note in timing_notes(wording, situation):
             answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
-            answer.citations.append(Citation(code, product.document.version, note.article))
+            answer.citations.append(Citation(code, wording.document.version, note.article))
         return answer
 
     def _about(self, product: ProductKnowledge, asked: Question, disease: str | None) -> Answer:
@@ -178,7 +178,9 @@ class KnowledgeBase:
                 if hits:
                     sections.append(explain.article_section(product, hits[0].article))
         sections = [s for s in sections if s.text]
-        sections = self._with_wording(product, asked, sections, weak=lead == "topics" and _weak(topics))
+        sections = self._with_wording(
+            product, asked, sections, weak=lead == "topics" and _weak(topics)
+        )
         if not sections:
             return Answer(
                 f"抱歉，我没有在《{product.name}》的条款里找到与您问题相关的内容。您可以换个说法，"

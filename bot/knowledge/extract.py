@@ -42,7 +42,9 @@ PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "claim_notice": (("保险事故通知", "事故通知", "通知我们", "报案"), ("日", "天", "小时")),
     "claim_decision": (("作出核定", "核定"), ("日", "天", "个工作日", "工作日")),
 }
-AMOUNT_WITH_UNIT = re.compile(NUMBER + r"\s*(个工作日|工作日|个月|小时|年|日|天)(?!龄|度|金|满|期交)")
+AMOUNT_WITH_UNIT = re.compile(
+    NUMBER + r"\s*(个工作日|工作日|个月|小时|年|日|天)(?!龄|度|金|满|期交)"
+)
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 TIMES = re.compile(r"(?:以|限|最多|累计|共|为)[^。；，]{0,10}?" + NUMBER + r"\s*次")
 MONEY = re.compile(r"(?:人民币)?\s*(\d+(?:\.\d+)?)\s*(万元|万|元)")
@@ -171,9 +173,7 @@ def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
                 continue
             if any(article.number.startswith(number + ".") for number in benefits):
                 continue
-            body = "\n".join(
-                a.body for a in (article, *descendants(articles, article)) if a.body
-            )
+            body = "\n".join(a.body for a in (article, *descendants(articles, article)) if a.body)
             if body:
                 benefits[article.number] = _benefit(article.title, article.number, body)
     return list(benefits.values())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.knowledge.decide import Verdict
 from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.verdict import Verdict
 
 REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
 WORDING_NOTE = "以上为条款要点，具体以您的保险合同条款为准。"

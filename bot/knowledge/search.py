@@ -150,9 +150,7 @@ class SentenceIndex:
             if len(s) > 4
         ]
         titles = {a.number: a.title for a in product.document.articles}
-        corpus = [
-            segmenter.tokens(f"{titles[n]} {arabic_numerals(s)}") for n, s in self._sentences
-        ]
+        corpus = [segmenter.tokens(f"{titles[n]} {arabic_numerals(s)}") for n, s in self._sentences]
         self._retriever = bm25s.BM25()
         self._retriever.index(corpus or [["_"]], show_progress=False)
         self._vocabulary = set(self._retriever.vocab_dict)

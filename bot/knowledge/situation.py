@@ -68,7 +68,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 MONEY = re.compile(
-    NUM + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
+    NUM
+    + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
     r"(?![\u4e00-\u9fff]{0,1}[日天次年岁级])"
 )
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
@@ -104,8 +105,12 @@ REIMBURSED_WORDS = (
     "其他保险",
     "团险",
 )
-PAID_BEFORE = re.compile(r"(已经|已|之前|前面|今年|去年)?(赔了|赔过|理赔了|给付了|领了|领过|拿了|拿过)(一次)?[^，。；\d]{0,8}$")
-GRADE = re.compile(r"(?:伤残(?:等级)?|评(?:定)?(?:为|了)?|鉴定(?:为|了)?)?" + NUM + r"\s*级(?:伤残)?")
+PAID_BEFORE = re.compile(
+    r"(已经|已|之前|前面|今年|去年)?(赔了|赔过|理赔了|给付了|领了|领过|拿了|拿过)(一次)?[^，。；\d]{0,8}$"
+)
+GRADE = re.compile(
+    r"(?:伤残(?:等级)?|评(?:定)?(?:为|了)?|鉴定(?:为|了)?)?" + NUM + r"\s*级(?:伤残)?"
+)
 CATEGORY_WORDS = {
     "severe": ("重疾", "重大疾病", "重度"),
     "moderate": ("中症", "中度疾病", "中度"),
@@ -216,7 +221,9 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         today=today,
         dated=dated,
         elapsed=_elapsed(text),
-        sum_insured=_amount_near(text, ("保额", "基本保险金额", "保险金额"), after=("保额", "的保额"))
+        sum_insured=_amount_near(
+            text, ("保额", "基本保险金额", "保险金额"), after=("保额", "的保额")
+        )
         or _amount_near(text, SUM_INSURED_WORDS),
         expenses=_expenses(text),
         reimbursed=_reimbursed(text),
@@ -226,9 +233,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         earlier_claims=_earlier_claims(text),
         disability_grade=_grade(text),
         hospital_days=_hospital_days(text),
-        categories=tuple(
-            c for c, words in CATEGORY_WORDS.items() if any(w in text for w in words)
-        ),
+        categories=tuple(c for c, words in CATEGORY_WORDS.items() if any(w in text for w in words)),
         durations=_condition_durations(text),
         paid_before=_paid_before(text),
         annual_premium=_amount_near(text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")),
@@ -247,11 +252,11 @@ def _event_at(text: str, position: int, *, after: bool, reach: int = 10) -> str 
     return found[1] if found else None
 
 
-def _nearest_event(
-    text: str, position: int, *, after: bool, reach: int
-) -> tuple[int, str] | None:
+def _nearest_event(text: str, position: int, *, after: bool, reach: int) -> tuple[int, str] | None:
     """``(distance, kind)`` of the event word nearest ``position`` within its clause."""
-    window = text[position : position + reach] if after else text[max(0, position - reach) : position]
+    window = (
+        text[position : position + reach] if after else text[max(0, position - reach) : position]
+    )
     # An event belongs to the clause it is told in: stop at the clause's end.
     if after:
         window = re.split(r"[，,。；;！？!?\s]", window, maxsplit=1)[0]
@@ -271,12 +276,16 @@ def _nearest_event(
 
 # ---- dates ---------------------------------------------------------------------------------
 
-FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})[日号]?|月)")
+FULL_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})[日号]?|月)"
+)
 YEAR_WORD_DATE = re.compile(
     r"(前年|去年|今年|明年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?"
 )
 YEAR_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
-YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)|(前年|去年|今年)(?![\d一二三四五六七八九十]{1,3}月)")
+YEAR_ONLY = re.compile(
+    r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)|(前年|去年|今年)(?![\d一二三四五六七八九十]{1,3}月)"
+)
 
 
 def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
@@ -299,10 +308,11 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
     for match in YEAR_WORD_DATE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        month = number(match.group(2))
-        day = number(match.group(3)) if match.group(3) else None
-        if month is None or not 1 <= month <= 12:
+        month_read = number(match.group(2))
+        day_read = number(match.group(3)) if match.group(3) else None
+        if month_read is None or not 1 <= month_read <= 12:
             continue
+        month, day = int(month_read), int(day_read) if day_read else None
         earlier = [y for p, y in full_years.items() if p < match.start()]
         if match.group(1):
             year = today.year + YEAR_OFFSET[match.group(1)]
@@ -312,14 +322,16 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
             year = earlier[-1]
         else:
             year = today.year
-        span = _span(year, int(month), int(day) if day else None)
+        span = _span(year, month, day)
         if span is None:
             continue
-        starts = [d for d in found if d.kind in ("effective", "signed", "reinstated", "due", "lapsed")]
+        starts = [
+            d for d in found if d.kind in ("effective", "signed", "reinstated", "due", "lapsed")
+        ]
         if not match.group(1) and starts and found[-1] is starts[-1] and span[0] < starts[-1].first:
             # "3月1号生效，次年2月确诊" without a year word: a later event in an earlier month
             # is in the following year.
-            span = _span(year + 1, int(month), int(day) if day else None) or span
+            span = _span(year + 1, month, day) or span
         last_year = span[0].year
         found.append(_place(text, match, span))
     found.sort(key=lambda d: d.position)
@@ -329,7 +341,9 @@ def _dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:
     try:
         if day is None:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, month, 1), dt.date(
+                year, month, calendar.monthrange(year, month)[1]
+            )
         return dt.date(year, month, day), dt.date(year, month, day)
     except ValueError:
         return None
@@ -387,7 +401,9 @@ def _elapsed(text: str) -> tuple[Elapsed, ...]:
         amount = number(match.group(2))
         if amount is None or amount <= 0 or amount > 120:
             continue
-        if match.group(3) in ("天", "日") and re.match(r"[号]", text[match.end() : match.end() + 1]):
+        if match.group(3) in ("天", "日") and re.match(
+            r"[号]", text[match.end() : match.end() + 1]
+        ):
             continue
         span = _duration_span(amount, match.group(3), bool(match.group(4)), bool(match.group(1)))
         mentions.append((match, span))
@@ -450,7 +466,9 @@ def _paid_before(text: str) -> float | None:
     """What this policy already paid: "今年已经赔了295万", "赔过一次轻症拿了15万"."""
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
-        if PAID_BEFORE.search(before) and not re.search(r"医保|社保|统筹|农合|团险|单位|别的", before):
+        if PAID_BEFORE.search(before) and not re.search(
+            r"医保|社保|统筹|农合|团险|单位|别的", before
+        ):
             return _money_value(match)
     return None
 
@@ -485,7 +503,6 @@ def _condition_durations(text: str) -> tuple[DaySpan, ...]:
     return tuple(found)
 
 
-
 def _money_value(match: re.Match[str]) -> float | None:
     amount = number(match.group(1))
     if amount is None:
@@ -500,9 +517,7 @@ def _money_value(match: re.Match[str]) -> float | None:
     return amount
 
 
-def _amount_near(
-    text: str, words: tuple[str, ...], *, after: tuple[str, ...] = ()
-) -> float | None:
+def _amount_near(text: str, words: tuple[str, ...], *, after: tuple[str, ...] = ()) -> float | None:
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
         following = text[match.end() : match.end() + 4]
@@ -537,7 +552,9 @@ def _social_insurance(text: str) -> str | None:
         text,
     ):
         return "not_used"
-    if re.search(r"(社保|医保|统筹|社会医疗保险|农合).{0,6}(报|结算|刷|走)|(走|刷|用)了?(社保|医保)", text):
+    if re.search(
+        r"(社保|医保|统筹|社会医疗保险|农合).{0,6}(报|结算|刷|走)|(走|刷|用)了?(社保|医保)", text
+    ):
         return "used"
     if re.search(r"有(社保|医保)", text):
         return "has"
@@ -545,9 +562,9 @@ def _social_insurance(text: str) -> str | None:
 
 
 def _age(text: str) -> int | None:
-    ages = [number(m.group(1)) for m in re.finditer(NUM + r"\s*(?:周)?岁", text)]
-    ages = [a for a in ages if a is not None and 0 <= a < 120]
-    return int(ages[-1]) if ages else None
+    read = (number(m.group(1)) for m in re.finditer(NUM + r"\s*(?:周)?岁", text))
+    ages = [int(a) for a in read if a is not None and 0 <= a < 120]
+    return ages[-1] if ages else None
 
 
 def _cause(text: str) -> str | None:
@@ -564,7 +581,7 @@ def _earlier_claims(text: str) -> dict[str, int]:
         names = "|".join(words)
         pattern = (
             rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)" + NUM + "?次?"
-            rf"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
+            r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
         )
         match = re.search(pattern, text)
         if match:

@@ -1,0 +1,63 @@
+"""Decide: a customer's situation × a product's rules → a verdict with reasons tied to articles.
+
+A verdict is data — the decision, the amount with its sum, the reasons, the conditions that could
+change it — and :mod:`bot.knowledge.render` turns it into the reply. Each ``decide_*`` function
+looks at one kind of question and returns ``None`` when the situation is not of its kind, so the
+caller falls back to explaining the wording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
+from bot.knowledge.decide.disclosure import decide_disclosure
+from bot.knowledge.decide.diseases import decide_disease
+from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.medical import decide_medical
+from bot.knowledge.decide.periods import (
+    decide_cooling_off,
+    decide_grace,
+    decide_reinstatement,
+    decide_waiting,
+    timing_notes,
+)
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.thesaurus import Thesaurus
+
+__all__ = ["Reason", "Verdict", "decide", "timing_notes"]
+
+
+def decide(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    disease: str | None = None,
+) -> Verdict | None:
+    """The verdict for ``situation`` under ``product``, or ``None`` when no rule decides it.
+
+    ``disease`` is the disease or condition the question names, as the knowledge base found it.
+    """
+    deciders: tuple[Callable[[], Verdict | None], ...] = (
+        lambda: decide_exclusion(product, situation, thesaurus),
+        lambda: decide_disclosure(product, situation),
+        lambda: decide_waiting(product, situation),
+        lambda: decide_cooling_off(product, situation),
+        lambda: decide_reinstatement(product, situation),
+        lambda: decide_grace(product, situation),
+        lambda: decide_medical(product, situation),
+        lambda: decide_disease(product, situation, disease),
+        lambda: decide_absent_death_benefit(product, situation),
+        lambda: decide_death_benefit(product, situation),
+    )
+    for decider in deciders:
+        verdict = decider()
+        if verdict is not None:
+            if verdict.kind in ("disease", "medical"):
+                notes = tuple(timing_notes(product, situation))
+                verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
+            return verdict
+    return None

@@ -1,0 +1,154 @@
+"""Deaths: what a death pays, by age and within minors' caps; a wording with no death benefit."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import amount_text, plain_sentences
+from bot.knowledge.explain import clip, money
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals, strip_markdown
+
+DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了")
+
+
+def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A death the wording pays no benefit for: say so, and what it does say about a death."""
+    if not DEATH.search(situation.text) or not product.facts.benefits:
+        return None
+    if any(re.search(r"身故|死亡", b.name) for b in product.facts.benefits):
+        return None
+    if any("身故保险金" in a.body or "身故保险金" in a.title for a in product.document.articles):
+        return None
+    said = [
+        (a.number, s)
+        for a in product.document.articles
+        for s in plain_sentences(a.body)
+        if re.search(r"身故", s) and re.search(r"现金价值|退还|终止", s)
+    ]
+    reasons = [Reason("保险责任中没有身故保险金", product.facts.benefits[0].article)]
+    if said:
+        number, sentence = said[0]
+        reasons.append(Reason(f"条款约定：“{clip(sentence, 90)}”", number))
+    return Verdict(
+        "death",
+        "no",
+        f"《{product.name}》没有身故保险金，不按保额赔付身故；"
+        + (
+            "被保险人身故的，按条款退还现金价值或保费，合同终止。" if said else "请以条款约定为准。"
+        ),
+        tuple(reasons),
+    )
+
+
+ADULT_AGE = re.compile(r"(\d+)周岁")
+PAY_WORDS = (
+    ("基本保险金额", "基本保险金额"),
+    ("已交保险费", "已交保险费"),
+    ("现金价值", "现金价值"),
+)
+
+
+def _age_at_death(situation: Situation) -> int | None:
+    birth = next((d for d in situation.dated if d.kind == "birth"), None)
+    death = next((d for d in situation.dated if d.kind == "death"), None)
+    if birth is not None and death is not None and birth.first == birth.last:
+        day = death.first
+        years = day.year - birth.first.year
+        if (day.month, day.day) < (birth.first.month, birth.first.day):
+            years -= 1
+        return years
+    return situation.age
+
+
+def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """What a death pays: the death benefit's own rule, by age where the wording splits it."""
+    if not DEATH.search(situation.text) or not (situation.asks & {"amount", "whether"}):
+        return None
+    benefits = [b for b in product.facts.benefits if re.search(r"身故", b.name)]
+    if situation.cause == "accident":
+        benefits = [b for b in benefits if "意外" in b.name] or benefits
+    if not benefits:
+        return None
+    benefit = benefits[0]
+    rules = []
+    for sentence in benefit.sentences:
+        plain = arabic_numerals(sentence)
+        stated = ADULT_AGE.search(plain)
+        if stated is None:
+            continue
+        minor = bool(re.search(r"未满|不满|未达|以前|之前|前(?!款)", plain[: stated.end() + 4]))
+        rules.append((int(stated.group(1)), minor, plain))
+    age = _age_at_death(situation)
+    reason = Reason(f"条款约定：“{clip(benefit.sentences[0], 80)}”", benefit.article)
+    if rules and age is not None:
+        limit = rules[0][0]
+        fitting = [r for r in rules if r[1] == (age < limit)]
+        if fitting:
+            plain = fitting[0][2]
+            reasons = (Reason(f"条款约定：“{clip(plain, 90)}”", benefit.article),)
+            if age < limit:
+                paid = (
+                    f"，按您说的年交{money(situation.annual_premium)}、交了{situation.years_paid}年，"
+                    f"约为{money(situation.annual_premium * situation.years_paid)}"
+                    if situation.annual_premium and situation.years_paid
+                    else ""
+                )
+                what = (
+                    "、".join(label for word, label in PAY_WORDS if word in plain)
+                    or "条款约定的金额"
+                )
+                return Verdict(
+                    "death",
+                    "info",
+                    f"身故时未满{limit}周岁，不按保额赔，按{what}给付{paid}。",
+                    reasons,
+                )
+            percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
+            share = float(percent.group(1)) if percent else 100.0
+            return Verdict(
+                "death",
+                "yes",
+                f"身故时已满{limit}周岁，按基本保险金额的{share:g}%给付：{amount_text(situation, share)}。",
+                reasons,
+            )
+    if benefit.percent is not None:
+        cap = _minor_cap(product, age)
+        if cap is not None and situation.sum_insured and situation.sum_insured > cap[0]:
+            return Verdict(
+                "death",
+                "info",
+                f"按未成年人身故保险金的限额，最多赔{money(cap[0])}，不是保单上的{money(situation.sum_insured)}。",
+                (reason, Reason(f"条款约定：“{clip(cap[2], 90)}”", cap[1])),
+            )
+        return Verdict(
+            "death",
+            "yes",
+            f"可以赔{benefit.name}：{amount_text(situation, benefit.percent)}。",
+            (reason,),
+            ("须不属于责任免除的情形，以理赔审核为准。",),
+        )
+    return None
+
+
+MINOR_CAP = re.compile(r"(?:未满|不满)(\d+)周岁[^。；]{0,40}?(\d+(?:\.\d+)?)\s*(万元|万|元)")
+
+
+def _minor_cap(product: ProductKnowledge, age: int | None) -> tuple[float, str, str] | None:
+    """The cap on a minor's death benefit the wording states, for a child of ``age``."""
+    if age is None or age >= 18:
+        return None
+    for article in product.document.articles:
+        for sentence in strip_markdown(arabic_numerals(article.body)).split("\n"):
+            if "身故" not in sentence and "身故" not in article.title:
+                continue
+            for match in MINOR_CAP.finditer(sentence):
+                limit = int(match.group(1))
+                if age < limit:
+                    amount = float(match.group(2)) * (
+                        10_000 if match.group(3).startswith("万") else 1
+                    )
+                    return amount, article.number, sentence
+    return None

@@ -1,0 +1,289 @@
+"""Diseases: the customer's diagnosis against the definitions, their stages, thresholds and limits."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import amount_text
+from bot.knowledge.explain import benefit_for, clip, is_medical, payout, rule_on_disease
+from bot.knowledge.facts import Disease, ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
+from bot.knowledge.vocabulary import CATEGORY_NAMES
+
+
+def decide_disease(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    if disease is None or not product.facts.diseases or is_medical(product):
+        return None
+    ruling = rule_on_disease(product, disease)
+    stage = _stage(situation.text)
+    reasons: list[Reason] = []
+    paid: list[tuple[Disease, str]] = []  # (disease, "yes" | "depends")
+    exact = [d for d in ruling.covered_as if normalize(disease) in normalize(d.name)]
+    for found in exact or ruling.covered_as:
+        hit = next(
+            (x for x in found.exclusions if _describes(x, disease, situation.text, stage)), None
+        )
+        if hit is not None:
+            reasons.append(Reason(f"“{found.name}”的定义不包括“{clip(hit, 50)}”", found.article))
+        else:
+            paid.append((found, "yes"))
+    for found, _item in ruling.excluded_from:
+        reasons.append(Reason(f"{disease}不属于“{found.name}”，该定义明确排除了它", found.article))
+    otherwise: list[str] = []
+    for found, item in ruling.partly_excluded_from:
+        if _describes(item, disease, situation.text, stage):
+            reasons.append(Reason(f"“{found.name}”的定义排除了“{clip(item, 50)}”", found.article))
+            benefit = benefit_for(product, found.category)
+            if benefit is not None and benefit.percent is not None:
+                otherwise.append(
+                    f"如果诊断不属于上述排除情形、符合“{found.name}”定义，"
+                    f"则{payout(benefit, situation.sum_insured)}。"
+                )
+        else:
+            paid.append((found, "depends"))
+            reasons.append(Reason(f"“{found.name}”的定义排除了“{clip(item, 50)}”", found.article))
+    for found, sentence in ruling.defined_in:
+        sentence = _mention(found.definition, disease, stage) or sentence
+        fits = stage is not None and stage in _stages(sentence)
+        paid.append((found, "yes" if fits else "depends"))
+        reasons.append(Reason(f"“{found.name}”的定义包括：“{clip(sentence, 60)}”", found.article))
+    asked = set(situation.categories)
+    chosen = [p for p in paid if p[0].category in asked] or paid
+    if len(chosen) > 1:
+        fitting = [
+            p for p in chosen if _fits_listed_items(p[0], situation.text, stage) is not False
+        ]
+        chosen = fitting or chosen
+    if not chosen:
+        if not reasons:
+            return None
+        return Verdict(
+            "disease",
+            "no",
+            f"不能赔：{disease}不在本产品的保障范围内，本产品不赔付。",
+            tuple(reasons),
+            tuple(otherwise),
+        )
+    unmet = _unmet_threshold(chosen, situation)
+    if unmet is not None:
+        found, requirement, told = unmet
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        return Verdict(
+            "disease",
+            "no",
+            f"暂时还不符合“{found.name}”的定义：定义要求{requirement}，您说的{told}还没有达到；"
+            f"达到后可以按{category}申请。",
+            (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
+            ("是否符合以专科医生的诊断和理赔审核为准。",),
+        )
+    used = _limit_used(product, chosen, situation)
+    if used is not None:
+        return used
+    lines: list[str] = []
+    for found, how in _by_category(chosen):
+        benefit = benefit_for(product, found.category)
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        if benefit is not None and benefit.percent is not None:
+            amount = amount_text(situation, benefit.percent)
+            reasons.append(Reason(payout(benefit), benefit.article))
+            if situation.earlier_claims or re.search(r"扣", situation.text):
+                note = _deduction_note(product, benefit.article)
+                if note is not None:
+                    reasons.append(note)
+        else:
+            amount = "按保险责任条款给付"
+        condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
+        lines.append(f"{condition}按{category}赔，{amount}")
+        if how == "yes" and found.category is not None:
+            reasons.insert(
+                0, Reason(f"“{found.name}”属于本产品的{found.category_label}", found.article)
+            )
+    certain = all(how == "yes" for _, how in chosen) and len(lines) == 1
+    answer = ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
+    return Verdict(
+        "disease", "yes" if certain else "depends", answer, tuple(_unique(reasons)), conditions
+    )
+
+
+STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣⅰⅱⅲⅳ]|[1-4一二三四]|iv|iii|ii|i)\s*期")
+ROMAN = {"1": "Ⅰ", "一": "Ⅰ", "i": "Ⅰ", "ⅰ": "Ⅰ", "ⅱ": "Ⅱ", "ⅲ": "Ⅲ", "ⅳ": "Ⅳ", "2": "Ⅱ", "二": "Ⅱ", "ii": "Ⅱ", "3": "Ⅲ", "三": "Ⅲ",
+         "iii": "Ⅲ", "4": "Ⅳ", "四": "Ⅳ", "iv": "Ⅳ"}  # fmt: skip
+
+
+def _stages(text: str) -> set[str]:
+    return {ROMAN.get(m.group(1).lower(), m.group(1)) for m in STAGE.finditer(text.lower())}
+
+
+def _stage(question: str) -> str | None:
+    found = _stages(question)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _named_exclusion(item: str, term: str, question: str) -> bool:
+    """Whether the customer named one of the conditions an exclusion item lists (垂体瘤, 热性惊厥)."""
+    key = normalize(term)
+    for segment in re.split(r"[，,、；;。：:（）()及或和与]", normalize(item)):
+        named = re.sub(r"^(包括|如|例如|即|指|由|因|单纯的?|其他)", "", segment)
+        named = re.sub(r"(等|引起的|导致的|所致的?)$", "", named)
+        if 3 <= len(named) <= 12 and named != key and named in question:
+            return True
+    return False
+
+
+def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
+    """Whether an exclusion ``item`` of a definition fits what the customer described."""
+    if _named_exclusion(item, term, question):
+        return True
+    key = normalize(term)
+    for segment in re.split(r"[，,、；;。：:（）()]", normalize(item)):
+        if key not in segment:
+            continue
+        named = re.sub(r"^(包括|如|例如|即|指)", "", segment)
+        if len(named) <= 10 and named in question:
+            return True
+        stages = _stages(segment)
+        if (
+            stage is not None
+            and stages
+            and (stage in stages or ("更轻" in segment and stage == "Ⅰ"))
+        ):
+            return True
+    return False
+
+
+REQUIREMENT = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|日|天|小时|%)")
+REQUIREMENT_WORDS = re.compile(r"持续|至少|满|超过|连续|不少于|以上|后仍|之后仍|届满|规律|达到?|≥")
+
+
+def _requirements(definition: str) -> list[tuple[float, str, str]]:
+    """Thresholds a definition sets: (days or percent, unit kind, the phrase stating it)."""
+    found = []
+    for sentence in re.split(r"[。；;]", arabic_numerals(definition)):
+        for match in REQUIREMENT.finditer(sentence):
+            window = sentence[max(0, match.start() - 12) : match.end() + 6]
+            if not REQUIREMENT_WORDS.search(window):
+                continue
+            value, unit = float(match.group(1)), match.group(2)
+            kind = "percent" if unit == "%" else "days"
+            days = value / 24 if unit == "小时" else value * 30 if unit == "个月" else value
+            phrase = sentence[max(0, match.start() - 24) : match.end() + 8].strip("，, ")
+            found.append((days if kind == "days" else value, kind, phrase))
+    return found
+
+
+def _unmet_threshold(
+    chosen: list[tuple[Disease, str]], situation: Situation
+) -> tuple[Disease, str, str] | None:
+    """A definition threshold the customer's own figures fall short of (透析两个月 < 90日)."""
+    told_percent = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s*%", situation.text)]
+    for found, _ in chosen:
+        for value, kind, phrase in _requirements(found.definition):
+            if kind == "days":
+                for span in situation.durations:
+                    if value * 0.1 <= span.high < value:
+                        return found, phrase, str(span)
+            elif (
+                told_percent
+                and all(p < value for p in told_percent)
+                and max(told_percent) >= value * 0.2
+            ):
+                return found, phrase, f"{max(told_percent):g}%"
+    return None
+
+
+DEDUCTION = re.compile(r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|已经给付|已支付|已赔付)")
+NO_DEDUCTION = re.compile(
+    r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不影响)"
+)
+
+
+def _limit_used(
+    product: ProductKnowledge, chosen: list[tuple[Disease, str]], situation: Situation
+) -> Verdict | None:
+    """The customer has used up a benefit's times already (轻症赔过3次, 最多3次)."""
+    for found, _ in chosen:
+        benefit = benefit_for(product, found.category)
+        claimed = situation.earlier_claims.get(found.category or "")
+        if benefit is None or not benefit.times or claimed is None or claimed < benefit.times:
+            continue
+        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        return Verdict(
+            "disease",
+            "no",
+            f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。",
+            (Reason(payout(benefit), benefit.article),),
+        )
+    return None
+
+
+def _deduction_note(product: ProductKnowledge, benefit_article: str) -> Reason | None:
+    """Whether earlier payouts are deducted from this benefit, as the wording says."""
+    article = product.document.article(benefit_article)
+    if article is None:
+        return None
+    for sentence in sentences(strip_markdown(arabic_numerals(article.body))):
+        if NO_DEDUCTION.search(sentence):
+            return Reason(f"此前已给付的不从中扣除：“{clip(sentence, 70)}”", benefit_article)
+        if DEDUCTION.search(sentence):
+            return Reason(f"要扣除此前已给付的部分：“{clip(sentence, 70)}”", benefit_article)
+    return None
+
+
+TUMOUR = re.compile(r"癌|瘤|白血病|淋巴|何杰金")
+LISTED = re.compile(r"特指下列|仅指下列|限于下列|仅限于下列|是指下列|下列.{0,6}之一")
+
+
+def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool | None:
+    """For a definition that covers only the items it lists (恶性肿瘤——轻度 特指下列6项之一):
+    whether the customer's diagnosis is one of them; ``None`` for an open definition."""
+    if not LISTED.search(found.definition):
+        return None
+    _, items, _ = split_items(found.definition)
+    if not items or sum(bool(TUMOUR.search(i)) for i in items) * 2 < len(items):
+        return None
+    named = [
+        re.sub(r"^.*(得了|患了|患上|查出|确诊|诊断为?|是|有|发现)", "", n)
+        for n in re.findall(
+            r"([\u4e00-\u9fff]{1,10}?)(?:乳头状|滤泡状|浸润性|腺|鳞状?|导管|小细胞)*癌", question
+        )
+    ]
+    named = [n for n in named if n and not re.search(r"症|恶性", n)]
+    if not named:
+        return None
+    for item in items:
+        item_n = normalize(item)
+        organs = [n[:k] for n in named for k in (3, 2) if len(n) >= k] + [
+            n + "癌" for n in named if len(n) == 1
+        ]
+        if not any(o in item_n for o in organs):
+            continue
+        item_stages = _stages(item_n)
+        if stage is None or not item_stages or stage in item_stages:
+            return True
+    return False
+
+
+def _mention(definition: str, term: str, stage: str | None) -> str | None:
+    """The item of a definition that names ``term``, the one with the customer's stage first."""
+    _, items, _ = split_items(definition)
+    named = [i for i in items if normalize(term) in normalize(i)]
+    staged = [i for i in named if stage is not None and stage in _stages(i)]
+    chosen = staged or named
+    return chosen[0] if chosen else None
+
+
+def _by_category(chosen: list[tuple[Disease, str]]) -> list[tuple[Disease, str]]:
+    seen: dict[str | None, tuple[Disease, str]] = {}
+    for found, how in chosen:
+        if found.category not in seen or how == "yes":
+            seen[found.category] = (found, how)
+    return list(seen.values())
+
+
+def _unique(reasons: list[Reason]) -> list[Reason]:
+    return list(dict.fromkeys(reasons))
