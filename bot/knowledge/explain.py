@@ -59,7 +59,9 @@ def payout(benefit: Benefit, sum_insured: float | None = None) -> str:
     text = f"按基本保险金额的{benefit.percent:g}%给付{benefit.name}"
     if sum_insured:
         text += f"（按{money(sum_insured)}保额计算为{money(sum_insured * benefit.percent / 100)}）"
-    if benefit.times and benefit.times > 1:
+    if benefit.times_each and benefit.times and benefit.times > benefit.times_each:
+        text += f"，每种疾病限{benefit.times_each}次，累计最多给付{benefit.times}次"
+    elif benefit.times and benefit.times > 1:
         text += f"，最多给付{benefit.times}次"
     elif benefit.times == 1:
         text += "，以1次为限"

@@ -176,7 +176,10 @@ def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
             body = "\n".join(a.body for a in (article, *descendants(articles, article)) if a.body)
             if body:
                 benefits[article.number] = _benefit(article.title, article.number, body)
-    return list(benefits.values())
+    return [
+        b if b.times is not None else dataclasses.replace(b, times=_cumulative_times(articles, b))
+        for b in benefits.values()
+    ]
 
 
 def _benefit(name: str, article: str, body: str) -> Benefit:
@@ -187,19 +190,54 @@ def _benefit(name: str, article: str, body: str) -> Benefit:
     percent: float | None = float(percent_match.group(1)) if percent_match else None
     if percent is None and re.search(r"按(?:本合同(?:的)?|合同)?基本保险金额(?:的100%)?给付", text):
         percent = 100.0
-    times_match = TIMES.search(text)
-    times = chinese_number(times_match.group(1)) if times_match else None
+    each, total = _times(text)
     medical = "医疗" in name
     return Benefit(
         name=name,
         article=article,
         category=None if medical else category_of(name),
         percent=percent,
-        times=int(times) if times else None,
+        times=total,
         ends_contract="本合同终止" in text or "合同效力终止" in text,
         is_waiver="豁免" in name,
         sentences=tuple(sentences(text)),
+        times_each=each,
     )
+
+
+PER_DISEASE = re.compile(r"(每种|每一种|每1种|每项|每一项|同一种|该种|某一种|同种)[^。；，]{0,12}$")
+
+
+def _times(text: str) -> tuple[int | None, int | None]:
+    """(times per disease, times in all): "每种轻症以给付1次为限" is not "最多1次"."""
+    each: int | None = None
+    total: int | None = None
+    for match in TIMES.finditer(text):
+        value = chinese_number(match.group(1))
+        if not value:
+            continue
+        before = text[max(0, match.start() - 14) : match.start() + len(match.group(0))]
+        if PER_DISEASE.search(text[max(0, match.start() - 14) : match.start() + 2]) or re.search(
+            r"每种|每一种|同一种", before
+        ):
+            each = each or int(value)
+        else:
+            total = total or int(value)
+    return each, total
+
+
+def _cumulative_times(articles: tuple[ClauseArticle, ...], benefit: Benefit) -> int | None:
+    """A cumulative limit stated outside the benefit's own article (a table of limits)."""
+    for article in articles:
+        found = sentences(strip_markdown(without_tables(article.body)))
+        for sentence in [*found, *table_sentences(article.body)]:
+            if benefit.name not in sentence or not re.search(r"累计|上限|合计|总", sentence):
+                continue
+            match = re.search(r"(?:累计|上限|合计|总)[^。；]{0,12}?" + NUMBER + r"\s*次", sentence)
+            value = chinese_number(match.group(1)) if match else None
+            if value:
+                return int(value)
+    return None
 
 
 def _exclusions(articles: tuple[ClauseArticle, ...]) -> tuple[list[Exclusion], list[str]]:

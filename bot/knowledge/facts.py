@@ -36,6 +36,7 @@ class Benefit:
     ends_contract: bool
     is_waiver: bool
     sentences: tuple[str, ...]
+    times_each: int | None = None  # per disease ("每种限1次"); ``times`` is the total
 
 
 @dataclass(frozen=True)

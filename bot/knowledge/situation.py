@@ -233,7 +233,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         earlier_claims=_earlier_claims(text),
         disability_grade=_grade(text),
         hospital_days=_hospital_days(text),
-        categories=tuple(c for c, words in CATEGORY_WORDS.items() if any(w in text for w in words)),
+        categories=_asked_categories(text),
         durations=_condition_durations(text),
         paid_before=_paid_before(text),
         annual_premium=_amount_near(text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")),
@@ -575,19 +575,31 @@ def _cause(text: str) -> str | None:
     return None
 
 
+def _claim_told(words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "轻症赔过一次", "已经赔了两次重疾": a category paid before, and how many times."""
+    names = "|".join(words)
+    return re.compile(
+        rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)" + NUM + "?次?"
+        r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
+    )
+
+
 def _earlier_claims(text: str) -> dict[str, int]:
     claims: dict[str, int] = {}
     for category, words in CATEGORY_WORDS.items():
-        names = "|".join(words)
-        pattern = (
-            rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)" + NUM + "?次?"
-            r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
-        )
-        match = re.search(pattern, text)
+        match = _claim_told(words).search(text)
         if match:
             count = number(match.group(1) or match.group(2) or "一")
             claims[category] = int(count) if count else 1
     return claims
+
+
+def _asked_categories(text: str) -> tuple[str, ...]:
+    """The categories the question asks about, not those it says were paid before."""
+    asked = text
+    for words in CATEGORY_WORDS.values():
+        asked = _claim_told(words).sub("", asked)
+    return tuple(c for c, words in CATEGORY_WORDS.items() if any(w in asked for w in words))
 
 
 def _grade(text: str) -> int | None:

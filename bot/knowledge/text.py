@@ -72,7 +72,7 @@ def chinese_number(token: str) -> float | None:
 CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 PERCENT_WORDS = re.compile(r"百分之(" + CHINESE_NUMERAL + r"|\d+(?:\.\d+)?)")
 COUNTED = re.compile(
-    r"(?<![同任某唯单统其之万])("
+    r"(?<![同任某唯单统其之万每])("
     + CHINESE_NUMERAL
     + r")(?=万元|万|元|日|天|年|个月|周岁|岁|次|级|倍|项|种|小时|周|个工作日)"
 )

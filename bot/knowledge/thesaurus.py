@@ -23,11 +23,21 @@ class Concept:
     label: str
     wording: tuple[str, ...]
     everyday: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    each: bool = False  # each word is a thing of its own (蹦极 is not 潜水), not a synonym
 
     def named_in(self, clause_text: str) -> bool:
         """Whether a clause sentence names this concept."""
         text = normalize(clause_text)
         return any(normalize(w) in text for w in self.wording)
+
+    def words_in(self, question: str) -> list[str]:
+        """The everyday words of this concept that a normalised question uses."""
+        return [w for w in self.everyday if _named(normalize(w), question)]
+
+    def spares(self, question: str) -> bool:
+        """Whether the question says the concept is not the insured's own (坐朋友的车, 副驾)."""
+        return any(normalize(w) in question for w in self.unless)
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,14 @@ def read_thesaurus(path: Path = THESAURUS) -> Thesaurus:
         if missing:
             raise ValueError(f"{path}: concept {key!r} lacks {', '.join(missing)}")
         concepts.append(
-            Concept(key, entry["label"], tuple(entry["wording"]), tuple(entry["everyday"]))
+            Concept(
+                key,
+                entry["label"],
+                tuple(entry["wording"]),
+                tuple(entry["everyday"]),
+                tuple(entry.get("unless") or ()),
+                bool(entry.get("each", False)),
+            )
         )
     return Thesaurus(tuple(concepts))
 

@@ -198,7 +198,7 @@ def _unmet_threshold(
 
 DEDUCTION = re.compile(r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|已经给付|已支付|已赔付)")
 NO_DEDUCTION = re.compile(
-    r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不影响)"
+    r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不影响|不从.{0,4}扣除)"
 )
 
 
@@ -206,12 +206,19 @@ def _limit_used(
     product: ProductKnowledge, chosen: list[tuple[Disease, str]], situation: Situation
 ) -> Verdict | None:
     """The customer has used up a benefit's times already (轻症赔过3次, 最多3次)."""
-    for found, _ in chosen:
-        benefit = benefit_for(product, found.category)
-        claimed = situation.earlier_claims.get(found.category or "")
+    return used_up(product, situation, [found.category for found, _ in chosen])
+
+
+def used_up(
+    product: ProductKnowledge, situation: Situation, categories: list[str | None]
+) -> Verdict | None:
+    """A verdict when one of ``categories`` has been paid as many times as its benefit allows."""
+    for key in categories:
+        benefit = benefit_for(product, key)
+        claimed = situation.earlier_claims.get(key or "")
         if benefit is None or not benefit.times or claimed is None or claimed < benefit.times:
             continue
-        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        category = CATEGORY_NAMES.get(key or "", benefit.name)
         return Verdict(
             "disease",
             "no",
@@ -219,6 +226,12 @@ def _limit_used(
             (Reason(payout(benefit), benefit.article),),
         )
     return None
+
+
+def decide_used_up(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "轻症已经赔过三次了，还能赔吗" with no disease named: the category's times, used or not."""
+    asked = [c for c in situation.categories if c in situation.earlier_claims]
+    return used_up(product, situation, list(asked)) if asked else None
 
 
 def _deduction_note(product: ProductKnowledge, benefit_article: str) -> Reason | None:

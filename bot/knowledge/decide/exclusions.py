@@ -8,9 +8,15 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
-from bot.knowledge.thesaurus import Thesaurus
+from bot.knowledge.text import normalize
+from bot.knowledge.thesaurus import Concept, Thesaurus
 
 EXCLUSION_ASK = re.compile(r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔")
+
+
+CARVE_OUT = re.compile(
+    r"但(?:因|由)?([^。；]{2,40}?)(?:导致|所致|引起)?的?除外|但([^。；]{2,40}?)不在此限"
+)
 
 
 def decide_exclusion(
@@ -21,26 +27,65 @@ def decide_exclusion(
         return None
     exclusions = product.facts.exclusions
     for concept in concepts:
-        hits = [e for e in exclusions if concept.named_in(e.text)]
-        if hits:
-            hit = hits[0]
-            number = _item_number(product, hit.article, hit.index)
+        if concept.spares(situation.text):
+            continue
+        words = concept.words_in(situation.text)
+        # A customer who names the wording's own word (蹦极) is answered on that word, not on
+        # the whole category an item may name (高风险运动).
+        specific = [w for w in words if w in concept.wording] if concept.each else []
+        for item in exclusions:
+            if not _names(product, item.text, concept, specific):
+                continue
+            number = _item_number(product, item.article, item.index)
+            quoted = Reason(f"条款列明：“{clip(item.text)}”", item.article)
+            if _carved_out(item.text, situation):
+                return Verdict(
+                    "exclusion",
+                    "yes",
+                    f"这种情况不在免责之内：该项责任免除{number}写明意外伤害所致的除外，"
+                    "按保险责任的约定处理。",
+                    (quoted,),
+                )
             return Verdict(
                 "exclusion",
                 "no",
                 f"不能赔：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
-                (Reason(f"条款列明：“{clip(hit.text)}”", hit.article),),
+                (quoted,),
             )
     if exclusions and EXCLUSION_ASK.search(situation.text):
         concept = concepts[0]
+        named = next(iter(concept.words_in(situation.text)), concept.label)
         return Verdict(
             "exclusion",
             "info",
-            f"不属于责任免除：本产品列明的{len(exclusions)}项责任免除中没有{concept.label}；"
+            f"不属于责任免除：本产品列明的{len(exclusions)}项责任免除中没有{named}；"
             "是否赔付还要看是否符合保险责任的约定。",
             (Reason("责任免除条款", exclusions[0].article),),
         )
     return None
+
+
+def _names(product: ProductKnowledge, item: str, concept: Concept, specific: list[str]) -> bool:
+    """Whether an exclusion item names what the customer asked about."""
+    if not specific:
+        return concept.named_in(item)
+    text = normalize(item)
+    if any(normalize(w) in text for w in specific):
+        return True
+    # 高风险运动 defined under 释义 as a list that names the customer's word
+    return any(
+        normalize(term.name) in text and any(w in normalize(term.definition) for w in specific)
+        for term in product.facts.terms
+    )
+
+
+def _carved_out(item: str, situation: Situation) -> bool:
+    """Whether the item's own exception (但因意外伤害所致的除外) covers the customer's case."""
+    match = CARVE_OUT.search(item)
+    if match is None:
+        return False
+    exception = match.group(1) or match.group(2) or ""
+    return "意外" in exception and situation.cause == "accident"
 
 
 def _item_number(product: ProductKnowledge, article: str, index: int) -> str:

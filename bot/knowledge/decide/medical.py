@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import MedicalTerm, ProductKnowledge
 from bot.knowledge.situation import Situation
-from bot.knowledge.text import strip_markdown
 
-OFFSET = re.compile(r"(抵扣|冲抵|抵减|抵消|抵免|计入)免赔额|免赔额.{0,10}(抵扣|冲抵|抵减|扣除)")
+OFFSET = re.compile(
+    r"(?<![不得能可以])(?<!不可以用于)(?<!不能用于)(?<!不得用于)(?<!不可用于)(抵扣|冲抵|抵减|抵消|抵免|计入)免赔额"
+)
+NO_OFFSET = re.compile(r"(不|不可|不可以|不能|不得)(用于|用来)?(抵扣|冲抵|抵减|抵消|计入)")
 SERVICES = {
     "outpatient": (re.compile(r"门诊|急诊|看病|挂号|拿药|开药"), re.compile(r"门")),
     "inpatient": (re.compile(r"住院|住了.{0,3}天|入院|手术"), re.compile(r"住院")),
@@ -30,6 +33,8 @@ def decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict |
     terms = _for_service(product, _service(situation.text))
     deductible = _first(terms, "deductible")
     ratio_term = _ratio(terms, situation)
+    if ratio_term is None and _ratios(terms):
+        return None
     if deductible is None and ratio_term is None:
         return None
     cap = _first(terms, "per_visit_limit")
@@ -73,8 +78,11 @@ def decide_medical(product: ProductKnowledge, situation: Situation) -> Verdict |
 
 
 def _says(product: ProductKnowledge, number: str, pattern: re.Pattern[str]) -> bool:
+    """Whether article ``number`` has a sentence that says ``pattern`` and does not deny it."""
     article = product.document.article(number)
-    return article is not None and bool(pattern.search(strip_markdown(article.body)))
+    if article is None:
+        return False
+    return any(pattern.search(s) and not NO_OFFSET.search(s) for s in plain_sentences(article.body))
 
 
 def _for_service(product: ProductKnowledge, service: str | None) -> list[MedicalTerm]:
@@ -86,7 +94,10 @@ def _for_service(product: ProductKnowledge, service: str | None) -> list[Medical
     own = [t for t in terms if owner.search(t.benefit or "") or owner.search(t.sentence[:12])]
     if service == "inpatient":
         own = [t for t in own if not re.search(r"门", t.benefit or "")]
-    return own or terms
+    if not own:
+        return terms
+    # Terms no benefit claims (a ratio list for the whole product) apply to this one too.
+    return own + [t for t in terms if t.benefit is None and t not in own]
 
 
 def _first(terms: list[MedicalTerm], kind: str) -> MedicalTerm | None:
@@ -114,4 +125,8 @@ def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None
             )
         return not re.search(r"未|没有|无社会|不具有|未参加", s)
 
-    return next((t for t in ratios if fits(t)), ratios[0])
+    fitting = [t for t in ratios if fits(t)]
+    if fitting:
+        return fitting[0]
+    # One ratio for everyone needs no fitting; several that do not name this case decide nothing.
+    return ratios[0] if len({t.amount for t in ratios}) == 1 else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,6 @@ class Verdict:
     conditions: tuple[str, ...] = ()
     sum: str | None = None
     coverage: bool = True
-    facts: dict[str, float | str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[str]:

@@ -1,0 +1,31 @@
+"""Non-disclosure: the insurer's right to rescind, by how long the contract has run."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import decide
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import story
+
+
+def test_after_two_years_the_contract_cannot_be_rescinded(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("2022年3月1日生效，投保时没告知高血压，2025年5月确诊脑梗，公司要解除合同合理吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "yes"
+    assert "不能再以未如实告知为由解除合同" in verdict.answer
+    assert any("询问" in r.text for r in verdict.reasons)
+
+
+def test_within_two_years_it_can_with_the_thirty_days_that_bound_it(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("2025年3月1日生效，投保时没告知高血压，2025年10月确诊，公司说要解除合同"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert any("30日" in c for c in verdict.conditions)

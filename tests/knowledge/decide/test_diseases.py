@@ -1,0 +1,56 @@
+"""The customer's diagnosis against the definitions: categories, stages, thresholds, limits."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import decide
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import story
+
+
+def test_a_stage_one_thyroid_cancer_is_paid_as_the_mild_category_with_the_sum(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness, story("保额50万，甲状腺癌一期，赔多少"), default_thesaurus(), "甲状腺癌"
+    )
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer == "能赔：按轻症赔，50万元 × 25% = 12.5万元。"
+
+
+def test_a_cancer_of_another_stage_is_the_severe_category_only(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness, story("保额50万，确诊肺腺癌二期，能赔多少"), default_thesaurus(), "恶性肿瘤"
+    )
+    assert verdict is not None
+    assert verdict.answer == "能赔：按重疾赔，50万元 × 100% = 50万元。"
+
+
+def test_in_situ_cancer_excluded_everywhere_is_a_no(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("原位癌能赔吗"), default_thesaurus(), "原位癌")
+    assert verdict is not None and verdict.decision == "no"
+
+
+def test_a_threshold_the_customer_has_not_reached(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness, story("透析两个月了能赔严重慢性肾衰竭吗"), default_thesaurus(), "严重慢性肾衰竭"
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert "90日" in verdict.answer and "60–62天" in verdict.answer
+
+
+def test_a_benefit_whose_times_are_used_up(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("轻症已经赔过三次了，还能赔轻症吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert "最多赔3次" in verdict.answer
+
+
+def test_earlier_payouts_deducted_or_not_as_the_wording_says(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("保额50万，轻症赔过一次，现在确诊肺癌三期，会不会扣掉之前的"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None
+    assert any("不从中扣除" in r.text for r in verdict.reasons)

@@ -1,0 +1,29 @@
+"""The thesaurus of everyday words: concepts found in questions; malformed entries refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.text import normalize
+from bot.knowledge.thesaurus import default_thesaurus, read_thesaurus
+
+
+def test_everyday_words_name_the_wordings_concept() -> None:
+    found = default_thesaurus().concepts_in(normalize("割双眼皮住院能报吗"))
+    assert found[0].key == "cosmetic"
+    assert found[0].named_in("美容、整形手术及其引起的费用")
+
+
+def test_how_a_condition_was_found_is_not_what_is_claimed() -> None:
+    thesaurus = default_thesaurus()
+    assert thesaurus.concepts_in(normalize("体检查出来宫颈原位癌")) == []
+    assert [c.key for c in thesaurus.concepts_in(normalize("体检费能报吗"))] == ["checkup"]
+
+
+def test_an_entry_without_its_words_is_refused_with_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yml"
+    path.write_text("concepts:\n  dental:\n    label: 牙科\n    wording: [牙科]\n", "utf-8")
+    with pytest.raises(ValueError, match=r"dental.*everyday"):
+        read_thesaurus(path)
