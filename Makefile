@@ -11,10 +11,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval eval-kb bench bench-kb migration lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval eval-kb eval-conversations bench bench-kb migration lock clean
 
 help: ## List the make targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 $(STAMP): constraints.txt pyproject.toml scripts/setup.sh
 	@scripts/setup.sh
@@ -64,6 +64,9 @@ eval: $(STAMP) ## Held-out NLU report, conversation tests and answers over REST 
 
 eval-kb: $(STAMP) ## Knowledge base on unseen clause documents: dev and held-out scores, dev failures (writes reports/eval-kb.json)
 	@$(PY) -m tools.eval_kb
+
+eval-conversations: $(STAMP) ## Unseen conversations over REST with the production model: dev and held-out (writes reports/eval-conversations.json)
+	@DATABASE_URL=sqlite:///$(CURDIR)/var/eval/mingbao.db $(PY) -m tools.eval_conversations
 
 bench: $(STAMP) ## Assistant vs bare Rasa bot: latency, msg/s, memory, training time (writes reports/bench.json)
 	@DATABASE_URL=sqlite:///$(CURDIR)/var/bench/mingbao.db $(PY) -m bot.bench

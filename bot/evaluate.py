@@ -23,7 +23,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,8 +190,9 @@ def nlu_summary(out: Path) -> dict[str, Any]:
     return summary
 
 
-def answer_check(model: Path) -> list[CaseResult]:
-    """Start the assistant on the evaluation ports, run every answer case, stop it."""
+@contextmanager
+def serving(model: Path) -> Iterator[Chat]:
+    """The assistant started on the evaluation ports with ``model``; a REST chat with it."""
     env = {**os.environ, **EVAL_PORTS}
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.run", "--model", str(model)],
@@ -206,15 +208,20 @@ def answer_check(model: Path) -> list[CaseResult]:
                 break
         else:
             raise RuntimeError("the assistant did not start; run make run to see why")
-        chat = rest_chat(f"http://127.0.0.1:{EVAL_PORTS['RASA_PORT']}")
+        yield rest_chat(f"http://127.0.0.1:{EVAL_PORTS['RASA_PORT']}")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def answer_check(model: Path) -> list[CaseResult]:
+    """Start the assistant on the evaluation ports, run every answer case, stop it."""
+    with serving(model) as chat:
         stamp = time.time_ns()
         return [
             check_case(case, chat, f"eval-{stamp}-{number}")
             for number, case in enumerate(load_answer_cases())
         ]
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,7 +40,10 @@ def decide(
     """The verdict for ``situation`` under ``product``, or ``None`` when no rule decides it.
 
     ``disease`` is the disease or condition the question names, as the knowledge base found it.
+    A question for the claim documents is answered from the documents' articles, not decided.
     """
+    if "documents" in situation.asks:
+        return None
     deciders: tuple[Callable[[], Verdict | None], ...] = (
         lambda: decide_exclusion(product, situation, thesaurus),
         lambda: decide_disclosure(product, situation),

@@ -1,0 +1,148 @@
+"""``make eval-conversations``: whole conversations written apart from the project, over REST.
+
+Each conversation in ``tests/conversation/unseen/<writer>.yml`` is sent turn by turn, as a new
+customer, to the running assistant (``python -m bot.run`` on the evaluation ports, the production
+model unless ``--model`` names another). A turn is right when every ``must`` pattern is found in
+the reply (all its messages joined by newlines) and no ``must_not`` pattern is; a conversation is
+right when every turn is. ``split.yml`` says which writers are dev (failures printed) and which
+are held-out (score only). Writes ``reports/eval-conversations.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.evaluate import Chat, serving
+from bot.model import ensure_trained, production_model
+from bot.run import prepare
+from bot.settings import PROJECT_ROOT, load_settings
+
+UNSEEN = PROJECT_ROOT / "tests" / "conversation" / "unseen"
+REPORT = PROJECT_ROOT / "reports" / "eval-conversations.json"
+
+
+@dataclass
+class Conversation:
+    """One conversation played and what went wrong in it."""
+
+    id: str
+    kind: str
+    turns: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def right(self) -> bool:
+        return all(not t["missing"] and not t["wrong"] for t in self.turns)
+
+    @property
+    def wrong_fact(self) -> bool:
+        return any(t["wrong"] for t in self.turns)
+
+
+def load_conversations(path: Path) -> list[dict[str, Any]]:
+    """The conversations of one writer; a pattern that does not compile fails loudly."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conversations = raw["conversations"]
+    for conversation in conversations:
+        for turn in conversation["turns"]:
+            for pattern in [*(turn.get("must") or []), *(turn.get("must_not") or [])]:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"{path}: {conversation['id']} {pattern!r}: {exc}") from exc
+    return list(conversations)
+
+
+def play(conversation: dict[str, Any], chat: Chat, sender: str) -> Conversation:
+    """Send every turn as ``sender`` and check each reply."""
+    played = Conversation(conversation["id"], conversation.get("kind", ""))
+    for turn in conversation["turns"]:
+        reply = chat(sender, turn["user"])
+        played.turns.append(
+            {
+                "user": turn["user"],
+                "reply": reply,
+                "missing": [p for p in turn.get("must") or [] if not re.search(p, reply)],
+                "wrong": [p for p in turn.get("must_not") or [] if re.search(p, reply)],
+            }
+        )
+    return played
+
+
+def evaluate(chat: Chat, unseen: Path = UNSEEN) -> dict[str, Any]:
+    """Play every writer's conversations; the report ``make eval-conversations`` prints."""
+    split = yaml.safe_load((unseen / "split.yml").read_text(encoding="utf-8"))
+    stamp = time.time_ns()
+    report: dict[str, Any] = {}
+    for part in ("dev", "held_out"):
+        played = [
+            play(conversation, chat, f"eval-conv-{stamp}-{conversation['id']}")
+            for writer in split.get(part) or []
+            for conversation in load_conversations(unseen / f"{writer}.yml")
+        ]
+        by_kind: dict[str, Counter[str]] = {}
+        for conversation in played:
+            counts = by_kind.setdefault(conversation.kind, Counter())
+            counts["conversations"] += 1
+            counts["right"] += conversation.right
+        report[part] = {
+            "writers": split.get(part) or [],
+            "conversations": len(played),
+            "right": sum(c.right for c in played),
+            "wrong_facts": sum(c.wrong_fact for c in played),
+            "by_kind": {kind: dict(counts) for kind, counts in sorted(by_kind.items())},
+        }
+        if part == "dev":
+            report["dev_failures"] = [c.__dict__ for c in played if not c.right]
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the assistant, play the conversations, print and write the report."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--model", type=Path, help="the model to serve (default: production)")
+    parser.add_argument("--quiet", action="store_true", help="scores only, no dev failures")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    prepare(settings, sys.stdout)
+    model = args.model
+    if model is None:
+        spec = production_model()
+        print(ensure_trained(spec, settings), flush=True)
+        model = spec.path
+    with serving(model) as chat:
+        report = evaluate(chat)
+    if not args.quiet:
+        for failure in report["dev_failures"]:
+            print(f"--- {failure['id']} ({failure['kind']})")
+            for turn in failure["turns"]:
+                print(f"  > {turn['user']}")
+                print("    " + turn["reply"].replace("\n", "\n    "))
+                if turn["missing"] or turn["wrong"]:
+                    print(f"    missing {turn['missing']}  wrong {turn['wrong']}")
+    for part in ("dev", "held_out"):
+        figures = report[part]
+        total = figures["conversations"] or 1
+        print(
+            f"{part} ({', '.join(figures['writers'])}): {figures['right']}/"
+            f"{figures['conversations']} = {figures['right'] / total:.1%} right, "
+            f"wrong facts asserted in {figures['wrong_facts']}"
+        )
+        for kind, counts in figures["by_kind"].items():
+            print(f"  {kind}: {counts.get('right', 0)}/{counts['conversations']}")
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
