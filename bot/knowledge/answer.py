@@ -357,7 +357,8 @@ def _benefit_hint(
     product: ProductKnowledge, asked: Question, disease: str | None
 ) -> Benefit | None:
     for benefit in product.facts.benefits:
-        if normalize(benefit.name) in asked.text:
+        core = normalize(re.sub(r"保险金$|金$", "", benefit.name))
+        if normalize(benefit.name) in asked.text or (len(core) >= 2 and core in asked.text):
             return benefit
     category = asked.categories[0] if asked.categories else None
     if category is None and disease is not None:

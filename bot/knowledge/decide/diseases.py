@@ -51,13 +51,11 @@ def decide_disease(
         fits = stage is not None and stage in _stages(sentence)
         paid.append((found, "yes" if fits else "depends"))
         reasons.append(Reason(f"“{found.name}”的定义包括：“{clip(sentence, 60)}”", found.article))
+    fitting = [p for p in paid if _fits_listed_items(p[0], situation.text, stage) is not False]
+    paid = fitting or paid
     asked = set(situation.categories)
     chosen = [p for p in paid if p[0].category in asked] or paid
-    if len(chosen) > 1:
-        fitting = [
-            p for p in chosen if _fits_listed_items(p[0], situation.text, stage) is not False
-        ]
-        chosen = fitting or chosen
+    chosen = [(found, _certainty(found, how, disease, situation)) for found, how in chosen]
     if not chosen:
         if not reasons:
             return None
@@ -98,6 +96,10 @@ def decide_disease(
             amount = "按保险责任条款给付"
         condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
         lines.append(f"{condition}按{category}赔，{amount}")
+        if how != "yes" and not any(r.article == found.article for r in reasons):
+            reasons.append(
+                Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
+            )
         if how == "yes" and found.category is not None:
             reasons.insert(
                 0, Reason(f"“{found.name}”属于本产品的{found.category_label}", found.article)
@@ -279,6 +281,24 @@ def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool
         if stage is None or not item_stages or stage in item_stages:
             return True
     return False
+
+
+CONDITION_ASK = re.compile(r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到")
+QUALIFIED_NAME = re.compile(r"^(严重|重症|重型|较重|深度|持续|永久|完全|晚期)")
+
+
+def _certainty(found: Disease, how: str, term: str, situation: Situation) -> str:
+    """``depends`` where the customer's words do not settle the definition's own conditions:
+    a name that grades the disease (严重, 重症, 深度) the customer did not use, or a question
+    whether the case counts (算不算, 能按…赔吗)."""
+    if how != "yes":
+        return how
+    qualifier = QUALIFIED_NAME.search(found.name)
+    if qualifier and qualifier.group(0) not in situation.text:
+        return "depends"
+    if CONDITION_ASK.search(situation.text) and len(found.definition) > 40:
+        return "depends"
+    return how
 
 
 def _mention(definition: str, term: str, stage: str | None) -> str | None:

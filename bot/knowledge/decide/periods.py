@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import article_titled
+from bot.knowledge.decide.wording import article_titled, plain_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
+from bot.knowledge.text import arabic_numerals
 
 EVENT_NAMES = {
     "diagnosis": "确诊",
@@ -121,6 +122,12 @@ def _elapsed_now(situation: Situation, *kinds: str) -> DaySpan | None:
     return None
 
 
+CLAIM_ENDS_REFUND = re.compile(
+    r"(给付|赔付|理赔|报销)[^。；]{0,20}(不能|不再|不适用|不予|不退)|(不能|不再)[^。；]{0,10}全额退还"
+)
+CLAIMED = re.compile(r"(报销|赔|理赔|给付)(过|了)|已经?(报销|赔付|理赔)")
+
+
 def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     period = product.facts.periods.get("cooling_off")
     if period is None or not re.search(r"退|犹豫|冷静|解除|不想要|不要了", situation.text):
@@ -130,10 +137,21 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
         or situation.days_between("effective", "surrender")
         or _elapsed_now(situation, "signed", "effective")
     )
+    if span is None and situation.years_paid:
+        span = DaySpan(365 * (situation.years_paid - 1) + 1, 366 * situation.years_paid)
     if span is None:
         return None
     inside = span.before(period.amount)
     lines = _period_text(period)
+    claimed = next((s for s in lines if CLAIM_ENDS_REFUND.search(s)), None)
+    if inside and claimed is not None and CLAIMED.search(situation.text):
+        return Verdict(
+            "cooling_off",
+            "no",
+            "不能全额退：虽然还在犹豫期内，但已经发生过理赔，条款约定这种情况不再全额退还保费。",
+            (Reason(f"条款约定：“{clip(claimed)}”", period.article),),
+            coverage=False,
+        )
     refund = next((s for s in lines if re.search(r"退还|退回", s)), period.sentence)
     reasons = (
         Reason(f"犹豫期为签收次日起{period.label}", period.article),
@@ -158,15 +176,34 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
             coverage=False,
         )
     cash = article_titled(product, ("现金价值",))
-    extra = (Reason("过了犹豫期退保，退还的是保单的现金价值", cash),) if cash else ()
+    extra = [Reason("过了犹豫期退保，退还的是保单的现金价值", cash)] if cash else []
+    paid_out = _refund_days(product)
+    if paid_out is not None:
+        extra.append(Reason(f"条款约定：“{clip(paid_out[1], 70)}”", paid_out[0]))
+    since = (
+        f"已经交了{situation.years_paid}年保费"
+        if span.low > 365 and situation.years_paid
+        else f"签收后已过{span}"
+    )
     return Verdict(
         "cooling_off",
         "no",
-        f"不能全额退了：签收后已过{span}，超过了{period.label}犹豫期；现在退保只能退保单的现金价值，"
+        f"不能全额退了：{since}，超过了{period.label}犹豫期；现在退保只能退保单的现金价值，"
         "通常少于已交保费。",
         (reasons[0], *extra),
         coverage=False,
     )
+
+
+def _refund_days(product: ProductKnowledge) -> tuple[str, str] | None:
+    """The sentence saying within how many days a surrender is paid out."""
+    for article in product.document.articles:
+        if not re.search(r"解除|退保", article.title):
+            continue
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            if re.search(r"\d+日内", sentence) and re.search(r"退还|支付|给付", sentence):
+                return article.number, sentence
+    return None
 
 
 def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Verdict | None:
