@@ -267,7 +267,16 @@ def _diseases(articles: tuple[ClauseArticle, ...]) -> tuple[list[Disease], set[s
         if not children:
             continue
         numbers.add(heading.number)
+        leaves: list[ClauseArticle] = []
         for child in children:
+            grouped = [a for a in articles if a.parent_number == child.number]
+            if grouped and category_of(child.title) is None:
+                # 第一组：恶性肿瘤类 — a group of diseases inside the category, not a disease
+                numbers.add(child.number)
+                leaves.extend(grouped)
+            else:
+                leaves.append(child)
+        for child in leaves:
             definition, exclusions = _definition_and_exclusions(child.body)
             diseases.append(
                 Disease(

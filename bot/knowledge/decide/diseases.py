@@ -66,9 +66,13 @@ def decide_disease(
             tuple(reasons),
             tuple(otherwise),
         )
-    unmet = _unmet_threshold(chosen, situation)
-    if unmet is not None:
-        found, requirement, told = unmet
+    short = {id(found): _unmet_threshold(found, situation) for found, _ in chosen}
+    met = [p for p in chosen if short[id(p[0])] is None]
+    if not met:
+        found = chosen[0][0]
+        unmet = short[id(found)]
+        assert unmet is not None
+        requirement, told = unmet
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
         return Verdict(
             "disease",
@@ -78,6 +82,15 @@ def decide_disease(
             (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
             ("是否符合以专科医生的诊断和理赔审核为准。",),
         )
+    for found, _ in chosen:
+        unmet = short[id(found)]
+        if unmet is not None:
+            reasons.append(
+                Reason(
+                    f"您说的{unmet[1]}未达到“{found.name}”要求的{clip(unmet[0], 40)}", found.article
+                )
+            )
+    chosen = met
     used = _limit_used(product, chosen, situation)
     if used is not None:
         return used
@@ -158,12 +171,13 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     return False
 
 
-REQUIREMENT = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|日|天|小时|%)")
-REQUIREMENT_WORDS = re.compile(r"持续|至少|满|超过|连续|不少于|以上|后仍|之后仍|届满|规律|达到?|≥")
+REQUIREMENT = re.compile(r"(\d+(?:\.\d+)?)\s*(个月|日|天|小时|%|倍)")
+REQUIREMENT_WORDS = re.compile(r"持续|至少|满|超过|连续|不少于|以上|后|届满|规律|达到?|≥")
+TOLD = {"percent": r"(\d+(?:\.\d+)?)\s*%", "times": r"(\d+(?:\.\d+)?)\s*倍"}
 
 
 def _requirements(definition: str) -> list[tuple[float, str, str]]:
-    """Thresholds a definition sets: (days or percent, unit kind, the phrase stating it)."""
+    """Thresholds a definition sets: (days, percent or times, the kind, the phrase stating it)."""
     found = []
     for sentence in re.split(r"[。；;]", arabic_numerals(definition)):
         for match in REQUIREMENT.finditer(sentence):
@@ -171,30 +185,39 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
             if not REQUIREMENT_WORDS.search(window):
                 continue
             value, unit = float(match.group(1)), match.group(2)
-            kind = "percent" if unit == "%" else "days"
+            kind = {"%": "percent", "倍": "times"}.get(unit, "days")
             days = value / 24 if unit == "小时" else value * 30 if unit == "个月" else value
-            phrase = sentence[max(0, match.start() - 24) : match.end() + 8].strip("，, ")
+            phrase = _clause_around(sentence, match.start())
             found.append((days if kind == "days" else value, kind, phrase))
     return found
 
 
-def _unmet_threshold(
-    chosen: list[tuple[Disease, str]], situation: Situation
-) -> tuple[Disease, str, str] | None:
-    """A definition threshold the customer's own figures fall short of (透析两个月 < 90日)."""
-    told_percent = [float(m) for m in re.findall(r"(\d+(?:\.\d+)?)\s*%", situation.text)]
-    for found, _ in chosen:
-        for value, kind, phrase in _requirements(found.definition):
-            if kind == "days":
-                for span in situation.durations:
-                    if value * 0.1 <= span.high < value:
-                        return found, phrase, str(span)
-            elif (
-                told_percent
-                and all(p < value for p in told_percent)
-                and max(told_percent) >= value * 0.2
-            ):
-                return found, phrase, f"{max(told_percent):g}%"
+def _clause_around(sentence: str, position: int) -> str:
+    """The clause of ``sentence`` holding ``position``, with the one before it when it is short."""
+    clauses = re.split(r"(?<=[，,：:])", sentence)
+    seen = 0
+    for index, clause in enumerate(clauses):
+        if seen + len(clause) > position:
+            if len(clause) < 12 and index:
+                clause = clauses[index - 1] + clause
+            return clause.strip("，,：: ")
+        seen += len(clause)
+    return sentence
+
+
+def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | None:
+    """A threshold of ``found``'s definition the customer's own figures fall short of
+    (透析两个月 < 90日, 肌钙蛋白8倍 < 15倍): the requirement and what the customer told."""
+    for value, kind, phrase in _requirements(found.definition):
+        if kind == "days":
+            for span in situation.durations:
+                if value * 0.1 <= span.high < value:
+                    return phrase, str(span)
+            continue
+        told = [float(m) for m in re.findall(TOLD[kind], situation.text)]
+        if told and all(t < value for t in told) and max(told) >= value * 0.2:
+            unit = "%" if kind == "percent" else "倍"
+            return phrase, f"{max(told):g}{unit}"
     return None
 
 
