@@ -180,6 +180,7 @@ class Situation:
     paid_before: float | None = None  # what this policy already paid
     annual_premium: float | None = None
     years_paid: int | None = None
+    plan: str | None = None  # 计划二, 方案A: the column of a plan table that applies
 
     def events(self) -> set[str]:
         """Every event kind the story mentions with a date or a duration."""
@@ -238,6 +239,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         paid_before=_paid_before(text),
         annual_premium=_amount_near(text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")),
         years_paid=_years_paid(text),
+        plan=_plan(text),
     )
 
 
@@ -471,6 +473,14 @@ def _paid_before(text: str) -> float | None:
         ):
             return _money_value(match)
     return None
+
+
+def _plan(text: str) -> str | None:
+    match = re.search(r"(计划|方案)([一二三四五六七八九十abcdef1-9])", text)
+    if match is None:
+        return None
+    mark = match.group(2).upper()
+    return match.group(1) + ("一二三四五六七八九"[int(mark) - 1] if mark.isdigit() else mark)
 
 
 def _years_paid(text: str) -> int | None:

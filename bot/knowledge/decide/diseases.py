@@ -253,6 +253,21 @@ def used_up(
     return None
 
 
+def is_severe(product: ProductKnowledge, situation: Situation, disease: str | None) -> bool:
+    """Whether the diagnosis told is one of the product's 重大疾病 as far as the words show."""
+    if disease is None or not product.facts.diseases:
+        return False
+    ruling = rule_on_disease(product, disease)
+    stage = _stage(situation.text)
+    severe = [d for d in ruling.covered_as if d.category == "severe"] + [
+        d for d, item in ruling.partly_excluded_from if d.category == "severe"
+    ]
+    return any(
+        not any(_describes(x, disease, situation.text, stage) for x in found.exclusions)
+        for found in severe
+    )
+
+
 def decide_used_up(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """ "轻症已经赔过三次了，还能赔吗" with no disease named: the category's times, used or not."""
     asked = [c for c in situation.categories if c in situation.earlier_claims]
