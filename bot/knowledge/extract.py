@@ -52,7 +52,8 @@ ZERO_DEDUCTIBLE = re.compile(r"0\s*免赔|免赔额为\s*0|不设免赔|无免�
 EXCLUSION_LEAD = re.compile(
     r"[^，,。；：:\n]*(?:下列|以下|如下|下述)[^，,。；：:\n]*(?:不属于|不在|不包括|除外|不予|不承担)"
 )
-BENEFIT_NAME = re.compile(r"(保险金|津贴|给付|补偿金|生存金|年金|满期金)$|豁免|保险金(?!额)")
+BENEFIT_NAME = re.compile(r"(保险金|津贴|给付|金)$|豁免|保险金(?!额)")
+NOT_A_BENEFIT = re.compile(r"申请|受益人|关系|如何|怎样|共同|约定|说明|材料|资料|限额|计划")
 NOT_DISEASE_CONTAINER = re.compile(r"保险金|豁免|责任|给付|申请")
 
 
@@ -168,8 +169,12 @@ def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:
     for container in titled(articles, TOPIC_WORDS["benefits"]):
         if "免除" in container.title or "不" in container.title:
             continue
+        if NOT_A_BENEFIT.search(container.title):
+            continue
         for article in descendants(articles, container):
             if not BENEFIT_NAME.search(article.title) or article.number in benefits:
+                continue
+            if NOT_A_BENEFIT.search(article.title):
                 continue
             if any(article.number.startswith(number + ".") for number in benefits):
                 continue

@@ -53,8 +53,15 @@ CATEGORY_LABELS: dict[str, tuple[str, ...]] = {
     "moderate": ("中症疾病", "中度疾病", "中症", "中度"),
     "mild": ("轻症疾病", "轻度疾病", "轻症", "轻度", "轻疾"),
     "specific": ("特定疾病", "特种疾病", "特定"),
+    "rare": ("罕见病", "罕见疾病"),
 }
-CATEGORY_NAMES = {"severe": "重疾", "moderate": "中症", "mild": "轻症", "specific": "特定疾病"}
+CATEGORY_NAMES = {
+    "severe": "重疾",
+    "moderate": "中症",
+    "mild": "轻症",
+    "specific": "特定疾病",
+    "rare": "罕见病",
+}
 
 # What customers say → the word the clauses use.
 SYNONYMS: dict[str, str] = {

@@ -45,7 +45,7 @@ def decide(
     if "documents" in situation.asks:
         return None
     deciders: tuple[Callable[[], Verdict | None], ...] = (
-        lambda: decide_exclusion(product, situation, thesaurus),
+        lambda: decide_exclusion(product, situation, thesaurus, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_waiting(product, situation),
         lambda: decide_cooling_off(product, situation),

@@ -16,8 +16,10 @@ from bot.knowledge.vocabulary import CATEGORY_NAMES
 def decide_disease(
     product: ProductKnowledge, situation: Situation, disease: str | None
 ) -> Verdict | None:
-    if disease is None or not product.facts.diseases or is_medical(product):
+    if disease is None or not product.facts.diseases:
         return None
+    if is_medical(product) and not situation.categories:
+        return None  # a medical product pays costs; only "算不算重疾" is a question of definitions
     ruling = rule_on_disease(product, disease)
     stage = _stage(situation.text)
     reasons: list[Reason] = []
@@ -77,8 +79,8 @@ def decide_disease(
         return Verdict(
             "disease",
             "no",
-            f"暂时还不符合“{found.name}”的定义：定义要求{requirement}，您说的{told}还没有达到；"
-            f"达到后可以按{category}申请。",
+            f"暂时还不能按“{found.name}”赔：定义要求{requirement}，您说的{told}，还不符合；"
+            f"符合后可以按{category}申请。",
             (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
             ("是否符合以专科医生的诊断和理赔审核为准。",),
         )
@@ -192,6 +194,29 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
     return found
 
 
+DENIED = re.compile(
+    r"(?:没|没有|未|还没|并没有|不是)(?:做|有|经过|进行|达到|上|用|开)?(?:过)?([\u4e00-\u9fff]{2,8})"
+)
+
+
+def _denied_requirement(definition: str, question: str) -> tuple[str, str] | None:
+    """A requirement of the definition the customer says was not met ("没做基因检测")."""
+    text = normalize(arabic_numerals(definition))
+    for match in DENIED.finditer(question):
+        phrase = match.group(1)
+        for size in range(min(len(phrase), 6), 1, -1):
+            word = phrase[:size]
+            position = text.find(word)
+            if position < 0:
+                continue
+            if re.search(
+                r"(未|无|没有|不|非)[^，。；]{0,4}$", text[max(0, position - 6) : position]
+            ):
+                break  # the definition itself asks for its absence (未发生转移)
+            return _clause_around(text, position), match.group(0)
+    return None
+
+
 def _clause_around(sentence: str, position: int) -> str:
     """The clause of ``sentence`` holding ``position``, with the one before it when it is short."""
     clauses = re.split(r"(?<=[，,：:])", sentence)
@@ -208,6 +233,9 @@ def _clause_around(sentence: str, position: int) -> str:
 def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | None:
     """A threshold of ``found``'s definition the customer's own figures fall short of
     (透析两个月 < 90日, 肌钙蛋白8倍 < 15倍): the requirement and what the customer told."""
+    denied = _denied_requirement(found.definition, situation.text)
+    if denied is not None:
+        return denied
     for value, kind, phrase in _requirements(found.definition):
         if kind == "days":
             for span in situation.durations:
@@ -321,7 +349,9 @@ def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool
     return False
 
 
-CONDITION_ASK = re.compile(r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到")
+CONDITION_ASK = re.compile(
+    r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到|这样(可以|行)|够吗"
+)
 QUALIFIED_NAME = re.compile(r"^(严重|重症|重型|较重|深度|持续|永久|完全|晚期)")
 
 

@@ -20,7 +20,10 @@ CARVE_OUT = re.compile(
 
 
 def decide_exclusion(
-    product: ProductKnowledge, situation: Situation, thesaurus: Thesaurus
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    disease: str | None = None,
 ) -> Verdict | None:
     concepts = thesaurus.concepts_in(situation.text)
     if not concepts:
@@ -38,11 +41,12 @@ def decide_exclusion(
                 continue
             number = _item_number(product, item.article, item.index)
             quoted = Reason(f"条款列明：“{clip(item.text)}”", item.article)
-            if _carved_out(item.text, situation):
+            exception = _carved_out(product, item.text, situation, disease)
+            if exception is not None:
                 return Verdict(
                     "exclusion",
                     "yes",
-                    f"这种情况不在免责之内：该项责任免除{number}写明意外伤害所致的除外，"
+                    f"这种情况不在免责之内：该项责任免除{number}写明{exception}除外，"
                     "按保险责任的约定处理。",
                     (quoted,),
                 )
@@ -79,20 +83,33 @@ def _names(product: ProductKnowledge, item: str, concept: Concept, specific: lis
     )
 
 
-def _carved_out(item: str, situation: Situation) -> bool:
-    """Whether the item's own exception (但因意外伤害所致的除外) covers the customer's case."""
+def _carved_out(
+    product: ProductKnowledge, item: str, situation: Situation, disease: str | None
+) -> str | None:
+    """The item's own exception when it covers the customer's case: an accident (但因意外伤害
+    所致的除外), or a disease the exception names by its category or article (罕见病)."""
     match = CARVE_OUT.search(item)
     if match is None:
-        return False
-    exception = match.group(1) or match.group(2) or ""
-    return "意外" in exception and situation.cause == "accident"
+        return None
+    exception = next(g for g in match.groups() if g)
+    if "意外" in exception and situation.cause == "accident":
+        return "意外伤害所致的"
+    if disease is None:
+        return None
+    key = normalize(disease)
+    for found in product.facts.diseases:
+        if key not in normalize(found.name):
+            continue
+        parent = found.article.rpartition(".")[0]
+        if found.category_label in exception or re.search(rf"第?{re.escape(parent)}条", exception):
+            return found.category_label
+    return None
 
 
 def _item_number(product: ProductKnowledge, article: str, index: int) -> str:
+    """``（第3.1条第（2）项）``: where an exclusion item stands in its article."""
     same = [e for e in product.facts.exclusions if e.article == article]
     position = next((i for i, e in enumerate(same, 1) if e.index == index), None)
-    return (
-        f"（第{article}条第（{position}）项）"
-        if position and len(same) > 1
-        else f"（第{article}条）"
-    )
+    if position and len(same) > 1:
+        return f"（第{article}条第（{position}）项）"
+    return f"（第{article}条）"

@@ -36,6 +36,7 @@ def test_a_threshold_the_customer_has_not_reached(illness: ProductKnowledge) -> 
         illness, story("透析两个月了能赔严重慢性肾衰竭吗"), default_thesaurus(), "严重慢性肾衰竭"
     )
     assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("暂时还不能按“严重慢性肾衰竭”赔")
     assert "90日" in verdict.answer and "60–62天" in verdict.answer
 
 
