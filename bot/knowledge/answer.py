@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import china_today
 from bot.knowledge import explain
-from bot.knowledge.decide import decide, timing_notes
+from bot.knowledge.decide import Verdict, decide, timing_notes
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.industry import (
@@ -20,7 +20,7 @@ from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.render import render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
-from bot.knowledge.situation import read_situation
+from bot.knowledge.situation import Situation, read_situation
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
@@ -90,6 +90,17 @@ class Answer:
         )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A question as the knowledge base read it (``ask --explain`` shows it)."""
+
+    asked: Question
+    product: str | None
+    disease: str | None
+    situation: Situation
+    verdict: Verdict | None
+
+
 class KnowledgeBase:
     """Answers questions from the current version of every ingested product, in memory."""
 
@@ -127,8 +138,8 @@ class KnowledgeBase:
             return "恶性肿瘤"
         return found
 
-    def ask(self, question: str, product: str | None = None) -> Answer:
-        """Answer ``question``; ``product`` is the code known from context, if any."""
+    def read(self, question: str, product: str | None = None) -> Reading:
+        """What the knowledge base makes of ``question``: product, situation, verdict."""
         text = normalize(question)
         named = self.product_in(text)
         if named is not None:
@@ -138,20 +149,28 @@ class KnowledgeBase:
         if code is not None and code not in self.products:
             code = None
         disease = self.disease_in(asked.text)
+        situation = read_situation(question, china_today())
+        verdict = None
+        if code is not None:
+            verdict = decide(self.products[code], situation, default_thesaurus(), disease)
+        return Reading(asked, code, disease, situation, verdict)
+
+    def ask(self, question: str, product: str | None = None) -> Answer:
+        """Answer ``question``; ``product`` is the code known from context, if any."""
+        reading = self.read(question, product)
+        asked, code, disease = reading.asked, reading.product, reading.disease
         if code is None:
             return self._general(asked, disease)
         wording = self.products[code]
-        situation = read_situation(question, china_today())
-        verdict = decide(wording, situation, default_thesaurus(), disease)
-        if verdict is not None:
+        if reading.verdict is not None:
             return Answer(
-                render(wording, verdict),
-                [Citation(code, wording.document.version, a) for a in verdict.articles],
+                render(wording, reading.verdict),
+                [Citation(code, wording.document.version, a) for a in reading.verdict.articles],
                 product=code,
                 topics=asked.topics,
             )
         answer = self._about(wording, asked, disease)
-        for note in timing_notes(wording, situation):
+        for note in timing_notes(wording, reading.situation):
             answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
             answer.citations.append(Citation(code, wording.document.version, note.article))
         return answer

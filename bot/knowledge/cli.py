@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot.db import make_engine
-from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.answer import KnowledgeBase, Reading
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.ingest import ingest_files
 from bot.knowledge.search import domain_words, write_user_dictionary
@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="ask a question; with no QUESTION, one per stdin line")
     ask.add_argument("--product", metavar="CODE", help="the product the question is about")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument(
+        "--explain", action="store_true", help="also show the situation read and the verdict"
+    )
     ask.add_argument("question", nargs="?", metavar="QUESTION")
     show = commands.add_parser("show", help="show a product's facts, or one article")
     show.add_argument("code", metavar="CODE")
@@ -88,9 +91,32 @@ def main(
     for question in questions:
         if not question:
             continue
+        if args.explain:
+            _explain(knowledge.read(question, product=args.product), out)
         answer = knowledge.ask(question, product=args.product)
         print(answer.to_json() if args.json else answer.text + "\n", file=out, flush=True)
     return 0
+
+
+def _explain(reading: Reading, out: TextIO) -> None:
+    """The situation read, the product and disease found, and the verdict (or none)."""
+    told = {
+        name: value
+        for name, value in vars(reading.situation).items()
+        if name not in ("text", "today") and value not in (None, (), {}, frozenset())
+    }
+    print(f"product: {reading.product or '-'}   disease: {reading.disease or '-'}", file=out)
+    print(f"topics: {', '.join(reading.asked.topics) or '-'}", file=out)
+    for name, value in told.items():
+        print(f"situation.{name}: {value}", file=out)
+    verdict = reading.verdict
+    if verdict is None:
+        print("verdict: none (the answer explains the wording)", file=out)
+    else:
+        print(f"verdict: {verdict.kind} / {verdict.decision}", file=out)
+        for reason in verdict.reasons:
+            print(f"  because (第{reason.article}条) {reason.text}", file=out)
+    print(file=out)
 
 
 def _show(product: ProductKnowledge, number: str | None, versions: list[str], out: TextIO) -> int:

@@ -78,6 +78,18 @@ def test_ask_reads_questions_from_stdin_one_per_line(db: Path) -> None:
     assert "21日" in lines[0]["answer"] and "120日" in lines[1]["answer"]
 
 
+def test_ask_explain_shows_the_situation_and_the_verdict(db: Path) -> None:
+    done = cli(
+        db, "ask", "--explain", "--product", "FR-CI-2025", "3月1号生效，5月20号确诊肺癌，能赔吗"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "situation.dated:" in done.stdout
+    assert "verdict: waiting / no" in done.stdout
+    assert "because (第2.1条)" in done.stdout
+    plain = cli(db, "ask", "--explain", "--product", "FR-CI-2025", "受益人怎么写")
+    assert "verdict: none" in plain.stdout
+
+
 def test_ask_with_an_unknown_product_says_which_exist(db: Path) -> None:
     done = cli(db, "ask", "--product", "NOPE", "犹豫期")
     assert done.returncode == 2
