@@ -67,6 +67,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"能不能|能否|可不可以|可以.{0,8}吗|能.{0,8}吗|算不算|是不是|会不会|吗|么|没有"),
     ),
 )
+# "材料都交齐了，多久出结果" asks how long, not which documents.
+HANDED_IN = re.compile(r"(交|提交|递交|寄|准备)(齐|全|完|好|了)(了)?")
 MONEY = re.compile(
     NUM
     + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
@@ -218,7 +220,11 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
     dated = _dated_events(text, today)
     return Situation(
         text=text,
-        asks=frozenset(name for name, pattern in ASKS if pattern.search(text)),
+        asks=frozenset(
+            name
+            for name, pattern in ASKS
+            if pattern.search(text) and not (name == "documents" and HANDED_IN.search(text))
+        ),
         today=today,
         dated=dated,
         elapsed=_elapsed(text),
@@ -578,6 +584,7 @@ def _age(text: str) -> int | None:
 
 
 def _cause(text: str) -> str | None:
+    text = re.sub(r"意外(伤害)?(险|线|保险)", "", text)  # the product's name is not the cause
     if re.search(r"意外|车祸|摔|撞|溺水|烫伤|烧伤|骨折|被.{0,3}咬|扭伤|砸|跌倒|交通事故", text):
         return "accident"
     if re.search(r"生病|病了|疾病|确诊|查出|得了|患", text):

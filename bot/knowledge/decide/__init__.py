@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import decide_disease, decide_used_up, is_severe
@@ -46,6 +47,7 @@ def decide(
         return None
     deciders: tuple[Callable[[], Verdict | None], ...] = (
         lambda: decide_exclusion(product, situation, thesaurus, disease),
+        lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_waiting(product, situation),
         lambda: decide_cooling_off(product, situation),
