@@ -18,7 +18,7 @@ from bot.knowledge.industry import (
 )
 from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.question import Question
-from bot.knowledge.render import render
+from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
 from bot.knowledge.situation import Situation, read_situation
 from bot.knowledge.store import KnowledgeRepository
@@ -269,10 +269,9 @@ class KnowledgeBase:
         coverage: bool,
     ) -> Answer:
         articles = list(dict.fromkeys(a for s in sections for a in s.articles))
-        body = "\n".join(s.text for s in sections)
-        if articles:
-            body += "\n" + product.citation(*articles)
-        body += "\n" + (REMINDER if coverage else WORDING_NOTE)
+        tail = "\n" + (product.citation(*articles) + "\n" if articles else "")
+        tail += REMINDER if coverage else WORDING_NOTE
+        body = fit("\n".join(s.text for s in sections), MAX_CHARS - hanzi(tail)) + tail
         version = product.document.version
         return Answer(
             body,

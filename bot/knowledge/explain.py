@@ -164,7 +164,7 @@ def exclusions_section(product: ProductKnowledge) -> Section:
     exclusions = product.facts.exclusions
     if not exclusions:
         return Section(f"《{product.name}》的条款里没有找到责任免除的约定。")
-    lines = "\n".join(f"（{e.index}）{clip(e.text, 120)}" for e in exclusions)
+    lines = "\n".join(f"（{e.index}）{clip(e.text, 40)}" for e in exclusions)
     text = f"《{product.name}》在以下情形下不承担保险责任（责任免除）：\n{lines}"
     if product.facts.exclusion_notes:
         text += "\n" + clip(product.facts.exclusion_notes[0], 200)

@@ -21,12 +21,35 @@ def render(product: ProductKnowledge, verdict: Verdict) -> str:
         lines.append(product.citation(*verdict.articles) + "。")
     lines.append(REMINDER if verdict.coverage else WORDING_NOTE)
     text = "\n".join(line.replace("。。", "。").replace("”。”", "”") for line in lines)
-    return text if len(text) <= MAX_CHARS else _shorten(lines)
+    return text if hanzi(text) <= MAX_CHARS else _shorten(lines)
 
 
 def _shorten(lines: list[str]) -> str:
     """Drop the middle lines (reasons, conditions) until the reply fits, keeping answer and citation."""
     head, *middle, citation, note = lines
-    while middle and len("\n".join([head, *middle, citation, note])) > MAX_CHARS:
+    while middle and hanzi("\n".join([head, *middle, citation, note])) > MAX_CHARS:
         middle.pop()
     return "\n".join([head, *middle, citation, note])
+
+
+def hanzi(text: str) -> int:
+    """How many Chinese characters ``text`` has (the measure of one WeChat message)."""
+    return sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` Chinese characters at the last line or sentence end that fits."""
+    if hanzi(text) <= limit:
+        return text
+    count = 0
+    end = len(text)
+    for index, char in enumerate(text):
+        count += "\u4e00" <= char <= "\u9fff"
+        if count >= limit:
+            end = index
+            break
+    head = text[:end]
+    cut = max(head.rfind("\n"), head.rfind("。"), head.rfind("；"))
+    if cut < end // 2:
+        cut = end - 1
+    return head[: cut + 1].rstrip("\n") + "…"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.knowledge.decide import Reason, Verdict
 from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.render import MAX_CHARS, REMINDER, render
+from bot.knowledge.render import MAX_CHARS, REMINDER, hanzi, render
 from tests.knowledge.decide.conftest import ILLNESS, product
 
 WORDING: ProductKnowledge = product(ILLNESS)
@@ -28,6 +28,15 @@ def test_a_long_verdict_is_shortened_to_one_message_keeping_answer_and_citation(
     reasons = tuple(Reason("很长的理由" * 20, f"2.{n}") for n in range(1, 6))
     verdict = Verdict("disease", "depends", "要看具体诊断。", reasons, ("条件" * 100,))
     text = render(WORDING, verdict)
-    assert len(text) <= MAX_CHARS
+    assert hanzi(text) <= MAX_CHARS
     assert text.startswith("要看具体诊断。")
     assert "依据《测试安康重大疾病保险条款》" in text
+
+
+def test_a_long_explanation_is_cut_at_a_sentence_end() -> None:
+    from bot.knowledge.render import fit
+
+    text = "第一句话。" * 50
+    cut = fit(text, 100)
+    assert hanzi(cut) <= 100 and cut.endswith("。…")
+    assert fit("短。", 100) == "短。"
