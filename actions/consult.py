@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +13,7 @@ from actions.services import entity_value, latest_intent, say, services, verifie
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
+from bot.knowledge.vocabulary import CATEGORY_LABELS
 
 # The clause word an intent is about, added when the message itself names no topic
 # ("多久能到账？" asked as ask_claim_process).
@@ -45,7 +47,13 @@ def consultation_question(
     asked = Question.read(rest)
     disease = knowledge.disease_in(rest)
     if previous and not asked.topics and not disease:
+        if asked.categories:
+            # "那中症呢" after "轻症赔多少": the same question about another category.
+            return f"{rest} {without_subject(knowledge, previous)}"
         return previous
+    if previous and told_facts(previous) and not told_facts(text):
+        # Facts given earlier (保额20万, 去年3月生效) stay part of the customer's case.
+        text = f"{told_facts(previous)}，{text}"
     hint = INTENT_TOPIC_WORDS.get(intent or "")
     if hint is None or (disease and intent in COVERAGE_INTENTS):
         return text
@@ -69,7 +77,20 @@ class ActionConsult(Action):
         product = entity_value(tracker, "product") or tracker.get_slot("product")
         if product is None:
             product = policy_product(tracker)
-        question = consultation_question(knowledge, text, intent, tracker.get_slot("last_question"))
+        previous = tracker.get_slot("last_question")
+        if only_facts(knowledge, text) and (product or knowledge.product_in(normalize(text))):
+            # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
+            named = knowledge.product_in(normalize(text))
+            code = named[0] if named is not None else product
+            name = knowledge.products[code].name if code in knowledge.products else "您的保单"
+            facts = told_facts(text)
+            say(
+                dispatcher,
+                f"好的，记下了：《{name}》{('，' + facts) if facts else ''}。请问您想了解什么？"
+                "比如能不能赔、能赔多少、等待期、理赔材料或退保。",
+            )
+            return [SlotSet("last_question", normalize(text)), SlotSet("product", code)]
+        question = consultation_question(knowledge, text, intent, previous)
         answer = knowledge.ask(question, product=product)
         reply = answer.text
         if intent == "claim_is_covered" and answer.product is not None:
@@ -79,6 +100,39 @@ class ActionConsult(Action):
             SlotSet("last_question", without_product(knowledge, question)),
             SlotSet("product", answer.product or product),
         ]
+
+
+FACTS = re.compile(
+    r"(保额|基本保险金额)\s*\d+(?:\.\d+)?\s*万?|\d+(?:\.\d+)?\s*万?(?:元)?(?:的)?保额"
+    r"|(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?\s]{0,3}(?:生效|投保|买|签收)"
+    r"|(?:去年|前年|今年|\d{4}年)[^，。！？?\s]{0,3}(?:生效|投保|买)"
+)
+
+
+def told_facts(text: str) -> str:
+    """The facts of the customer's case a message gives (sum insured, when cover started)."""
+    return "，".join(m.group(0) for m in FACTS.finditer(normalize(text)))
+
+
+def only_facts(knowledge: KnowledgeBase, text: str) -> bool:
+    """Whether a message tells facts of the case and asks nothing yet."""
+    rest = without_product(knowledge, text)
+    asked = Question.read(rest)
+    if asked.topics or asked.categories or knowledge.disease_in(rest):
+        return False
+    if re.search(r"[吗呢？?]|多少|几|怎么|能不能|可不可以|是否|哪些|什么|如何|请问", rest):
+        return False
+    return bool(told_facts(text))
+
+
+def without_subject(knowledge: KnowledgeBase, question: str) -> str:
+    """The previous question without the category or disease it was about."""
+    text = without_product(knowledge, question)
+    for labels in CATEGORY_LABELS.values():
+        for label in sorted(labels, key=len, reverse=True):
+            text = text.replace(label, "")
+    disease = knowledge.disease_in(text)
+    return text.replace(disease, "") if disease else text
 
 
 def without_product(knowledge: KnowledgeBase, question: str) -> str:

@@ -17,11 +17,6 @@ HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
     "complain": ("complaint", Priority.HIGH, "您的意见我们非常重视"),
     "claim_dispute": ("claim_dispute", Priority.HIGH, "理赔结论的异议需要由理赔人员复核"),
     "request_human": ("customer_request", Priority.NORMAL, "好的"),
-    "ask_sales_advice": (
-        "sales_advice",
-        Priority.LOW,
-        "选购建议需要结合您的具体情况，由持证的专业人员为您分析，我不提供推荐",
-    ),
     "change_beneficiary": (
         "paperwork",
         Priority.NORMAL,
@@ -36,6 +31,16 @@ HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
     "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
 }
 DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")
+# What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
+# the customer keeps the bot, and a ticket is made only when they take the offer.
+OFFERS: dict[str, str] = {
+    "ask_sales_advice": (
+        "选购建议要结合您的年龄、健康、预算和已有保障，由持证的专业人员分析，我不能替您推荐具体产品。"
+        "比较时一般看：保障范围（重疾、医疗、意外）、保额够不够、等待期和责任免除、续保条件，"
+        "以及保费能否长期负担。"
+    ),
+}
+OFFER_BUTTONS = [{"title": "转人工客服", "payload": "/request_human"}]
 SUMMARY_MESSAGES = 6
 
 
@@ -45,10 +50,24 @@ def conversation_summary(tracker: Tracker) -> str:
     return "\n".join(f"[{intent}] {event.get('text')}" for intent, event in reversed(latest))
 
 
+def offer_person(dispatcher: CollectingDispatcher, explanation: str) -> list[EventType]:
+    """Say what the bot cannot do and offer a person; nothing is opened, nothing paused."""
+    dispatcher.utter_message(
+        text=f"{explanation}\n如需人工客服帮您分析，请点“转人工客服”或回复“转人工”；您也可以继续问我条款问题。",
+        buttons=OFFER_BUTTONS,
+    )
+    return []
+
+
 def hand_off(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None
 ) -> list[EventType]:
-    """Open (or find) the conversation's ticket, tell the customer, and pause the bot."""
+    """Open (or find) the conversation's ticket, tell the customer, and pause the bot.
+
+    What the bot merely cannot do (buying advice) is offered instead (:func:`offer_person`).
+    """
+    if intent in OFFERS:
+        return offer_person(dispatcher, OFFERS[intent])
     reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
     slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
     ticket, _created = services().tickets.open_ticket(

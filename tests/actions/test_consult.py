@@ -77,3 +77,38 @@ def test_intent_supplies_the_topic_the_words_leave_out(
     message = user_event("金康医疗的话要先自己出多少钱", "ask_medical_reimbursement")
     run(dispatcher, latest_message=message["parse_data"])
     assert "免赔额" in said(dispatcher)
+
+
+def test_a_turn_that_only_tells_the_case_is_acknowledged_and_kept(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event(
+        "我妈前年8月买的安心多倍保 保额20万",
+        "inform",
+        [{"entity": "product", "value": "AX-CI-2023"}],
+    )
+    slots = run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "记下了" in text and "保额20万" in text and "想了解什么" in text
+    assert slots["product"] == "AX-CI-2023"
+    follow = CollectingDispatcher()
+    question = user_event("上个月查出宫颈原位癌 能赔多少", "claim_is_covered")
+    run(
+        follow,
+        latest_message=question["parse_data"],
+        slots={"product": "AX-CI-2023", "last_question": slots["last_question"]},
+    )
+    assert "4万元" in said(follow)
+
+
+def test_another_category_follows_the_previous_question(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("那中症呢", "ask_coverage")
+    run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"product": "AX-CI-2023", "last_question": "轻症赔多少"},
+    )
+    text = said(dispatcher)
+    assert "中症" in text and "50%" in text

@@ -70,3 +70,16 @@ def test_a_bare_product_name_not_understood_continues_the_consultation(
     ActionFallback().run(dispatcher, state, {})
     assert "第9.26.1条" in said(dispatcher)
     assert services.tickets.all() == []
+
+
+def test_buying_advice_is_offered_a_person_without_a_ticket_or_a_pause(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("重疾险买哪家的好，推荐一个", "ask_sales_advice")
+    state = tracker("fresh", latest_message=message["parse_data"], events=[message])
+    events = ActionHandoff().run(dispatcher, state, {})
+    assert events == []
+    assert services.tickets.open_ticket_for("customer-fresh") is None
+    text = said(dispatcher)
+    assert "不能替您推荐" in text and "转人工" in text and "工单号" not in text
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
