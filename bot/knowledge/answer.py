@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import yaml
+
 from bot.clock import china_today
 from bot.knowledge import explain
 from bot.knowledge.decide import Verdict, decide, timing_notes
@@ -25,6 +27,7 @@ from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.vocabulary import CATEGORY_NAMES
+from bot.settings import PROJECT_ROOT
 
 REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
 WORDING_NOTE = "以上为条款要点，具体以您的保险合同条款为准。"
@@ -41,6 +44,12 @@ COVERAGE_TOPICS = frozenset(
         "annual_limit",
         "hospital",
     }
+)
+OTHER_INSURERS = tuple(
+    normalize(name)
+    for name in yaml.safe_load(
+        (PROJECT_ROOT / "data" / "general" / "insurers.yml").read_text("utf-8")
+    )["insurers"]
 )
 UNSURE = "如果这没有回答您的问题，说明条款可能没有直接约定这一点，可以转人工客服为您确认。"
 GENERAL_NOTE = "以上是行业通行规则，具体以您所购产品的条款约定为准。"
@@ -124,8 +133,26 @@ class KnowledgeBase:
         return cls(repository.current())
 
     def product_in(self, text: str) -> tuple[str, str] | None:
-        """``(code, name as written)`` of the product named in normalised ``text``, if any."""
-        return next(((code, name) for name, code in self._names if name in text), None)
+        """``(code, name as written)`` of the product named in normalised ``text``, if any.
+
+        A name may carry one wrong or masked character (康林重疾, 康*重疾) when only one product
+        fits; a name right after another insurer's (国寿康宁) is that insurer's product, not ours.
+        """
+        for name, code in self._names:
+            position = text.find(name)
+            if position >= 0:
+                return None if other_insurer_before(text, position) else (code, name)
+        fits = {
+            (code, written)
+            for name, code in self._names
+            if len(name) >= 4
+            for written in near_names(text, name)
+        }
+        if len({code for code, _ in fits}) == 1:
+            code, written = next(iter(fits))
+            position = text.find(written)
+            return None if other_insurer_before(text, position) else (code, written)
+        return None
 
     def disease_in(self, text: str) -> str | None:
         """The most specific disease or condition named in normalised ``text``.
@@ -146,6 +173,8 @@ class KnowledgeBase:
             question = text.replace(named[1], " ")
         asked = Question.read(question)
         code = named[0] if named is not None else product
+        if named is None and names_other_insurer(text):
+            code = None  # 平安福, 国寿康宁: another insurer's product, not the one in context
         if code is not None and code not in self.products:
             code = None
         disease = self.disease_in(asked.text)
@@ -343,6 +372,28 @@ def _weak(topics: tuple[str, ...]) -> bool:
 def _related(one: str, other: str) -> bool:
     """The same article, or one within the other."""
     return one == other or one.startswith(other + ".") or other.startswith(one + ".")
+
+
+def near_names(text: str, name: str) -> list[str]:
+    """The spans of ``text`` that are ``name`` with one character wrong or masked (*)."""
+    found = []
+    for start in range(len(text) - len(name) + 1):
+        span = text[start : start + len(name)]
+        wrong = sum(a != b and a not in "*＊x×" for a, b in zip(span, name, strict=True))
+        if wrong <= 1 and span[0] == name[0]:
+            found.append(span)
+    return found
+
+
+def names_other_insurer(text: str) -> bool:
+    """Whether normalised ``text`` names another insurer or a sales platform."""
+    return any(name in text for name in OTHER_INSURERS)
+
+
+def other_insurer_before(text: str, position: int) -> bool:
+    """Whether another insurer or platform is named right before ``position`` (国寿康宁)."""
+    before = text[max(0, position - 8) : position]
+    return any(before.endswith(name) or name in before[-6:] for name in OTHER_INSURERS)
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:

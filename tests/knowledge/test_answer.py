@@ -10,6 +10,7 @@ from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.document import parse_clause_document
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.text import normalize
 from tests.knowledge.new_product import NEW_PRODUCT
 
 
@@ -93,3 +94,24 @@ def test_coverage_answers_never_promise_and_end_with_the_reminder(kb: KnowledgeB
     answer = kb.ask("福瑞安康 原位癌能赔吗")
     assert not any(word in answer.text for word in ("一定赔", "保证赔", "肯定能"))
     assert answer.text.endswith("以您的保险合同条款和保险公司的理赔审核结果为准。")
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("安心多被保等待期多久", "AX-CI-2023"),
+        ("康林重疾 原位癌", "KN-CI-2024"),
+        ("康*重疾", "KN-CI-2024"),
+    ],
+)
+def test_a_product_name_with_one_wrong_or_masked_character(
+    sample_kb: KnowledgeBase, written: str, code: str
+) -> None:
+    found = sample_kb.product_in(normalize(written))
+    assert found is not None and found[0] == code
+
+
+def test_another_insurers_product_is_not_ours_even_in_our_context(sample_kb: KnowledgeBase) -> None:
+    assert sample_kb.product_in(normalize("国寿康宁终身重疾 犹豫期多长")) is None
+    answer = sample_kb.ask("国寿康宁终身重疾 犹豫期多长", product="KN-CI-2024")
+    assert answer.product is None and "具体以您所购产品的条款约定为准" in answer.text
