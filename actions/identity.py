@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.services import services
+from actions.services import latest_intent, services
 from bot.intake import mobile_in
+from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
 from bot.records.identity import POLICY_NUMBER
 
@@ -32,6 +34,27 @@ def proof_in(text: str) -> str | None:
     plain = normalise_message(text).replace(" ", "").replace("-", "")
     endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain.upper()))
     return endings[-1] if endings else None
+
+
+class ActionAskPolicyNumber(Action):
+    """Asks for the policy number; a customer worried that the agent left hears first that the
+    policy is safe (the general rule), then why the number is needed."""
+
+    def name(self) -> str:
+        return "action_ask_policy_number"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if latest_intent(tracker) == "orphan_policy":
+            rule = general_rules()["orphan_policy"]
+            dispatcher.utter_message(text=rule.said())
+            dispatcher.utter_message(
+                text="如需为您查询这份保单、安排新的服务人员，请先核验身份：请提供您的保单号（以 MB 开头）。"
+            )
+            return []
+        dispatcher.utter_message(response="utter_ask_policy_number")
+        return []
 
 
 class ValidateIdentityForm(FormValidationAction):

@@ -72,3 +72,20 @@ def test_policy_number_is_upper_cased_and_checked_for_form(
         "policy_number": "MB2024000002"
     }
     assert form.validate_policy_number("12345", dispatcher, state, {}) == {"policy_number": None}
+
+
+def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    from actions.identity import ActionAskPolicyNumber
+    from tests.actions.conftest import user_event
+
+    message = user_event("业务员离职了，我的保单还有效吗", "orphan_policy")
+    state = tracker("fresh", latest_message=message["parse_data"], events=[message])
+    ActionAskPolicyNumber().run(dispatcher, state, {})
+    first, second = (m["text"] for m in dispatcher.messages)
+    assert "保单继续有效" in first and "保险销售行为管理办法" in first
+    assert "保单号" in second
+    other = CollectingDispatcher()
+    ActionAskPolicyNumber().run(other, tracker("fresh"), {})
+    assert other.messages[0]["response"] == "utter_ask_policy_number"
