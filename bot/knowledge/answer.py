@@ -14,6 +14,7 @@ from bot.knowledge import explain
 from bot.knowledge.decide import Verdict, decide, timing_notes
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.general import rules_bearing_on
 from bot.knowledge.industry import (
     GENERAL_TOPICS,
     general_disease_answer,
@@ -51,6 +52,10 @@ OTHER_INSURERS = tuple(
         (PROJECT_ROOT / "data" / "general" / "insurers.yml").read_text("utf-8")
     )["insurers"]
 )
+DISPUTE = re.compile(
+    r"拒赔|不给.{0,2}(赔|退)|不让.{0,2}退|坑人|骗|误导|维权|投诉|不合理|太过分|讨个说法"
+)
+OFFER_PERSON = "如需工作人员帮您处理，请回复“转人工”。"
 UNSURE = "如果这没有回答您的问题，说明条款可能没有直接约定这一点，可以转人工客服为您确认。"
 GENERAL_NOTE = "以上是行业通行规则，具体以您所购产品的条款约定为准。"
 FOCUS = {
@@ -310,7 +315,12 @@ class KnowledgeBase:
         )
 
     def _general(self, asked: Question, disease: str | None) -> Answer:
-        parts: list[str] = []
+        parts: list[str] = [rule.said() for rule in rules_bearing_on(asked.text)]
+        if parts and DISPUTE.search(asked.text):
+            # A personal dispute: the rules that bear on it, what the topic generally means, a person.
+            topics = [GENERAL_TOPICS.get(t, "") for t in _answer_topics(asked.topics)]
+            text = "\n".join([*parts, *(t for t in topics[:1] if t), OFFER_PERSON])
+            return Answer(fit(text, MAX_CHARS), topics=asked.topics)
         if disease is not None:
             ruling = general_disease_answer(disease)
             if ruling:

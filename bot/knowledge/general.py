@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,11 @@ class GeneralRule:
     key: str
     text: str
     source: str
+    when: str | None = None  # a pattern of the questions the rule bears on
+
+    def bears_on(self, question: str) -> bool:
+        """Whether a normalised question is one this rule answers."""
+        return self.when is not None and re.search(self.when, question) is not None
 
     def said(self) -> str:
         """The rule as the assistant says it, with its source."""
@@ -34,7 +40,13 @@ def read_general_rules(path: Path = RULES) -> dict[str, GeneralRule]:
         missing = [k for k in ("text", "source") if not entry.get(k)]
         if missing:
             raise ValueError(f"{path}: rule {key!r} lacks {', '.join(missing)}")
-        rules[key] = GeneralRule(key, entry["text"].replace(" ", ""), entry["source"])
+        when = entry.get("when")
+        if when is not None:
+            try:
+                re.compile(when)
+            except re.error as exc:
+                raise ValueError(f"{path}: rule {key!r}: when {when!r}: {exc}") from exc
+        rules[key] = GeneralRule(key, entry["text"].replace(" ", ""), entry["source"], when)
     return rules
 
 
@@ -42,3 +54,8 @@ def read_general_rules(path: Path = RULES) -> dict[str, GeneralRule]:
 def general_rules() -> dict[str, GeneralRule]:
     """The project's general rules, read once."""
     return read_general_rules()
+
+
+def rules_bearing_on(question: str) -> list[GeneralRule]:
+    """The general rules a normalised question bears on, in the file's order."""
+    return [rule for rule in general_rules().values() if rule.bears_on(question)]

@@ -19,3 +19,11 @@ def test_a_rule_without_a_source_is_refused(tmp_path: Path) -> None:
     path.write_text("rules:\n  x:\n    text: 某规则\n", "utf-8")
     with pytest.raises(ValueError, match=r"'x' lacks source"):
         read_general_rules(path)
+
+
+def test_a_personal_dispute_gets_the_rule_first_then_a_person(sample_kb) -> None:  # type: ignore[no-untyped-def]
+    answer = sample_kb.ask("保险公司就是不给我退保 非要原来的业务员签字")
+    assert answer.text.startswith("投保人有权解除合同")
+    assert "《保险法》第15条" in answer.text and "转人工" in answer.text
+    disclosure = sample_kb.ask("投保前有乙肝没告知 保险公司直接拒赔了 这合理吗")
+    assert "2年后不得再以此解除合同" in disclosure.text and "12378" in disclosure.text
