@@ -72,10 +72,12 @@ def chinese_number(token: str) -> float | None:
 CHINESE_NUMERAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 PERCENT_WORDS = re.compile(r"百分之(" + CHINESE_NUMERAL + r"|\d+(?:\.\d+)?)")
 COUNTED = re.compile(
-    r"(?<![同任某唯单统其之万每])("
+    r"(?<![零〇一二两三四五六七八九十百千])("
     + CHINESE_NUMERAL
     + r")(?=万元|万|元|日|天|年|个月|周岁|岁|次|级|倍|项|种|小时|周|个工作日)"
 )
+# Words that merely contain 一 (同一次, 统一, 万一): not a count.
+NOT_A_COUNT = tuple("同任某唯单统其之万每")
 
 
 def _numeral(token: str) -> str:
@@ -97,7 +99,14 @@ def arabic_numerals(text: str) -> str:
     """
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
     text = PERCENT_WORDS.sub(lambda m: _numeral(m.group(1)) + "%", text)
-    return COUNTED.sub(lambda m: _numeral(m.group(1)), text)
+    return COUNTED.sub(lambda m: _count(m, text), text)
+
+
+def _count(match: re.Match[str], text: str) -> str:
+    numeral = match.group(1)
+    if numeral == "一" and match.start() and text[match.start() - 1] in NOT_A_COUNT:
+        return numeral
+    return _numeral(numeral)
 
 
 def sentences(text: str) -> list[str]:

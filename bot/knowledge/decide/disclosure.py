@@ -13,7 +13,7 @@ from bot.knowledge.text import arabic_numerals, sentences, strip_markdown
 UNDISCLOSED = re.compile(
     r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报)|隐瞒|瞒着|漏报|漏填|健康告知.{0,6}(没|未)"
 )
-DISCLOSURE_TITLE = re.compile(r"告知|解除合同的权利|合同解除权|解除权|不可抗辩")
+DISCLOSURE_TITLE = re.compile(r"告知|(?<!您)解除合同|合同解除|解除权|不可抗辩")
 
 
 def decide_disclosure(product: ProductKnowledge, situation: Situation) -> Verdict | None:
