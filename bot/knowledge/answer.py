@@ -229,7 +229,8 @@ class KnowledgeBase:
             if not sections:
                 hits = self._indexes[product.code].search(asked.text, k=1)
                 if hits:
-                    sections.append(explain.article_section(product, hits[0].article))
+                    guess = explain.article_section(product, hits[0].article)
+                    sections.append(Section(f"{guess.text}\n{UNSURE}", guess.articles))
         sections = [s for s in sections if s.text]
         sections = self._with_wording(
             product, asked, sections, weak=lead == "topics" and _weak(topics)
