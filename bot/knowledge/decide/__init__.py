@@ -25,6 +25,7 @@ from bot.knowledge.decide.periods import (
     timing_notes,
 )
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.thesaurus import Thesaurus
@@ -49,6 +50,7 @@ def decide(
         lambda: decide_exclusion(product, situation, thesaurus, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
+        lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_waiting(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_reinstatement(product, situation),
@@ -58,6 +60,7 @@ def decide(
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),
         lambda: decide_death_benefit(product, situation),
+        lambda: decide_waiver(product, situation),
     )
     for decider in deciders:
         verdict = decider()
@@ -65,5 +68,18 @@ def decide(
             if verdict.kind in ("disease", "medical"):
                 notes = tuple(timing_notes(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
+            if verdict.kind == "disease" and verdict.decision != "no":
+                verdict = _with_waiver(verdict, decide_waiver(product, situation))
             return verdict
     return None
+
+
+def _with_waiver(verdict: Verdict, waiver: Verdict | None) -> Verdict:
+    """A payout asked together with "后面的保费还要交吗": the waiver's answer follows it."""
+    if waiver is None:
+        return verdict
+    return dataclasses.replace(
+        verdict,
+        reasons=verdict.reasons + waiver.reasons,
+        conditions=(f"后面的保费：{waiver.answer}", *verdict.conditions),
+    )

@@ -50,10 +50,11 @@ def decide_exclusion(
                     "按保险责任的约定处理。",
                     (quoted,),
                 )
+            refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
             return Verdict(
                 "exclusion",
                 "no",
-                f"不能赔：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
+                f"{refused}：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
                 (quoted,),
             )
     if exclusions and EXCLUSION_ASK.search(situation.text):

@@ -1,0 +1,97 @@
+"""Premium waivers: whether the premiums still to come are waived, and from when."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.explain import clip
+from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.vocabulary import CATEGORY_LABELS
+
+ASKS_WAIVER = re.compile(
+    r"豁免|免交|不用(再)?交|还要(接着|继续)?交|继续交|保费怎么办|后面的保费|以后的保费"
+)
+SINGLE_PREMIUM = re.compile(r"一次(性)?交清|趸交|一次性交")
+HOLDER = re.compile(r"投保人")
+EVENTS = {
+    "death": re.compile(r"身故|去世|过世|走了|死亡"),
+    "disability": re.compile(r"全残|伤残"),
+}
+
+
+def decide_waiver(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """What the wording's waiver benefit does for the customer's case."""
+    if not ASKS_WAIVER.search(situation.text):
+        return None
+    waivers = [b for b in product.facts.benefits if b.is_waiver]
+    if not waivers:
+        return None
+    holder = bool(HOLDER.search(situation.text))
+    chosen = [b for b in waivers if bool(HOLDER.search(b.name)) == holder] or waivers
+    waiver = _fitting(chosen, situation) or chosen[0]
+    said = next((s for s in waiver.sentences if "豁免" in s), waiver.sentences[0])
+    reason = Reason(f"条款约定：“{clip(said, 110)}”", waiver.article)
+    if SINGLE_PREMIUM.search(situation.text):
+        return Verdict(
+            "waiver",
+            "no",
+            "不涉及豁免：一次交清的保单没有以后要交的保费，豁免保险费只对分期交费、还在交费期内的保单有意义。",
+            (reason,),
+        )
+    waiting = product.facts.periods.get("waiting")
+    since = situation.days_between("effective", "diagnosis")
+    if waiting is not None and since is not None and since.before(waiting.amount):
+        return Verdict(
+            "waiver",
+            "no",
+            f"不能豁免：确诊在合同生效后第{since}，还在{waiting.label}的等待期内，等待期内发生的不豁免保险费。",
+            (reason, Reason(f"等待期为{waiting.label}", waiting.article)),
+        )
+    event = _event(waiver, situation)
+    if event is False:
+        return Verdict(
+            "waiver",
+            "no",
+            f"按条款，您说的情况不在{waiver.name}的条件里，后面的保费还要继续交。",
+            (reason,),
+            ("是否符合豁免条件以理赔审核为准；如条件有疑问，可以转人工确认。",),
+        )
+    return Verdict(
+        "waiver",
+        "yes",
+        f"符合条件的可以豁免：按{waiver.name}，确诊（或发生约定情形）后的首个交费日起，"
+        "以后各期保费不用再交，视为已交，合同继续有效。",
+        (reason,),
+        ("须在等待期后发生、且不属于责任免除，以理赔审核为准。",),
+    )
+
+
+def _fitting(waivers: list[Benefit], situation: Situation) -> Benefit | None:
+    """The waiver whose conditions name the customer's event or category."""
+    for waiver in waivers:
+        text = "".join(waiver.sentences)
+        if any(
+            pattern.search(situation.text) and pattern.search(text) for pattern in EVENTS.values()
+        ):
+            return waiver
+        for category in situation.categories:
+            if any(label in text or label in waiver.name for label in CATEGORY_LABELS[category]):
+                return waiver
+    return None
+
+
+def _event(waiver: Benefit, situation: Situation) -> bool | None:
+    """Whether the customer's event is among the waiver's conditions (``None``: not told)."""
+    text = "".join(waiver.sentences) + waiver.name
+    told = [name for name, pattern in EVENTS.items() if pattern.search(situation.text)]
+    told += [c for c in situation.categories]
+    if not told:
+        return None
+    for name in told:
+        if name in EVENTS and EVENTS[name].search(text):
+            return True
+        if name in CATEGORY_LABELS and any(label in text for label in CATEGORY_LABELS[name]):
+            return True
+    return False
