@@ -390,8 +390,11 @@ def near_names(text: str, name: str) -> list[str]:
     found = []
     for start in range(len(text) - len(name) + 1):
         span = text[start : start + len(name)]
-        wrong = sum(a != b and a not in "*＊x×" for a, b in zip(span, name, strict=True))
-        if wrong <= 1 and span[0] == name[0]:
+        wrong = [i for i, (a, b) in enumerate(zip(span, name, strict=True)) if a != b]
+        masked = all(span[i] in "*＊x×" for i in wrong)
+        # A wrong first or last character is more often another word running on (安途意外计划).
+        inside = all(0 < i < len(name) - 1 for i in wrong)
+        if len(wrong) <= 1 and (masked or inside):
             found.append(span)
     return found
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
+from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import decide_disease, decide_used_up, is_severe
 from bot.knowledge.decide.exclusions import decide_exclusion
@@ -56,6 +57,7 @@ def decide(
         lambda: decide_reinstatement(product, situation),
         lambda: decide_grace(product, situation),
         lambda: decide_medical(product, situation, is_severe(product, situation, disease)),
+        lambda: decide_disability(product, situation),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),

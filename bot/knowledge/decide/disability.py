@@ -1,0 +1,82 @@
+"""Disability benefits: the grade's share of the sum insured, from the wording's grade table."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.explain import money
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals, chinese_number, table_rows
+
+GRADE_CELL = re.compile(r"第?\s*(\d+|[一二三四五六七八九十]+)\s*级")
+PERCENT_CELL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+SUM_ROW = re.compile(r"基本保险金额|伤残")
+
+
+def decide_disability(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "评了八级伤残能拿多少": grade × share × the sum insured (the customer's plan's)."""
+    grade = situation.disability_grade
+    if grade is None:
+        return None
+    table = _grade_table(product)
+    if table is None or grade not in table[1]:
+        return None
+    article, shares = table
+    share = shares[grade]
+    insured = situation.sum_insured or _plan_sum(product, situation.plan)
+    reasons = (Reason(f"伤残等级给付比例：第{grade}级为基本保险金额的{share:g}%", article),)
+    conditions = (
+        "伤残须由认可的鉴定机构按《人身保险伤残评定标准》评定，并在条款约定的期限内因该次意外所致。",
+    )
+    if insured:
+        return Verdict(
+            "disability",
+            "yes",
+            f"按{grade}级伤残给付：{money(insured)} × {share:g}% = {money(insured * share / 100)}。",
+            reasons,
+            conditions,
+        )
+    return Verdict(
+        "disability",
+        "yes",
+        f"按{grade}级伤残给付基本保险金额的{share:g}%。",
+        reasons,
+        conditions,
+    )
+
+
+def _grade_table(product: ProductKnowledge) -> tuple[str, dict[int, float]] | None:
+    """``(article, {grade: percent})`` from the first table that pairs 级 with a percentage."""
+    for article in product.document.articles:
+        shares: dict[int, float] = {}
+        for row in table_rows(arabic_numerals(article.body)):
+            grade = GRADE_CELL.search(row[0]) if row else None
+            percent = next(
+                (PERCENT_CELL.search(c) for c in row[1:] if PERCENT_CELL.search(c)), None
+            )
+            value = chinese_number(grade.group(1)) if grade else None
+            if value is not None and percent is not None:
+                shares[int(value)] = float(percent.group(1))
+        if len(shares) >= 3:
+            return article.number, shares
+    return None
+
+
+def _plan_sum(product: ProductKnowledge, plan: str | None) -> float | None:
+    """The sum insured of the customer's plan (计划二) from a table of plans."""
+    if plan is None:
+        return None
+    for article in product.document.articles:
+        rows = table_rows(arabic_numerals(article.body))
+        if len(rows) < 2 or plan not in rows[0]:
+            continue
+        column = rows[0].index(plan)
+        for row in rows[1:]:
+            if SUM_ROW.search(row[0]) and "基本保险金额" in row[0] and column < len(row):
+                found = re.search(r"(\d+(?:\.\d+)?)\s*(万元|万|元)", row[column])
+                if found:
+                    unit = 10_000 if found.group(2).startswith("万") else 1
+                    return float(found.group(1)) * unit
+    return None
