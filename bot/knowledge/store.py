@@ -153,13 +153,14 @@ class SqlKnowledgeRepository:
                 select(products.c.id).where(products.c.code == document.code)
             ).scalar_one_or_none()
             if product_id is not None:
-                existing = conn.execute(
-                    select(versions.c.sha256).where(
+                stored = conn.execute(
+                    select(versions.c.id, versions.c.sha256).where(
                         versions.c.product_id == product_id, versions.c.version == document.version
                     )
-                ).scalar_one_or_none()
-                if existing == document.sha256:
-                    return False
+                ).one_or_none()
+                existing = stored.sha256 if stored is not None else None
+                if stored is not None and existing == document.sha256:
+                    return _reread(conn, stored.id, document, facts)
                 if existing is not None:
                     raise VersionConflictError(
                         f"{document.source}: {document.code} version {document.version} is already "
@@ -232,6 +233,20 @@ def _product_row(document: ClauseDocument) -> dict[str, Any]:
     }
 
 
+def _reread(
+    conn: Connection, version_id: int, document: ClauseDocument, found: ProductFacts
+) -> bool:
+    """The same wording again: a no-op, unless the reading has improved since it was stored —
+    then the facts (not the articles) are replaced, so answers use what the code reads now."""
+    row = conn.execute(_version_query().where(versions.c.id == version_id)).one()
+    if _load(conn, row).facts == found:
+        return False
+    for table in (facts, diseases, terms):
+        conn.execute(table.delete().where(table.c.version_id == version_id))
+    _insert_facts(conn, version_id, found)
+    return True
+
+
 def _insert_contents(
     conn: Connection, version_id: int, document: ClauseDocument, found: ProductFacts
 ) -> None:
@@ -249,6 +264,10 @@ def _insert_contents(
             for i, a in enumerate(document.articles)
         ],
     )
+    _insert_facts(conn, version_id, found)
+
+
+def _insert_facts(conn: Connection, version_id: int, found: ProductFacts) -> None:
     rows: list[dict[str, Any]] = []
     for kind, items in (
         ("period", found.periods.values()),

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from bot.knowledge.document import parse_clause_document
+from bot.knowledge.document import parse_clause_document, read_clause_document
 from bot.knowledge.errors import VersionConflictError
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.facts import ProductFacts
 from bot.knowledge.ingest import ingest_file
 from bot.knowledge.store import SqlKnowledgeRepository, articles
+from tests.conftest import POLICIES_DIR
 from tests.knowledge.new_product import NEW_PRODUCT
 
 
@@ -104,3 +106,18 @@ def test_a_missing_file_is_reported(repository: SqlKnowledgeRepository, tmp_path
     result = ingest_file(repository, tmp_path / "nope.md")
     assert result.status == "failed"
     assert "cannot read" in result.message
+
+
+def test_the_same_wording_read_better_replaces_its_facts_not_its_articles(
+    repository: SqlKnowledgeRepository,
+) -> None:
+    document = read_clause_document(POLICIES_DIR / "KN-CI-2024.md")
+    facts = extract_facts(document)
+    older = dataclasses.replace(facts, benefits=facts.benefits[:1])
+    assert repository.add(document, older) is True
+    assert repository.add(document, older) is False
+    assert repository.add(document, facts) is True  # the reading improved
+    stored = repository.get("KN-CI-2024")
+    assert stored is not None and stored.facts.benefits == facts.benefits
+    assert repository.versions("KN-CI-2024") == ["2024"]
+    assert repository.add(document, facts) is False
