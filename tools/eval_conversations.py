@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from bot.evaluate import Chat, serving
 from bot.model import ensure_trained, production_model
 from bot.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
+from tools.checks import compile_checks, judge
 
 UNSEEN = PROJECT_ROOT / "tests" / "conversation" / "unseen"
 REPORT = PROJECT_ROOT / "reports" / "eval-conversations.json"
@@ -54,11 +54,8 @@ def load_conversations(path: Path) -> list[dict[str, Any]]:
     conversations = raw["conversations"]
     for conversation in conversations:
         for turn in conversation["turns"]:
-            for pattern in [*(turn.get("must") or []), *(turn.get("must_not") or [])]:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ValueError(f"{path}: {conversation['id']} {pattern!r}: {exc}") from exc
+            checks = [*(turn.get("must") or []), *(turn.get("must_not") or [])]
+            compile_checks(path, conversation["id"], checks)
     return list(conversations)
 
 
@@ -67,13 +64,9 @@ def play(conversation: dict[str, Any], chat: Chat, sender: str) -> Conversation:
     played = Conversation(conversation["id"], conversation.get("kind", ""))
     for turn in conversation["turns"]:
         reply = chat(sender, turn["user"])
+        missing, wrong = judge(reply, turn.get("must") or [], turn.get("must_not") or [])
         played.turns.append(
-            {
-                "user": turn["user"],
-                "reply": reply,
-                "missing": [p for p in turn.get("must") or [] if not re.search(p, reply)],
-                "wrong": [p for p in turn.get("must_not") or [] if re.search(p, reply)],
-            }
+            {"user": turn["user"], "reply": reply, "missing": missing, "wrong": wrong}
         )
     return played
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from bot.knowledge.ingest import ingest_file, policy_files
 from bot.knowledge.qa import load_qa_cases, wrong_facts
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT
+from tools.checks import compile_checks, judge
 
 UNSEEN = PROJECT_ROOT / "tests" / "knowledge" / "unseen"
 REPORT = PROJECT_ROOT / "reports" / "eval-kb.json"
@@ -58,25 +58,17 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = raw["questions"]
     for q in questions:
-        for key in ("must_match", "must_not_match"):
-            for pattern in q.get(key) or []:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ValueError(f"{path}: {q['id']} {key} {pattern!r}: {exc}") from exc
+        compile_checks(
+            path, q["id"], [*(q.get("must_match") or []), *(q.get("must_not_match") or [])]
+        )
     return list(questions)
 
 
-def judge(knowledge: KnowledgeBase, code: str, q: dict[str, Any]) -> Outcome:
+def ask(knowledge: KnowledgeBase, code: str, q: dict[str, Any]) -> Outcome:
     """Ask one question with ``code`` as the product known from context and check the reply."""
     reply = knowledge.ask(q["question"], product=code).text
-    return Outcome(
-        id=q["id"],
-        question=q["question"],
-        reply=reply,
-        missing=[p for p in q.get("must_match") or [] if not re.search(p, reply)],
-        wrong=[p for p in q.get("must_not_match") or [] if re.search(p, reply)],
-    )
+    missing, wrong = judge(reply, q.get("must_match") or [], q.get("must_not_match") or [])
+    return Outcome(q["id"], q["question"], reply, missing, wrong)
 
 
 def build_knowledge(documents: list[Path], folder: Path) -> KnowledgeBase:
@@ -99,7 +91,7 @@ def evaluate(unseen: Path = UNSEEN) -> dict[str, Any]:
             questions_file = unseen / "questions" / f"{code}.yml"
             if not questions_file.exists() or code not in split:
                 continue
-            outcomes = [judge(knowledge, code, q) for q in load_questions(questions_file)]
+            outcomes = [ask(knowledge, code, q) for q in load_questions(questions_file)]
             products[code] = {"part": split[code], "outcomes": outcomes}
         samples = load_qa_cases()
         sample_right = sum(
