@@ -1,11 +1,12 @@
-"""Handing a conversation to a person (DESIGN.md rule 7): a ticket, a message, then the bot pauses."""
+"""Handing a conversation to a person (DESIGN.md rules 7 and 10): a ticket and a message; the bot
+keeps answering while the customer waits, and says a person will reply."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consult import ActionConsult
@@ -62,7 +63,7 @@ def offer_person(dispatcher: CollectingDispatcher, explanation: str) -> list[Eve
 def hand_off(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None
 ) -> list[EventType]:
-    """Open (or find) the conversation's ticket, tell the customer, and pause the bot.
+    """Open (or find) the conversation's ticket and tell the customer; the bot does not fall silent.
 
     What the bot merely cannot do (buying advice) is offered instead (:func:`offer_person`).
     """
@@ -79,10 +80,10 @@ def hand_off(
     )
     say(
         dispatcher,
-        f"{opening}。已为您转接人工客服（工单号 {ticket.id}），工作人员会查看我们的对话记录并尽快回复您。"
-        "在人工客服接手之前，我先不再自动回复。",
+        f"{opening}。已为您转接人工客服（工单号 {ticket.id}），工作人员会查看我们的对话记录并尽快回复您；"
+        "在此之前您也可以继续问我条款问题。",
     )
-    return [ConversationPaused()]
+    return [SlotSet("waiting_for_person", str(ticket.id))]
 
 
 class ActionHandoff(Action):

@@ -1,4 +1,4 @@
-"""General rules as data (``data/general/rules.yml``): the rule, and the source it rests on."""
+"""General rules as data (``data/general/general-rules.yml``): the rule, and the source it rests on."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import yaml
 
 from bot.settings import PROJECT_ROOT
 
-RULES = PROJECT_ROOT / "data" / "general" / "rules.yml"
+RULES = PROJECT_ROOT / "data" / "general" / "general-rules.yml"
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def read_general_rules(path: Path = RULES) -> dict[str, GeneralRule]:
     """Every rule in ``path``; an entry without its text or source fails with its key."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = {}
-    for key, entry in (raw.get("rules") or {}).items():
+    for key, entry in (raw.get("general_rules") or {}).items():
         missing = [k for k in ("text", "source") if not entry.get(k)]
         if missing:
             raise ValueError(f"{path}: rule {key!r} lacks {', '.join(missing)}")

@@ -1,4 +1,4 @@
-"""action_handoff and action_fallback: a ticket with the context, then the bot pauses."""
+"""action_handoff and action_fallback: a ticket with the context; the bot keeps listening."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from bot.desk.tickets import Priority
 from tests.actions.conftest import said, tracker, user_event
 
 
-def test_complaint_opens_one_high_priority_ticket_and_pauses(
+def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("你们拖了一个月还不赔，我要去银保监投诉", "complain")
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
     events = ActionHandoff().run(dispatcher, state, {})
-    assert [e["event"] for e in events] == ["pause"]
     ticket = services.tickets.open_ticket_for("customer-fresh")
     assert ticket is not None
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": str(ticket.id)}
+    ]
+    assert "继续问我" in said(dispatcher)
     assert (ticket.reason, ticket.priority) == ("complaint", Priority.HIGH)
     assert "银保监" in ticket.summary
     assert f"工单号 {ticket.id}" in said(dispatcher)
@@ -52,7 +55,7 @@ def test_second_fallback_in_a_row_hands_off(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     events = ActionFallback().run(dispatcher, tracker("second_fallback"), {})
-    assert [e["event"] for e in events] == ["pause"]
+    assert [e["name"] for e in events] == ["waiting_for_person"]
     ticket = services.tickets.open_ticket_for("customer-lost")
     assert ticket is not None and ticket.reason == "not_understood"
 

@@ -123,14 +123,15 @@ def test_three_wrong_proofs_lock_personal_data(assistant: subprocess.Popen[str])
     assert "MB2024000002" not in reply
 
 
-def test_complaint_opens_a_ticket_pauses_and_leaves_provenance(
+def test_complaint_opens_a_ticket_keeps_listening_and_leaves_provenance(
     assistant: subprocess.Popen[str],
 ) -> None:
     sender = f"e2e-complaint-{time.time_ns()}"
     chat(sender, "康宁重疾等待期多久")
     reply = chat(sender, "你们这服务太差了，我要投诉到银保监会！")
     assert "工单号" in reply
-    assert chat(sender, "人呢？") == ""  # paused: a person answers now
+    waiting = chat(sender, "人呢？")  # never silent while the customer waits (rule 10)
+    assert waiting != "" and "康宁终身重大疾病保险条款" not in waiting
     engine = make_engine(load_settings().database_url)
     with engine.connect() as conn:
         row = conn.execute(select(tickets).where(tickets.c.conversation_id == sender)).one()
@@ -139,7 +140,8 @@ def test_complaint_opens_a_ticket_pauses_and_leaves_provenance(
     assert "银保监会" in row.summary and row.slots["product"] == "KN-CI-2024"
     with urllib.request.urlopen(f"{RASA}/conversations/{sender}/tracker", timeout=30) as response:
         tracker = json.load(response)
-    assert tracker["paused"] is True
+    assert tracker["paused"] is False
+    assert tracker["slots"]["waiting_for_person"] == str(row.id)
     bot = [e for e in tracker["events"] if e["event"] == "bot"]
     consult = bot[0]["metadata"]
     assert consult["intent"] == "ask_waiting_period" and consult["intent_confidence"] > 0.5

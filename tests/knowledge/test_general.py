@@ -16,7 +16,7 @@ def test_the_orphan_policy_rule_says_the_policy_stays_in_force_and_cites_its_sou
 
 def test_a_rule_without_a_source_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "rules.yml"
-    path.write_text("rules:\n  x:\n    text: 某规则\n", "utf-8")
+    path.write_text("general_rules:\n  x:\n    text: 某规则\n", "utf-8")
     with pytest.raises(ValueError, match=r"'x' lacks source"):
         read_general_rules(path)
 
