@@ -69,6 +69,14 @@ def hand_off(
     """
     if intent in OFFERS:
         return offer_person(dispatcher, OFFERS[intent])
+    waiting = tracker.get_slot("waiting_for_person")
+    if waiting and intent == "request_human":
+        # "人呢？" while waiting: acknowledged; the ticket keeps why it was opened.
+        say(
+            dispatcher,
+            f"已转人工客服（工单号 {waiting}），工作人员会尽快回复您；在此之前您也可以继续问我条款问题。",
+        )
+        return []
     reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
     slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
     ticket, _created = services().tickets.open_ticket(

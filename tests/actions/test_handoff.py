@@ -86,3 +86,25 @@ def test_buying_advice_is_offered_a_person_without_a_ticket_or_a_pause(
     text = said(dispatcher)
     assert "不能替您推荐" in text and "转人工" in text and "工单号" not in text
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
+
+
+def test_asking_for_a_person_while_waiting_is_acknowledged_and_keeps_the_reason(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    complaint = user_event("我要投诉", "complain")
+    state = tracker("fresh", latest_message=complaint["parse_data"], events=[complaint])
+    ActionHandoff().run(dispatcher, state, {})
+    ticket = services.tickets.open_ticket_for("customer-fresh")
+    assert ticket is not None
+    again = user_event("人呢？", "request_human")
+    waiting = tracker(
+        "fresh",
+        latest_message=again["parse_data"],
+        events=[complaint, again],
+        slots={"waiting_for_person": str(ticket.id)},
+    )
+    ack = CollectingDispatcher()
+    assert ActionHandoff().run(ack, waiting, {}) == []
+    assert f"工单号 {ticket.id}" in said(ack)
+    kept = services.tickets.open_ticket_for("customer-fresh")
+    assert kept is not None and kept.reason == "complaint"

@@ -11,7 +11,12 @@ from bot.knowledge.situation import Situation
 from bot.knowledge.vocabulary import CATEGORY_LABELS
 
 ASKS_WAIVER = re.compile(
-    r"豁免|免交|不用(再)?交|还要(接着|继续)?交|继续交|保费怎么办|后面的保费|以后的保费"
+    r"豁免|免交|(以后|后面|后续|接下来|剩下)的?(保费|保险费).{0,8}(交|免|怎么办)"
+    r"|(保费|保险费).{0,4}(还要|还用|要不要|用不用)(接着|继续|再)?交|还要(接着|继续)交"
+)
+# The waiver follows an event: a diagnosis, a payout, a death or a disability.
+AFTER = re.compile(
+    r"确诊|查出|得了|赔了|赔过|理赔|轻症|中症|重疾|身故|去世|走了|全残|伤残|癌|瘤|病"
 )
 SINGLE_PREMIUM = re.compile(r"一次(性)?交清|趸交|一次性交")
 HOLDER = re.compile(r"投保人")
@@ -23,7 +28,7 @@ EVENTS = {
 
 def decide_waiver(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """What the wording's waiver benefit does for the customer's case."""
-    if not ASKS_WAIVER.search(situation.text):
+    if not ASKS_WAIVER.search(situation.text) or not AFTER.search(situation.text):
         return None
     waivers = [b for b in product.facts.benefits if b.is_waiver]
     if not waivers:
