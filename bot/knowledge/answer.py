@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
@@ -46,12 +47,7 @@ COVERAGE_TOPICS = frozenset(
         "hospital",
     }
 )
-OTHER_INSURERS = tuple(
-    normalize(name)
-    for name in yaml.safe_load(
-        (PROJECT_ROOT / "data" / "general" / "insurers.yml").read_text("utf-8")
-    )["insurers"]
-)
+INSURERS = PROJECT_ROOT / "data" / "general" / "insurers.yml"
 DISPUTE = re.compile(
     r"拒赔|不给.{0,2}(赔|退)|不让.{0,2}退|坑人|骗|误导|维权|投诉|不合理|太过分|讨个说法"
 )
@@ -399,15 +395,22 @@ def near_names(text: str, name: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def other_insurers() -> tuple[str, ...]:
+    """Other insurers' and platforms' names (``data/general/insurers.yml``), normalised, read once."""
+    raw = yaml.safe_load(INSURERS.read_text(encoding="utf-8"))
+    return tuple(normalize(name) for name in raw["insurers"])
+
+
 def names_other_insurer(text: str) -> bool:
     """Whether normalised ``text`` names another insurer or a sales platform."""
-    return any(name in text for name in OTHER_INSURERS)
+    return any(name in text for name in other_insurers())
 
 
 def other_insurer_before(text: str, position: int) -> bool:
     """Whether another insurer or platform is named right before ``position`` (国寿康宁)."""
     before = text[max(0, position - 8) : position]
-    return any(before.endswith(name) or name in before[-6:] for name in OTHER_INSURERS)
+    return any(before.endswith(name) or name in before[-6:] for name in other_insurers())
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:
