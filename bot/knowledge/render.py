@@ -26,10 +26,12 @@ def render(product: ProductKnowledge, verdict: Verdict) -> str:
 
 def _shorten(lines: list[str]) -> str:
     """Drop the middle lines (reasons, conditions) until the reply fits, keeping answer and citation."""
+    if len(lines) < 3:
+        return fit("\n".join(lines), MAX_CHARS)
     head, *middle, citation, note = lines
     while middle and hanzi("\n".join([head, *middle, citation, note])) > MAX_CHARS:
         middle.pop()
-    return "\n".join([head, *middle, citation, note])
+    return fit("\n".join([head, *middle, citation, note]), MAX_CHARS)
 
 
 def hanzi(text: str) -> int:

@@ -40,3 +40,8 @@ def test_a_long_explanation_is_cut_at_a_sentence_end() -> None:
     cut = fit(text, 100)
     assert hanzi(cut) <= 100 and cut.endswith("。…")
     assert fit("短。", 100) == "短。"
+
+
+def test_a_long_answer_alone_still_fits_one_message() -> None:
+    verdict = Verdict("info", "info", "很长的回答。" * 200)
+    assert hanzi(render(WORDING, verdict)) <= MAX_CHARS
