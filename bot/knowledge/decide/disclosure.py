@@ -22,40 +22,17 @@ def decide_disclosure(product: ProductKnowledge, situation: Situation) -> Verdic
         r"解除|拒赔|不赔|能赔|赔吗|合理|退|有效", situation.text
     ):
         return None
-    found = [
-        (a.number, sentence)
-        for a in product.document.articles
-        if DISCLOSURE_TITLE.search(a.title)
-        for sentence in sentences(strip_markdown(arabic_numerals(a.body)))
-        if re.search(r"2年", sentence) and "解除" in sentence
-    ]
+    said = _disclosure_sentences(product)
+    found = [(n, s) for n, s in said if re.search(r"2年", s) and "解除" in s]
     if not found:
         return None
     number, sentence = found[0]
     span = _contract_age(situation)
     reasons = [Reason(f"条款约定：“{clip(sentence, 90)}”", number)]
-    thirty = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            if DISCLOSURE_TITLE.search(a.title)
-            for s in sentences(strip_markdown(arabic_numerals(a.body)))
-            if re.search(r"30日", s) and "解除" in s
-        ),
-        None,
-    )
+    thirty = next(((n, s) for n, s in said if re.search(r"30日", s) and "解除" in s), None)
     if thirty is not None:
         reasons.append(Reason(f"条款约定：“{clip(thirty[1], 70)}”", thirty[0]))
-    asked_only = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            if DISCLOSURE_TITLE.search(a.title)
-            for s in sentences(strip_markdown(a.body))
-            if "询问" in s
-        ),
-        None,
-    )
+    asked_only = next(((n, s) for n, s in said if "询问" in s), None)
     if asked_only is not None:
         reasons.insert(
             0,
@@ -86,6 +63,16 @@ def decide_disclosure(product: ProductKnowledge, situation: Situation) -> Verdic
         "故意或重大过失未告知、足以影响承保的，保险公司可以解除合同。",
         tuple(reasons),
     )
+
+
+def _disclosure_sentences(product: ProductKnowledge) -> list[tuple[str, str]]:
+    """``(article, sentence)`` of the articles on disclosure and rescission, numbers as digits."""
+    return [
+        (a.number, sentence)
+        for a in product.document.articles
+        if DISCLOSURE_TITLE.search(a.title)
+        for sentence in sentences(strip_markdown(arabic_numerals(a.body)))
+    ]
 
 
 def _contract_age(situation: Situation) -> DaySpan | None:
