@@ -12,7 +12,6 @@ from bot.knowledge.text import arabic_numerals, chinese_number, table_rows
 
 GRADE_CELL = re.compile(r"第?\s*(\d+|[一二三四五六七八九十]+)\s*级")
 PERCENT_CELL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-SUM_ROW = re.compile(r"基本保险金额|伤残")
 
 
 def decide_disability(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -74,7 +73,7 @@ def _plan_sum(product: ProductKnowledge, plan: str | None) -> float | None:
             continue
         column = rows[0].index(plan)
         for row in rows[1:]:
-            if SUM_ROW.search(row[0]) and "基本保险金额" in row[0] and column < len(row):
+            if "基本保险金额" in row[0] and column < len(row):
                 found = re.search(r"(\d+(?:\.\d+)?)\s*(万元|万|元)", row[column])
                 if found:
                     unit = 10_000 if found.group(2).startswith("万") else 1
