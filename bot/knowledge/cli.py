@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="ingest clause documents (Markdown, format v1)")
     ingest.add_argument("files", nargs="+", metavar="FILE")
+    ingest.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="store a new version even when it lacks periods, benefits, exclusions … that the "
+        "current version has (refused by default: the file may be truncated)",
+    )
     ask = commands.add_parser("ask", help="ask a question; with no QUESTION, one per stdin line")
     ask.add_argument("--product", metavar="CODE", help="the product the question is about")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
@@ -58,7 +64,7 @@ def main(
     repository = SqlKnowledgeRepository(make_engine(settings.database_url))
     if args.command == "ingest":
         failed = 0
-        for result in ingest_files(repository, args.files):
+        for result in ingest_files(repository, args.files, allow_shrink=args.allow_shrink):
             failed += result.status == "failed"
             stream = sys.stderr if result.status == "failed" else out
             prefix = "error: " if result.status == "failed" else ""

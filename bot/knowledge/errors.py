@@ -30,3 +30,30 @@ class VersionConflictError(KnowledgeError):
 
 class UnknownProductError(KnowledgeError):
     """No ingested product has the code that was asked for."""
+
+
+class ShrinkError(KnowledgeError):
+    """A new version of a product lacks parts its current version has; it may be truncated.
+
+    Attributes:
+        source: The file that was being ingested.
+        code: The product's code.
+        version: The new version, which was not stored.
+        current_version: The version that stays current.
+        missing: What the new version lacks, one part per item, e.g. ``"等待期 (waiting period)"``.
+    """
+
+    def __init__(
+        self, source: str, code: str, version: str, current_version: str, missing: tuple[str, ...]
+    ) -> None:
+        self.source = source
+        self.code = code
+        self.version = version
+        self.current_version = current_version
+        self.missing = missing
+        super().__init__(
+            f"{source}: {code} v{version} lacks what v{current_version} had: "
+            f"{', '.join(missing)}; the document may be truncated, so v{current_version} stays "
+            f"current. Check the file, or re-run `python -m bot.knowledge ingest --allow-shrink "
+            f"{source}` if the product really dropped them."
+        )

@@ -25,12 +25,26 @@ class IngestResult:
     seconds: float
 
 
-def ingest_file(repository: KnowledgeRepository, path: str | Path) -> IngestResult:
-    """Ingest one clause document; a failure changes nothing and is reported, not raised."""
+def ingest_file(
+    repository: KnowledgeRepository, path: str | Path, *, allow_shrink: bool = False
+) -> IngestResult:
+    """Ingest one clause document; a failure changes nothing and is reported, not raised.
+
+    Args:
+        repository: Where the product is stored.
+        path: The clause document.
+        allow_shrink: Store a new version even when it lacks periods, benefits, exclusions …
+            that the current version has. Without it such a version fails (it may be a
+            truncated file) and the current version stays current.
+
+    Returns:
+        ``status`` ``"added"``, ``"unchanged"`` or ``"failed"``, with a message for the person
+        who ingests.
+    """
     started = time.perf_counter()
     try:
         document = read_clause_document(path)
-        added = repository.add(document, extract_facts(document))
+        added = repository.add(document, extract_facts(document), allow_shrink=allow_shrink)
     except KnowledgeError as exc:
         return IngestResult(
             str(path), None, None, "failed", str(exc), time.perf_counter() - started
@@ -46,10 +60,13 @@ def ingest_file(repository: KnowledgeRepository, path: str | Path) -> IngestResu
 
 
 def ingest_files(
-    repository: KnowledgeRepository, paths: Iterable[str | Path]
+    repository: KnowledgeRepository, paths: Iterable[str | Path], *, allow_shrink: bool = False
 ) -> list[IngestResult]:
-    """Ingest each file on its own, so one bad file does not stop the others."""
-    return [ingest_file(repository, path) for path in paths]
+    """Ingest each file on its own, so one bad file does not stop the others.
+
+    ``allow_shrink`` applies to every file (see :func:`ingest_file`).
+    """
+    return [ingest_file(repository, path, allow_shrink=allow_shrink) for path in paths]
 
 
 def policy_files(folder: Path) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -26,7 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.db import migrate
 from bot.knowledge.document import ClauseArticle, ClauseDocument
-from bot.knowledge.errors import VersionConflictError
+from bot.knowledge.errors import ShrinkError, VersionConflictError
 from bot.knowledge.facts import (
     Benefit,
     ClaimMaterials,
@@ -118,12 +119,39 @@ FACT_KINDS: dict[str, type[Any]] = {
     "exclusion_note": str,
 }
 
+# period kind → how a refused new version names it when it lacks that period
+PERIOD_NAMES = {
+    "cooling_off": "犹豫期 (cooling-off period)",
+    "waiting": "等待期 (waiting period)",
+    "grace": "宽限期 (grace period)",
+    "reinstatement": "复效期限 (reinstatement period)",
+    "limitation": "诉讼时效 (limitation period)",
+    "claim_notice": "事故通知期限 (claim notice period)",
+    "claim_decision": "核定期限 (claim decision period)",
+}
+# the lists of facts a new version may not have fewer of: what they are, the heading in the
+# wording, and the name of each item (exclusion notes are left out: they remark on exclusions)
+COUNTED_PARTS: tuple[tuple[str, str, Callable[[ProductFacts], list[str]]], ...] = (
+    ("benefits", "保险责任", lambda f: [b.name for b in f.benefits]),
+    ("exclusions", "责任免除", lambda f: [e.text for e in f.exclusions]),
+    ("defined diseases", "疾病释义", lambda f: [d.name for d in f.diseases]),
+    ("claim-document lists", "申请材料", lambda f: [m.benefit for m in f.materials]),
+    ("medical terms", "免赔额、赔付比例、限额", lambda f: [m.sentence for m in f.medical]),
+    ("defined terms", "释义术语", lambda f: [t.name for t in f.terms]),
+)
+MISSING_NAMED = 3  # items a refusal names per list; more are shown as "…"
+
 
 class KnowledgeRepository(Protocol):
     """What the rest of MingBao may ask of the stored knowledge base."""
 
-    def add(self, document: ClauseDocument, facts: ProductFacts) -> bool:
-        """Store a product version whole; ``False`` when that exact wording is already stored."""
+    def add(
+        self, document: ClauseDocument, facts: ProductFacts, *, allow_shrink: bool = False
+    ) -> bool:
+        """Store a product version whole; ``False`` when that exact wording is already stored.
+
+        A new version that lacks parts of the current one is refused unless ``allow_shrink``.
+        """
 
     def current(self) -> list[ProductKnowledge]:
         """The current version of every product."""
@@ -142,11 +170,24 @@ class SqlKnowledgeRepository:
         self.engine = engine
         migrate(engine)
 
-    def add(self, document: ClauseDocument, facts: ProductFacts) -> bool:
-        """Store ``document`` and its ``facts`` in one transaction.
+    def add(
+        self, document: ClauseDocument, facts: ProductFacts, *, allow_shrink: bool = False
+    ) -> bool:
+        """Store ``document`` and its ``facts`` in one transaction; a new version becomes current.
+
+        Args:
+            document: The clause document, read and validated.
+            facts: What was extracted from it.
+            allow_shrink: Store a new version even when it lacks parts the current version has
+                (see :func:`missing_parts`): the product really dropped them.
+
+        Returns:
+            ``False`` when this exact wording is stored and reads the same as before.
 
         Raises:
             VersionConflictError: the version was stored before with different wording.
+            ShrinkError: the new version lacks parts of the current one and ``allow_shrink`` is
+                false; nothing is stored and the current version stays current.
         """
         with self.engine.begin() as conn:
             product_id = conn.execute(
@@ -167,6 +208,8 @@ class SqlKnowledgeRepository:
                         "ingested with different wording; give the new wording a new 'version' in "
                         "its front matter (answers already given cite the stored one)"
                     )
+                if not allow_shrink:
+                    _refuse_shrink(conn, product_id, document, facts)
                 conn.execute(
                     update(products)
                     .where(products.c.id == product_id)
@@ -222,6 +265,55 @@ class SqlKnowledgeRepository:
                     .order_by(versions.c.ingested_at, versions.c.id)
                 ).scalars()
             )
+
+
+def missing_parts(current: ProductFacts, new: ProductFacts) -> tuple[str, ...]:
+    """What ``new`` lacks of ``current``: the sign of a truncated or damaged document.
+
+    A period ``current`` states and ``new`` does not is missing, and so is part of a list
+    (benefits, exclusions, defined diseases, claim-document lists, medical terms, defined terms)
+    when ``new`` has fewer of them. Changed numbers, renamed items and added ones are not: a new
+    version may change those.
+
+    Returns:
+        One description per missing part, e.g. ``"等待期 (waiting period)"`` or
+        ``"2 of 4 exclusions (责任免除: 被保险人从事潜水…; 核爆炸…)"``; empty when nothing is missing.
+    """
+    periods = [PERIOD_NAMES.get(kind, kind) for kind in current.periods if kind not in new.periods]
+    lists = [
+        _fewer(what, heading, names(current), names(new)) for what, heading, names in COUNTED_PARTS
+    ]
+    return (*periods, *(part for part in lists if part is not None))
+
+
+def _fewer(what: str, heading: str, current: list[str], new: list[str]) -> str | None:
+    """``"2 of 4 exclusions (责任免除: …)"`` when ``new`` has fewer items than ``current``."""
+    if len(new) >= len(current):
+        return None
+    kept = set(new)
+    gone = [_clip(name) for name in current if name not in kept]
+    named = "; ".join(gone[:MISSING_NAMED]) + ("; …" if len(gone) > MISSING_NAMED else "")
+    listed = f"{heading}: {named}" if named else heading
+    return f"{len(current) - len(new)} of {len(current)} {what} ({listed})"
+
+
+def _clip(name: str, limit: int = 24) -> str:
+    name = name.strip().rstrip("；;，,。")
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _refuse_shrink(
+    conn: Connection, product_id: int, document: ClauseDocument, found: ProductFacts
+) -> None:
+    """Raise :class:`ShrinkError` when ``found`` lacks parts of the product's current version."""
+    row = conn.execute(
+        _version_query().where(versions.c.product_id == product_id, versions.c.is_current)
+    ).first()
+    if row is None:
+        return
+    missing = missing_parts(_load(conn, row).facts, found)
+    if missing:
+        raise ShrinkError(document.source, document.code, document.version, row.version, missing)
 
 
 def _product_row(document: ClauseDocument) -> dict[str, Any]:

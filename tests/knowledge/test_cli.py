@@ -62,6 +62,26 @@ def test_a_bad_file_fails_with_its_line_and_a_nonzero_exit(db: Path, tmp_path: P
     assert f"error: {bad}:18: unnumbered heading" in done.stderr
 
 
+def test_a_shrunk_new_version_is_refused_unless_allowed(tmp_path: Path) -> None:
+    database = tmp_path / "shrink.db"
+    first = tmp_path / "FR-CI-2025.md"
+    first.write_text(NEW_PRODUCT, encoding="utf-8")
+    truncated = tmp_path / "FR-CI-2025-2026.md"
+    newer = NEW_PRODUCT.replace('version: "2025A"', 'version: "2026"')
+    truncated.write_text(newer[: newer.index("## 4 保险费的支付")], encoding="utf-8")
+    refused = cli(database, "ingest", str(first), str(truncated))
+    assert refused.returncode == 1
+    assert "version 2025A: ingested" in refused.stdout
+    assert (
+        f"error: {truncated}: FR-CI-2025 v2026 lacks what v2025A had: 宽限期 (grace period)"
+        in refused.stderr
+    )
+    assert "--allow-shrink" in refused.stderr
+    allowed = cli(database, "ingest", "--allow-shrink", str(truncated))
+    assert allowed.returncode == 0, allowed.stderr
+    assert "version 2026: ingested" in allowed.stdout
+
+
 def test_ask_json_names_product_and_citations(db: Path) -> None:
     done = cli(db, "ask", "--json", "福瑞安康 原位癌算重疾吗")
     assert done.returncode == 0, done.stderr
