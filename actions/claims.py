@@ -43,6 +43,7 @@ from bot.dates import spoken_date
 from bot.intake import claim_correction, insured_matches
 from bot.records.dates import china_today, chinese_date
 from bot.records.errors import RecordsError
+from bot.records.model import submission_key
 
 DETAIL_SLOTS = tuple(f"claim_{d}" for d in DETAILS)
 CLAIM_SLOTS = (*DETAIL_SLOTS, "claim_confirmed", "claim_correcting")
@@ -249,6 +250,9 @@ class ActionSubmitClaimReport(Action):
                 hospital=details["hospital"],
                 note=f"被保险人：{details['insured']}；在线报案",
                 conversation_id=tracker.sender_id,
+                submission_key=submission_key(
+                    tracker.sender_id, "claim", policy.policy_number, *details.values()
+                ),
             )
         except (RecordsError, ValueError):
             return hand_off(dispatcher, tracker, None) + reset_claim_slots()

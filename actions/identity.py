@@ -1,8 +1,10 @@
 """The identity check before any personal data (DESIGN.md rule 6): policy number + proof.
 
-The proof is the last 4 characters of the holder's ID number or the registered mobile. Three
-failed tries lock personal data for the rest of the conversation. A failure never says which
-part was wrong, so both are asked again.
+The proof is the last 4 characters of the holder's ID number or the registered mobile. Every
+check is recorded by the policy records, which count failures per conversation, per policy and
+per client address (``bot/records/lockout.py``): three in a conversation lock personal data for
+the rest of it; a locked policy or address is refused without comparing the proof. A failure
+never says which part was wrong, so both are asked again.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.services import latest_intent, services
+from actions.services import client_address, latest_intent, services
 from bot.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
 from bot.records.identity import POLICY_NUMBER
+from bot.records.lockout import CONVERSATION_FAILURES, LOCK
 
-MAX_FAILURES = 3
+MAX_FAILURES = CONVERSATION_FAILURES
+LOCK_MINUTES = int(LOCK.total_seconds() // 60)
 ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
 
 
@@ -88,7 +92,15 @@ class ValidateIdentityForm(FormValidationAction):
             dispatcher.utter_message(text="请发送投保人身份证号的后4位，或投保时登记的11位手机号。")
             return {"identity_proof": None}
         number = tracker.get_slot("policy_number") or ""
-        verification = services().records.verify_identity(number, proof)
+        verification = services().records.verify_identity(
+            number, proof, conversation_id=tracker.sender_id, client=client_address(tracker)
+        )
+        if verification.locked_until is not None:
+            dispatcher.utter_message(
+                text="这份保单（或您所在的网络）近期身份核验失败次数过多，为保护保单信息已暂时锁定，"
+                f"请{LOCK_MINUTES}分钟后再试。条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
+            )
+            return {"identity_proof": "locked", "identity": "locked"}
         if verification.matched:
             dispatcher.utter_message(text="身份核验通过。")
             return {
@@ -97,7 +109,7 @@ class ValidateIdentityForm(FormValidationAction):
                 "verified_policy": number,
                 "identity_failures": 0,
             }
-        failures = int(tracker.get_slot("identity_failures") or 0) + 1
+        failures = verification.failures
         if failures >= MAX_FAILURES:
             dispatcher.utter_message(
                 text=f"身份核验已连续{MAX_FAILURES}次未通过，为保护保单信息，本次对话中不能再查询个人保单。"

@@ -29,6 +29,7 @@ from actions.services import (
 from bot.intake import contact_field_named, contact_value_in, wants_to_stop
 from bot.records.errors import InvalidContactError, RecordsError
 from bot.records.identity import ADDRESS_MAX_LENGTH, valid_contact
+from bot.records.model import submission_key
 
 CONTACT_SLOTS = ("contact_field", "contact_value", "contact_confirmed")
 FIELD_NAMES = {"mobile": "手机号", "address": "联系地址"}
@@ -187,7 +188,10 @@ class ActionSubmitContactChange(Action):
             return reset_contact_slots()
         records = services().records
         try:
-            change = records.change_contact(policy.policy_number, field, value, tracker.sender_id)
+            key = submission_key(tracker.sender_id, "contact", policy.policy_number, field, value)
+            change = records.change_contact(
+                policy.policy_number, field, value, tracker.sender_id, submission_key=key
+            )
         except InvalidContactError as error:
             # Refused after the read-back (changed meanwhile): ask for the value again.
             say(dispatcher, refusal(error) + "这次没有修改。")

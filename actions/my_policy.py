@@ -58,9 +58,17 @@ class ActionMyPolicy(Action):
             return []
         intent, topics = personal_request(tracker)
         policy = verified_policy(tracker)
-        if policy is None:
-            say(dispatcher, "没有查到已核验的保单，请回复“转人工”由工作人员协助。")
-            return []
+        if policy is None:  # the check expired, or the slots were never earned
+            say(dispatcher, "为保护您的信息，需要重新核验身份后才能查询保单，请再问一次，我会先请您核验。")
+            return [
+                SlotSet(slot, value)
+                for slot, value in (
+                    ("identity", "unverified"),
+                    ("verified_policy", None),
+                    ("policy_number", None),
+                    ("identity_proof", None),
+                )
+            ]
         product = services().knowledge.products.get(policy.product_code)
         events: list[EventType] = [SlotSet("product", policy.product_code)]
         if intent == "my_agent":

@@ -98,9 +98,25 @@ def unread_stop(tracker: Tracker, slots: Collection[str]) -> list[EventType]:
 
 
 def verified_policy(tracker: Tracker) -> Policy | None:
-    """The policy the customer proved they hold, if identity was checked."""
+    """The policy this conversation proved it holds, as the database recorded the check.
+
+    The slots alone prove nothing (anyone who can call the action server can send any slot):
+    the policy is returned only when the records hold a passed check of this conversation for
+    the policy named in the ``verified_policy`` slot, recently enough.
+    """
     number = tracker.get_slot("verified_policy")
-    return services().records.policy(number) if number else None
+    if not number or services().records.verified_policy_number(tracker.sender_id) != number:
+        return None
+    return services().records.policy(number)
+
+
+def client_address(tracker: Tracker) -> str:
+    """The customer's network address as the channel passed it on (``metadata.client``)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            client = (event.get("metadata") or {}).get("client")
+            return client if isinstance(client, str) else ""
+    return ""
 
 
 def entity_value(tracker: Tracker, entity: str) -> str | None:

@@ -34,7 +34,8 @@ import aiohttp
 import yaml
 
 from bot.model import ModelSpec, ensure_trained, production_model
-from bot.run import Process, action_server, prepare, rasa_server, spawn, stop_all, wait_ready
+from bot.run import action_server, prepare, rasa_server, start, with_secrets
+from bot.supervisor import Process, stop_all, wait_ready
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 REPORT = PROJECT_ROOT / "reports" / "bench.json"
@@ -141,12 +142,16 @@ def sender_id(tag: str, users: int, number: int, round_: int = 0) -> str:
     return f"{tag}-{users}-{number}-{round_}"
 
 
-async def events_in_order(rasa_url: str, senders: Sequence[str]) -> dict[str, int]:
+async def events_in_order(
+    rasa_url: str, senders: Sequence[str], token: str | None = None
+) -> dict[str, int]:
     """Check each conversation's tracker: every message once, in the order it was sent."""
     problems = 0
+    params = {"token": token} if token else {}
     async with aiohttp.ClientSession() as session:
         for sender in senders:
-            async with session.get(f"{rasa_url}/conversations/{sender}/tracker") as response:
+            tracker_url = f"{rasa_url}/conversations/{sender}/tracker"
+            async with session.get(tracker_url, params=params) as response:
                 tracker = await response.json()
             texts = [e["text"] for e in tracker["events"] if e["event"] == "user"]
             problems += texts != list(CONVERSATION)
@@ -202,7 +207,7 @@ def write_bare_bot(directory: Path = BARE_DIR) -> ModelSpec:
     )
 
 
-async def measure(rasa_url: str, tag: str) -> dict[str, Any]:
+async def measure(rasa_url: str, tag: str, token: str | None = None) -> dict[str, Any]:
     """Every load pattern against one Rasa server."""
     url = f"{rasa_url}/webhooks/rest/webhook"
     await at_once(url, f"{tag}-warmup", 1)
@@ -215,7 +220,7 @@ async def measure(rasa_url: str, tag: str) -> dict[str, Any]:
     capacity = await at_once(url, f"{tag}-capacity", CAPACITY_CONVERSATIONS)
     results["capacity"] = capacity.summary()
     senders = [sender_id(f"{tag}-customers", max(CUSTOMERS), n) for n in range(max(CUSTOMERS))]
-    results["events"] = await events_in_order(rasa_url, senders)
+    results["events"] = await events_in_order(rasa_url, senders, token)
     return results
 
 
@@ -228,7 +233,7 @@ def bench_assistant(settings: Settings, model: Path, tag: str) -> dict[str, Any]
     try:
         for process in processes:
             wait_ready(process)
-        results = asyncio.run(measure(ours.rasa_url, tag))
+        results = asyncio.run(measure(ours.rasa_url, tag, ours.rasa_token))
         results["memory"] = {p.name: rss_mb(p) for p in processes}
         return results
     finally:
@@ -242,7 +247,7 @@ def bench_bare(settings: Settings, model: Path, tag: str) -> dict[str, Any]:
     # Without --endpoints Rasa reads ./endpoints.yml: our tracker store and action server.
     command += ["--endpoints", str(BARE_DIR / "endpoints.yml")]
     url = f"http://127.0.0.1:{BARE_PORT}"
-    process = spawn("bare Rasa bot", command, f"{url}/status", settings)
+    process = start("bare Rasa bot", command, f"{url}/status", settings)
     try:
         wait_ready(process)
         results = asyncio.run(measure(url, tag))
@@ -254,7 +259,7 @@ def bench_bare(settings: Settings, model: Path, tag: str) -> dict[str, Any]:
 
 def main() -> int:
     """Train what is stale, measure both bots, print and save the comparison."""
-    settings = load_settings()
+    settings = with_secrets(load_settings())
     prepare(settings, sys.stdout)
     ours, bare = production_model(), write_bare_bot()
     for spec in (ours, bare):

@@ -1,22 +1,22 @@
 """``make run``: prepare the data, train when stale, start every process, stop them all together.
 
-Foreground; Ctrl-C or SIGTERM stops the action server, the Rasa server and the chat page.
+Foreground; a process that dies is started again (:mod:`bot.supervisor`); Ctrl-C or SIGTERM
+stops the action server, the Rasa server and the chat page.
 ``--shell`` chats in the terminal (``rasa shell``) instead of serving.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -29,13 +29,7 @@ from bot.model import ModelSpec, ensure_trained, production_model
 from bot.records.demo import load_demo_records
 from bot.records.store import SqlPolicyRecords
 from bot.settings import PROJECT_ROOT, Settings, load_settings
-
-READY_TIMEOUT = 180.0
-STOP_TIMEOUT = 15.0
-
-
-class StartError(RuntimeError):
-    """A process did not start; the message says which and what to look at."""
+from bot.supervisor import Process, StartError, spawn, stop_all, supervise, wait_ready
 
 
 def prepare(settings: Settings, out: TextIO) -> int:
@@ -60,18 +54,22 @@ def prepare(settings: Settings, out: TextIO) -> int:
         engine.dispose()
 
 
-@dataclass
-class Process:
-    """A child process and the URL that answers once it is ready."""
+def with_secrets(settings: Settings) -> Settings:
+    """``settings`` with the action server's secret and Rasa's API token made up where unset.
 
-    name: str
-    popen: subprocess.Popen[bytes]
-    ready_url: str
+    Made-up values live for this run only; set ``MINGBAO_ACTION_SECRET`` and
+    ``MINGBAO_RASA_TOKEN`` to choose them (e.g. to call Rasa's API from a script).
+    """
+    return dataclasses.replace(
+        settings,
+        action_secret=settings.action_secret or secrets.token_urlsafe(32),
+        rasa_token=settings.rasa_token or secrets.token_urlsafe(32),
+    )
 
 
 def child_environment(settings: Settings) -> dict[str, str]:
-    """The environment every child gets: ours, plus the ports the Rasa files refer to."""
-    return {
+    """The environment every child gets: ours, plus the ports and secrets the Rasa files use."""
+    environment = {
         **os.environ,
         "DATABASE_URL": settings.database_url,
         "ACTIONS_PORT": str(settings.actions_port),
@@ -79,74 +77,40 @@ def child_environment(settings: Settings) -> dict[str, str]:
         "DESK_PORT": str(settings.desk_port),
         "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "3"),
     }
+    if settings.action_secret:
+        environment["MINGBAO_ACTION_SECRET"] = settings.action_secret
+    if settings.rasa_token:
+        environment["MINGBAO_RASA_TOKEN"] = settings.rasa_token
+    return environment
 
 
-def spawn(name: str, command: Sequence[str], ready_url: str, settings: Settings) -> Process:
-    """Start ``command`` in its own session, so only we decide when it stops."""
-    popen = subprocess.Popen(
-        list(command), cwd=PROJECT_ROOT, env=child_environment(settings), start_new_session=True
-    )
-    return Process(name, popen, ready_url)
+def start(name: str, command: Sequence[str], ready_url: str, settings: Settings) -> Process:
+    """Start one of MingBao's processes from the project folder with the child environment."""
+    return spawn(name, command, ready_url, cwd=PROJECT_ROOT, env=child_environment(settings))
 
 
 def action_server(settings: Settings) -> Process:
-    """The rasa_sdk action server on ``ACTIONS_PORT``."""
-    command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions"]
-    command += ["--port", str(settings.actions_port)]
-    return spawn(
+    """The action server (``bot.action_server``) on ``127.0.0.1:ACTIONS_PORT``."""
+    command = [sys.executable, "-m", "bot.action_server"]
+    return start(
         "action server", command, f"http://127.0.0.1:{settings.actions_port}/health", settings
     )
 
 
 def rasa_server(settings: Settings, model: Path) -> Process:
-    """The Rasa server with the REST and socket.io channels on ``RASA_PORT``."""
+    """The Rasa server on ``127.0.0.1:RASA_PORT``: REST and socket.io channels, and the HTTP
+    API behind ``MINGBAO_RASA_TOKEN`` (``bot.rasa_main`` adds it, so no process list shows it).
+    No CORS: browsers reach Rasa only through the chat page's own endpoint."""
     command = [sys.executable, "-m", "bot.rasa_main", "run", "--model", str(model), "--enable-api"]
-    command += ["--interface", "127.0.0.1", "--port", str(settings.rasa_port), "--cors", "*"]
+    command += ["--interface", "127.0.0.1", "--port", str(settings.rasa_port)]
     command += ["--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
-    return spawn("Rasa server", command, f"{settings.rasa_url}/status", settings)
+    return start("Rasa server", command, f"{settings.rasa_url}/status", settings)
 
 
 def chat_page(settings: Settings) -> Process:
     """The web chat page on ``DESK_PORT``."""
     command = [sys.executable, "-m", "bot.channels.webchat"]
-    return spawn("chat page", command, f"http://127.0.0.1:{settings.desk_port}/chat", settings)
-
-
-def wait_ready(process: Process, timeout: float = READY_TIMEOUT) -> None:
-    """Poll the process's ready URL until it answers 200.
-
-    Raises:
-        StartError: the process exited or did not answer in time.
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.popen.poll() is not None:
-            raise StartError(
-                f"{process.name} exited with code {process.popen.returncode} while starting; "
-                "its output above says why"
-            )
-        try:
-            with urllib.request.urlopen(process.ready_url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise StartError(f"{process.name} did not answer {process.ready_url} within {timeout:.0f} s")
-
-
-def stop_all(processes: Sequence[Process]) -> None:
-    """SIGTERM every process group, then SIGKILL what is still running after a grace time."""
-    for process in processes:
-        if process.popen.poll() is None:
-            os.killpg(process.popen.pid, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT
-    for process in processes:
-        try:
-            process.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(process.popen.pid, signal.SIGKILL)
-            process.popen.wait()
+    return start("chat page", command, f"http://127.0.0.1:{settings.desk_port}/chat", settings)
 
 
 def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -168,15 +132,12 @@ def serve(settings: Settings, model: Path, out: TextIO) -> int:
             f"  REST channel     {settings.rasa_url}/webhooks/rest/webhook\n"
             f"  socket.io        {settings.rasa_url}/socket.io\n"
             f"  action server    http://127.0.0.1:{settings.actions_port}/webhook\n"
-            "Ctrl-C stops everything.",
+            "A process that stops is started again; Ctrl-C stops everything.",
             file=out,
             flush=True,
         )
-        while all(process.popen.poll() is None for process in processes):
-            time.sleep(0.5)
-        failed = next(p for p in processes if p.popen.poll() is not None)
-        print(f"error: {failed.name} exited with code {failed.popen.returncode}", file=out)
-        return 1
+        supervise(processes)
+        return 0
     except StartError as exc:
         print(f"error: {exc}", file=out)
         return 1
@@ -214,7 +175,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
-    settings = load_settings()
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = with_secrets(load_settings())
     try:
         failures = prepare(settings, out)
         if args.prepare_only:

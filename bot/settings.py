@@ -21,6 +21,10 @@ class Settings:
         rasa_port: Port of the Rasa server (REST and socket.io channels).
         actions_port: Port of the action server.
         desk_port: Port of the desk app, which also serves the web chat page.
+        action_secret: Shared secret every call to the action server carries
+            (``MINGBAO_ACTION_SECRET``); ``None`` when unset, and ``make run`` makes one.
+        rasa_token: Token of Rasa's HTTP API (``MINGBAO_RASA_TOKEN``); ``None`` when unset,
+            and ``make run`` makes one.
     """
 
     database_url: str
@@ -30,6 +34,8 @@ class Settings:
     rasa_port: int
     actions_port: int
     desk_port: int
+    action_secret: str | None = None
+    rasa_token: str | None = None
 
     @property
     def rasa_url(self) -> str:
@@ -55,6 +61,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         rasa_port=_port(env, "RASA_PORT", 5005),
         actions_port=_port(env, "ACTIONS_PORT", 5055),
         desk_port=_port(env, "DESK_PORT", 8080),
+        action_secret=env.get("MINGBAO_ACTION_SECRET") or None,
+        rasa_token=env.get("MINGBAO_RASA_TOKEN") or None,
     )
 
 

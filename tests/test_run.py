@@ -12,8 +12,9 @@ import pytest
 
 from bot.db import make_engine
 from bot.records.store import SqlPolicyRecords
-from bot.run import StartError, prepare, spawn, stop_all, wait_ready
+from bot.run import child_environment, prepare, start, with_secrets
 from bot.settings import Settings, load_settings
+from bot.supervisor import StartError, stop_all, wait_ready
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_prepare_reports_a_bad_clause_document(settings: Settings, tmp_path: Pat
 
 
 def test_a_process_that_exits_while_starting_is_reported(settings: Settings) -> None:
-    process = spawn(
+    process = start(
         "quitter", [sys.executable, "-c", "raise SystemExit(3)"], "http://127.0.0.1:9/", settings
     )
     with pytest.raises(StartError, match="quitter exited with code 3"):
@@ -56,8 +57,24 @@ def test_a_process_that_exits_while_starting_is_reported(settings: Settings) -> 
 
 def test_stop_all_ends_every_process_group(settings: Settings) -> None:
     sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
-    processes = [spawn(f"sleeper {n}", sleeper, "http://127.0.0.1:9/", settings) for n in range(2)]
+    processes = [start(f"sleeper {n}", sleeper, "http://127.0.0.1:9/", settings) for n in range(2)]
     started = time.monotonic()
     stop_all(processes)
     assert all(p.popen.returncode is not None for p in processes)
     assert time.monotonic() - started < 10
+
+
+def test_every_run_has_secrets_and_passes_them_to_the_children(settings: Settings) -> None:
+    first, second = with_secrets(settings), with_secrets(settings)
+    assert first.action_secret and first.rasa_token and first.action_secret != first.rasa_token
+    assert first.action_secret != second.action_secret
+    environment = child_environment(first)
+    assert environment["MINGBAO_ACTION_SECRET"] == first.action_secret
+    assert environment["MINGBAO_RASA_TOKEN"] == first.rasa_token
+
+
+def test_secrets_set_in_the_environment_are_kept(tmp_path: Path) -> None:
+    chosen = load_settings(
+        {"MINGBAO_ACTION_SECRET": "action-secret", "MINGBAO_RASA_TOKEN": "rasa-token"}
+    )
+    assert with_secrets(chosen) == chosen

@@ -49,14 +49,28 @@ class PolicyRecords(Protocol):
     def add_missing(self, records: RecordSet) -> AddedRecords:
         """Add the records whose key is not stored yet; stored ones are never overwritten."""
 
-    def verify_identity(self, policy_number: str, proof: str) -> Verification:
-        """Check that the person who names ``policy_number`` is its holder.
+    def verify_identity(
+        self, policy_number: str, proof: str, *, conversation_id: str = "", client: str = ""
+    ) -> Verification:
+        """Check that the person who names ``policy_number`` is its holder, and record the check.
 
         ``proof`` is the last 4 characters of the holder's ID number (``X`` in either case) or
         the holder's full registered mobile; full-width digits and spaces are accepted. An
         unknown policy and a wrong proof give the same answer, so the result never tells which
-        part was wrong.
+        part was wrong. While the policy or the client address is locked out
+        (:mod:`bot.records.lockout`) the proof is not compared and ``locked_until`` says until
+        when.
+
+        Args:
+            policy_number: The policy the customer named.
+            proof: What the customer gave as proof.
+            conversation_id: The conversation asking; a match verifies it.
+            client: The customer's network address as the channel saw it; empty when unknown.
         """
+
+    def verified_policy_number(self, conversation_id: str) -> str | None:
+        """The policy whose holder this conversation proved to be, in the last
+        :data:`~bot.records.lockout.VERIFIED_FOR`; ``None`` when it proved nothing."""
 
     def report_claim(
         self,
@@ -68,8 +82,12 @@ class PolicyRecords(Protocol):
         hospital: str = "",
         note: str = "",
         conversation_id: str | None = None,
+        submission_key: str | None = None,
     ) -> Claim:
         """Report a claim (报案) on the policy's insured, with status ``reported``.
+
+        A second report with the same ``submission_key`` (:func:`~bot.records.model.submission_key`)
+        writes nothing and returns the first one's claim.
 
         The case number is ``CL`` + the report date in Beijing time (YYYYMMDD) + a 4-digit
         sequence, unique within the day.
@@ -83,9 +101,18 @@ class PolicyRecords(Protocol):
         """The claims on a policy, oldest report first."""
 
     def change_contact(
-        self, policy_number: str, field: str, new_value: str, conversation_id: str
+        self,
+        policy_number: str,
+        field: str,
+        new_value: str,
+        conversation_id: str,
+        *,
+        submission_key: str | None = None,
     ) -> ContactChange:
         """Change the policy holder's ``mobile`` or ``address``, with its audit record.
+
+        A second change with the same ``submission_key`` writes nothing and returns the first
+        one's audit record.
 
         The new value and the audit row are written in one transaction; a refused value writes
         nothing. The change applies to the holder, hence to every policy they hold.

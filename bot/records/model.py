@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -138,6 +139,14 @@ class Claim:
     status: str
     note: str = ""
     conversation_id: str | None = None
+    submission_key: str | None = None
+
+
+def submission_key(*parts: object) -> str:
+    """The key of one form submission: the same conversation submitting the same details again
+    (a retry after a lost reply) gets the same key, so the write happens once."""
+    joined = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:40]
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,7 @@ class ContactChange:
     new_value: str
     changed_at: dt.datetime
     conversation_id: str
+    submission_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,11 +194,16 @@ class Verification:
         policy_number: The policy the customer named.
         matched: Whether the proof matched the policy's holder.
         customer: The holder, only when ``matched``.
+        locked_until: When checks on this policy or from this client are refused until (naive
+            UTC); the proof was not even compared.
+        failures: Failed checks in this conversation since its last match, this one included.
     """
 
     policy_number: str
     matched: bool
     customer: Customer | None = None
+    locked_until: dt.datetime | None = None
+    failures: int = 0
 
 
 @dataclass(frozen=True)

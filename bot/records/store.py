@@ -15,6 +15,16 @@ from bot.records.dates import china_today
 from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
 from bot.records.interface import Clock, utc_now
+from bot.records.lockout import (
+    FAILED,
+    LOCK,
+    LOCKED,
+    MATCHED,
+    VERIFIED_FOR,
+    Check,
+    failures_since_match,
+    lock_end,
+)
 from bot.records.model import (
     RETURN_VISIT_ANSWERS,
     AddedRecords,
@@ -36,6 +46,7 @@ from bot.records.tables import (
     contact_changes,
     customer_row,
     customers,
+    identity_checks,
     policies,
     policy_row,
     return_visits,
@@ -101,18 +112,51 @@ class SqlPolicyRecords:
                 claims=_insert_missing(conn, claims, map(claim_row, records.claims)),
             )
 
-    def verify_identity(self, policy_number: str, proof: str) -> Verification:
+    def verify_identity(
+        self, policy_number: str, proof: str, *, conversation_id: str = "", client: str = ""
+    ) -> Verification:
+        now = _naive_utc(self.clock())
+        with self.engine.begin() as conn:
+            recent = identity_checks.c.checked_at > now - LOCK
+            end = lock_end(
+                _checks(conn, (identity_checks.c.policy_number == policy_number) & recent),
+                _checks(conn, (identity_checks.c.client == client) & recent) if client else [],
+                now,
+            )
+            holder = None if end is not None else _holder_of(conn, policy_number)
+            matched = holder is not None and proof_matches(holder, proof)
+            outcome = LOCKED if end is not None else MATCHED if matched else FAILED
+            conn.execute(
+                identity_checks.insert().values(
+                    policy_number=policy_number[:32],
+                    conversation_id=conversation_id,
+                    client=client[:64],
+                    outcome=outcome,
+                    checked_at=now,
+                )
+            )
+            failures = len(
+                failures_since_match(
+                    _checks(conn, identity_checks.c.conversation_id == conversation_id)
+                )
+            )
+        if not matched:
+            return Verification(policy_number, False, locked_until=end, failures=failures)
+        return Verification(policy_number, True, customer=holder)
+
+    def verified_policy_number(self, conversation_id: str) -> str | None:
+        since = _naive_utc(self.clock()) - VERIFIED_FOR
         query = (
-            select(customers)
-            .join(policies, policies.c.holder_id == customers.c.id)
-            .where(policies.c.policy_number == policy_number)
+            select(identity_checks.c.policy_number)
+            .where(identity_checks.c.conversation_id == conversation_id)
+            .where(identity_checks.c.outcome == MATCHED)
+            .where(identity_checks.c.checked_at >= since)
+            .order_by(identity_checks.c.checked_at.desc(), identity_checks.c.id.desc())
+            .limit(1)
         )
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        holder = to_customer(row) if row is not None else None
-        if holder is None or not proof_matches(holder, proof):
-            return Verification(policy_number, matched=False)
-        return Verification(policy_number, matched=True, customer=holder)
+            number = conn.execute(query).scalar()
+        return str(number) if number is not None else None
 
     def report_claim(
         self,
@@ -124,7 +168,12 @@ class SqlPolicyRecords:
         hospital: str = "",
         note: str = "",
         conversation_id: str | None = None,
+        submission_key: str | None = None,
     ) -> Claim:
+        if submission_key is not None:
+            earlier = self._claim_submitted(submission_key)
+            if earlier is not None:
+                return earlier
         event = event.strip()
         if not event:
             raise ValueError("a claim needs the event (出险经过), e.g. '确诊疾病' or '住院'")
@@ -150,13 +199,24 @@ class SqlPolicyRecords:
                         status="reported",
                         note=note.strip(),
                         conversation_id=conversation_id,
+                        submission_key=submission_key,
                     )
                     conn.execute(claims.insert().values(claim_row(claim)))
                 return claim
             except IntegrityError:
+                earlier = self._claim_submitted(submission_key) if submission_key else None
+                if earlier is not None:
+                    return earlier  # the same submission, committed by a racing call
                 if attempt == _CASE_NUMBER_ATTEMPTS:
                     raise
                 attempt += 1
+
+    def _claim_submitted(self, submission_key: str) -> Claim | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(claims).where(claims.c.submission_key == submission_key)
+            ).first()
+        return to_claim(row) if row is not None else None
 
     def claims(self, policy_number: str) -> list[Claim]:
         query = (
@@ -168,9 +228,19 @@ class SqlPolicyRecords:
             return [to_claim(row) for row in conn.execute(query)]
 
     def change_contact(
-        self, policy_number: str, field: str, new_value: str, conversation_id: str
+        self,
+        policy_number: str,
+        field: str,
+        new_value: str,
+        conversation_id: str,
+        *,
+        submission_key: str | None = None,
     ) -> ContactChange:
         value = valid_contact(field, new_value)
+        if submission_key is not None:
+            earlier = self._change_submitted(submission_key)
+            if earlier is not None:
+                return earlier
         with self.engine.begin() as conn:
             policy = _policy_in(conn, policy_number)
             holder = to_customer(
@@ -192,9 +262,16 @@ class SqlPolicyRecords:
                 new_value=value,
                 changed_at=_naive_utc(self.clock()),
                 conversation_id=conversation_id,
+                submission_key=submission_key,
             )
             conn.execute(contact_changes.insert().values(vars(change)))
         return change
+
+    def _change_submitted(self, submission_key: str) -> ContactChange | None:
+        query = select(contact_changes).where(contact_changes.c.submission_key == submission_key)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return to_contact_change(row) if row is not None else None
 
     def contact_changes(self, policy_number: str) -> list[ContactChange]:
         rows = self._history(contact_changes, policy_number, contact_changes.c.changed_at)
@@ -280,6 +357,26 @@ class SqlPolicyRecords:
         )
         with self.engine.connect() as conn:
             return list(conn.execute(query).all())
+
+
+def _holder_of(conn: Connection, policy_number: str) -> Customer | None:
+    query = (
+        select(customers)
+        .join(policies, policies.c.holder_id == customers.c.id)
+        .where(policies.c.policy_number == policy_number)
+    )
+    row = conn.execute(query).first()
+    return to_customer(row) if row is not None else None
+
+
+def _checks(conn: Connection, condition: Any) -> list[Check]:
+    """The identity checks meeting ``condition``, oldest first."""
+    query = (
+        select(identity_checks.c.outcome, identity_checks.c.checked_at)
+        .where(condition)
+        .order_by(identity_checks.c.checked_at, identity_checks.c.id)
+    )
+    return [Check(row.outcome, row.checked_at) for row in conn.execute(query)]
 
 
 def _policy_in(conn: Connection, policy_number: str) -> Policy:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from bot.records.model import (
@@ -88,6 +89,8 @@ claims = Table(
     Column("status", String(16), nullable=False),
     Column("note", Text, nullable=False),
     Column("conversation_id", String(128)),
+    Column("submission_key", String(64)),
+    UniqueConstraint("submission_key", name="uq_records_claims_submission_key"),
 )
 contact_changes = Table(
     "records_contact_changes",
@@ -100,6 +103,19 @@ contact_changes = Table(
     Column("new_value", String(200), nullable=False),
     Column("changed_at", DateTime, nullable=False),
     Column("conversation_id", String(128), nullable=False),
+    Column("submission_key", String(64)),
+    UniqueConstraint("submission_key", name="uq_records_contact_changes_submission_key"),
+)
+# Every identity check, kept for the audit and to lock out guessing (bot/records/lockout.py).
+identity_checks = Table(
+    "records_identity_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("policy_number", String(32), nullable=False, index=True),
+    Column("conversation_id", String(128), nullable=False, index=True),
+    Column("client", String(64), nullable=False, index=True),
+    Column("outcome", String(8), nullable=False),
+    Column("checked_at", DateTime, nullable=False, index=True),
 )
 return_visits = Table(
     "records_return_visits",

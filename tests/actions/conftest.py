@@ -12,6 +12,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions.services
 from actions.services import Services, use_services
 from bot.db import make_engine
 from bot.desk.tickets import SqlTicketDesk
@@ -40,12 +41,32 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
-def tracker(name: str, **changes: Any) -> Tracker:
-    """The tracker in ``trackers/<name>.json``, with top-level keys or slots replaced."""
+def tracker(name: str, *, proven: bool = True, **changes: Any) -> Tracker:
+    """The tracker in ``trackers/<name>.json``, with top-level keys or slots replaced.
+
+    When its slots say a policy was verified and ``proven`` holds, the conversation passes the
+    identity check in the open records first, as it would have in the chat; with
+    ``proven=False`` the slots claim a check the records never saw (a forged call).
+    """
     state = json.loads((TRACKERS / f"{name}.json").read_text(encoding="utf-8"))
     state["slots"] = {**state.get("slots", {}), **changes.pop("slots", {})}
     state.update(changes)
+    number = state["slots"].get("verified_policy")
+    if proven and number and actions.services._opened is not None:
+        prove_holder(actions.services._opened.records, number, state["sender_id"])
     return Tracker.from_dict(state)
+
+
+def prove_holder(records: SqlPolicyRecords, policy_number: str, conversation_id: str) -> None:
+    """Pass the identity check for ``policy_number`` in ``conversation_id`` with the holder's ID."""
+    policy = records.policy(policy_number)
+    holder = records.customer(policy.holder_id) if policy else None
+    if holder is None:
+        return
+    verification = records.verify_identity(
+        policy_number, holder.id_number[-4:], conversation_id=conversation_id
+    )
+    assert verification.matched
 
 
 def user_event(

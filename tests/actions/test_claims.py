@@ -34,7 +34,7 @@ def answering(text: str, intent: str = "inform", **changes: Any) -> Tracker:
     return tracker("claim_report", latest_message=message["parse_data"], events=events, **changes)
 
 
-def filled(policy: str, event_date: dt.date, **slots: Any) -> Tracker:
+def filled(policy: str, event_date: dt.date, *, proven: bool = True, **slots: Any) -> Tracker:
     """A report with every detail given and confirmed, on ``policy``."""
     details = {
         "verified_policy": policy,
@@ -47,7 +47,7 @@ def filled(policy: str, event_date: dt.date, **slots: Any) -> Tracker:
         "requested_slot": None,
         **slots,
     }
-    return tracker("claim_report", slots=details, active_loop={})
+    return tracker("claim_report", slots=details, active_loop={}, proven=proven)
 
 
 @pytest.mark.parametrize("answer", ["我老公", "是我爱人王强", "王强"])
@@ -261,3 +261,23 @@ async def test_a_stop_not_understood_as_no_ends_the_form_unconfirmed(
         {"event": "slot", "name": "claim_event", "value": None, "timestamp": None},
         {"event": "slot", "name": "requested_slot", "value": None, "timestamp": None},
     ]
+
+
+def test_a_report_submitted_twice_is_stored_once_with_one_case_number(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    day = china_today() - dt.timedelta(days=2)
+    for _ in range(2):  # the action server died before the first reply reached the customer
+        ActionSubmitClaimReport().run(dispatcher, filled("MB2024000003", day), {})
+    [claim] = services.records.claims("MB2024000003")
+    texts = [m["text"] for m in dispatcher.messages if "案件号" in m["text"]]
+    assert len(texts) == 2 and all(f"案件号：{claim.case_number}" in t for t in texts)
+
+
+def test_a_forged_verified_slot_files_no_claim(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    state = filled("MB2024000003", china_today(), proven=False)
+    ActionSubmitClaimReport().run(dispatcher, state, {})
+    assert services.records.claims("MB2024000003") == []
+    assert "案件号" not in said(dispatcher)

@@ -51,10 +51,41 @@ def test_wrong_proof_asks_both_again_without_saying_which(
     assert "身份证" not in said(dispatcher)
 
 
-def test_third_failure_locks(services: Services, dispatcher: CollectingDispatcher) -> None:
-    slots = validate_proof(dispatcher, "后四位9999", identity_failures=2)
+def test_third_failure_locks_even_when_the_slots_were_reset(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    validate_proof(CollectingDispatcher(), "后四位9999")
+    validate_proof(CollectingDispatcher(), "后四位9998")
+    slots = validate_proof(dispatcher, "后四位9997", identity_failures=0)  # e.g. after /restart
     assert slots["identity"] == "locked"
     assert "转人工" in said(dispatcher)
+
+
+def test_a_policy_guessed_at_from_many_conversations_is_locked_for_everyone(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    for n in range(5):
+        services.records.verify_identity("MB2024000002", "9999", conversation_id=f"bot-{n}")
+    slots = validate_proof(dispatcher, "身份证后四位0446")  # the right proof, too late
+    assert slots == {"identity_proof": "locked", "identity": "locked"}
+    assert "30分钟后再试" in said(dispatcher) and "0446" not in said(dispatcher)
+
+
+def test_the_client_address_from_the_channel_is_recorded(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    state = tracker("fresh", slots={"policy_number": "MB2024000002"})
+    state.events.append(
+        {"event": "user", "text": "9999", "metadata": {"client": "203.0.113.7"}, "parse_data": {}}
+    )
+    ValidateIdentityForm().validate_identity_proof("后四位9999", dispatcher, state, {})
+    for n in range(9):
+        services.records.verify_identity(
+            f"MB20990000{n:02d}", "9999", conversation_id=f"x{n}", client="203.0.113.7"
+        )
+    assert services.records.verify_identity(
+        "MB2024000002", "0446", conversation_id="y", client="203.0.113.7"
+    ).locked_until
 
 
 def test_a_message_without_a_proof_is_not_counted(

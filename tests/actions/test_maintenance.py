@@ -193,3 +193,25 @@ def test_stopping_writes_nothing(services: Services, dispatcher: CollectingDispa
     ActionStopContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
     assert services.records.contact_changes("MB2024000003") == []
     assert "没有修改" in said(dispatcher)
+
+
+def test_a_forged_verified_slot_changes_nothing(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = {"contact_value": "13918459999", "contact_confirmed": "yes", "identity": "verified"}
+    state = tracker("contact_change", slots=slots, proven=False)
+    ActionSubmitContactChange().run(dispatcher, state, {})
+    holder = services.records.customer("C0003")
+    assert holder is not None and holder.mobile == REGISTERED_MOBILE
+    assert services.records.contact_changes("MB2024000003") == []
+
+
+def test_the_same_change_submitted_twice_is_written_once(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = {"contact_value": "13918459999", "contact_confirmed": "yes", "requested_slot": None}
+    for _ in range(2):  # the reply to the first was lost, the customer confirmed again
+        ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+    assert len(services.records.contact_changes("MB2024000003")) == 1
+    first, second = (m["text"] for m in dispatcher.messages)
+    assert first == second and "139****9999" in second

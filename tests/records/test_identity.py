@@ -50,14 +50,16 @@ def test_the_holders_full_mobile_verifies(demo: SqlPolicyRecords, proof: str) ->
     ],
 )
 def test_a_wrong_proof_does_not_verify(demo: SqlPolicyRecords, proof: str) -> None:
-    assert demo.verify_identity(FAMILY_POLICY, proof) == Verification(FAMILY_POLICY, False)
+    assert demo.verify_identity(FAMILY_POLICY, proof) == Verification(
+        FAMILY_POLICY, False, failures=1
+    )
 
 
 def test_an_unknown_policy_looks_exactly_like_a_wrong_proof(demo: SqlPolicyRecords) -> None:
-    unknown = demo.verify_identity("MB2099999999", "028X")
-    wrong = demo.verify_identity(FAMILY_POLICY, "9999")
-    assert unknown == Verification("MB2099999999", False, None)
-    assert wrong == Verification(FAMILY_POLICY, False, None)
+    unknown = demo.verify_identity("MB2099999999", "028X", conversation_id="a")
+    wrong = demo.verify_identity(FAMILY_POLICY, "9999", conversation_id="b")
+    assert unknown == Verification("MB2099999999", False, None, failures=1)
+    assert wrong == Verification(FAMILY_POLICY, False, None, failures=1)
 
 
 @pytest.mark.parametrize(
