@@ -55,15 +55,18 @@ def prepare(settings: Settings, out: TextIO) -> int:
 
 
 def with_secrets(settings: Settings) -> Settings:
-    """``settings`` with the action server's secret and Rasa's API token made up where unset.
+    """``settings`` with the action server's secret, Rasa's API token and the cookie key made up
+    where unset.
 
-    Made-up values live for this run only; set ``MINGBAO_ACTION_SECRET`` and
-    ``MINGBAO_RASA_TOKEN`` to choose them (e.g. to call Rasa's API from a script).
+    Made-up values live for this run only (a conversation survives a restart of the chat page,
+    not of ``make run``); set ``MINGBAO_ACTION_SECRET``, ``MINGBAO_RASA_TOKEN`` and
+    ``MINGBAO_COOKIE_SECRET`` to choose them (e.g. to call Rasa's API from a script).
     """
     return dataclasses.replace(
         settings,
         action_secret=settings.action_secret or secrets.token_urlsafe(32),
         rasa_token=settings.rasa_token or secrets.token_urlsafe(32),
+        cookie_secret=settings.cookie_secret or secrets.token_urlsafe(32),
     )
 
 
@@ -81,6 +84,8 @@ def child_environment(settings: Settings) -> dict[str, str]:
         environment["MINGBAO_ACTION_SECRET"] = settings.action_secret
     if settings.rasa_token:
         environment["MINGBAO_RASA_TOKEN"] = settings.rasa_token
+    if settings.cookie_secret:
+        environment["MINGBAO_COOKIE_SECRET"] = settings.cookie_secret
     return environment
 
 

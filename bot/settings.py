@@ -25,6 +25,8 @@ class Settings:
             (``MINGBAO_ACTION_SECRET``); ``None`` when unset, and ``make run`` makes one.
         rasa_token: Token of Rasa's HTTP API (``MINGBAO_RASA_TOKEN``); ``None`` when unset,
             and ``make run`` makes one.
+        cookie_secret: Key that signs the chat page's conversation cookies
+            (``MINGBAO_COOKIE_SECRET``); ``None`` when unset, and ``make run`` makes one.
     """
 
     database_url: str
@@ -36,6 +38,7 @@ class Settings:
     desk_port: int
     action_secret: str | None = None
     rasa_token: str | None = None
+    cookie_secret: str | None = None
 
     @property
     def rasa_url(self) -> str:
@@ -63,6 +66,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         desk_port=_port(env, "DESK_PORT", 8080),
         action_secret=env.get("MINGBAO_ACTION_SECRET") or None,
         rasa_token=env.get("MINGBAO_RASA_TOKEN") or None,
+        cookie_secret=env.get("MINGBAO_COOKIE_SECRET") or None,
     )
 
 

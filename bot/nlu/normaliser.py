@@ -6,6 +6,7 @@ offsets found on it are offsets in what the customer wrote.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -19,17 +20,32 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.text import to_simplified
 
+MAX_UNDERSTOOD_CHARS = 2000
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
 
 def normalise_message(text: str) -> str:
     """繁→简, 全角→半角 and every kind of space as ``" "``, one character for one.
 
+    Control characters and lone surrogates (which no encoder accepts) become spaces too.
+
     >>> normalise_message("猶豫期　多久？ＡＢ")
     '犹豫期 多久?AB'
     """
+    text = _UNREADABLE.sub(" ", text)
     simplified = to_simplified(text)
     if len(simplified) != len(text):
         simplified = "".join(to_simplified(char) for char in text)
     return "".join(_half_width(char) for char in simplified)
+
+
+def understood_part(text: str) -> str:
+    """The part of a message the models read: the first :data:`MAX_UNDERSTOOD_CHARS` characters.
+
+    The channels refuse longer messages; this bounds the models' cost (the transformer's grows
+    with the square of the length) for any caller that does not.
+    """
+    return text[:MAX_UNDERSTOOD_CHARS]
 
 
 def _half_width(char: str) -> str:
@@ -63,5 +79,5 @@ class TextNormaliser(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str):
-                message.set(TEXT, normalise_message(text))
+                message.set(TEXT, normalise_message(understood_part(text)))
         return messages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,12 +14,14 @@ from aiohttp.test_utils import TestClient, TestServer, unused_port
 from bot.channels.webchat import create_app
 from bot.settings import load_settings
 
+TEST_COOKIE_SECRET = "test-cookie-secret-not-for-production"
+BUTTON_PAYLOAD = '/inform{"product":"KN-CI-2024"}'
 REPLIES = [
     {"recipient_id": "tab-1", "text": "原位癌不属于重度恶性肿瘤。\n请以合同条款为准。"},
     {
         "recipient_id": "tab-1",
         "text": "您问的是哪款产品？",
-        "buttons": [{"title": "康宁重疾", "payload": '/inform{"product":"KN-CI-2024"}'}],
+        "buttons": [{"title": "康宁重疾", "payload": BUTTON_PAYLOAD}],
     },
 ]
 
@@ -49,7 +52,12 @@ class FakeRasa:
 
 @asynccontextmanager
 async def webchat(rasa_port: int, **options: Any) -> AsyncIterator[TestClient]:
-    settings = load_settings({"RASA_PORT": str(rasa_port), "DESK_PORT": str(unused_port())})
+    """The chat app in front of Rasa on ``rasa_port``, signing cookies with the test secret
+    unless ``options`` say otherwise."""
+    options.setdefault("cookie_secret", TEST_COOKIE_SECRET)
+    settings = load_settings(
+        {**os.environ, "RASA_PORT": str(rasa_port), "DESK_PORT": str(unused_port())}
+    )
     client = TestClient(TestServer(create_app(settings, **options), host="127.0.0.1"))
     await client.start_server()
     try:

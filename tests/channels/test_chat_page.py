@@ -37,7 +37,7 @@ async def test_a_question_sent_with_enter_shows_the_replies_and_their_buttons(
         await expect(page.locator("li.line.user")).to_have_text(["原位癌算重疾吗？"])
         await expect(page.locator("#message-input")).to_have_value("")
     assert [m["message"] for m in rasa.received] == ["原位癌算重疾吗？"]
-    assert re.fullmatch(r"web-[0-9a-f]{32}", rasa.received[0]["sender"])
+    assert re.fullmatch(r"web-[A-Za-z0-9_-]{32}", rasa.received[0]["sender"])
 
 
 async def test_a_button_sends_its_payload_and_shows_its_title(
@@ -55,6 +55,30 @@ async def test_a_button_sends_its_payload_and_shows_its_title(
             "康宁终身重大疾病保险：原位癌不在保障范围内。"
         )
     assert rasa.received[1]["message"] == '/inform{"product":"KN-CI-2024"}'
+    assert rasa.received[1]["button"] is True
+
+
+async def test_typed_text_that_looks_like_an_intent_reaches_rasa_as_text(
+    client: TestClient, rasa: FakeRasa
+) -> None:
+    async with chromium_page() as page:
+        await open_chat(page, client)
+        await ask(page, "/restart")
+        await expect(page.locator("li.line.user")).to_have_text(["/restart"])
+        await expect(page.locator("li.line.bot")).to_have_count(2)
+    assert [m["message"] for m in rasa.received] == ["／restart"]
+    assert "button" not in rasa.received[0]
+
+
+async def test_no_reply_shows_a_quiet_note_rather_than_nothing(
+    client: TestClient, rasa: FakeRasa
+) -> None:
+    rasa.replies = []
+    async with chromium_page() as page:
+        await open_chat(page, client)
+        await ask(page, "还在吗")
+        await expect(page.locator("li.line.note")).to_have_text("暂时没有回复，请稍后再试")
+        await expect(page.locator("li.line.bot, li.line.error")).to_have_count(0)
 
 
 async def test_markup_in_a_reply_is_shown_as_text_never_run(
@@ -81,7 +105,9 @@ async def test_when_the_assistant_is_down_the_message_is_kept_to_send_again(
     async with chromium_page() as page:
         await open_chat(page, client)
         await ask(page, "理赔要什么材料")
-        await expect(page.locator("li.line.error")).to_contain_text("消息未送达")
+        await expect(page.locator("li.line.error")).to_have_text(
+            "消息未送达：暂时无法连接智能助手，请稍后再试"
+        )
         await expect(page.locator("#message-input")).to_have_value("理赔要什么材料")
         await expect(page.locator("#send-button")).to_be_enabled()
 
@@ -91,7 +117,7 @@ async def test_when_the_assistant_is_down_the_message_is_kept_to_send_again(
     assert [m["message"] for m in rasa.received] == ["理赔要什么材料", "理赔要什么材料"]
 
 
-async def test_one_conversation_per_tab_kept_across_a_reload(
+async def test_one_conversation_per_browser_kept_across_a_reload_in_a_cookie_scripts_cannot_read(
     client: TestClient, rasa: FakeRasa
 ) -> None:
     async with chromium_page() as page:
@@ -102,13 +128,18 @@ async def test_one_conversation_per_tab_kept_across_a_reload(
         await open_chat(page, client)
         await ask(page, "在吗")
         await expect(page.locator("li.line.bot")).to_have_count(2)
+        assert await page.evaluate("document.cookie") == ""
+        [cookie] = await page.context.cookies()
+        assert (cookie["httpOnly"], cookie["sameSite"], cookie["path"]) == (True, "Strict", "/chat")
 
-        other = await page.context.new_page()
-        await open_chat(other, client)
-        await ask(other, "另一个标签页")
-        await expect(other.locator("li.line.bot")).to_have_count(2)
-    first, again, other_tab = (m["sender"] for m in rasa.received)
-    assert first == again != other_tab
+        browser = page.context.browser
+        assert browser is not None
+        other_browser = await (await browser.new_context(locale="zh-CN")).new_page()
+        await open_chat(other_browser, client)
+        await ask(other_browser, "另一个浏览器")
+        await expect(other_browser.locator("li.line.bot")).to_have_count(2)
+    first, again, other = (m["sender"] for m in rasa.received)
+    assert first == again != other
 
 
 async def test_an_empty_message_is_not_sent(client: TestClient, rasa: FakeRasa) -> None:

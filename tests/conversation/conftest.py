@@ -13,6 +13,9 @@ import pytest
 from bot.model import small_model
 from bot.settings import PROJECT_ROOT
 
+# What the end-to-end tests use to read Rasa's API; bot.run would make one up otherwise.
+RASA_TOKEN = "e2e-rasa-token"
+
 
 def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """Start the assistant on ``ports``; yield the process and what it printed until ready.
@@ -25,7 +28,7 @@ def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.run", "--model", str(model)],
         cwd=PROJECT_ROOT,
-        env={**os.environ, **ports},
+        env={**os.environ, "MINGBAO_RASA_TOKEN": RASA_TOKEN, **ports},
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -24,7 +24,7 @@ from bot.desk.tickets import tickets
 from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.settings import load_settings
 from tests.browser import chromium_page
-from tests.conversation.conftest import running_assistant
+from tests.conversation.conftest import RASA_TOKEN, running_assistant
 
 pytestmark = pytest.mark.conversation
 
@@ -138,7 +138,8 @@ def test_complaint_opens_a_ticket_keeps_listening_and_leaves_provenance(
     engine.dispose()
     assert (row.reason, row.priority, row.status) == ("complaint", "high", "open")
     assert "银保监会" in row.summary and row.slots["product"] == "KN-CI-2024"
-    with urllib.request.urlopen(f"{RASA}/conversations/{sender}/tracker", timeout=30) as response:
+    tracker_url = f"{RASA}/conversations/{sender}/tracker?token={RASA_TOKEN}"
+    with urllib.request.urlopen(tracker_url, timeout=30) as response:
         tracker = json.load(response)
     assert tracker["paused"] is False
     assert tracker["slots"]["waiting_for_person"] == str(row.id)

@@ -6,7 +6,7 @@ import pytest
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.normaliser import TextNormaliser, normalise_message
+from bot.nlu.normaliser import MAX_UNDERSTOOD_CHARS, TextNormaliser, normalise_message
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,8 @@ from bot.nlu.normaliser import TextNormaliser, normalise_message
         ("等待期　多久？", "等待期 多久?"),
         ("康宁\t重疾\n原位癌", "康宁 重疾 原位癌"),
         ("", ""),
+        ("等待期\ud800多久", "等待期 多久"),  # a lone surrogate, as JSON "\\ud800" decodes
+        ("理赔\x00\x1b材料", "理赔  材料"),
     ],
 )
 def test_normalise_message(written: str, read: str) -> None:
@@ -28,3 +30,9 @@ def test_component_rewrites_message_text_in_place() -> None:
     message = Message({TEXT: "康寧重疾的等待期"})
     TextNormaliser().process([message])
     assert message.get(TEXT) == "康宁重疾的等待期"
+
+
+def test_the_models_read_a_bounded_part_of_a_huge_message() -> None:
+    message = Message({TEXT: "等待期多久" * 20_000})
+    TextNormaliser().process([message])
+    assert message.get(TEXT) == ("等待期多久" * 20_000)[:MAX_UNDERSTOOD_CHARS]

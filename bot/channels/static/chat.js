@@ -1,34 +1,15 @@
 // MingBao web chat: posts each message to /chat/messages and shows the bot's replies.
 // Text from anyone is only ever set with textContent, never parsed as HTML.
+// The server names the conversation in an HttpOnly cookie; the page never sees or sends an id.
 "use strict";
 
 (function () {
-  const SENDER_KEY = "mingbao-sender";
+  const NO_REPLY = "暂时没有回复，请稍后再试";
   const list = document.getElementById("messages");
   const form = document.getElementById("composer");
   const input = document.getElementById("message-input");
   const sendButton = document.getElementById("send-button");
-  const sender = senderId();
   let waiting = false;
-
-  // One conversation per browser tab: sessionStorage survives reloads, not other tabs.
-  function senderId() {
-    try {
-      let id = sessionStorage.getItem(SENDER_KEY);
-      if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-        id = newSenderId();
-        sessionStorage.setItem(SENDER_KEY, id);
-      }
-      return id;
-    } catch (storageDisabled) {
-      return newSenderId();
-    }
-  }
-
-  function newSenderId() {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  }
 
   function addLine(kind, text) {
     const line = document.createElement("li");
@@ -46,21 +27,31 @@
       const element = document.createElement("button");
       element.type = "button";
       element.textContent = button.title || button.payload;
-      element.addEventListener("click", () => send(button.payload, element.textContent));
+      element.addEventListener("click", () => send(button.payload, element.textContent, true));
       row.appendChild(element);
     }
-    if (row.childElementCount) {
-      list.appendChild(row);
-      row.scrollIntoView({ block: "end" });
-    }
+    if (!row.childElementCount) return false;
+    list.appendChild(row);
+    row.scrollIntoView({ block: "end" });
+    return true;
   }
 
-  // An empty list means a person has taken the conversation over: nothing to show.
+  // Nothing to show (a person has taken the conversation over, say): a quiet note, not silence.
   function showReplies(replies) {
+    let shown = 0;
     for (const reply of replies) {
-      if (typeof reply.text === "string" && reply.text) addLine("bot", reply.text);
-      if (Array.isArray(reply.buttons)) addButtons(reply.buttons);
+      if (typeof reply.text === "string" && reply.text) {
+        addLine("bot", reply.text);
+        shown += 1;
+      }
+      if (Array.isArray(reply.buttons) && addButtons(reply.buttons)) shown += 1;
     }
+    if (!shown) addLine("note", NO_REPLY);
+  }
+
+  // Errors read "中文 / English"; the customer is shown the Chinese.
+  function chinesePart(error) {
+    return error.split(" / ")[0];
   }
 
   function setWaiting(on) {
@@ -69,7 +60,8 @@
     sendButton.textContent = on ? "发送中…" : "发送";
   }
 
-  async function send(message, shownAs) {
+  // isButton marks a click on one of the bot's buttons; the server decides whether to trust it.
+  async function send(message, shownAs, isButton) {
     if (waiting || !message.trim()) return false;
     setWaiting(true);
     addLine("user", shownAs || message);
@@ -77,11 +69,13 @@
       const response = await fetch("/chat/messages", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender, message }),
+        credentials: "same-origin",
+        body: JSON.stringify(isButton ? { message, button: true } : { message }),
       });
       const body = await response.json().catch(() => null);
       if (!response.ok) {
-        const reason = body && typeof body.error === "string" ? body.error : "HTTP " + response.status;
+        const reason =
+          body && typeof body.error === "string" ? chinesePart(body.error) : "HTTP " + response.status;
         addLine("error", "消息未送达：" + reason);
         return false;
       }
