@@ -59,7 +59,10 @@ class ActionMyPolicy(Action):
         intent, topics = personal_request(tracker)
         policy = verified_policy(tracker)
         if policy is None:  # the check expired, or the slots were never earned
-            say(dispatcher, "为保护您的信息，需要重新核验身份后才能查询保单，请再问一次，我会先请您核验。")
+            say(
+                dispatcher,
+                "为保护您的信息，需要重新核验身份后才能查询保单，请再问一次，我会先请您核验。",
+            )
             return [
                 SlotSet(slot, value)
                 for slot, value in (
