@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consult import ActionConsult
@@ -107,7 +107,11 @@ class ActionHandoff(Action):
 
 
 class ActionFallback(Action):
-    """Asks to rephrase once; the second misunderstanding in a row goes to a person."""
+    """Asks to rephrase once; the second misunderstanding in a row goes to a person.
+
+    Inside a form whose question the message did not answer: the first time the question is
+    asked again; the second time the form is left and the bot listens (DESIGN.md rule 10).
+    """
 
     def name(self) -> str:
         return "action_fallback"
@@ -115,6 +119,9 @@ class ActionFallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        loop = (tracker.active_loop or {}).get("name")
+        if loop and loop_rejections(tracker, loop) >= 1:
+            return leave_or_ask_again(dispatcher, tracker, loop, domain)
         if entity_value(tracker, "product") is not None:
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
             return ActionConsult().run(dispatcher, tracker, domain)
@@ -122,6 +129,41 @@ class ActionFallback(Action):
             return hand_off(dispatcher, tracker, "nlu_fallback")
         dispatcher.utter_message(response="utter_ask_rephrase")
         return []
+
+
+def loop_rejections(tracker: Tracker, loop: str) -> int:
+    """How many times ``loop`` rejected the customer's message since it last asked afresh."""
+    count = 0
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "active_loop" and event.get("name") == loop:
+            break
+        if kind == "action_execution_rejected" and event.get("name") == loop:
+            count += 1
+        if kind == "slot" and event.get("name") == "requested_slot" and count:
+            break  # the form moved on to another question since
+    return count
+
+
+def leave_or_ask_again(
+    dispatcher: CollectingDispatcher, tracker: Tracker, loop: str, domain: dict[str, Any]
+) -> list[EventType]:
+    """The form's question again after its first unanswered message; after the second, leave it."""
+    requested = tracker.get_slot("requested_slot")
+    if loop_rejections(tracker, loop) >= 2 or not requested:
+        say(
+            dispatcher,
+            "好的，这一步先放一放。您可以直接问我条款、理赔方面的问题；需要办理保单业务时再告诉我，"
+            "或回复“转人工”。",
+        )
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+    question = f"utter_ask_{requested}"
+    if question in (domain.get("responses") or {}):
+        dispatcher.utter_message(text="先完成这一步，我才能继续为您办理：")
+        dispatcher.utter_message(response=question)
+    else:
+        dispatcher.utter_message(text="请先回答上面的问题；不办了的话，回复“算了”。")
+    return []
 
 
 def fallbacks_in_a_row(tracker: Tracker) -> int:

@@ -9,6 +9,11 @@
 - When the action server cannot be reached or fails, Rasa logs it and the customer gets nothing
   at all. Here the customer gets ``utter_actions_unavailable`` (an apology and the offer of a
   person) once per turn instead.
+- A policy that predicts the action that just ran again (a form rejected, then the fallback, then
+  the fallback …) spins until Rasa's circuit breaker trips after ten, and from then on every
+  message of that conversation trips it at once: the customer gets nothing, ever. Here the same
+  action twice in a row becomes listening instead, and a turn that still ends without listening
+  ends with the apology, the active form left and the bot listening.
 - ``--auth-token`` is read from ``MINGBAO_RASA_TOKEN`` when ``--enable-api`` is given without one,
   so the token never appears in a process list.
 """
@@ -24,12 +29,27 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import (
+    Action,
+    ActionExecutionRejection,
+    RemoteAction,
+    action_for_name_or_text,
+)
 from rasa.core.channels.channel import OutputChannel
 from rasa.core.nlg import NaturalLanguageGenerator
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, REQUESTED_SLOT
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, Event, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
@@ -40,6 +60,9 @@ TOKEN_VARIABLE = "MINGBAO_RASA_TOKEN"
 
 logger = logging.getLogger(__name__)
 _run_remote_action = RemoteAction.run
+_predict_next = MessageProcessor.predict_next_with_tracker_if_should
+_run_prediction_loop = MessageProcessor._run_prediction_loop
+LOOP_GUARD = "mingbao_loop_guard"
 
 
 @cache
@@ -104,6 +127,44 @@ async def apology(
     return BotUttered(text, data=message, metadata={"utter_action": APOLOGY_RESPONSE})
 
 
+def predict_or_listen(
+    processor: MessageProcessor, tracker: DialogueStateTracker
+) -> tuple[Action, PolicyPrediction]:
+    """The next action, or listening when it is the action that just ran."""
+    action, prediction = _predict_next(processor, tracker)
+    latest = tracker.latest_action_name
+    if action.name() != latest or latest in (ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME):
+        return action, prediction
+    logger.warning("%s predicted twice in a row for %s: listening", latest, tracker.sender_id)
+    listen = action_for_name_or_text(
+        ACTION_LISTEN_NAME, processor.domain, processor.action_endpoint
+    )
+    return listen, PolicyPrediction.for_action_name(
+        processor.domain, ACTION_LISTEN_NAME, LOOP_GUARD
+    )
+
+
+async def run_prediction_loop_then_listen(
+    processor: MessageProcessor, output_channel: OutputChannel, tracker: DialogueStateTracker
+) -> None:
+    """Rasa's prediction loop; a turn it ends without listening (the circuit breaker) is closed:
+    the apology, any active form left, the bot listening for the next message."""
+    await _run_prediction_loop(processor, output_channel, tracker)
+    if tracker.is_paused() or tracker.latest_action_name in (
+        ACTION_LISTEN_NAME,
+        ACTION_SESSION_START_NAME,
+    ):
+        return
+    logger.error("the turn of %s ended without listening: closing it", tracker.sender_id)
+    closing: list[Event] = [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
+    if not apologised_this_turn(tracker):
+        closing.append(await apology(processor.nlg, tracker, output_channel.name()))
+    closing.append(ActionExecuted(ACTION_LISTEN_NAME, policy=LOOP_GUARD))
+    for event in closing:
+        tracker.update(event)
+    await processor.execute_side_effects(closing, tracker, output_channel)
+
+
 def with_token(argv: list[str], environ: dict[str, str]) -> list[str]:
     """``argv`` with ``--auth-token`` from the environment when the API is on and has none."""
     token = environ.get(TOKEN_VARIABLE)
@@ -116,6 +177,8 @@ def install() -> None:
     """Put the fixes in place (idempotent)."""
     RemoteAction._validate_action_result = validate_action_result
     RemoteAction.run = run_or_apologise
+    MessageProcessor.predict_next_with_tracker_if_should = predict_or_listen
+    MessageProcessor._run_prediction_loop = run_prediction_loop_then_listen
 
 
 def main() -> None:

@@ -109,7 +109,8 @@ def rasa_server(settings: Settings, model: Path) -> Process:
     command = [sys.executable, "-m", "bot.rasa_main", "run", "--model", str(model), "--enable-api"]
     command += ["--interface", "127.0.0.1", "--port", str(settings.rasa_port)]
     command += ["--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
-    return start("Rasa server", command, f"{settings.rasa_url}/status", settings)
+    token = f"?token={settings.rasa_token}" if settings.rasa_token else ""
+    return start("Rasa server", command, f"{settings.rasa_url}/status{token}", settings)
 
 
 def chat_page(settings: Settings) -> Process:

@@ -21,6 +21,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.knowledge.text import to_simplified
 
 MAX_UNDERSTOOD_CHARS = 2000
+# Rasa's RegexMessageHandler, after this pipeline, reads text starting with "/" as an intent; the
+# channels turn a typed leading "/" into "／", which must therefore stay full-width here.
+KEPT_SOLIDUS = "／"
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -51,6 +54,8 @@ def understood_part(text: str) -> str:
 def _half_width(char: str) -> str:
     if char.isspace():
         return " "
+    if char == KEPT_SOLIDUS:
+        return char
     folded = unicodedata.normalize("NFKC", char)
     return folded if len(folded) == 1 else char
 

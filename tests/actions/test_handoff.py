@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import ActionFallback, ActionHandoff
@@ -108,3 +110,45 @@ def test_asking_for_a_person_while_waiting_is_acknowledged_and_keeps_the_reason(
     assert f"工单号 {ticket.id}" in said(ack)
     kept = services.tickets.open_ticket_for("customer-fresh")
     assert kept is not None and kept.reason == "complaint"
+
+
+def in_identity_form(*rejections: str) -> list[dict[str, Any]]:
+    """The identity check asking for the policy number, then messages it rejected."""
+    events: list[dict[str, Any]] = [
+        {"event": "active_loop", "name": "identity_form"},
+        {"event": "slot", "name": "requested_slot", "value": "policy_number"},
+    ]
+    for text in rejections:
+        events.append(user_event(text, "claim_status"))
+        events.append({"event": "action_execution_rejected", "name": "identity_form"})
+    return events
+
+
+def test_a_form_question_not_answered_is_asked_again_once(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    state = tracker(
+        "fresh",
+        events=in_identity_form("我的理赔进度怎么样了"),
+        active_loop={"name": "identity_form"},
+        slots={"requested_slot": "policy_number"},
+    )
+    domain = {"responses": {"utter_ask_policy_number": [{"text": "请提供您的保单号"}]}}
+    assert ActionFallback().run(dispatcher, state, domain) == []
+    assert dispatcher.messages[-1]["response"] == "utter_ask_policy_number"
+    assert services.tickets.all() == []
+
+
+def test_a_form_question_not_answered_twice_leaves_the_form(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    state = tracker(
+        "fresh",
+        events=in_identity_form("我的理赔进度怎么样了", "我的保单还有效吗"),
+        active_loop={"name": "identity_form"},
+        slots={"requested_slot": "policy_number"},
+    )
+    events = ActionFallback().run(dispatcher, state, {})
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+    assert any(e.get("name") == "requested_slot" and e["value"] is None for e in events)
+    assert "转人工" in said(dispatcher)

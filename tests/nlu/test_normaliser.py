@@ -19,6 +19,7 @@ from bot.nlu.normaliser import MAX_UNDERSTOOD_CHARS, TextNormaliser, normalise_m
         ("", ""),
         ("等待期\ud800多久", "等待期 多久"),  # a lone surrogate, as JSON "\\ud800" decodes
         ("理赔\x00\x1b材料", "理赔  材料"),
+        ("／restart", "／restart"),  # stays text: "/restart" would be read as an intent
     ],
 )
 def test_normalise_message(written: str, read: str) -> None:
