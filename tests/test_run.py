@@ -71,10 +71,15 @@ def test_every_run_has_secrets_and_passes_them_to_the_children(settings: Setting
     environment = child_environment(first)
     assert environment["MINGBAO_ACTION_SECRET"] == first.action_secret
     assert environment["MINGBAO_RASA_TOKEN"] == first.rasa_token
+    assert environment["MINGBAO_COOKIE_SECRET"] == first.cookie_secret
 
 
 def test_secrets_set_in_the_environment_are_kept(tmp_path: Path) -> None:
     chosen = load_settings(
-        {"MINGBAO_ACTION_SECRET": "action-secret", "MINGBAO_RASA_TOKEN": "rasa-token"}
+        {
+            "MINGBAO_ACTION_SECRET": "action-secret",
+            "MINGBAO_RASA_TOKEN": "rasa-token",
+            "MINGBAO_COOKIE_SECRET": "cookie-secret",
+        }
     )
     assert with_secrets(chosen) == chosen

@@ -12,12 +12,14 @@ from typing import Any
 import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, vstack
 
 WEIGHT = "weight"
+NOT_UNDERSTOOD = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.0}
 
 
 def vote(
@@ -61,14 +63,19 @@ class IntentVote(LogisticRegressionClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Set each message's intent and ranking from the vote."""
-        if not messages:
+        readable = [m for m in messages if str(m.get(TEXT) or "").strip()]
+        for message in messages:
+            if message not in readable:  # nothing to read: not understood, never a crash
+                message.set(INTENT, NOT_UNDERSTOOD, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+        if not readable:
             return messages
         if not self.clf.coef_.flags.f_contiguous:
             # scikit-learn multiplies by coef_.T: contiguous, that is three times faster.
             self.clf.coef_ = np.asfortranarray(self.clf.coef_)
-        probabilities = self.clf.predict_proba(self._create_X(messages))
+        probabilities = self.clf.predict_proba(self._create_X(readable))
         classes = [str(name) for name in self.clf.classes_]
-        for message, row in zip(messages, probabilities, strict=True):
+        for message, row in zip(readable, probabilities, strict=True):
             own = {name: float(p) for name, p in zip(classes, row, strict=True)}
             ranking = vote(message.get(INTENT_RANKING_KEY) or [], own, float(self.config[WEIGHT]))
             if self.config["ranking_length"] > 0:

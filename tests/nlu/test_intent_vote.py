@@ -109,3 +109,15 @@ def test_its_features_are_the_ones_rasas_regression_reads(tmp_path: Path) -> Non
     ours = component._create_X(examples)
     rasas = LogisticRegressionClassifier._create_X(component, examples)
     assert ours.shape == rasas.shape and (ours != rasas).nnz == 0
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_a_message_with_nothing_to_read_is_not_understood_and_the_others_still_vote(
+    tmp_path: Path, text: str
+) -> None:
+    component, _, _ = trained(tmp_path)
+    blank = Message({TEXT: text})
+    readable = message(CLAIM)
+    component.process([blank, readable])
+    assert top(blank) == ("nlu_fallback", 0.0) and blank.get(INTENT_RANKING_KEY) == []
+    assert top(readable)[0] == "report_claim"
