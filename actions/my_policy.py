@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import hand_off
 from actions.services import customer_messages, say, services, verified_policy
+from bot.clock import china_today
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.knowledge.facts import ProductKnowledge
@@ -82,10 +83,10 @@ class ActionMyPolicy(Action):
             say(dispatcher, claims_text(policy))
             return events
         if intent == "policy_dates" and product is not None:
-            text, citations = dates_text(policy, product, topics, dt.date.today())
+            text, citations = dates_text(policy, product, topics, china_today())
             say(dispatcher, text, citations)
             return events
-        text, citations = status_reply(policy, product, dt.date.today())
+        text, citations = status_reply(policy, product, china_today())
         say(dispatcher, text, citations)
         return events
 

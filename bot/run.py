@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import logging
 import os
 import secrets
@@ -21,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from bot.clock import china_today
 from bot.db import make_engine
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.search import domain_words, write_user_dictionary
@@ -46,7 +46,7 @@ def prepare(settings: Settings, out: TextIO) -> int:
             print(("error: " if result.status == "failed" else "") + result.message, file=out)
         products = repository.current()
         write_user_dictionary(settings.jieba_dictionary, domain_words(products))
-        added = load_demo_records(SqlPolicyRecords(engine), settings.records_dir, dt.date.today())
+        added = load_demo_records(SqlPolicyRecords(engine), settings.records_dir, china_today())
         print(f"demo records: {added.total} added", file=out)
         print(f"knowledge base: {len(products)} products", file=out)
         return sum(result.status == "failed" for result in results)

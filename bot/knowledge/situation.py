@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.clock import china_today
 from bot.knowledge import told
 from bot.knowledge.text import normalize
 from bot.knowledge.timeline import (
@@ -99,7 +100,7 @@ class Situation:
 def read_situation(question: str, today: dt.date | None = None) -> Situation:
     """The situation in ``question``; ``today`` dates "今年", "去年" (default: the day asked)."""
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", normalize(question))
-    today = today or dt.date.today()
+    today = today or china_today()
     dated = dated_events(text, today)
     return Situation(
         text=text,
