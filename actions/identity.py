@@ -40,6 +40,30 @@ def proof_in(text: str) -> str | None:
     return endings[-1] if endings else None
 
 
+def messages_without_proof(tracker: Tracker) -> int:
+    """How many of the customer's latest messages in a row answered the question for the proof
+    without one (the latest included)."""
+    requested = None
+    answers: list[bool] = []  # for each message sent while the proof was asked: held a proof
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind == "active_loop":
+            requested = None
+        elif kind == "user":
+            if requested == "identity_proof":
+                answers.append(proof_in(str(event.get("text") or "")) is not None)
+            else:
+                answers = []
+    count = 0
+    for held_proof in reversed(answers):
+        if held_proof:
+            break
+        count += 1
+    return count
+
+
 class ActionAskPolicyNumber(Action):
     """Asks for the policy number; a customer worried that the agent left hears first that the
     policy is safe (the general rule), then why the number is needed."""
@@ -89,6 +113,12 @@ class ValidateIdentityForm(FormValidationAction):
     ) -> dict[str, Any]:
         proof = proof_in(str(value or ""))
         if proof is None:
+            if messages_without_proof(tracker) >= 2:  # asked twice: leave the check, listen
+                dispatcher.utter_message(
+                    text="好的，身份核验先放一放。需要查询或办理保单时再告诉我；"
+                    "条款问题可以直接问我，也可以回复“转人工”。"
+                )
+                return {"identity_proof": None, "requested_slot": None}
             dispatcher.utter_message(text="请发送投保人身份证号的后4位，或投保时登记的11位手机号。")
             return {"identity_proof": None}
         number = tracker.get_slot("policy_number") or ""

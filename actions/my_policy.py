@@ -54,8 +54,11 @@ class ActionMyPolicy(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if tracker.get_slot("identity") != "verified":
+        identity = tracker.get_slot("identity")
+        if identity == "locked":
             say(dispatcher, LOCKED)
+            return []
+        if identity != "verified":  # the customer left the check; its validation said so
             return []
         intent, topics = personal_request(tracker)
         policy = verified_policy(tracker)

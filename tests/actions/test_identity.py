@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import ValidateIdentityForm, proof_in
 from actions.services import Services
-from tests.actions.conftest import said, tracker
+from tests.actions.conftest import said, tracker, user_event
 
 
 def validate_proof(dispatcher: CollectingDispatcher, text: str, **slots: Any) -> dict[str, Any]:
@@ -120,3 +120,42 @@ def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
     other = CollectingDispatcher()
     ActionAskPolicyNumber().run(other, tracker("fresh"), {})
     assert other.messages[0]["response"] == "utter_ask_policy_number"
+
+
+def asked_for_proof(*answers: str) -> list[dict[str, Any]]:
+    """The check given the policy number, asking for the proof, then the customer's answers."""
+    events: list[dict[str, Any]] = [
+        user_event("我的保单还有效吗", "policy_status"),
+        {"event": "active_loop", "name": "identity_form"},
+        {"event": "slot", "name": "requested_slot", "value": "policy_number"},
+        user_event("MB2024000002", "inform"),
+        {"event": "slot", "name": "policy_number", "value": "MB2024000002"},
+        {"event": "slot", "name": "requested_slot", "value": "identity_proof"},
+    ]
+    for answer in answers:
+        events.append(user_event(answer, "inform"))
+        events.append({"event": "slot", "name": "requested_slot", "value": "identity_proof"})
+    return events[:-1]
+
+
+def test_a_message_without_a_proof_asks_again_once_then_the_check_is_left(
+    services: Services,
+) -> None:
+    form = ValidateIdentityForm()
+    slots = {"policy_number": "MB2024000002", "requested_slot": "identity_proof"}
+    first = tracker("fresh", events=asked_for_proof("我不记得了"), slots=slots)
+    assert form.validate_identity_proof("我不记得了", CollectingDispatcher(), first, {}) == {
+        "identity_proof": None
+    }
+    dispatcher = CollectingDispatcher()
+    second = tracker("fresh", events=asked_for_proof("我不记得了", "等下再说吧"), slots=slots)
+    assert form.validate_identity_proof("等下再说吧", dispatcher, second, {}) == {
+        "identity_proof": None,
+        "requested_slot": None,
+    }
+    assert "转人工" in said(dispatcher)
+    wrong_then_none = asked_for_proof("后四位9999", "我不记得了")
+    third = tracker("fresh", events=wrong_then_none, slots=slots)
+    assert "requested_slot" not in form.validate_identity_proof(
+        "我不记得了", CollectingDispatcher(), third, {}
+    )

@@ -188,3 +188,15 @@ def test_a_killed_action_server_gets_an_apology_then_is_started_again(
         time.sleep(1)
     assert "90日" in "".join(chat(conversation, "康宁重疾等待期多久"))
     assert assistant.poll() is None
+
+
+def test_a_check_the_customer_cannot_finish_is_left_after_asking_twice(
+    assistant: subprocess.Popen[str],
+) -> None:
+    no_proof = sender("no-proof")
+    chat(no_proof, "我的保单还有效吗")
+    chat(no_proof, "MB2024000001")
+    assert "后4位" in "".join(chat(no_proof, "我不记得了"))
+    left = "".join(chat(no_proof, "我不知道啊"))
+    assert "先放一放" in left and "锁定" not in left
+    assert "15日" in "".join(chat(no_proof, "康宁重疾犹豫期多久"))
