@@ -41,16 +41,26 @@ class LimitedRestInput(RestInput):  # type: ignore[misc]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's REST routes, handing Rasa only messages that pass the customer text rules."""
-
-        async def checked(message: UserMessage) -> None:
-            raw = message.text if isinstance(message.text, str) else ""
-            verdict = customer_text(raw, button=message.metadata["button"])
-            if isinstance(verdict, Refusal):
-                logger.info("Answered %s without Rasa: %s", message.sender_id, verdict.reason)
-                await message.output_channel.send_text_message(message.sender_id, verdict.reply)
-                return
-            message.text = verdict.text
-            await on_new_message(message)
-
-        routes: Blueprint = super().blueprint(checked)
+        routes: Blueprint = super().blueprint(checked(on_new_message))
         return routes
+
+
+def checked(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+) -> Callable[[UserMessage], Awaitable[None]]:
+    """``on_new_message`` behind the customer text rules: a refused message is answered with the
+    polite reply on the message's own channel and never reaches Rasa; typed text is neutralised.
+    Only a message whose metadata says ``button: true`` keeps a leading ``/``."""
+
+    async def handle(message: UserMessage) -> None:
+        raw = message.text if isinstance(message.text, str) else ""
+        button = isinstance(message.metadata, dict) and message.metadata.get("button") is True
+        verdict = customer_text(raw, button=button)
+        if isinstance(verdict, Refusal):
+            logger.info("Answered %s without Rasa: %s", message.sender_id, verdict.reason)
+            await message.output_channel.send_text_message(message.sender_id, verdict.reply)
+            return
+        message.text = verdict.text
+        await on_new_message(message)
+
+    return handle

@@ -18,6 +18,7 @@ from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
 from bot.channels.rest import LimitedRestInput
+from bot.channels.socket_io import LimitedSocketIOInput
 from bot.settings import PROJECT_ROOT
 
 ANSWER = "您好，请问有什么可以帮您？"
@@ -80,6 +81,9 @@ def test_credentials_yml_opens_the_limited_channel_under_the_rest_name() -> None
     [rest] = [channel for channel in channels if channel.name() == "rest"]
     assert isinstance(rest, LimitedRestInput)
     assert rest.url_prefix() == "rest"
+    [socket_io] = [channel for channel in channels if channel.name() == "socketio"]
+    assert isinstance(socket_io, LimitedSocketIOInput)
+    assert socket_io.session_persistence and socket_io.user_message_evt == "user_uttered"
 
 
 async def test_a_message_is_handed_to_rasa_with_its_metadata(
