@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_the_delay_doubles_with_each_quick_death_up_to_a_ceiling() -> None:
 
 
 @pytest.fixture
-def sleeper() -> Process:
+def sleeper() -> Iterator[Process]:
     process = spawn("sleeper", SLEEPER, "http://127.0.0.1:9/")
     yield process
     stop_all([process])
