@@ -19,7 +19,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.settings import load_settings
+from bot.settings import configure_logging, load_settings
 
 SECRET_HEADER = "X-MingBao-Action-Secret"
 DEFAULT_HOST = "127.0.0.1"
@@ -62,9 +62,7 @@ def create_app(secret: str, actions_package: str = "actions") -> Sanic:
 
 def main() -> int:
     """Serve the actions until stopped; exit 2 with a message when the secret is not set."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging()
     try:
         settings = load_settings()
     except ValueError as exc:

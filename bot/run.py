@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import logging
 import os
 import secrets
 import signal
@@ -28,7 +27,7 @@ from bot.knowledge.store import SqlKnowledgeRepository
 from bot.model import ModelSpec, ensure_trained, production_model
 from bot.records.demo import load_demo_records
 from bot.records.store import SqlPolicyRecords
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.settings import PROJECT_ROOT, Settings, configure_logging, load_settings
 from bot.supervisor import Process, StartError, spawn, stop_all, supervise, wait_ready
 
 
@@ -181,9 +180,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging()
     settings = with_secrets(load_settings())
     try:
         failures = prepare(settings, out)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 @dataclass(frozen=True)
@@ -75,3 +77,8 @@ def _port(env: dict[str, str], name: str, default: int) -> int:
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise ValueError(f"{name}={value!r} is not a port number: set it to 1-65535 or unset it")
     return int(value)
+
+
+def configure_logging() -> None:
+    """Log INFO and above to standard error, in the one format every MingBao process uses."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)

@@ -13,7 +13,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,19 +120,14 @@ def tend(process: Process, now: float) -> Process:
     return restarted
 
 
-def supervise(
-    processes: list[Process],
-    *,
-    keep_going: Callable[[], bool] = lambda: True,
-    clock: Callable[[], float] = time.monotonic,
-) -> None:
-    """Restart children that die until ``keep_going`` says stop (or KeyboardInterrupt).
+def supervise(processes: list[Process]) -> None:
+    """Restart children that die, until KeyboardInterrupt (Ctrl-C or SIGTERM in ``bot.run``).
 
     ``processes`` is updated in place, so the caller stops the children that run at the end.
     """
-    while keep_going():
+    while True:
         for index, process in enumerate(processes):
-            processes[index] = tend(process, clock())
+            processes[index] = tend(process, time.monotonic())
         time.sleep(POLL_SECONDS)
 
 

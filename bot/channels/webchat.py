@@ -45,7 +45,7 @@ from aiohttp import web
 
 from bot.channels.conversations import ConversationCookies, OfferedButtons
 from bot.channels.customer_text import Refusal, customer_text
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, configure_logging, load_settings
 
 HOST = "127.0.0.1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -329,9 +329,7 @@ def listening_socket(port: int) -> socket.socket:
 
 def main() -> int:
     """Serve the chat page on ``127.0.0.1:DESK_PORT`` until Ctrl-C or SIGTERM."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging()
     try:
         settings = load_settings()
     except ValueError as exc:

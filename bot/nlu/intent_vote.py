@@ -63,10 +63,12 @@ class IntentVote(LogisticRegressionClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Set each message's intent and ranking from the vote."""
-        readable = [m for m in messages if str(m.get(TEXT) or "").strip()]
+        readable = []
         for message in messages:
-            if message not in readable:  # nothing to read: not understood, never a crash
-                message.set(INTENT, NOT_UNDERSTOOD, add_to_output=True)
+            if str(message.get(TEXT) or "").strip():
+                readable.append(message)
+            else:  # nothing to read: not understood, never a crash
+                message.set(INTENT, dict(NOT_UNDERSTOOD), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         if not readable:
             return messages

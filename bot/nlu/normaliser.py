@@ -18,12 +18,14 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.channels.customer_text import MAX_CHARS, NEUTRAL_PREFIX
 from bot.knowledge.text import to_simplified
 
-MAX_UNDERSTOOD_CHARS = 2000
+# The channels refuse longer messages; the models never read more, whoever calls them.
+MAX_UNDERSTOOD_CHARS = MAX_CHARS
 # Rasa's RegexMessageHandler, after this pipeline, reads text starting with "/" as an intent; the
 # channels turn a typed leading "/" into "／", which must therefore stay full-width here.
-KEPT_SOLIDUS = "／"
+KEPT_SOLIDUS = NEUTRAL_PREFIX
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 

@@ -171,9 +171,9 @@ class SqlPolicyRecords:
         submission_key: str | None = None,
     ) -> Claim:
         if submission_key is not None:
-            earlier = self._claim_submitted(submission_key)
+            earlier = self._submitted(claims, submission_key)
             if earlier is not None:
-                return earlier
+                return to_claim(earlier)
         event = event.strip()
         if not event:
             raise ValueError("a claim needs the event (出险经过), e.g. '确诊疾病' or '住院'")
@@ -204,19 +204,19 @@ class SqlPolicyRecords:
                     conn.execute(claims.insert().values(claim_row(claim)))
                 return claim
             except IntegrityError:
-                earlier = self._claim_submitted(submission_key) if submission_key else None
+                earlier = self._submitted(claims, submission_key) if submission_key else None
                 if earlier is not None:
-                    return earlier  # the same submission, committed by a racing call
+                    return to_claim(earlier)  # the same submission, committed by a racing call
                 if attempt == _CASE_NUMBER_ATTEMPTS:
                     raise
                 attempt += 1
 
-    def _claim_submitted(self, submission_key: str) -> Claim | None:
+    def _submitted(self, table: Table, submission_key: str) -> Any | None:
+        """The row ``table`` holds for ``submission_key``, if that submission was written."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(claims).where(claims.c.submission_key == submission_key)
+            return conn.execute(
+                select(table).where(table.c.submission_key == submission_key)
             ).first()
-        return to_claim(row) if row is not None else None
 
     def claims(self, policy_number: str) -> list[Claim]:
         query = (
@@ -238,9 +238,9 @@ class SqlPolicyRecords:
     ) -> ContactChange:
         value = valid_contact(field, new_value)
         if submission_key is not None:
-            earlier = self._change_submitted(submission_key)
+            earlier = self._submitted(contact_changes, submission_key)
             if earlier is not None:
-                return earlier
+                return to_contact_change(earlier)
         with self.engine.begin() as conn:
             policy = _policy_in(conn, policy_number)
             holder = to_customer(
@@ -266,12 +266,6 @@ class SqlPolicyRecords:
             )
             conn.execute(contact_changes.insert().values(vars(change)))
         return change
-
-    def _change_submitted(self, submission_key: str) -> ContactChange | None:
-        query = select(contact_changes).where(contact_changes.c.submission_key == submission_key)
-        with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return to_contact_change(row) if row is not None else None
 
     def contact_changes(self, policy_number: str) -> list[ContactChange]:
         rows = self._history(contact_changes, policy_number, contact_changes.c.changed_at)

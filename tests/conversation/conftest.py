@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import socketio
 
 from bot.model import small_model
 from bot.settings import PROJECT_ROOT
@@ -45,3 +48,20 @@ def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+def socketio_replies(rasa_url: str, session: str, messages: list[str]) -> list[str]:
+    """Send ``messages`` over Rasa's socket.io channel in one session; the first reply to each."""
+    client = socketio.Client()
+    replies: queue.Queue[dict[str, Any]] = queue.Queue()
+    client.on("bot_uttered", replies.put)
+    client.connect(rasa_url, socketio_path="/socket.io", transports=["polling"])
+    try:
+        client.emit("session_request", {"session_id": session})
+        texts = []
+        for message in messages:
+            client.emit("user_uttered", {"message": message, "session_id": session})
+            texts.append(str(replies.get(timeout=60).get("text", "")))
+        return texts
+    finally:
+        client.disconnect()

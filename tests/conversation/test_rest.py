@@ -6,7 +6,6 @@ Needs the test model (``make conversation`` trains it first) and the test databa
 from __future__ import annotations
 
 import json
-import queue
 import signal
 import subprocess
 import time
@@ -15,7 +14,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import socketio
 from playwright.async_api import expect
 from sqlalchemy import select
 
@@ -24,7 +22,7 @@ from bot.desk.tickets import tickets
 from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.settings import load_settings
 from tests.browser import chromium_page
-from tests.conversation.conftest import RASA_TOKEN, running_assistant
+from tests.conversation.conftest import RASA_TOKEN, running_assistant, socketio_replies
 
 pytestmark = pytest.mark.conversation
 
@@ -152,18 +150,9 @@ def test_complaint_opens_a_ticket_keeps_listening_and_leaves_provenance(
 
 
 def test_socketio_channel_answers(assistant: subprocess.Popen[str]) -> None:
-    client = socketio.Client()
-    replies: queue.Queue[dict[str, Any]] = queue.Queue()
-    client.on("bot_uttered", replies.put)
-    client.connect(RASA, socketio_path="/socket.io", transports=["polling"])
-    try:
-        session = f"e2e-socket-{time.time_ns()}"
-        client.emit("session_request", {"session_id": session})
-        client.emit("user_uttered", {"message": "康宁重疾犹豫期多久", "session_id": session})
-        reply = replies.get(timeout=60)
-    finally:
-        client.disconnect()
-    assert "15日" in reply["text"] and "第1.4条" in reply["text"]
+    session = f"e2e-socket-{time.time_ns()}"
+    [reply] = socketio_replies(RASA, session, ["康宁重疾犹豫期多久"])
+    assert "15日" in reply and "第1.4条" in reply
 
 
 @pytest.mark.parametrize("case", load_answer_cases(), ids=lambda case: case["name"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import signal
 import subprocess
 import time
@@ -17,9 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import socketio
 
-from tests.conversation.conftest import RASA_TOKEN, running_assistant
+from tests.conversation.conftest import RASA_TOKEN, running_assistant, socketio_replies
 
 pytestmark = pytest.mark.conversation
 
@@ -128,19 +126,9 @@ def test_odd_messages_get_a_polite_reply(
 
 
 def test_the_socketio_channel_keeps_the_same_rules(assistant: subprocess.Popen[str]) -> None:
-    client = socketio.Client()
-    replies: queue.Queue[dict[str, Any]] = queue.Queue()
-    client.on("bot_uttered", replies.put)
-    client.connect(RASA, socketio_path="/socket.io", transports=["polling"])
-    try:
-        session = sender("socket")
-        client.emit("session_request", {"session_id": session})
-        client.emit("user_uttered", {"message": "等待期多久" * 20_000, "session_id": session})
-        assert "消息太长" in replies.get(timeout=60)["text"]
-        client.emit("user_uttered", {"message": "   ", "session_id": session})
-        assert "空消息" in replies.get(timeout=60)["text"]
-    finally:
-        client.disconnect()
+    too_long, blank = socketio_replies(RASA, sender("socket"), ["等待期多久" * 20_000, "   "])
+    assert "消息太长" in too_long
+    assert "空消息" in blank
 
 
 def test_questions_the_identity_check_does_not_expect_never_silence_the_bot(
