@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.db import SchemaVersionError, make_engine, migrate, migration_config
-from bot.desk.tickets import tickets
+from bot.desk.tables import tickets
 from bot.migrations import TARGET_METADATA, include_name
 from bot.settings import PROJECT_ROOT
 from tests.conftest import postgres_database
@@ -75,12 +75,13 @@ def ticket(status: str) -> dict[str, Any]:
         "slots": {},
         "status": status,
         "created_at": dt.datetime(2026, 1, 1),
+        "closed_at": None if status in ("open", "claimed") else dt.datetime(2026, 1, 2),
     }
 
 
 def assert_one_open_ticket_per_conversation(engine: Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(tickets.insert(), [ticket("closed"), ticket("closed"), ticket("open")])
+        conn.execute(tickets.insert(), [ticket("resolved"), ticket("cancelled"), ticket("claimed")])
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(tickets.insert().values(**ticket("open")))
 
@@ -176,6 +177,6 @@ def test_postgres_is_migrated_to_the_tables_the_code_declares(made_by: str) -> N
         with engine.connect() as conn:
             index = conn.execute(
                 text("SELECT indexdef FROM pg_indexes WHERE indexname = :name"),
-                {"name": "desk_tickets_one_open_per_conversation"},
+                {"name": "desk_tickets_one_active_per_conversation"},
             ).scalar_one()
-        assert "WHERE" in index and "'open'" in index
+        assert "WHERE (closed_at IS NULL)" in index

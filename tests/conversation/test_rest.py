@@ -18,7 +18,7 @@ from playwright.async_api import expect
 from sqlalchemy import select
 
 from bot.db import make_engine
-from bot.desk.tickets import tickets
+from bot.desk.tables import tickets
 from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.settings import load_settings
 from tests.browser import chromium_page
