@@ -113,8 +113,8 @@ def rasa_server(settings: Settings, model: Path) -> Process:
 
 
 def chat_page(settings: Settings) -> Process:
-    """The web chat page on ``DESK_PORT``."""
-    command = [sys.executable, "-m", "bot.channels.webchat"]
+    """The web chat page and the agent desk on ``DESK_PORT``."""
+    command = [sys.executable, "-m", "bot.desk", "serve"]
     return start("chat page", command, f"http://127.0.0.1:{settings.desk_port}/chat", settings)
 
 
@@ -134,6 +134,8 @@ def serve(settings: Settings, model: Path, out: TextIO) -> int:
         print(
             "\nMingBao is running:\n"
             f"  chat page        http://127.0.0.1:{settings.desk_port}/chat\n"
+            f"  agent desk       http://127.0.0.1:{settings.desk_port}/desk"
+            "  (first account: .venv/bin/python -m bot.desk users add NAME --role admin)\n"
             f"  REST channel     {settings.rasa_url}/webhooks/rest/webhook\n"
             f"  socket.io        {settings.rasa_url}/socket.io\n"
             f"  action server    http://127.0.0.1:{settings.actions_port}/webhook\n"

@@ -1,6 +1,7 @@
 """The web chat page: a plain page on localhost in front of Rasa's REST channel.
 
-``python -m bot.channels.webchat`` serves it on ``127.0.0.1:DESK_PORT``. The page posts each
+The desk app (``python -m bot.desk serve``, :mod:`bot.desk.app`) serves it on
+``127.0.0.1:DESK_PORT`` beside the agent desk. The page posts each
 message to ``/chat/messages``; this app checks it and forwards it to Rasa's REST webhook with one
 shared client session, so the browser never talks to Rasa directly and bad input never reaches it.
 
@@ -33,9 +34,7 @@ import functools
 import json
 import logging
 import secrets
-import socket
-import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +44,7 @@ from aiohttp import web
 
 from bot.channels.conversations import ConversationCookies, OfferedButtons
 from bot.channels.customer_text import Refusal, customer_text
-from bot.settings import Settings, configure_logging, load_settings
+from bot.settings import Settings
 
 HOST = "127.0.0.1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -304,55 +303,3 @@ def create_app(
     app.cleanup_ctx.append(rasa_session)
     setup_routes(app)
     return app
-
-
-def _announce(url: str, rasa_url: str) -> Callable[..., None]:
-    """What ``run_app`` prints once it listens: the page's URL rather than its own banner."""
-
-    def announce(*_banner: object) -> None:
-        print(f"MingBao chat page: {url} (Rasa at {rasa_url}; Ctrl-C stops)", flush=True)
-
-    return announce
-
-
-def listening_socket(port: int) -> socket.socket:
-    """A socket bound to ``127.0.0.1:port``, so a taken port is reported before anything starts."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((HOST, port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
-def main() -> int:
-    """Serve the chat page on ``127.0.0.1:DESK_PORT`` until Ctrl-C or SIGTERM."""
-    configure_logging()
-    try:
-        settings = load_settings()
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
-        sock = listening_socket(settings.desk_port)
-    except OSError as exc:
-        print(
-            f"error: cannot serve the chat page on {HOST}:{settings.desk_port}: "
-            f"{exc.strerror or exc}; stop what uses that port or set DESK_PORT to a free one",
-            file=sys.stderr,
-        )
-        return 1
-    web.run_app(
-        create_app(settings),
-        sock=sock,
-        print=_announce(f"http://{HOST}:{settings.desk_port}/chat", settings.rasa_url),
-        # An open request waits for Rasa at most this long once we are told to stop.
-        shutdown_timeout=5.0,
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

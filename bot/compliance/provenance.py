@@ -41,7 +41,8 @@ def add_provenance(events: list[Event]) -> None:
             user = event
         elif isinstance(event, ActionExecuted):
             action = event
-        elif isinstance(event, BotUttered):
+        elif isinstance(event, BotUttered) and "author" not in (event.metadata or {}):
+            # A person's message (bot.desk.rasa_link) is theirs, not an answer to an intent.
             event.metadata = {**provenance(user, action), **(event.metadata or {})}
 
 
