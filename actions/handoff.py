@@ -3,6 +3,7 @@ keeps answering while the customer waits, and says a person will reply."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,8 +11,16 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consult import ActionConsult
-from actions.services import customer_messages, entity_value, latest_intent, say, services
-from bot.desk.tickets import Priority
+from actions.services import (
+    channel_of,
+    customer_messages,
+    entity_value,
+    latest_intent,
+    say,
+    services,
+)
+from bot.desk.config import load_desk_config
+from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
 
 # Why a conversation goes to a person, by the intent that sent it there.
 HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
@@ -42,6 +51,7 @@ OFFERS: dict[str, str] = {
     ),
 }
 OFFER_BUTTONS = [{"title": "转人工客服", "payload": "/request_human"}]
+TAKE_BACK_BUTTONS = [{"title": "不用人工了", "payload": "/cancel_human"}]
 SUMMARY_MESSAGES = 6
 
 
@@ -79,19 +89,62 @@ def hand_off(
         return []
     reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
     slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
-    ticket, _created = services().tickets.open_ticket(
+    desk = services().tickets
+    ticket, _created = desk.open_ticket(
         conversation_id=tracker.sender_id,
         reason=reason,
         priority=priority,
         summary=conversation_summary(tracker),
         slots=slots,
+        channel=channel_of(tracker),
     )
-    say(
-        dispatcher,
-        f"{opening}。已为您转接人工客服（工单号 {ticket.id}），工作人员会查看我们的对话记录并尽快回复您；"
-        "在此之前您也可以继续问我条款问题。",
+    dispatcher.utter_message(
+        text=f"{opening}。已为您转接人工客服（工单号 {ticket.id}），{when_a_person_answers(ticket)}"
+        "工作人员会查看我们的对话记录；在此之前您也可以继续问我条款问题。",
+        buttons=TAKE_BACK_BUTTONS,
     )
     return [SlotSet("waiting_for_person", str(ticket.id))]
+
+
+def when_a_person_answers(ticket: EscalationTicket) -> str:
+    """The customer's place in the queue and when to expect a person, in one clause."""
+    config = load_desk_config()
+    desk = services().tickets
+    ahead = sum(1 for other in desk.find((Status.OPEN,)) if other.queue_key() < ticket.queue_key())
+    now = dt.datetime.now(dt.timezone.utc)
+    if not config.hours.open_at(now):
+        return f"现在不在人工服务时间（每天 {config.hours.label()}，北京时间），工作人员上班后会尽快回复您；"
+    minutes = int(config.sla[ticket.priority].total_seconds() // 60)
+    wait = f"{minutes} 分钟" if minutes < 120 else f"{minutes // 60} 小时"
+    place = f"您前面还有 {ahead} 位，" if ahead else ""
+    return f"{place}预计 {wait}内有人回复；"
+
+
+class ActionTakeBotBack(Action):
+    """The customer no longer wants a person: the waiting ticket is cancelled, the bot goes on."""
+
+    def name(self) -> str:
+        return "action_take_bot_back"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        desk = services().tickets
+        ticket = desk.open_ticket_for(tracker.sender_id)
+        if ticket is None:
+            say(dispatcher, "好的，不转人工。条款、理赔和保单服务的问题都可以继续问我。")
+            return [SlotSet("waiting_for_person", None)]
+        try:
+            desk.cancel(ticket.id, "customer")
+        except TicketStateError:
+            say(dispatcher, "人工客服已经接入，请直接和工作人员沟通；结束后对话会交回给我。")
+            return []
+        say(
+            dispatcher,
+            f"好的，已取消人工服务（工单号 {ticket.id}）。我继续为您服务，条款、理赔和保单服务的问题都可以问我；"
+            "需要时再回复“转人工”。",
+        )
+        return [SlotSet("waiting_for_person", None)]
 
 
 class ActionHandoff(Action):

@@ -110,13 +110,25 @@ def verified_policy(tracker: Tracker) -> Policy | None:
     return services().records.policy(number)
 
 
-def client_address(tracker: Tracker) -> str:
-    """The customer's network address as the channel passed it on (``metadata.client``)."""
+def message_metadata(tracker: Tracker) -> dict[str, Any]:
+    """What the channel passed on with the customer's latest message."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            client = (event.get("metadata") or {}).get("client")
-            return client if isinstance(client, str) else ""
-    return ""
+            metadata = event.get("metadata")
+            return metadata if isinstance(metadata, dict) else {}
+    return {}
+
+
+def client_address(tracker: Tracker) -> str:
+    """The customer's network address as the channel passed it on (``metadata.client``)."""
+    client = message_metadata(tracker).get("client")
+    return client if isinstance(client, str) else ""
+
+
+def channel_of(tracker: Tracker) -> str | None:
+    """Where the customer writes from: ``web`` (the chat page), ``wechat``, ``rest``, …"""
+    channel = message_metadata(tracker).get("channel") or tracker.get_latest_input_channel()
+    return channel if isinstance(channel, str) else None
 
 
 def entity_value(tracker: Tracker, entity: str) -> str | None:

@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 
 CHROMIUM = Path(os.environ.get("MINGBAO_CHROMIUM", "/usr/bin/chromium"))
 # Headless as root, and quiet: this machine has no outside network to phone home to.
@@ -43,5 +43,22 @@ async def chromium_page() -> AsyncIterator[Page]:
             context = await browser.new_context(locale="zh-CN")
             context.set_default_timeout(TIMEOUT_MS)
             yield await context.new_page()
+        finally:
+            await browser.close()
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Browser]:
+    """A new headless Chromium, for tests that need several people's pages at once
+    (``await browser.new_context(locale="zh-CN")`` for each)."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run make browser (scripts/chromium.sh installs "
+            "Debian's chromium package) or point MINGBAO_CHROMIUM at a Chromium binary"
+        )
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            yield browser
         finally:
             await browser.close()

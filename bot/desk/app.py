@@ -21,6 +21,7 @@ from bot.desk.accounts import SqlAccounts
 from bot.desk.api import DESK, Desk, setup_api
 from bot.desk.config import DeskConfig, load_desk_config
 from bot.desk.live import setup_live
+from bot.desk.notify import Notifier, run_notifications
 from bot.desk.rasa_link import RasaLink
 from bot.desk.tickets import SqlTicketDesk
 from bot.desk.views import load_desk_words
@@ -64,7 +65,17 @@ def create_app(
                 words=load_desk_words(),
                 rasa=RasaLink(session, settings.rasa_url, settings.rasa_token),
             )
+            notifying = None
+            if config.webhook_url:
+                notifier = Notifier(
+                    engine, config, session, desk_url=f"http://127.0.0.1:{settings.desk_port}"
+                )
+                notifying = asyncio.create_task(run_notifications(notifier, tickets, config))
             yield
+            if notifying is not None:
+                notifying.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await notifying
         await asyncio.to_thread(engine.dispose)
 
     app.cleanup_ctx.append(desk_context)

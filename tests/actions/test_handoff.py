@@ -6,9 +6,9 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import ActionFallback, ActionHandoff
+from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack
 from actions.services import Services
-from bot.desk.tickets import Priority
+from bot.desk.tickets import Priority, Status
 from tests.actions.conftest import said, tracker, user_event
 
 
@@ -152,3 +152,58 @@ def test_a_form_question_not_answered_twice_leaves_the_form(
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
     assert any(e.get("name") == "requested_slot" and e["value"] is None for e in events)
     assert "转人工" in said(dispatcher)
+
+
+def test_the_hand_off_says_the_place_in_the_queue_and_offers_to_take_the_bot_back(
+    services: Services, dispatcher: CollectingDispatcher, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("MINGBAO_DESK_HOURS", "always")
+    services.tickets.open_ticket("someone-else", "complaint", Priority.HIGH, "", {})
+    message = user_event("转人工", "request_human")
+    message["metadata"] = {"channel": "web", "client": "127.0.0.1"}
+    state = tracker("fresh", latest_message=message["parse_data"], events=[message])
+    ActionHandoff().run(dispatcher, state, {})
+    ticket = services.tickets.open_ticket_for("customer-fresh")
+    assert ticket is not None and ticket.channel == "web"
+    assert "您前面还有 1 位" in said(dispatcher) and "4 小时内" in said(dispatcher)
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "不用人工了", "payload": "/cancel_human"}
+    ]
+
+
+def test_outside_service_hours_the_hand_off_says_when_people_answer(
+    services: Services, dispatcher: CollectingDispatcher, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("MINGBAO_DESK_HOURS", "00:00-00:01")
+    message = user_event("转人工", "request_human")
+    ActionHandoff().run(dispatcher, tracker("fresh", latest_message=message["parse_data"]), {})
+    assert "不在人工服务时间（每天 00:00–00:01" in said(dispatcher)
+
+
+def test_taking_the_bot_back_cancels_the_waiting_ticket(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    ticket, _ = services.tickets.open_ticket(
+        "customer-fresh", "customer_request", Priority.NORMAL, "", {}
+    )
+    events = ActionTakeBotBack().run(dispatcher, tracker("fresh"), {})
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": None}
+    ]
+    assert services.tickets.get(ticket.id).status is Status.CANCELLED
+    assert f"已取消人工服务（工单号 {ticket.id}）" in said(dispatcher)
+    again = CollectingDispatcher()
+    ActionTakeBotBack().run(again, tracker("fresh"), {})
+    assert "不转人工" in said(again)
+
+
+def test_once_a_person_has_joined_the_bot_is_not_taken_back_from_them(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    ticket, _ = services.tickets.open_ticket(
+        "customer-fresh", "customer_request", Priority.NORMAL, "", {}
+    )
+    services.tickets.claim(ticket.id, "li")
+    assert ActionTakeBotBack().run(dispatcher, tracker("fresh"), {}) == []
+    assert services.tickets.get(ticket.id).status is Status.CLAIMED
+    assert "人工客服已经接入" in said(dispatcher)

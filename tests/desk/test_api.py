@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 from typing import Any
 
-from aiohttp.test_utils import TestClient
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
 
 from bot.desk.accounts import SqlAccounts
+from bot.desk.app import create_app
+from bot.desk.config import DeskConfig
+from bot.desk.notify import signature
 from bot.desk.tickets import Priority, SqlTicketDesk, Status
+from bot.settings import load_settings
 from tests.desk.conftest import DeskServer, sign_in
 from tests.desk.fake_rasa import FakeRasa
 
@@ -266,3 +273,27 @@ async def test_bad_requests_get_errors_a_person_can_act_on(
         f"/desk/api/tickets/{ticket_id}/resolve", json={"category": "whatever"}, headers=csrf(token)
     )
     assert category.status == 400 and "answered" in (await category.json())["error"]
+
+
+async def test_the_desk_app_announces_a_new_ticket_to_the_configured_webhook(
+    database_url: str, rasa: FakeRasa, tickets: SqlTicketDesk
+) -> None:
+    received: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    async def hook(request: web.Request) -> web.Response:
+        body = await request.read()
+        assert request.headers["X-MingBao-Signature"] == signature("s3cret", body)
+        await received.put(json.loads(body))
+        return web.Response()
+
+    receiver = web.Application()
+    receiver.router.add_post("/hook", hook)
+    async with TestServer(receiver, host="127.0.0.1") as hook_server:
+        config = DeskConfig(webhook_url=str(hook_server.make_url("/hook")), webhook_secret="s3cret")
+        settings = load_settings(
+            {**os.environ, "DATABASE_URL": database_url, "RASA_PORT": str(rasa.port)}
+        )
+        async with TestServer(create_app(settings, desk_config=config), host="127.0.0.1"):
+            ticket_id = waiting(tickets)
+            announced = await asyncio.wait_for(received.get(), timeout=10)
+    assert (announced["event"], announced["ticket"]["id"]) == ("ticket_opened", ticket_id)
