@@ -42,8 +42,8 @@ def postgres_database(name: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        with admin.connect() as conn:  # FORCE: a server thread may still hold a connection
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 

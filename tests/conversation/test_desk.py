@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -103,13 +104,16 @@ async def test_a_customer_gets_a_person_and_then_the_bot_back(
 
         await customer.goto(f"{DESK}/chat")
         await say(customer, "转人工")
-        await expect(customer.locator("li.line.bot").last).to_contain_text("工单号")
+        told = customer.locator("li.line.bot").last
+        await expect(told).to_contain_text("工单号")
         await expect(customer.locator("#status-bar")).to_contain_text("人工")
         await steps.step("customer-asked-for-a-person")
 
-        row = agent.locator("#queue-table tr[data-ticket-id]").first
+        number = re.search(r"工单号 (\d+)", await told.inner_text())
+        assert number is not None, "the customer is told the ticket's number"
+        ticket_id = number.group(1)
+        row = agent.locator(f'#queue-table tr[data-ticket-id="{ticket_id}"]')
         await expect(row).to_be_visible()  # arrived without reloading the queue
-        ticket_id = await row.get_attribute("data-ticket-id")
         await steps.step("ticket-in-the-queue")
 
         await agent.goto(f"{DESK}/desk/tickets/{ticket_id}")

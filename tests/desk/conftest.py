@@ -17,15 +17,21 @@ from bot.desk.app import create_app
 from bot.desk.config import DeskConfig
 from bot.desk.tickets import SqlTicketDesk
 from bot.settings import load_settings
+from tests.conftest import postgres_database
 from tests.desk.fake_rasa import TOKEN, FakeRasa
 
 PASSWORD = "correct horse battery"
 PEOPLE = {"li": Role.AGENT, "wang": Role.AGENT, "zhao": Role.SUPERVISOR, "chen": Role.COMPLIANCE}
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'desk.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Every desk test runs on SQLite (the default) and on PostgreSQL (production)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.db'}"
+        return
+    with postgres_database(f"mingbao_desk_{os.getpid()}") as engine:
+        yield engine.url.render_as_string(hide_password=False)
 
 
 @pytest.fixture

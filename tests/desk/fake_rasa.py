@@ -8,14 +8,10 @@ import time
 from typing import Any
 
 from aiohttp import web
+from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-RASA_EVENTS = (
-    "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, "
-    "type_name VARCHAR(255) NOT NULL, timestamp FLOAT, intent_name VARCHAR(255), "
-    "action_name VARCHAR(255), data TEXT)"
-)
 TOKEN = "test-rasa-token"
 
 
@@ -27,8 +23,7 @@ class FakeRasa:
         self.appended: list[tuple[str, list[dict[str, Any]]]] = []
         self.status = 200
         self.port = 0
-        with engine.begin() as conn:
-            conn.execute(text(RASA_EVENTS))
+        SQLTrackerStore.SQLEvent.__table__.create(engine, checkfirst=True)  # Rasa's own schema
 
     async def append_events(self, request: web.Request) -> web.Response:
         if request.query.get("token") != TOKEN:

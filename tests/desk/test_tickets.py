@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import make_engine
 from bot.desk.tables import notifications, tickets
 from bot.desk.tickets import Priority, SqlTicketDesk, Status, TicketStateError
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> Iterator[SqlTicketDesk]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'desk.db'}")
-    yield SqlTicketDesk(engine)
-    engine.dispose()
+def desk(engine: Engine) -> SqlTicketDesk:
+    return SqlTicketDesk(engine)
 
 
 def test_a_ticket_keeps_what_the_agent_needs(desk: SqlTicketDesk) -> None:
@@ -99,6 +95,25 @@ def test_of_two_people_claiming_at_once_one_wins_and_the_other_is_told(
             f"工单 {ticket.id} 已由 {winner} 接手 / ticket {ticket.id} was claimed by {winner}",
         ]
     )
+
+
+def test_two_hand_offs_at_once_make_one_ticket(desk: SqlTicketDesk) -> None:
+    start = threading.Barrier(4)
+    opened: list[tuple[int, bool]] = []
+
+    def hand_off(reason: str) -> None:
+        start.wait()
+        ticket, created = desk.open_ticket("c1", reason, Priority.HIGH, "", {})
+        opened.append((ticket.id, created))
+
+    threads = [threading.Thread(target=hand_off, args=(f"r{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({ticket_id for ticket_id, _ in opened}) == 1
+    assert sorted(created for _, created in opened) == [False, False, False, True]
+    assert len(desk.all()) == 1
 
 
 def test_every_status_change_is_recorded_with_who_made_it(desk: SqlTicketDesk) -> None:
