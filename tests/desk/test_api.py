@@ -17,7 +17,7 @@ from bot.desk.notify import signature
 from bot.desk.tickets import Priority, SqlTicketDesk, Status
 from bot.settings import load_settings
 from tests.desk.conftest import DeskServer, sign_in
-from tests.desk.fake_rasa import FakeRasa
+from tests.desk.fake_rasa import TOKEN, FakeRasa
 
 CITATION = {"product": "KN-CI-2024", "version": "2024", "article": "2.3"}
 
@@ -297,3 +297,35 @@ async def test_the_desk_app_announces_a_new_ticket_to_the_configured_webhook(
             ticket_id = waiting(tickets)
             announced = await asyncio.wait_for(received.get(), timeout=10)
     assert (announced["event"], announced["ticket"]["id"]) == ("ticket_opened", ticket_id)
+
+
+async def test_a_desk_restart_mid_takeover_loses_nothing(
+    database_url: str, rasa: FakeRasa, tickets: SqlTicketDesk, accounts: SqlAccounts
+) -> None:
+    settings = load_settings(
+        {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RASA_PORT": str(rasa.port),
+            "MINGBAO_RASA_TOKEN": TOKEN,
+        }
+    )
+    bearer = {"Authorization": f"Bearer {accounts.add_token('li')}"}
+    ticket_id = waiting(tickets)
+    async with TestClient(TestServer(create_app(settings, desk_config=DeskConfig()))) as before:
+        claimed = await before.post(f"/desk/api/tickets/{ticket_id}/claim", headers=bearer)
+        assert claimed.status == 200
+    async with TestClient(TestServer(create_app(settings, desk_config=DeskConfig()))) as after:
+        view = await (await after.get(f"/desk/api/tickets/{ticket_id}", headers=bearer)).json()
+        assert (view["ticket"]["status"], view["ticket"]["assignee"]) == ("claimed", "li")
+        sent = await after.post(
+            f"/desk/api/tickets/{ticket_id}/messages", json={"text": "我还在"}, headers=bearer
+        )
+        assert sent.status == 200
+        resolved = await after.post(
+            f"/desk/api/tickets/{ticket_id}/resolve",
+            json={"category": "answered", "note": ""},
+            headers=bearer,
+        )
+        assert resolved.status == 200
+    assert rasa.kinds("c1") == ["pause", "bot", "bot", "resume", "slot", "bot"]
