@@ -248,8 +248,12 @@ def _cumulative_times(articles: tuple[ClauseArticle, ...], benefit: Benefit) -> 
 def _exclusions(articles: tuple[ClauseArticle, ...]) -> tuple[list[Exclusion], list[str]]:
     exclusions: list[Exclusion] = []
     notes: list[str] = []
+    seen: set[str] = set()  # 3 责任免除 and its own 3.1 责任免除: each article read once
     for container in titled(articles, TOPIC_WORDS["exclusions"]):
         for article in [container, *descendants(articles, container)]:
+            if article.number in seen:
+                continue
+            seen.add(article.number)
             _, items, tail = split_items(strip_markdown(article.body))
             for item in items:
                 exclusions.append(Exclusion(article.number, len(exclusions) + 1, item))

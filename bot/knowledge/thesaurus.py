@@ -25,6 +25,8 @@ class Concept:
     everyday: tuple[str, ...]
     unless: tuple[str, ...] = ()
     each: bool = False  # each word is a thing of its own (蹦极 is not 潜水), not a synonym
+    patterns: tuple[re.Pattern[str], ...] = ()  # how customers describe it (喝了两瓶啤酒开车)
+    spared_as: str = ""  # who the ``unless`` words make the insured (乘客，不是驾驶人)
 
     def named_in(self, clause_text: str) -> bool:
         """Whether a clause sentence names this concept."""
@@ -32,8 +34,9 @@ class Concept:
         return any(normalize(w) in text for w in self.wording)
 
     def words_in(self, question: str) -> list[str]:
-        """The everyday words of this concept that a normalised question uses."""
-        return [w for w in self.everyday if _named(normalize(w), question)]
+        """The everyday words (or described phrases) of this concept in a normalised question."""
+        words = [w for w in self.everyday if _named(normalize(w), question)]
+        return words + [m.group(0) for p in self.patterns if (m := p.search(question))]
 
     def spares(self, question: str) -> bool:
         """Whether the question says the concept is not the insured's own (坐朋友的车, 副驾)."""
@@ -50,7 +53,7 @@ class Thesaurus:
         """The concepts a normalised question names, the one named by the longest word first."""
         found: list[tuple[int, Concept]] = []
         for concept in self.concepts:
-            words = [w for w in concept.everyday if _named(normalize(w), question)]
+            words = concept.words_in(question)
             if words:
                 found.append((max(len(w) for w in words), concept))
         return [c for _, c in sorted(found, key=lambda pair: -pair[0])]
@@ -86,9 +89,20 @@ def read_thesaurus(path: Path = THESAURUS) -> Thesaurus:
                 tuple(entry["everyday"]),
                 tuple(entry.get("unless") or ()),
                 bool(entry.get("each", False)),
+                tuple(_pattern(path, key, p) for p in entry.get("patterns") or ()),
+                str(entry.get("spared_as") or ""),
             )
         )
     return Thesaurus(tuple(concepts))
+
+
+def _pattern(path: Path, key: str, text: str) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise ValueError(
+            f"{path}: concept {key!r}: pattern {text!r} is not a regex ({exc})"
+        ) from exc
 
 
 @lru_cache(maxsize=1)

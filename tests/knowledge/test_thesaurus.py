@@ -27,3 +27,17 @@ def test_an_entry_without_its_words_is_refused_with_its_key(tmp_path: Path) -> N
     path.write_text("concepts:\n  dental:\n    label: 牙科\n    wording: [牙科]\n", "utf-8")
     with pytest.raises(ValueError, match=r"dental.*everyday"):
         read_thesaurus(path)
+
+
+def test_a_concept_is_found_by_how_customers_describe_it(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yml"
+    path.write_text(
+        "concepts:\n  drink:\n    label: 酒后驾驶\n    wording: [酒后驾驶]\n    everyday: [酒驾]\n"
+        "    patterns: ['喝.{0,6}酒.{0,8}开车']\n",
+        encoding="utf-8",
+    )
+    concept = read_thesaurus(path).concepts_in("他喝了两瓶啤酒自己开车")[0]
+    assert concept.words_in("他喝了两瓶啤酒自己开车") == ["喝了两瓶啤酒自己开车"]
+    path.write_text(path.read_text(encoding="utf-8").replace("开车']", "开车(']"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"drink.*not a regex"):
+        read_thesaurus(path)

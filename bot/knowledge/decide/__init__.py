@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
 from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
@@ -47,8 +48,41 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    excluded = decide_exclusion(product, situation, thesaurus, disease)
+    if excluded is not None and excluded.decision == "no":
+        return excluded
+    verdict = _first_verdict(product, situation, thesaurus, disease)
+    if excluded is None:
+        return verdict
+    if verdict is None:
+        return excluded
+    return _together(excluded, verdict)
+
+
+def _together(cleared: Verdict, verdict: Verdict) -> Verdict:
+    """An exclusion that does not apply ("踢足球不算高风险运动") with what the rest of the wording
+    decides: a refusal for another reason leads; otherwise the exclusion's answer does, followed by
+    the payout."""
+    if verdict.decision == "no":
+        first = Reason(cleared.answer, cleared.articles[0]) if cleared.articles else None
+        return dataclasses.replace(verdict, reasons=(*([first] if first else []), *verdict.reasons))
+    then = Reason(verdict.answer, verdict.articles[0]) if verdict.articles else None
+    return dataclasses.replace(
+        cleared,
+        reasons=(*cleared.reasons, *([then] if then else []), *verdict.reasons),
+        conditions=verdict.conditions,
+        sum=verdict.sum,
+    )
+
+
+def _first_verdict(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    disease: str | None,
+) -> Verdict | None:
     deciders: tuple[Callable[[], Verdict | None], ...] = (
-        lambda: decide_exclusion(product, situation, thesaurus, disease),
+        lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,

@@ -6,13 +6,16 @@ import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
-from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.facts import Exclusion, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import Concept, Thesaurus
 
 EXCLUSION_ASK = re.compile(r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔")
 
+
+TOLD = re.compile(r"(如实)?告知了|(已经|已)(如实)?告知|说(过|了)|(正常|同意|标准体)承保")
+UNTOLD = re.compile(r"(没|没有|未)(如实)?(告知|说|告诉)")
 
 CARVE_OUT = re.compile(
     r"但(?:因|由)?([^。；]{2,40}?)(?:导致|所致|引起)?的?除外|但([^。；]{2,40}?)不在此限"
@@ -25,38 +28,55 @@ def decide_exclusion(
     thesaurus: Thesaurus,
     disease: str | None = None,
 ) -> Verdict | None:
+    exclusions = product.facts.exclusions
     concepts = thesaurus.concepts_in(situation.text)
     if not concepts:
-        return None
-    exclusions = product.facts.exclusions
+        return _not_listed(product, situation, thesaurus)
     for concept in concepts:
-        if concept.spares(situation.text):
-            continue
         words = concept.words_in(situation.text)
         # A customer who names the wording's own word (蹦极) is answered on that word, not on
         # the whole category an item may name (高风险运动).
         specific = [w for w in words if w in concept.wording] if concept.each else []
-        for item in exclusions:
+        for item in _naming_first(exclusions, concept):
             if not _names(product, item.text, concept, specific):
                 continue
             number = _item_number(product, item.article, item.index)
-            quoted = Reason(f"条款列明：“{clip(item.text)}”", item.article)
+            quoted = (
+                Reason(f"条款列明：“{clip(item.text)}”", item.article),
+                *_defined_terms(product, item.text, concept),
+            )
+            if concept.spares(situation.text):
+                who = (
+                    f"您是{concept.spared_as}"
+                    if concept.spared_as
+                    else "您说的情况不是被保险人本人所为"
+                )
+                return Verdict(
+                    "exclusion",
+                    "yes",
+                    f"不属于该项责任免除，可以申请理赔（按保险责任的约定）：责任免除{number}说的是"
+                    f"被保险人本人{concept.label}，{who}。",
+                    quoted,
+                )
             exception = _carved_out(product, item.text, situation, disease)
             if exception is not None:
                 return Verdict(
                     "exclusion",
                     "yes",
-                    f"这种情况不在免责之内：该项责任免除{number}写明{exception}除外，"
-                    "按保险责任的约定处理。",
-                    (quoted,),
+                    f"这项免责不适用，可以赔（仍须符合保险责任的约定）：该项责任免除{number}"
+                    f"写明{exception}除外。",
+                    quoted,
                 )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
             return Verdict(
                 "exclusion",
                 "no",
                 f"{refused}：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
-                (quoted,),
+                quoted,
             )
+        verdict = _not_listed(product, situation, thesaurus, concept)
+        if verdict is not None:
+            return verdict
     if exclusions and EXCLUSION_ASK.search(situation.text):
         concept = concepts[0]
         named = next(iter(concept.words_in(situation.text)), concept.label)
@@ -68,6 +88,70 @@ def decide_exclusion(
             (Reason("责任免除条款", exclusions[0].article),),
         )
     return None
+
+
+def _not_listed(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    only: Concept | None = None,
+) -> Verdict | None:
+    """ "打篮球是不是算高风险运动": the thing is not among what the wording's item lists."""
+    for concept in (only,) if only else thesaurus.concepts:
+        asked = _asked_whether_counts_as(situation.text, concept)
+        if asked is None:
+            continue
+        listing = next((e for e in product.facts.exclusions if concept.named_in(e.text)), None)
+        if listing is None or asked in normalize(listing.text):
+            continue
+        number = _item_number(product, listing.article, listing.index)
+        return Verdict(
+            "exclusion",
+            "yes",
+            f"{asked}不属于条款所说的{concept.label}，不在责任免除{number}之内；"
+            f"{'因意外受伤的，' if situation.cause == 'accident' else ''}是否赔付按保险责任的约定。",
+            (Reason(f"条款列明：“{clip(listing.text)}”", listing.article),),
+        )
+    return None
+
+
+def _naming_first(exclusions: tuple[Exclusion, ...], concept: Concept) -> list[Exclusion]:
+    """The items in the order of the concept's wording words they use: the item that says
+    酒后驾驶 before the one that says only 醉酒."""
+
+    def rank(item: Exclusion) -> int:
+        text = normalize(item.text)
+        found = [i for i, w in enumerate(concept.wording) if normalize(w) in text]
+        return min(found, default=len(concept.wording))
+
+    return sorted(exclusions, key=rank)
+
+
+COUNTS_AS = re.compile(r"([^,，。;；!?！？\s]{1,8}?)(?:是不是|算不算|属不属于|是否)(?:算|属于|是)?")
+
+
+def _asked_whether_counts_as(question: str, concept: Concept) -> str | None:
+    """``篮球`` in "打篮球是不是算高风险运动": a thing the customer asks the wording's word about,
+    when it is none of the concept's own words."""
+    for match in COUNTS_AS.finditer(question):
+        rest = question[match.end() : match.end() + 12]
+        if not any(normalize(w) in rest for w in (*concept.wording, concept.label)):
+            continue
+        thing = re.sub(r"^(我|他|她|孩子|我们)?(打|玩|踢|跑|练|参加|去|做)?", "", match.group(1))
+        if len(thing) >= 2 and not concept.words_in(thing):
+            return thing
+    return None
+
+
+def _defined_terms(product: ProductKnowledge, item: str, concept: Concept) -> list[Reason]:
+    """The definitions (释义) of the wording's terms for the concept that the item uses:
+    酒后驾驶 with its threshold, 既往症 with what counts."""
+    text = normalize(item)
+    return [
+        Reason(f"“{term.name}”的定义：{clip(term.definition)}", term.article)
+        for term in product.facts.terms
+        if normalize(term.name) in text and concept.named_in(term.name)
+    ][:1]
 
 
 def _names(product: ProductKnowledge, item: str, concept: Concept, specific: list[str]) -> bool:
@@ -95,6 +179,8 @@ def _carved_out(
     exception = next(g for g in match.groups() if g)
     if "意外" in exception and situation.cause == "accident":
         return "意外伤害所致的"
+    if "告知" in exception and TOLD.search(situation.text) and not UNTOLD.search(situation.text):
+        return "投保时已如实告知并经同意承保的"
     if disease is None:
         return None
     key = normalize(disease)

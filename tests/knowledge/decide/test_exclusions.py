@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.knowledge.decide import decide
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import story
+from tests.knowledge.decide.conftest import MEDICAL, product, story
 
 
 def test_an_excluded_thing_in_everyday_words_is_a_no_citing_its_item(
@@ -27,3 +27,49 @@ def test_a_check_up_that_found_the_illness_is_not_a_claim_for_the_check_up(
 ) -> None:
     verdict = decide(medical, story("体检查出来甲状腺结节，住院花了5万能报吗"), default_thesaurus())
     assert verdict is None or verdict.kind != "exclusion"
+
+
+DEFINED = MEDICAL.replace(
+    "（3）体检及预防性检查费用。",
+    "（3）体检及预防性检查费用；\n（4）被保险人酒后驾驶导致的费用；\n"
+    "（5）既往症，但投保时已如实告知并经我们同意承保的除外。\n\n"
+    "## 9 名词的解释\n### 9.1 酒后驾驶\n指驾驶人员血液中的酒精含量达到或者超过每一百毫升二十毫克。\n",
+)
+
+
+def test_a_passenger_of_a_drunk_driver_is_not_excluded(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("朋友喝了酒开车，我坐副驾受伤了能赔吗"), default_thesaurus())
+    assert verdict is not None and (verdict.kind, verdict.decision) == ("exclusion", "yes")
+    assert "不属于该项责任免除" in verdict.answer and "乘客" in verdict.answer
+
+
+def test_drinking_told_in_the_customers_words_is_drink_driving_with_its_definition() -> None:
+    verdict = decide(
+        product(DEFINED), story("他喝了两瓶啤酒自己开车撞了护栏，住院能报吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "no" and "酒后驾驶" in verdict.answer
+    assert any("二十毫克" in r.text and r.article == "9.1" for r in verdict.reasons)
+
+
+def test_a_thing_asked_whether_it_counts_as_the_listed_kind_is_said_not_to(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness, story("打篮球扭伤了，篮球是不是算高风险运动不赔啊"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer.startswith("篮球不属于条款所说的高风险运动")
+
+
+def test_a_condition_told_at_purchase_and_accepted_is_spared_by_the_items_own_exception() -> None:
+    wording = product(DEFINED)
+    told = decide(
+        wording,
+        story("投保的时候如实告知了有高血压，正常承保了，现在住院能赔吗"),
+        default_thesaurus(),
+    )
+    assert told is not None and told.decision == "yes" and "如实告知" in told.answer
+    untold = decide(
+        wording, story("我妈有高血压好几年了，买的时候没说，现在住院能报吗"), default_thesaurus()
+    )
+    assert untold is not None and untold.decision == "no" and "既往症" in untold.answer
