@@ -16,7 +16,12 @@ from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
 from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
-from bot.knowledge.decide.diseases import decide_disease, decide_used_up, is_severe
+from bot.knowledge.decide.diseases import (
+    decide_definition_unmet,
+    decide_disease,
+    decide_used_up,
+    is_severe,
+)
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.medical import decide_medical
 from bot.knowledge.decide.periods import (
@@ -90,6 +95,7 @@ def _first_verdict(
         lambda: decide_cooling_off(product, situation),
         lambda: decide_reinstatement(product, situation),
         lambda: decide_grace(product, situation),
+        lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_medical(product, situation, is_severe(product, situation, disease)),
         lambda: decide_disability(product, situation),
         lambda: decide_disease(product, situation, disease),

@@ -18,12 +18,17 @@ def decide_disease(
 ) -> Verdict | None:
     if disease is None or not product.facts.diseases:
         return None
-    if is_medical(product) and not situation.categories:
+    if (
+        is_medical(product)
+        and not situation.categories
+        and not DEFINITION_ASK.search(situation.text)
+    ):
         return None  # a medical product pays costs; only "算不算重疾" is a question of definitions
     ruling = rule_on_disease(product, disease)
     stage = _stage(situation.text)
     reasons: list[Reason] = []
     paid: list[tuple[Disease, str]] = []  # (disease, "yes" | "depends")
+    ruled_out: list[tuple[Disease, str]] = []  # a definition's own exclusion the case fits
     exact = [d for d in ruling.covered_as if normalize(disease) in normalize(d.name)]
     for found in exact or ruling.covered_as:
         hit = next(
@@ -31,6 +36,7 @@ def decide_disease(
         )
         if hit is not None:
             reasons.append(Reason(f"“{found.name}”的定义不包括“{clip(hit, 50)}”", found.article))
+            ruled_out.append((found, hit))
         else:
             paid.append((found, "yes"))
     for found, _item in ruling.excluded_from:
@@ -61,6 +67,16 @@ def decide_disease(
     if not chosen:
         if not reasons:
             return None
+        if ruled_out:
+            found, hit = ruled_out[0]
+            return Verdict(
+                "disease",
+                "no",
+                f"不能赔，不属于“{found.name}”：该定义明确排除了“{clip(hit, 30)}”，"
+                "您说的情况正是被排除的。",
+                tuple(reasons),
+                tuple(otherwise),
+            )
         return Verdict(
             "disease",
             "no",
@@ -281,6 +297,15 @@ def used_up(
     return None
 
 
+def decide_definition_unmet(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """ "开颅切的脑垂体瘤算严重非恶性颅内肿瘤吗": a definition the customer's case does not meet
+    decides before what the product would pay for it."""
+    verdict = decide_disease(product, situation, disease)
+    return verdict if verdict is not None and verdict.decision == "no" else None
+
+
 def is_severe(product: ProductKnowledge, situation: Situation, disease: str | None) -> bool:
     """Whether the diagnosis told is one of the product's 重大疾病 as far as the words show."""
     if disease is None or not product.facts.diseases:
@@ -352,6 +377,7 @@ def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool
 CONDITION_ASK = re.compile(
     r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到|这样(可以|行)|够吗"
 )
+DEFINITION_ASK = re.compile(rf"{CONDITION_ASK.pattern}|算[^，。,？?]{{1,16}}吗")
 QUALIFIED_NAME = re.compile(r"^(严重|重症|重型|较重|深度|持续|永久|完全|晚期)")
 
 

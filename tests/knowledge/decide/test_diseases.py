@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.knowledge.decide import decide
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import story
+from tests.knowledge.decide.conftest import MEDICAL, product, story
 
 
 def test_a_stage_one_thyroid_cancer_is_paid_as_the_mild_category_with_the_sum(
@@ -55,3 +55,21 @@ def test_earlier_payouts_deducted_or_not_as_the_wording_says(illness: ProductKno
     )
     assert verdict is not None
     assert any("不从中扣除" in r.text for r in verdict.reasons)
+
+
+SEVERE_CARE = MEDICAL + (
+    "\n## 8 释义\n### 8.1 重大疾病\n#### 8.1.1 严重非恶性颅内肿瘤\n"
+    "指起源于脑的非恶性肿瘤，须已实施开颅进行的肿瘤切除手术。下列疾病不在保障范围内：脑垂体瘤、脑囊肿。\n"
+)
+
+
+def test_a_case_a_definition_rules_out_is_refused_on_a_medical_product_too() -> None:
+    verdict = decide(
+        product(SEVERE_CARE),
+        story("我查出脑垂体瘤，开颅切了，这个算严重非恶性颅内肿瘤吗"),
+        default_thesaurus(),
+        "严重非恶性颅内肿瘤",
+    )
+    assert verdict is not None and (verdict.kind, verdict.decision) == ("disease", "no")
+    assert verdict.answer.startswith("不能赔，不属于“严重非恶性颅内肿瘤”")
+    assert "脑垂体瘤" in verdict.answer
