@@ -316,7 +316,7 @@ def _definition_and_exclusions(body: str) -> tuple[str, list[str]]:
 def _materials(
     articles: tuple[ClauseArticle, ...], benefit_names: list[str]
 ) -> list[ClaimMaterials]:
-    names = sorted(set(benefit_names), key=len, reverse=True)
+    names = sorted(dict.fromkeys(benefit_names), key=len, reverse=True)
     found: list[ClaimMaterials] = []
     by_number = {a.number: a for a in articles}
     for article in articles:
@@ -325,7 +325,10 @@ def _materials(
             or _ancestor_titled(article, by_number, re.compile(r"材料|资料"))
         ):
             continue
-        default = next((n for n in names if n in article.title), "各项保险金")
+        titled_names = [n for n in names if n in article.title]
+        titled_names = [n for n in titled_names if not any(n in m and n != m for m in titled_names)]
+        titled_names.sort(key=article.title.find)  # 申请中度疾病保险金或轻度疾病保险金: both
+        default = titled_names[0] if titled_names else "各项保险金"
         current = default
         groups: dict[str, list[str]] = {}
         for paragraph in strip_markdown(article.body).split("\n"):
@@ -338,6 +341,9 @@ def _materials(
                 current = generic.group(1) if generic else default
             if items:
                 groups.setdefault(current, []).extend(items)
+        if list(groups) == [default]:
+            for other in titled_names[1:]:
+                groups[other] = groups[default]
         found.extend(
             ClaimMaterials(name, article.number, tuple(items)) for name, items in groups.items()
         )

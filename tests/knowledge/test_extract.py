@@ -150,3 +150,35 @@ def test_jk_med_medical_parameters_come_from_sentences_and_tables() -> None:
     assert ratios == {100, 60}
     assert any("既往症" in e.text for e in facts.exclusions)
     assert {m.benefit for m in facts.materials} == {"一般医疗保险金", "重大疾病医疗保险金"}
+
+
+SHARED_DOCUMENTS = """---
+code: T-CI-2
+name: 测试双康重大疾病保险
+insurer: 测试人寿
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试双康重大疾病保险条款
+
+## 2 保险责任
+### 2.1 中度疾病保险金
+被保险人确诊中度疾病的，我们按基本保险金额的50%给付中度疾病保险金。
+### 2.2 轻度疾病保险金
+被保险人确诊轻度疾病的，我们按基本保险金额的30%给付轻度疾病保险金。
+
+## 7 保险金申请
+### 7.1 申请中度疾病保险金或轻度疾病保险金
+受益人须提交：
+（1）保险金给付申请书；
+（2）疾病诊断证明书。
+"""
+
+
+def test_an_article_for_two_benefits_lists_its_documents_for_each() -> None:
+    facts = extract_facts(parse_clause_document(SHARED_DOCUMENTS.encode("utf-8"), "t.md"))
+    by_benefit = {m.benefit: m.items for m in facts.materials}
+    assert set(by_benefit) == {"中度疾病保险金", "轻度疾病保险金"}
+    assert by_benefit["轻度疾病保险金"] == by_benefit["中度疾病保险金"]
+    assert len(by_benefit["轻度疾病保险金"]) == 2
