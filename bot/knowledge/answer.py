@@ -28,6 +28,7 @@ from bot.knowledge.situation import Situation, read_situation
 from bot.knowledge.store import KnowledgeRepository
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
+from bot.knowledge.unsettled import unsettled_answer
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 from bot.settings import PROJECT_ROOT
 
@@ -199,6 +200,9 @@ class KnowledgeBase:
                 product=code,
                 topics=asked.topics,
             )
+        unprovided = unsettled_answer(wording, asked.text)
+        if unprovided is not None:
+            return Answer(unprovided, [], product=code, topics=asked.topics)
         answer = self._about(wording, asked, disease)
         for note in timing_notes(wording, reading.situation):
             answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
