@@ -235,6 +235,10 @@ class KnowledgeBase:
         sections = self._with_wording(
             product, asked, sections, weak=lead == "topics" and _weak(topics)
         )
+        if "claim_materials" not in topics and CLAIMING.search(asked.text):
+            own = explain.circumstance_section(product, asked.text)
+            if own.text:
+                sections = [own, *sections]
         if not sections:
             return Answer(
                 f"抱歉，我没有在《{product.name}》的条款里找到与您问题相关的内容。您可以换个说法，"
@@ -288,7 +292,13 @@ class KnowledgeBase:
             return explain.exclusions_section(product)
         if topic == "claim_materials":
             hint = _benefit_hint(product, asked, disease)
-            return explain.materials_section(product, hint)
+            listed = explain.materials_section(product, hint)
+            own = explain.circumstance_section(product, asked.text)
+            if not own.text:
+                return listed
+            return Section(
+                f"{own.text}\n{listed.text}", list(dict.fromkeys(own.articles + listed.articles))
+            )
         if topic in ("deductible", "reimbursement", "annual_limit"):
             return explain.medical_section(product, topic)
         if topic == "pre_existing":
@@ -441,6 +451,9 @@ def _surrender(product: ProductKnowledge) -> Section:
     value = explain.topic_articles_section(product, "cash_value", ())
     text = "\n".join(s.text for s in (cooling, cash, value) if s.text)
     return Section(text, [*cooling.articles, *cash.articles, *value.articles])
+
+
+CLAIMING = re.compile(r"申请|理赔|办理|领取|领钱|要带|带什么|要什么|交什么|准备什么")
 
 
 def _benefit_hint(

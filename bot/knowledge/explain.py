@@ -7,8 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.knowledge.facts import Benefit, Disease, Period, ProductKnowledge
-from bot.knowledge.text import normalize, sentences, strip_markdown
-from bot.knowledge.vocabulary import CATEGORY_NAMES, TOPIC_WORDS, category_of, core_disease_name
+from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
+from bot.knowledge.vocabulary import (
+    CATEGORY_NAMES,
+    CLAIM_CIRCUMSTANCES,
+    TOPIC_WORDS,
+    category_of,
+    core_disease_name,
+)
 
 PERIOD_NAMES = {
     "cooling_off": "犹豫期",
@@ -184,6 +190,34 @@ def materials_section(product: ProductKnowledge, benefit_hint: Benefit | None) -
         items = "\n".join(f"（{i}）{clip(x, 100)}" for i, x in enumerate(group.items, 1))
         blocks.append(f"申请{group.benefit}需要（第{group.article}条）：\n{items}")
     return Section("\n".join(blocks), list(dict.fromkeys(g.article for g in groups[:3])))
+
+
+def circumstance_section(product: ProductKnowledge, question: str) -> Section:
+    """What the wording says for the customer's own circumstances when claiming (someone applies
+    for them, the insured has died, a child): the items and sentences naming what they need."""
+    lines: list[str] = []
+    cited: list[str] = []
+    pieces = [
+        (article.number, piece)
+        for article in product.document.articles
+        for body in [strip_markdown(article.body)]
+        for piece in [*split_items(body)[1], *sentences(body)]
+    ]
+    for pattern, words in CLAIM_CIRCUMSTANCES.values():
+        if not re.search(pattern, question):
+            continue
+        found = next(
+            ((n, clip(p, 90)) for w in words for n, p in pieces if w in p), None
+        )  # the most telling word first: 本人银行账户 before 继承
+        if found is not None and found[1] not in lines:
+            lines.append(found[1])
+            cited.append(found[0])
+    if not lines:
+        return Section("")
+    said = "；".join(
+        f"{line.rstrip('。；;')}（第{number}条）" for line, number in zip(lines, cited, strict=True)
+    )
+    return Section(f"按您说的情况：{said}。", list(dict.fromkeys(cited)))
 
 
 def medical_section(product: ProductKnowledge, kind: str) -> Section:

@@ -156,3 +156,23 @@ def core_disease_name(name: str) -> str:
 def canonical(term: str) -> str:
     """The clause word for a customer's word (itself when there is none)."""
     return SYNONYMS.get(term, term)
+
+
+# The customer's circumstances that add claim documents or change who applies, and the words a
+# wording uses for what they need: 替我妈办 → 委托书; 人走了 → 死亡证明, 户籍注销, 继承人.
+CLAIM_CIRCUMSTANCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "proxy": (
+        r"替(他|她|我|老人|家人|家里人)?.{0,6}(办|申请|去|领|交)|代(办|为|领|交|申请)"
+        r"|帮(他|她|我妈|我爸|老人|家人).{0,6}(办|申请|理赔)|不会弄|走不开|来不了",
+        ("委托",),
+    ),
+    "deceased": (
+        r"去世|身故|过世|人走了|就走了|离世|死亡|人没了",
+        ("死亡证明", "户籍注销", "户口注销", "继承", "遗产"),
+    ),
+    "minor": (r"孩子|儿子|女儿|宝宝|小孩|未成年", ("监护",)),
+    "payee": (
+        r"打(到|给|进).{0,6}(卡|账户|账号)|钱给谁|给谁",
+        ("本人银行账户", "本人账户", "银行账户", "受益人为被保险人", "继承"),
+    ),
+}
