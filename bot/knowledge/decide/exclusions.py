@@ -8,10 +8,11 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Exclusion, ProductKnowledge
 from bot.knowledge.situation import Situation
-from bot.knowledge.text import normalize
+from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import Concept, Thesaurus
 
 EXCLUSION_ASK = re.compile(r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔")
+PAYING_ASK = re.compile(r"会不会不赔|不赔吧|能赔吗|能报吗|管不管|管吗|赔不赔|影响理赔")
 
 
 TOLD = re.compile(r"(如实)?告知了|(已经|已)(如实)?告知|说(过|了)|(正常|同意|标准体)承保")
@@ -46,16 +47,12 @@ def decide_exclusion(
                 *_defined_terms(product, item.text, concept),
             )
             if concept.spares(situation.text):
-                who = (
-                    f"您是{concept.spared_as}"
-                    if concept.spared_as
-                    else "您说的情况不是被保险人本人所为"
-                )
+                who = concept.spared_as or "您说的情况不是被保险人本人所为"
                 return Verdict(
                     "exclusion",
                     "yes",
                     f"不属于该项责任免除，可以申请理赔（按保险责任的约定）：责任免除{number}说的是"
-                    f"被保险人本人{concept.label}，{who}。",
+                    f"被保险人本人{concept.label}，{who}。{_death_paid(product, situation)}",
                     quoted,
                 )
             exception = _carved_out(product, item.text, situation, disease)
@@ -68,26 +65,49 @@ def decide_exclusion(
                     quoted,
                 )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
+            then = _consequence(product, item)
             return Verdict(
                 "exclusion",
                 "no",
                 f"{refused}：{concept.label}属于本产品的责任免除{number}，即使住院或就医也不赔。",
-                quoted,
+                (*quoted, *([then] if then else [])),
             )
         verdict = _not_listed(product, situation, thesaurus, concept)
         if verdict is not None:
             return verdict
-    if exclusions and EXCLUSION_ASK.search(situation.text):
+    asked = EXCLUSION_ASK.search(situation.text) or (
+        PAYING_ASK.search(situation.text) and not _worded_anywhere(product, concepts[0])
+    )
+    if exclusions and asked:
         concept = concepts[0]
-        named = next(iter(concept.words_in(situation.text)), concept.label)
+        words = concept.words_in(situation.text)
+        named = words[0] if concept.each and words else concept.label
         return Verdict(
             "exclusion",
             "info",
             f"不属于责任免除：本产品列明的{len(exclusions)}项责任免除中没有{named}；"
-            "是否赔付还要看是否符合保险责任的约定。",
+            + (_death_paid(product, situation) or "是否赔付还要看是否符合保险责任的约定。"),
             (Reason("责任免除条款", exclusions[0].article),),
         )
     return None
+
+
+def _death_paid(product: ProductKnowledge, situation: Situation) -> str:
+    """ "；身故的，可以赔身故保险金（第2.4条）": for a death the exclusion does not stop."""
+    if not situation.mentions("death"):
+        return ""
+    benefit = next(
+        (b for b in product.facts.benefits if "身故" in b.name and not b.is_waiver), None
+    )
+    if benefit is None:
+        return ""
+    return f"被保险人身故的，可以赔{benefit.name}（第{benefit.article}条），按保险责任的约定给付。"
+
+
+def _worded_anywhere(product: ProductKnowledge, concept: Concept) -> bool:
+    """Whether the wording names the concept anywhere (a hospital definition that leaves out
+    private hospitals settles "私立医院能报吗" even with no exclusion item for it)."""
+    return any(concept.named_in(f"{a.title}{a.body}") for a in product.document.articles)
 
 
 def _not_listed(
@@ -141,6 +161,42 @@ def _asked_whether_counts_as(question: str, concept: Concept) -> str | None:
         if len(thing) >= 2 and not concept.words_in(thing):
             return thing
     return None
+
+
+CONSEQUENCE = re.compile(r"现金价值|退还|无息返还|返还")
+OTHER_CASES = re.compile(r"其他(情形|情况|原因|免除|各项)|所列其他|上述其他")
+
+
+def _consequence(product: ProductKnowledge, item: Exclusion) -> Reason | None:
+    """What the wording does when the item applies (本合同终止，退还现金价值): the sentence of the
+    exclusions part that names the item's number first, then one for "其他情形", then any."""
+    parent = item.article.rpartition(".")[0]
+    articles = [
+        a
+        for a in product.document.articles
+        if a.number == item.article or (parent and a.parent_number == parent)
+    ]
+    pieces = [
+        (a.number, piece)
+        for a in articles
+        for body in [strip_markdown(a.body)]
+        for piece in [*split_items(body)[1], *sentences(body), *product.facts.exclusion_notes]
+        if CONSEQUENCE.search(piece)
+    ]
+    if not pieces:
+        return None
+    same = [e for e in product.facts.exclusions if e.article == item.article]
+    position = next((i for i, e in enumerate(same, 1) if e.index == item.index), 0)
+    own = re.compile(rf"第[（(]{position}[)）]项")
+
+    def rank(found: tuple[str, str]) -> int:
+        text = found[1]
+        if own.search(text) and (item.article in text or "上述" in text or "本条" in text):
+            return 0
+        return 1 if OTHER_CASES.search(text) else 2
+
+    number, sentence = min(pieces, key=rank)
+    return Reason(f"发生这种情况时：“{clip(sentence, 70)}”", number)
 
 
 def _defined_terms(product: ProductKnowledge, item: str, concept: Concept) -> list[Reason]:

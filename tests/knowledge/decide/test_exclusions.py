@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.knowledge.decide import decide
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import MEDICAL, product, story
+from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
 
 
 def test_an_excluded_thing_in_everyday_words_is_a_no_citing_its_item(
@@ -73,3 +73,52 @@ def test_a_condition_told_at_purchase_and_accepted_is_spared_by_the_items_own_ex
         wording, story("我妈有高血压好几年了，买的时候没说，现在住院能报吗"), default_thesaurus()
     )
     assert untold is not None and untold.decision == "no" and "既往症" in untold.answer
+
+
+WITH_CONSEQUENCES = ILLNESS.replace(
+    "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+    "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。\n"
+    "### 3.2 发生免除情形后的处理\n"
+    "（1）因3.1第（1）项情形导致被保险人身故的，本合同终止，我们向被保险人的继承人退还现金价值。\n"
+    "（2）因3.1所列其他情形导致被保险人身故的，本合同终止，我们向您退还本合同的现金价值。",
+)
+
+
+def test_an_excluded_death_says_what_the_wording_does_then() -> None:
+    verdict = decide(
+        product(WITH_CONSEQUENCES),
+        story("我哥喝了酒开车撞了护栏，人走了，能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "no"
+    consequence = verdict.reasons[-1]
+    assert consequence.article == "3.2" and "其他情形" in consequence.text
+    assert "现金价值" in consequence.text
+
+
+def test_a_death_no_item_names_is_paid_as_the_death_benefit(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("我爸地震里去世了，这算免责吗，能赔吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "info"
+    assert "没有地震等自然灾害" in verdict.answer
+    assert "可以赔身故保险金（第2.4条）" in verdict.answer
+
+
+def test_medicine_a_doctor_prescribed_is_not_taking_drugs() -> None:
+    wording = product(
+        DEFINED.replace("（4）被保险人酒后驾驶导致的费用；", "（4）被保险人吸食或注射毒品；")
+    )
+    verdict = decide(wording, story("医生开的吗啡止痛，会不会算吸毒不赔"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes" and "遵医嘱" in verdict.answer
+
+
+def test_a_thing_the_wording_settles_elsewhere_is_not_said_to_be_absent(
+    medical: ProductKnowledge,
+) -> None:
+    elsewhere = product(
+        MEDICAL.replace(
+            "## 3 责任免除",
+            "## 8 释义\n### 8.1 医院\n指二级以上公立医院，不包括私立医院。\n\n## 3 责任免除",
+        )
+    )
+    verdict = decide(elsewhere, story("私立医院住院能报吗"), default_thesaurus())
+    assert verdict is None or verdict.kind != "exclusion"
