@@ -21,6 +21,7 @@ from bot.knowledge.decide.diseases import (
     decide_disease,
     decide_used_up,
     is_severe,
+    several_at_once,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.medical import decide_medical
@@ -112,6 +113,8 @@ def _first_verdict(
                 verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _with_waiver(verdict, decide_waiver(product, situation))
+                together = tuple(several_at_once(product, situation))
+                verdict = dataclasses.replace(verdict, reasons=together + verdict.reasons)
             return verdict
     return None
 

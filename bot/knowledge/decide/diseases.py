@@ -414,3 +414,28 @@ def _by_category(chosen: list[tuple[Disease, str]]) -> list[tuple[Disease, str]]
 
 def _unique(reasons: list[Reason]) -> list[Reason]:
     return list(dict.fromkeys(reasons))
+
+
+SEVERAL_ASKED = re.compile(
+    r"(两|几|多)(个|种|项|份|样|次)|都能赔|都赔|一起赔|各(拿|赔|领)|同时|同一(次|天|原因)"
+)
+SEVERAL_RULE = re.compile(
+    r"(同时|同一次|同一原因|两种或两种以上|两项或两项以上|两种以上|两项以上|多种|多项)"
+    r"[^。；]{0,40}(仅|只)(按|给付|赔付|选择|以|就)|(仅|只)按其中|择一|其中一项"
+)
+
+
+def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Reason]:
+    """ "两个轻症都能赔吗": what the wording says of conditions diagnosed together or from one
+    cause (仅按其中一种给付, 仅给付重大疾病保险金)."""
+    if not SEVERAL_ASKED.search(situation.text):
+        return []
+    found: list[Reason] = []
+    for article in product.document.articles:
+        body = strip_markdown(article.body)
+        for piece in [*split_items(body)[1], *sentences(body)]:
+            if SEVERAL_RULE.search(piece) and not any(clip(piece, 80) in r.text for r in found):
+                found.append(Reason(f"同时符合几项时：“{clip(piece, 80)}”", article.number))
+        if len(found) >= 2:
+            break
+    return found[:2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.knowledge.decide import decide
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import MEDICAL, product, story
+from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
 
 
 def test_a_stage_one_thyroid_cancer_is_paid_as_the_mild_category_with_the_sum(
@@ -73,3 +73,20 @@ def test_a_case_a_definition_rules_out_is_refused_on_a_medical_product_too() -> 
     assert verdict is not None and (verdict.kind, verdict.decision) == ("disease", "no")
     assert verdict.answer.startswith("不能赔，不属于“严重非恶性颅内肿瘤”")
     assert "脑垂体瘤" in verdict.answer
+
+
+def test_two_conditions_at_once_bring_the_wordings_rule_for_them() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "累计给付以三次为限。",
+            "累计给付以三次为限。被保险人同一次确诊两种或两种以上轻度疾病的，我们仅按其中一种给付。",
+        )
+    )
+    verdict = decide(
+        wording,
+        story("同一次查出甲状腺癌一期和前列腺癌T1N0M0期，两个轻症都能赔吗"),
+        default_thesaurus(),
+        "恶性肿瘤——轻度",
+    )
+    assert verdict is not None and verdict.kind == "disease"
+    assert any("仅按其中一种给付" in r.text and r.article == "2.3" for r in verdict.reasons)
