@@ -71,35 +71,47 @@ class ActionConsult(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        knowledge = services().knowledge
         text = tracker.latest_message.get("text") or ""
-        intent = latest_intent(tracker)
-        product = entity_value(tracker, "product") or tracker.get_slot("product")
-        if product is None:
-            product = policy_product(tracker)
-        previous = tracker.get_slot("last_question")
-        if only_facts(knowledge, text) and (product or knowledge.product_in(normalize(text))):
-            # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
-            named = knowledge.product_in(normalize(text))
-            code = named[0] if named is not None else product
-            name = knowledge.products[code].name if code in knowledge.products else "您的保单"
-            facts = told_facts(text)
-            say(
-                dispatcher,
-                f"好的，记下了：《{name}》{('，' + facts) if facts else ''}。请问您想了解什么？"
-                "比如能不能赔、能赔多少、等待期、理赔材料或退保。",
-            )
-            return [SlotSet("last_question", normalize(text)), SlotSet("product", code)]
-        question = consultation_question(knowledge, text, intent, previous)
-        answer = knowledge.ask(question, product=product)
-        reply = answer.text
-        if intent == "claim_is_covered" and answer.product is not None:
-            reply += "\n" + REPORT_OFFER
-        say(dispatcher, reply, answer.citations)
-        return [
-            SlotSet("last_question", without_product(knowledge, question)),
-            SlotSet("product", answer.product or product),
-        ]
+        return consult(dispatcher, tracker, text, latest_intent(tracker))
+
+
+def consult(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str | None
+) -> list[EventType]:
+    """Answer ``text`` from the wording, in the product context of the chat."""
+    knowledge = services().knowledge
+    product = entity_value(tracker, "product") or tracker.get_slot("product")
+    if product is None:
+        product = policy_product(tracker)
+    previous = tracker.get_slot("last_question")
+    if only_facts(knowledge, text) and (product or knowledge.product_in(normalize(text))):
+        # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
+        named = knowledge.product_in(normalize(text))
+        code = named[0] if named is not None else product
+        name = knowledge.products[code].name if code in knowledge.products else "您的保单"
+        facts = told_facts(text)
+        say(
+            dispatcher,
+            f"好的，记下了：《{name}》{('，' + facts) if facts else ''}。请问您想了解什么？"
+            "比如能不能赔、能赔多少、等待期、理赔材料或退保。",
+        )
+        return [SlotSet("last_question", normalize(text)), SlotSet("product", code)]
+    question = consultation_question(knowledge, text, intent, previous)
+    answer = knowledge.ask(question, product=product)
+    reply = answer.text
+    if intent == "claim_is_covered" and answer.product is not None:
+        reply += "\n" + REPORT_OFFER
+    say(dispatcher, reply, answer.citations)
+    return [
+        SlotSet("last_question", without_product(knowledge, question)),
+        SlotSet("product", answer.product or product),
+    ]
+
+
+def asks_something(knowledge: KnowledgeBase, text: str) -> bool:
+    """Whether ``text`` holds a question for the wording (a topic or a disease), beyond chat."""
+    rest = without_product(knowledge, text)
+    return bool(Question.read(rest).topics or knowledge.disease_in(rest))
 
 
 FACTS = re.compile(

@@ -4,13 +4,14 @@ keeps answering while the customer waits, and says a person will reply."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.consult import ActionConsult
+from actions.consult import ActionConsult, asks_something, consult
 from actions.services import (
     channel_of,
     customer_messages,
@@ -133,7 +134,7 @@ class ActionTakeBotBack(Action):
         ticket = desk.open_ticket_for(tracker.sender_id)
         if ticket is None:
             say(dispatcher, "好的，不转人工。条款、理赔和保单服务的问题都可以继续问我。")
-            return [SlotSet("waiting_for_person", None)]
+            return [SlotSet("waiting_for_person", None), *answered_too(dispatcher, tracker)]
         try:
             desk.cancel(ticket.id, "customer")
         except TicketStateError:
@@ -144,7 +145,22 @@ class ActionTakeBotBack(Action):
             f"好的，已取消人工服务（工单号 {ticket.id}）。我继续为您服务，条款、理赔和保单服务的问题都可以问我；"
             "需要时再回复“转人工”。",
         )
-        return [SlotSet("waiting_for_person", None)]
+        return [SlotSet("waiting_for_person", None), *answered_too(dispatcher, tracker)]
+
+
+TAKE_BACK_WORDS = re.compile(
+    r"(算了|好吧|那)?[，,。\s]*(不用|不要|不需要|取消|别)(转)?(人工|客服|人工客服)了?(吧)?"
+    r"|我(还是)?自己(问|看)(吧)?|继续问(你|您)?"
+)
+
+
+def answered_too(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "算了不用人工了，宽限期多久": the question that came with taking the bot back, answered."""
+    text = tracker.latest_message.get("text") or ""
+    rest = TAKE_BACK_WORDS.sub(" ", text).strip(" ，,。")
+    if not rest or not asks_something(services().knowledge, rest):
+        return []
+    return consult(dispatcher, tracker, rest, None)
 
 
 class ActionHandoff(Action):

@@ -102,7 +102,12 @@ class ValidateIdentityForm(FormValidationAction):
         if match is None:
             dispatcher.utter_message(text="保单号以 MB 开头，后面是10位数字，请核对后再发给我。")
             return {"policy_number": None}
-        return {"policy_number": match.group()}
+        number = match.group()
+        # "MB2024000002 0446": the proof came with the number; check it now, not ask for it again
+        proof = proof_in(tracker.latest_message.get("text") or "")
+        if proof is None or tracker.get_slot("identity_proof") is not None:
+            return {"policy_number": number}
+        return {"policy_number": number, **self._verify(dispatcher, tracker, number, proof)}
 
     def validate_identity_proof(
         self,
@@ -121,7 +126,12 @@ class ValidateIdentityForm(FormValidationAction):
                 return {"identity_proof": None, "requested_slot": None}
             dispatcher.utter_message(text="请发送投保人身份证号的后4位，或投保时登记的11位手机号。")
             return {"identity_proof": None}
-        number = tracker.get_slot("policy_number") or ""
+        return self._verify(dispatcher, tracker, tracker.get_slot("policy_number") or "", proof)
+
+    def _verify(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, number: str, proof: str
+    ) -> dict[str, Any]:
+        """The slots after checking ``proof`` against the holder of policy ``number``."""
         verification = services().records.verify_identity(
             number, proof, conversation_id=tracker.sender_id, client=client_address(tracker)
         )

@@ -207,3 +207,31 @@ def test_once_a_person_has_joined_the_bot_is_not_taken_back_from_them(
     assert ActionTakeBotBack().run(dispatcher, tracker("fresh"), {}) == []
     assert services.tickets.get(ticket.id).status is Status.CLAIMED
     assert "人工客服已经接入" in said(dispatcher)
+
+
+def test_a_question_asked_while_taking_the_bot_back_is_answered_too(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    ticket, _ = services.tickets.open_ticket(
+        "customer-fresh", "customer_request", Priority.NORMAL, "", {}
+    )
+    message = {
+        "text": "算了不用人工了 我自己问吧 康宁重疾的等待期多久",
+        "intent": {"name": "cancel_human", "confidence": 0.9},
+        "entities": [],
+    }
+    events = ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
+    assert services.tickets.get(ticket.id).status is Status.CANCELLED
+    reply = said(dispatcher)
+    assert f"已取消人工服务（工单号 {ticket.id}）" in reply and "90日" in reply
+    assert {"event": "slot", "timestamp": None, "name": "product", "value": "KN-CI-2024"} in events
+
+
+def test_taking_the_bot_back_alone_answers_nothing_more(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {"text": "不用人工了", "intent": {"name": "cancel_human"}, "entities": []}
+    events = ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": None}
+    ]

@@ -159,3 +159,27 @@ def test_a_message_without_a_proof_asks_again_once_then_the_check_is_left(
     assert "requested_slot" not in form.validate_identity_proof(
         "我不记得了", CollectingDispatcher(), third, {}
     )
+
+
+def test_a_proof_sent_with_the_policy_number_is_checked_at_once(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {"text": "MB2024000002 0446", "intent": {"name": "inform"}, "entities": []}
+    state = tracker("fresh", latest_message=message)
+    slots = ValidateIdentityForm().validate_policy_number("MB2024000002", dispatcher, state, {})
+    assert (slots["policy_number"], slots["identity"]) == ("MB2024000002", "verified")
+    assert "身份核验通过" in said(dispatcher)
+
+
+def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {
+        "text": "保单号MB2024000002 后四位1234",
+        "intent": {"name": "inform"},
+        "entities": [],
+    }
+    state = tracker("fresh", latest_message=message)
+    slots = ValidateIdentityForm().validate_policy_number("MB2024000002", dispatcher, state, {})
+    assert slots["policy_number"] is None and slots["identity_proof"] is None
+    assert "未能匹配" in said(dispatcher)
