@@ -22,6 +22,8 @@ from actions.services import (
 )
 from bot.desk.config import load_desk_config
 from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
+from bot.knowledge.general import rules_bearing_on
+from bot.knowledge.text import normalize
 
 # Why a conversation goes to a person, by the intent that sent it there.
 HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
@@ -42,6 +44,7 @@ HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
     "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
 }
 DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")
+DISPUTES = frozenset({"complain", "claim_dispute"})
 # What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
 # the customer keeps the bot, and a ticket is made only when they take the offer.
 OFFERS: dict[str, str] = {
@@ -99,6 +102,12 @@ def hand_off(
         slots=slots,
         channel=channel_of(tracker),
     )
+    if intent in DISPUTES:
+        # The rule the customer can hold the insurer to comes first (2 years, the right to
+        # surrender, where to complain); the person decides the case.
+        text = normalize(tracker.latest_message.get("text") or "")
+        for rule in rules_bearing_on(text)[:2]:
+            say(dispatcher, rule.said())
     dispatcher.utter_message(
         text=f"{opening}。已为您转接人工客服（工单号 {ticket.id}），{when_a_person_answers(ticket)}"
         "工作人员会查看我们的对话记录；在此之前您也可以继续问我条款问题。",

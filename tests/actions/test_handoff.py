@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack
+from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack, hand_off
 from actions.services import Services
 from bot.desk.tickets import Priority, Status
 from tests.actions.conftest import said, tracker, user_event
@@ -235,3 +235,17 @@ def test_taking_the_bot_back_alone_answers_nothing_more(
     assert events == [
         {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": None}
     ]
+
+
+def test_a_dispute_hears_the_rule_it_can_hold_the_insurer_to_before_the_person(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {
+        "text": "理赔被拒了，说投保时没告知高血压，可保单都买了3年了，这合理吗",
+        "intent": {"name": "claim_dispute", "confidence": 0.9},
+        "entities": [],
+    }
+    hand_off(dispatcher, tracker("fresh", latest_message=message), "claim_dispute")
+    reply = said(dispatcher)
+    assert "2年" in reply and "《保险法》第16条" in reply
+    assert reply.index("第16条") < reply.index("已为您转接人工客服")
