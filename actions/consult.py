@@ -121,9 +121,19 @@ FACTS = re.compile(
 )
 
 
+MONEY_FACTS = re.compile(
+    r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
+    r"|(?:医保|社保|新农合|农合|单位|团险|公司)\s*(?:报销?|赔|付|结算)了?\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
+    r"|(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
+)
+
+
 def told_facts(text: str) -> str:
-    """The facts of the customer's case a message gives (sum insured, when cover started)."""
-    return "，".join(m.group(0) for m in FACTS.finditer(normalize(text)))
+    """The facts of the customer's case a message gives (sum insured, when cover started,
+    what was spent and what others paid), kept for the questions that follow."""
+    plain = normalize(text)
+    found = [*FACTS.finditer(plain), *MONEY_FACTS.finditer(plain)]
+    return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
 
 
 def only_facts(knowledge: KnowledgeBase, text: str) -> bool:
@@ -134,7 +144,7 @@ def only_facts(knowledge: KnowledgeBase, text: str) -> bool:
         return False
     if re.search(r"[吗呢？?]|多少|几|怎么|能不能|可不可以|是否|哪些|什么|如何|请问", rest):
         return False
-    return bool(told_facts(text))
+    return FACTS.search(normalize(text)) is not None and not MONEY_FACTS.search(normalize(text))
 
 
 def without_subject(knowledge: KnowledgeBase, question: str) -> str:

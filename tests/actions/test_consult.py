@@ -112,3 +112,19 @@ def test_another_category_follows_the_previous_question(
     )
     text = said(dispatcher)
     assert "中症" in text and "50%" in text
+
+
+def test_what_was_spent_and_reimbursed_is_kept_for_the_next_question(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("我有社保 半年前买的金康百万医疗 上个月住院花了5万 医保报了2万", "inform")
+    slots = run(dispatcher, latest_message=message["parse_data"])
+    assert slots["product"] == "JK-MED-2024"
+    follow = CollectingDispatcher()
+    question = user_event("能赔多少", "ask_coverage")
+    run(
+        follow,
+        latest_message=question["parse_data"],
+        slots={"product": "JK-MED-2024", "last_question": slots["last_question"]},
+    )
+    assert "2万元" in said(follow)
