@@ -46,7 +46,7 @@ _ENCODING_AES_KEY = re.compile(r"[A-Za-z0-9+/]{43}")
 _LENGTH = struct.Struct(">I")
 
 
-def signature(*parts: str) -> str:
+def sign(*parts: str) -> str:
     """WeChat's signature: SHA-1 (lowercase hex) of the parts sorted as strings and joined."""
     return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
 
@@ -56,21 +56,21 @@ def _same(expected: str, given: str) -> bool:
     return hmac.compare_digest(expected.encode("ascii"), given.encode("utf-8", "replace"))
 
 
-def check_signature(token: str, signature_: str | None, timestamp: str, nonce: str) -> None:
+def check_signature(token: str, signature: str | None, timestamp: str, nonce: str) -> None:
     """Check the ``signature`` query parameter of a GET verification or of any POST.
 
     Args:
         token: The Token configured on the WeChat platform (coerce an all-digit token to ``str``).
-        signature_: The ``signature`` parameter as received, ``None`` when it is missing.
+        signature: The ``signature`` parameter as received, ``None`` when it is missing.
         timestamp: The ``timestamp`` parameter.
         nonce: The ``nonce`` parameter.
 
     Raises:
         SignatureError: The parameter is missing or the token does not produce it.
     """
-    if not signature_:
+    if not signature:
         raise SignatureError("the request has no signature parameter")
-    if not _same(signature(token, timestamp, nonce), signature_):
+    if not _same(sign(token, timestamp, nonce), signature):
         raise SignatureError(
             "signature does not match sha1(sorted([token, timestamp, nonce])): "
             "a forged request, or WECHAT_TOKEN differs from the Token set on the WeChat platform"
@@ -225,11 +225,11 @@ class WeChatCrypto:
 
     def msg_signature(self, timestamp: str, nonce: str, encrypt: str) -> str:
         """The ``msg_signature`` of an ``Encrypt`` value sent with ``timestamp`` and ``nonce``."""
-        return signature(self._token, timestamp, nonce, encrypt)
+        return sign(self._token, timestamp, nonce, encrypt)
 
-    def check_signature(self, signature_: str | None, timestamp: str, nonce: str) -> None:
+    def check_signature(self, signature: str | None, timestamp: str, nonce: str) -> None:
         """:func:`check_signature` with this account's token."""
-        check_signature(self._token, signature_, timestamp, nonce)
+        check_signature(self._token, signature, timestamp, nonce)
 
     def decrypt(self, encrypt: str, msg_signature: str | None, timestamp: str, nonce: str) -> str:
         """The message in a safe-mode body's ``Encrypt``, after checking it is ours.

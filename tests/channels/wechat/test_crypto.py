@@ -19,7 +19,7 @@ from bot.channels.wechat.crypto import (
     encrypt_message,
     pkcs7_pad,
     pkcs7_unpad,
-    signature,
+    sign,
 )
 from bot.channels.wechat.errors import (
     AppIdError,
@@ -63,9 +63,7 @@ def test_plain_signature_vectors(vector: dict[str, Any]) -> None:
     args = (vector["token"], vector["signature"], vector["timestamp"], vector["nonce"])
     if vector.get("expect_valid", True):
         check_signature(*args)
-        assert (
-            signature(vector["token"], vector["timestamp"], vector["nonce"]) == vector["signature"]
-        )
+        assert sign(vector["token"], vector["timestamp"], vector["nonce"]) == vector["signature"]
     else:
         with pytest.raises(SignatureError, match="does not match"):
             check_signature(*args)
@@ -73,8 +71,8 @@ def test_plain_signature_vectors(vector: dict[str, Any]) -> None:
 
 def test_signature_sorts_as_strings_not_numbers() -> None:
     # As numbers 9 < 10; as strings "10" < "9", and WeChat sorts strings.
-    assert signature("9", "10") == hashlib.sha1(b"109").hexdigest()
-    assert signature("10", "9") == signature("9", "10")
+    assert sign("9", "10") == hashlib.sha1(b"109").hexdigest()
+    assert sign("10", "9") == sign("9", "10")
 
 
 @pytest.mark.parametrize(
