@@ -82,7 +82,7 @@ class Inbound:
         to_user: ``ToUserName``, the account's original id (``gh_…``).
         from_user: ``FromUserName``, the customer's OpenID: MingBao's conversation id.
         create_time: ``CreateTime``, Unix seconds.
-        msg_type: ``MsgType`` as sent (``text``, ``voice``, ``image``, ``event``, …).
+        msg_type: ``MsgType`` lower-cased (``text``, ``voice``, ``image``, ``event``, …).
         msg_id: ``MsgId`` as a string; ``None`` for events, which have none.
         fields: Every flat field of the XML, including those not read into attributes.
     """
@@ -187,10 +187,11 @@ def parse_message(body: bytes | str) -> InboundMessage:
     """
     fields = MappingProxyType(parse_fields(body))
     create_time = _required(fields, "CreateTime").strip()
-    if not (create_time.isascii() and create_time.isdigit()):
+    if not (create_time.isascii() and create_time.isdigit()) or len(create_time) > 12:
         raise MessageError(f"CreateTime {create_time[:20]!r} is not Unix seconds")
     msg_id = fields.get("MsgId", "").strip() or None
-    if msg_id is not None and not (msg_id.isascii() and msg_id.isdigit()):
+    # A 64-bit id has at most 20 digits.
+    if msg_id is not None and not (msg_id.isascii() and msg_id.isdigit() and len(msg_id) <= 20):
         raise MessageError(f"MsgId {msg_id[:30]!r} is not a number")
     msg_type = _required(fields, "MsgType").strip().lower()
     common = _Common(

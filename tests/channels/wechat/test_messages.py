@@ -327,6 +327,14 @@ def test_every_illegal_character_is_removed_and_tab_newline_kept() -> None:
         ),
         pytest.param(text_xml("x", msg_id="1e3").encode(), "MsgId '1e3'", id="msg-id"),
         pytest.param(
+            text_xml("x", msg_id="1" * 21).encode(), "is not a number", id="msg-id-over-64-bits"
+        ),
+        pytest.param(
+            text_xml("x").replace("1551481349", "9" * 5000).encode(),
+            "not Unix seconds",
+            id="create-time-huge",
+        ),
+        pytest.param(
             event_xml("x").replace("<Event><![CDATA[x]]></Event>", "").encode(),
             "no <Event>",
             id="no-event",
