@@ -64,6 +64,19 @@ FOCUS = {
     "claim_notice": ("通知", "故意", "重大过失", "无法确定"),
     "claim_decision": ("给付保险金的义务", "10日", "预付", "拒绝", "核定"),
 }
+ACCIDENT_TOLD = re.compile(r"车祸|摔|撞|意外|受伤|骨折|烫伤|溺水|被狗咬")
+
+
+def _asked_first(topic: str, question: str) -> tuple[str, ...]:
+    """The period's focus words, those the question itself raises first: "等待期里出车祸呢"
+    wants the sentence on accidents, not the one on refunds."""
+    words = FOCUS.get(topic, ())
+    raised = [w for w in words if w in question]
+    if ACCIDENT_TOLD.search(question) and "意外" in words:
+        raised.insert(0, "意外")
+    return tuple(dict.fromkeys([*raised, *words])) if raised else words
+
+
 TOPIC_SPECIFIC_WORDS = {
     "renewal": ("续保",),
     "pre_existing": ("既往症",),
@@ -221,6 +234,8 @@ class KnowledgeBase:
         elif lead == "category":
             for category in asked.categories[:2]:
                 sections.append(explain.category_section(product, category, asked.sum_insured))
+            if "interval" in topics:
+                sections.append(explain.interval_section(product, asked.categories))
             sections.append(explain.conditions_section(product))
         else:
             for topic in _answer_topics(topics):
@@ -280,12 +295,14 @@ class KnowledgeBase:
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None
     ) -> Section:
         if topic in explain.PERIOD_NAMES:
-            return explain.period_section(product, topic, FOCUS.get(topic, ()))
+            return explain.period_section(product, topic, _asked_first(topic, asked.text))
         if topic == "claim_payment":
             section = explain.period_section(product, "claim_decision", FOCUS["claim_decision"])
             return section if section.articles else Section("")
         if topic == "surrender":
             return _surrender(product)
+        if topic == "interval":
+            return explain.interval_section(product)
         if topic == "benefits":
             return explain.benefits_section(product, asked.sum_insured)
         if topic == "exclusions":
@@ -428,7 +445,12 @@ def other_insurer_before(text: str, position: int) -> bool:
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:
-    precise = [t for t in topics if t not in ("benefits", "exclusions", "waiting")]
+    vague = (
+        ("benefits", "exclusions", "waiting", "interval")
+        if categories
+        else ("benefits", "exclusions", "waiting")
+    )
+    precise = [t for t in topics if t not in vague]
     if disease is not None and not precise:
         return "disease"
     if categories and not precise and ("benefits" in topics or not topics):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.knowledge.facts import Benefit, Disease, Period, ProductKnowledge
 from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.vocabulary import (
+    CATEGORY_LABELS,
     CATEGORY_NAMES,
     CLAIM_CIRCUMSTANCES,
     TOPIC_WORDS,
@@ -257,6 +258,27 @@ def topic_articles_section(
         f"《{product.name}》第{article.number}条“{article.title}”：{quote(body, 4)}",
         [article.number],
     )
+
+
+INTERVAL = re.compile(r"间隔|相隔|(距|自)(前|上)一次")
+
+
+def interval_section(product: ProductKnowledge, categories: tuple[str, ...] = ()) -> Section:
+    """How long must pass between two payouts (间隔期, 距前一次确诊已满365日), in the wording's
+    own sentences; those naming the category asked about (重度, 轻症) first."""
+    labels = [label for c in categories for label in CATEGORY_LABELS.get(c, ())]
+    found: list[tuple[str, str]] = []
+    for article in product.document.articles:
+        for sentence in sentences(strip_markdown(article.body)):
+            if INTERVAL.search(sentence):
+                found.append((article.number, sentence))
+    if labels:
+        found.sort(key=lambda pair: not any(label in pair[1] for label in labels))
+    found = found[:2]
+    if not found:
+        return Section(f"《{product.name}》的条款里没有找到两次给付之间间隔期的约定。")
+    lines = "；".join(f"“{clip(s)}”（第{n}条）" for n, s in found)
+    return Section(f"《{product.name}》关于两次给付之间的间隔：{lines}", [n for n, _ in found])
 
 
 def quoted_section(product: ProductKnowledge, number: str, lines: list[str]) -> Section:

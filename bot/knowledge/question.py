@@ -11,6 +11,7 @@ from bot.knowledge.vocabulary import CATEGORY_LABELS, SYNONYMS
 
 # Question topics in priority order: the first that matches leads the answer.
 QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("interval", ("间隔", "隔多久", "隔多长", "相隔", "隔几年", "隔一年", "要隔")),
     (
         "claim_materials",
         (

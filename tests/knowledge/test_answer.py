@@ -115,3 +115,18 @@ def test_another_insurers_product_is_not_ours_even_in_our_context(sample_kb: Kno
     assert sample_kb.product_in(normalize("国寿康宁终身重疾 犹豫期多长")) is None
     answer = sample_kb.ask("国寿康宁终身重疾 犹豫期多长", product="KN-CI-2024")
     assert answer.product is None and "具体以您所购产品的条款约定为准" in answer.text
+
+
+def test_how_long_between_two_payouts_is_answered_from_the_benefit(
+    sample_kb: KnowledgeBase,
+) -> None:
+    answer = sample_kb.ask("安心多倍保重疾能赔几次 中间要隔多久")
+    assert "累计最多给付3次" in answer.text and "已满365日" in answer.text
+    assert "2.4.3" in [c.article for c in answer.citations]
+
+
+def test_an_accident_in_the_waiting_period_brings_the_wordings_accident_sentence(
+    sample_kb: KnowledgeBase,
+) -> None:
+    answer = sample_kb.ask("等待期里出车祸受伤呢 也不赔吗", product="KN-CI-2024")
+    assert "意外伤害导致本合同约定的保险事故的，无等待期" in answer.text
