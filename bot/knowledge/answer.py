@@ -17,6 +17,7 @@ from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.general import rules_bearing_on
 from bot.knowledge.industry import (
+    GENERAL_CATEGORIES,
     GENERAL_TOPICS,
     general_disease_answer,
 )
@@ -349,18 +350,22 @@ class KnowledgeBase:
             topics = [GENERAL_TOPICS.get(t, "") for t in _answer_topics(asked.topics)]
             text = "\n".join([*parts, *(t for t in topics[:1] if t), OFFER_PERSON])
             return Answer(fit(text, MAX_CHARS), topics=asked.topics)
+        topic_parts = [
+            GENERAL_TOPICS.get(topic) or GENERAL_TOPICS.get(_GENERAL_ALIAS.get(topic, ""), "")
+            for topic in _answer_topics(asked.topics)
+        ]
+        precise = [t for t in asked.topics if t not in ("benefits", "exclusions")]
+        if disease is None or precise:
+            # "等待期内查出癌症咋办": the waiting period is the question, the disease its case
+            parts.extend(p for p in topic_parts if p and p not in parts)
         if disease is not None:
             ruling = general_disease_answer(disease)
             if ruling:
                 parts.append(ruling)
-            parts.append(self._across_products(disease))
-        else:
-            for topic in _answer_topics(asked.topics):
-                general = GENERAL_TOPICS.get(topic) or GENERAL_TOPICS.get(
-                    _GENERAL_ALIAS.get(topic, "")
-                )
-                if general and general not in parts:
-                    parts.append(general)
+            if not precise:
+                parts.append(self._across_products(disease))
+        elif not [p for p in parts if p]:
+            parts.extend(GENERAL_CATEGORIES[c] for c in asked.categories[:2])
         names = "、".join(f"《{p.name}》" for p in self.products.values())
         if not [p for p in parts if p]:
             return Answer(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.general import general_rules, read_general_rules
 
 
@@ -27,3 +28,15 @@ def test_a_personal_dispute_gets_the_rule_first_then_a_person(sample_kb) -> None
     assert "《保险法》第15条" in answer.text and "转人工" in answer.text
     disclosure = sample_kb.ask("投保前有乙肝没告知 保险公司直接拒赔了 这合理吗")
     assert "2年后不得再以此解除合同" in disclosure.text and "12378" in disclosure.text
+
+
+def test_a_general_question_about_a_period_is_answered_before_the_disease_it_names(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("重疾险等待期一般多久 等待期内查出癌症咋办").text
+    assert text.index("多为90日或180日") < text.index("恶性肿瘤——重度")
+
+
+def test_mild_illness_in_general_gets_the_2020_cap(sample_kb: KnowledgeBase) -> None:
+    text = sample_kb.ask("轻症跟重疾有啥区别 轻症一般能赔多少").text
+    assert "30%" in text and "条款" in text
