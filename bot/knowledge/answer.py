@@ -167,7 +167,8 @@ class KnowledgeBase:
         if len({code for code, _ in fits}) == 1:
             code, written = next(iter(fits))
             position = text.find(written)
-            return None if other_insurer_before(text, position) else (code, written)
+            taken = other_insurer_before(text, position, len(written))
+            return None if taken else (code, written)
         return None
 
     def disease_in(self, text: str) -> str | None:
@@ -443,10 +444,25 @@ def names_other_insurer(text: str) -> bool:
     return any(name in text for name in other_insurers())
 
 
-def other_insurer_before(text: str, position: int) -> bool:
-    """Whether another insurer or platform is named right before ``position`` (国寿康宁)."""
+def other_insurer_before(text: str, position: int, length: int = 0) -> bool:
+    """Whether another insurer or platform is named right before ``position`` (国寿康宁), or
+    inside the ``length`` characters taken for our name there (弘康的重疾 is not 康宁重疾)."""
     before = text[max(0, position - 8) : position]
-    return any(before.endswith(name) or name in before[-6:] for name in other_insurers())
+    if any(before.endswith(name) or name in before[-6:] for name in other_insurers()):
+        return True
+    return any(
+        start < position + length and start + len(name) > position
+        for name in other_insurers()
+        for start in _occurrences(text, name)
+    )
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    found, start = [], text.find(name)
+    while start >= 0:
+        found.append(start)
+        start = text.find(name, start + 1)
+    return found
 
 
 def _lead_topic(topics: tuple[str, ...], disease: str | None, categories: tuple[str, ...]) -> str:

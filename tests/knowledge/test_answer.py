@@ -130,3 +130,8 @@ def test_an_accident_in_the_waiting_period_brings_the_wordings_accident_sentence
 ) -> None:
     answer = sample_kb.ask("等待期里出车祸受伤呢 也不赔吗", product="KN-CI-2024")
     assert "意外伤害导致本合同约定的保险事故的，无等待期" in answer.text
+
+
+def test_an_insurers_name_is_not_read_as_a_misspelt_name_of_ours(sample_kb: KnowledgeBase) -> None:
+    assert sample_kb.product_in(normalize("弘康的重疾险等待期180天 这正常吗")) is None
+    assert sample_kb.product_in(normalize("康林重疾等待期多久")) == ("KN-CI-2024", "康林重疾")
