@@ -7,6 +7,7 @@ seconds and, unlike DIET, gives the same model however it is run.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,15 @@ from scipy.sparse import csr_matrix, vstack
 
 WEIGHT = "weight"
 NOT_UNDERSTOOD = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.0}
+SURE = 0.8
+"""A message without a Chinese word or a number counts only when the vote is this sure (hi, ok)."""
+INTERJECTIONS = re.compile(r"[啊哈呃噢唉哎呀啦吧呢吗么嘛额诶欸哇哟喔嘿呵]")  # not 嗯, 哦: a yes
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a Chinese word or a number, beyond interjections and keyboard mash."""
+    return bool(CJK.search(INTERJECTIONS.sub("", text)) or re.search(r"\d", text))
 
 
 def vote(
@@ -82,7 +92,10 @@ class IntentVote(LogisticRegressionClassifier):
             ranking = vote(message.get(INTENT_RANKING_KEY) or [], own, float(self.config[WEIGHT]))
             if self.config["ranking_length"] > 0:
                 ranking = ranking[: self.config["ranking_length"]]
-            message.set(INTENT, ranking[0], add_to_output=True)
+            best = ranking[0]
+            if not has_words(str(message.get(TEXT))) and best["confidence"] < SURE:
+                best = dict(NOT_UNDERSTOOD)  # "dfghj啊啊啊": nothing to read, whatever scored best
+            message.set(INTENT, best, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 

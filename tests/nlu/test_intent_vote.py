@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix
 
-from bot.nlu.intent_vote import IntentVote, vote
+from bot.nlu.intent_vote import IntentVote, has_words, vote
 
 CLAIM, GREET = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]
 
@@ -121,3 +121,25 @@ def test_a_message_with_nothing_to_read_is_not_understood_and_the_others_still_v
     component.process([blank, readable])
     assert top(blank) == ("nlu_fallback", 0.0) and blank.get(INTENT_RANKING_KEY) == []
     assert top(readable)[0] == "report_claim"
+
+
+def test_a_message_without_a_word_counts_only_when_the_vote_is_sure(tmp_path: Path) -> None:
+    component, _, _ = trained(tmp_path, weight=0.2)
+    mash = message([0.5, 0.5, 0.0])
+    mash.set(TEXT, "dfghj啊啊啊。。。？？")
+    unsure_but_worded = message([0.5, 0.5, 0.0])
+    sure = message(GREET)
+    sure.set(TEXT, "hi")
+    sure.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 1.0}])  # DIET is sure
+    component.process([mash, unsure_but_worded, sure])
+    assert top(mash)[0] == "nlu_fallback" and mash.get(INTENT_RANKING_KEY)
+    assert top(unsure_but_worded)[0] != "nlu_fallback"
+    assert top(sure)[0] == "greet"
+
+
+@pytest.mark.parametrize(
+    ("text", "worded"),
+    [("ksksks 。。。 qwe", False), ("啊啊啊", False), ("MB2024000002", True), ("原位癌", True)],
+)
+def test_has_words(text: str, worded: bool) -> None:
+    assert has_words(text) is worded
