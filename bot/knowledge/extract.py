@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from bot.knowledge.allowance_terms import allowance_terms
 from bot.knowledge.document import ClauseArticle, ClauseDocument
 from bot.knowledge.facts import (
     Benefit,
@@ -15,6 +16,7 @@ from bot.knowledge.facts import (
     MedicalTerm,
     Period,
     ProductFacts,
+    SurrenderRule,
     Term,
 )
 from bot.knowledge.text import (
@@ -79,6 +81,7 @@ def extract_facts(document: ClauseDocument) -> ProductFacts:
         materials=tuple(_materials(articles, [b.name for b in benefits])),
         medical=tuple(_medical_terms(articles, benefits)),
         terms=tuple(_terms(articles, disease_articles)),
+        surrender=tuple(_surrender_rules(articles, [b.name for b in benefits])),
     )
 
 
@@ -379,7 +382,15 @@ def _medical_terms(
         found = sentences(strip_markdown(without_tables(article.body)))
         for sentence in dict.fromkeys([*found, *table_sentences(article.body)]):
             benefit = next((n for n in names if n in sentence), owner)
-            terms.extend(_medical_in(sentence, benefit, article.number))
+            found_terms = _medical_in(sentence, benefit, article.number)
+            found_terms += allowance_terms(sentence, benefit, article.number)
+            if len({n for n in names if n in sentence}) > 1:
+                # "门急诊医疗保险金和住院医疗保险金合计不超过": a limit of them all, not of one
+                found_terms = [
+                    dataclasses.replace(t, benefit=None) if t.kind == "annual_limit" else t
+                    for t in found_terms
+                ]
+            terms.extend(found_terms)
     terms.sort(key=lambda t: (t.article, t.kind, t.sentence))
     return terms
 
@@ -402,17 +413,48 @@ def _medical_in(sentence: str, benefit: str | None, article: str) -> list[Medica
                 found.append(
                     MedicalTerm("reimbursement", benefit, article, float(percent), "%", stated)
                 )
-    if re.search(r"每次.{0,16}(?:为限|限额|不超过)|(?:限额|为限).{0,6}每次", sentence):
-        money = MONEY.search(sentence[sentence.find("每次") :])
+    items = _item_limits(sentence, benefit, article)
+    found.extend(items)
+    # what the item caps say is not a cap on the visit or the year
+    rest = ITEM_LIMIT.sub("", sentence) if items else sentence
+    if re.search(r"每次.{0,16}(?:为限|限额|不超过)|(?:限额|为限).{0,6}每次", rest):
+        money = MONEY.search(rest[rest.find("每次") :])
         if money:
             found.append(MedicalTerm("per_visit_limit", benefit, article, *_money(money), sentence))
     if (
-        re.search(r"年度.{0,8}(?:限额|保险金额)|(?:限额|保险金额).{0,4}为", sentence)
-        and "免赔" not in sentence
+        re.search(
+            r"年度.{0,8}(?:限额|保险金额)|(?:限额|保险金额).{0,6}为|累计限额|累计.{0,12}为限", rest
+        )
+        and "免赔" not in rest
+        and "基本保险金额" not in rest
+        and not re.search(r"每次|每日|每天|单次", rest)
     ):
-        money = MONEY.search(sentence)
+        money = MONEY.search(rest)
         if money:
             found.append(MedicalTerm("annual_limit", benefit, article, *_money(money), sentence))
+    return found
+
+
+# "床位费（见9.2.2），每日以人民币1500元为限", "救护车使用费每次800元": one expense's own cap
+ITEM_LIMIT = re.compile(
+    r"([\u4e00-\u9fff]{1,8}?费)(?:[（(][^）)]{0,12}[）)])?[^；;。]{0,30}?每(日|天|次)"
+    r"(?:[^；;。\d]{0,6}?)(\d+(?:\.\d+)?)\s*(万元|万|元)"
+)
+
+
+def _item_limits(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
+    found: list[MedicalTerm] = []
+    for match in ITEM_LIMIT.finditer(sentence):
+        item = re.sub(r"^.*(?:为|：|:|，|、|\d)", "", match.group(1))
+        if len(item) < 2 or re.search(r"医疗费|保险费|门急诊", item):
+            continue
+        amount = float(match.group(3)) * (10_000 if match.group(4).startswith("万") else 1)
+        unit = "每日" if match.group(2) in ("日", "天") else "每次"
+        found.append(
+            MedicalTerm(
+                "item_limit", benefit, article, amount, "元", sentence, item=f"{item}{unit}"
+            )
+        )
     return found
 
 
@@ -429,3 +471,107 @@ def _terms(articles: tuple[ClauseArticle, ...], disease_articles: set[str]) -> l
                 continue
             terms.append(Term(article.title, article.number, strip_markdown(article.body)))
     return terms
+
+
+# 已交保险费 ×（1 − 25%）×（1 − 已经过天数 ÷ 天数）: the share kept for expenses, then the share left
+UNEARNED = re.compile(r"[×xX*]\s*[（(]\s*1\s*[-−－–]\s*(\d+(?:\.\d+)?)\s*[%％]\s*[）)]")
+ZERO_REFUND = re.compile(r"现金价值(?:为|是|等于)(?:零|0)(?![.\d])|不(?:再)?退还?(?:任何)?保险费")
+PAID_OUT = re.compile(r"给付|赔付|发生.{0,6}保险金")
+NOT_PAID = re.compile(r"不(?:承担|予)?(?:给付|赔付)|告知")  # a rescission, not a payout
+MONTHLY = re.compile(r"按月|月交|月缴|每月")
+SINGLE = re.compile(r"(?:一|1)次(?:性)?交(?:清|纳|付)|趸交|按年|年交|每年")
+
+
+def _surrender_rules(
+    articles: tuple[ClauseArticle, ...], benefit_names: list[str]
+) -> list[SurrenderRule]:
+    """How the wording computes a surrender refund (未满期净保险费) and what makes it nothing."""
+    names = sorted(set(benefit_names), key=len, reverse=True)
+    rules: list[SurrenderRule] = []
+    for article in articles:
+        found = sentences(strip_markdown(article.body))
+        for n, sentence in enumerate(found):
+            fee = _expense_share(sentence)
+            if fee is not None:
+                head = sentence[: sentence.find("×")] if "×" in sentence else sentence[:12]
+                installment = (
+                    "monthly" if MONTHLY.search(head) else "single" if SINGLE.search(head) else None
+                )
+                rules.append(
+                    SurrenderRule(
+                        "formula",
+                        article.number,
+                        sentence,
+                        fee_percent=fee,
+                        installment=installment,
+                    )
+                )
+            elif (
+                ZERO_REFUND.search(sentence)
+                and PAID_OUT.search(sentence)
+                and not NOT_PAID.search(sentence)
+            ):
+                following = found[n + 1] if n + 1 < len(found) else ""
+                spared = following if re.search(r"不影响|不受影响|仍(?:按|可)", following) else ""
+                rules.append(
+                    SurrenderRule(
+                        "zero",
+                        article.number,
+                        sentence,
+                        benefits=_named(sentence, names),
+                        spared=_named(spared, names),
+                    )
+                )
+    if not any(r.kind == "formula" for r in rules):
+        rules.extend(_defined_unearned(articles))
+    return rules
+
+
+def _defined_unearned(articles: tuple[ClauseArticle, ...]) -> list[SurrenderRule]:
+    """未满期净保险费 defined in words only: the expense share its definition states."""
+    for article in articles:
+        if "未满期" not in article.title and not re.search(r"未满期.{0,12}指", article.body):
+            continue
+        body = sentences(strip_markdown(article.body))
+        if not any(re.search(r"尚未经过|未经过|未满期", s) for s in [article.title, *body]):
+            continue
+        for sentence in body:
+            share = EXPENSE_SHARE.search(sentence)
+            if share and 0 < float(share.group(1)) < 100:
+                text = "".join(body)
+                return [SurrenderRule("formula", article.number, text, float(share.group(1)))]
+    return []
+
+
+KEPT_SHARE = re.compile(r"保险费\s*[×xX*]\s*(\d+(?:\.\d+)?)\s*[%％]\s*[×xX*]\s*[（(]\s*1\s*[-−－–]")
+EXPENSE_SHARE = re.compile(
+    r"(?:经营|管理|营业)?费用(?:比例)?(?:为|按|占)?[^。；\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def _expense_share(sentence: str) -> float | None:
+    """The share a refund formula keeps back, in percent: ``×（1 − 25%）`` or ``× 75% ×`` in a
+    formula by days elapsed, or "未满期…经营费用比例为25%" stated in words."""
+    if "天数" in sentence:
+        formula = UNEARNED.search(sentence)
+        if formula:
+            return float(formula.group(1))
+        kept = KEPT_SHARE.search(sentence)
+        if kept and 0 < float(kept.group(1)) < 100:
+            return 100 - float(kept.group(1))
+    if re.search(r"未满期|尚未经过|未经过", sentence) and re.search(r"扣除|费用", sentence):
+        share = EXPENSE_SHARE.search(sentence)
+        if share and 0 < float(share.group(1)) < 100:
+            return float(share.group(1))
+    return None
+
+
+def _named(sentence: str, names: list[str]) -> tuple[str, ...]:
+    """The benefits ``sentence`` names, longest names first, each once."""
+    named: list[str] = []
+    rest = sentence
+    for name in names:
+        if name in rest:
+            named.append(name)
+            rest = rest.replace(name, "")
+    return tuple(sorted(named, key=sentence.find))

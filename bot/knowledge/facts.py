@@ -71,7 +71,11 @@ class ClaimMaterials:
 
 @dataclass(frozen=True)
 class MedicalTerm:
-    """A medical-insurance parameter: 免赔额, 赔付比例 or a 限额, with the sentence stating it."""
+    """A medical-insurance parameter: 免赔额, 赔付比例 or a 限额, with the sentence stating it.
+
+    ``kind``: ``deductible``, ``reimbursement``, ``per_visit_limit``, ``annual_limit`` or
+    ``item_limit`` (one expense's own cap: 床位费每日1500元, 救护车使用费每次800元).
+    """
 
     kind: str
     benefit: str | None
@@ -79,6 +83,26 @@ class MedicalTerm:
     amount: float | None
     unit: str
     sentence: str
+    item: str | None = None  # an item_limit's expense (床位费) and its unit ``每日``/``每次``
+
+
+@dataclass(frozen=True)
+class SurrenderRule:
+    """What a surrender refunds, as the wording computes it.
+
+    ``formula``: 未满期净保险费 = 已交保险费 × (1 − ``fee_percent``%) × (1 − 已经过天数 ÷ 天数),
+    for one way of paying (``installment``: ``monthly``, ``single`` or ``None`` for any).
+    ``zero``: a payout after which the refund is nothing; ``benefits`` names the payouts that
+    do it (none named: any payout), ``spared`` those the wording says do not.
+    """
+
+    kind: str
+    article: str
+    sentence: str
+    fee_percent: float | None = None
+    installment: str | None = None
+    benefits: tuple[str, ...] = ()
+    spared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,7 @@ class ProductFacts:
     materials: tuple[ClaimMaterials, ...] = ()
     medical: tuple[MedicalTerm, ...] = ()
     terms: tuple[Term, ...] = ()
+    surrender: tuple[SurrenderRule, ...] = ()
 
 
 @dataclass(frozen=True)

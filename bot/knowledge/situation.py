@@ -54,7 +54,8 @@ class Situation:
     elapsed: tuple[Elapsed, ...] = ()
     sum_insured: float | None = None
     expenses: float | None = None
-    reimbursed: float | None = None
+    reimbursed: float | None = None  # what others paid: social insurance and any other payer
+    other_paid: float | None = None  # of that, what payers other than social insurance paid
     social_insurance: str | None = None  # "used", "not_used", "none"
     age: int | None = None
     cause: str | None = None  # "accident", "illness"
@@ -67,6 +68,20 @@ class Situation:
     annual_premium: float | None = None
     years_paid: int | None = None
     plan: str | None = None  # 计划二, 方案A: the column of a plan table that applies
+    premium: float | None = None  # the premium of the current period (a year's, a month's)
+    installment: str | None = None  # "monthly", "single"
+    days_passed: int | None = None  # days of the current period gone by
+    period_days: int | None = None  # days in the current period
+    premium_shortfall: tuple[float, float] | None = None  # (paid, due) after a misstated age
+    told_payout: float | None = None  # a payout the customer states (按保单算的理赔金是20万)
+    debt: float | None = None  # a policy loan still owed, with its interest
+    cash_value: float | None = None  # the policy's cash value, as the customer was told it
+    premiums_paid: float | None = None  # premiums paid in all
+    deductible_used: float | None = None  # of the year's deductible, what earlier bills used
+    deductible_left: float | None = None  # what is left of the year's deductible, when told
+    icu_days: int | None = None  # days in intensive care
+    ward_days: int | None = None  # days in an ordinary ward
+    allowance_days_used: int | None = None  # hospital allowance days already paid
 
     def events(self) -> set[str]:
         """Every event kind the story mentions with a date or a duration."""
@@ -118,6 +133,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         or told.amount_near(text, told.SUM_INSURED_WORDS),
         expenses=told.expenses(text),
         reimbursed=told.reimbursed(text),
+        other_paid=told.other_paid(text),
         social_insurance=told.social_insurance(text),
         age=told.age(text),
         cause=told.cause(text),
@@ -132,4 +148,22 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         ),
         years_paid=told.years_paid(text),
         plan=told.plan(text),
+        premium=told.premium(text),
+        installment=told.installment(text),
+        days_passed=told.days_passed(text),
+        period_days=told.period_days(text),
+        premium_shortfall=told.premium_shortfall(text),
+        told_payout=told.told_payout(text),
+        debt=told.debt(text),
+        cash_value=told.cash_value(text),
+        premiums_paid=told.premiums_paid(
+            text,
+            told.amount_near(text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")),
+            told.years_paid(text),
+        ),
+        deductible_used=told.deductible_used(text),
+        deductible_left=told.deductible_left(text),
+        icu_days=told.icu_days(text),
+        ward_days=told.ward_days(text),
+        allowance_days_used=told.allowance_days_used(text),
     )

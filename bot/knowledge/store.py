@@ -37,6 +37,7 @@ from bot.knowledge.facts import (
     Period,
     ProductFacts,
     ProductKnowledge,
+    SurrenderRule,
     Term,
 )
 
@@ -116,6 +117,7 @@ FACT_KINDS: dict[str, type[Any]] = {
     "exclusion": Exclusion,
     "materials": ClaimMaterials,
     "medical": MedicalTerm,
+    "surrender": SurrenderRule,
     "exclusion_note": str,
 }
 
@@ -367,6 +369,7 @@ def _insert_facts(conn: Connection, version_id: int, found: ProductFacts) -> Non
         ("exclusion", found.exclusions),
         ("materials", found.materials),
         ("medical", found.medical),
+        ("surrender", found.surrender),
     ):
         for item in items:
             value = dataclasses.asdict(item)
@@ -456,6 +459,7 @@ def _load(conn: Connection, row: Any) -> ProductKnowledge:
         exclusion_notes=tuple(grouped["exclusion_note"]),
         materials=tuple(grouped["materials"]),
         medical=tuple(grouped["medical"]),
+        surrender=tuple(grouped["surrender"]),
         diseases=tuple(
             Disease(
                 d.name, d.category, d.category_label, d.article, d.definition, tuple(d.exclusions)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.knowledge.timeline import NUM, number
@@ -12,7 +13,8 @@ from bot.knowledge.timeline import NUM, number
 MONEY = re.compile(
     NUM
     + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
-    r"(?![\u4e00-\u9fff]{0,1}[日天次年岁级])"
+    # "3千次" is a count, "2190元一次交清" is money
+    r"(?:(?<=[元块])|(?![\u4e00-\u9fff]{0,1}(?:[日天次岁级]|年(?!度))))"
 )
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
 EXPENSE_WORDS = (
@@ -46,6 +48,10 @@ REIMBURSED_WORDS = (
     "单位报",
     "其他保险",
     "团险",
+    "医保支付",
+    "医保付",
+    "社保支付",
+    "社保付",
 )
 PAID_BEFORE = re.compile(
     r"(已经|已|之前|前面|今年|去年)?(赔了|赔过|理赔了|给付了|领了|领过|拿了|拿过)(一次)?[^，。；\d]{0,8}$"
@@ -79,10 +85,48 @@ def expenses(text: str) -> float | None:
             continue
         if any(w in before for w in TOTAL_WORDS):
             return value
+        if re.search(r"各(花|付|交|自)", before[-4:]):
+            value *= _how_many(text[: match.start()])
         amounts.append(value)
     if len(amounts) > 1 and re.search(r"第二次|两次|又.{0,6}花", text):
         return sum(amounts)
     return amounts[0] if amounts else None
+
+
+def _how_many(told_before: str) -> int:
+    """How many visits "各花了700" speaks of: "两个科室", "先看了内科又看了骨科" (2)."""
+    counted = re.search(NUM + r"\s*(?:个|家|次|项|科)", told_before)
+    value = number(counted.group(1)) if counted else None
+    if value and 1 < value < 10:
+        return int(value)
+    return 1 + len(re.findall(r"又", told_before)) if "又" in told_before else 1
+
+
+def deductible_left(text: str) -> float | None:
+    """What is left of the year's deductible, when told: "免赔额早扣完了" (0), "免赔额还剩3000"."""
+    for clause in re.split(r"[，,。；;！!]", text):
+        if re.search(r"是不是|吗|么|算不算|能不能|会不会|[？?]", clause):
+            continue  # "是不是那1万免赔额就算抵完了？" asks, it does not tell
+        if re.search(r"免赔(额)?.{0,6}(扣完|用完|抵完|扣满|抵满|已经扣|已扣|扣过|用掉了)", clause):
+            return 0.0
+    match = re.search(r"免赔(额)?.{0,4}(还剩|剩下|剩)" + NUM, text)
+    if match:
+        after = MONEY.search(text, match.start(3))
+        return money_value(after) if after else None
+    return None
+
+
+def deductible_used(text: str) -> float | None:
+    """How much of the year's deductible earlier bills used: "已经用掉了6000免赔额",
+    "免赔额之前扣了5000"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 10) : match.start()]
+        after = text[match.end() : match.end() + 6]
+        if re.search(r"(用掉|用了|扣了|抵了|抵扣了|扣掉)[^，。；\d]{0,2}$", before) and (
+            "免赔" in after[:4] or re.search(r"免赔[^，。；\d]{0,6}$", before)
+        ):
+            return money_value(match)
+    return None
 
 
 def paid_before(text: str) -> float | None:
@@ -149,9 +193,33 @@ def reimbursed(text: str) -> float | None:
     return total or None
 
 
+OTHER_PAYERS = ("团险", "其他保险", "别的保险", "商业保险", "单位", "公司报", "另一份", "其他途径")
+
+
+def other_paid(text: str) -> float | None:
+    """What payers other than social insurance paid: "公司团险又报了6千", "单位报了2000"."""
+    total = 0.0
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if any(w in before for w in OTHER_PAYERS) and re.search(r"报|赔|付|补", before[-4:]):
+            total += money_value(match) or 0
+    return total or None
+
+
+UNSUPPORTED = re.compile(
+    r"(不能|没法|无法|没办法|不可以|不支持)(刷|走|用|使用)?(社保|医保)(卡)?(结算)?"
+    r"|(不是|非)(社保|医保)?定点|(医院|诊所|卫生院)(不支持|不能刷|没法走)"
+)
+
+
 def social_insurance(text: str) -> str | None:
+    """``used``, ``not_used``, ``none``, ``has``, or ``unsupported`` (the hospital cannot settle)."""
+    if UNSUPPORTED.search(text):
+        return "unsupported"
     if re.search(r"(没有|没|无|不是)(参加|买|交)?(社保|医保|社会医疗保险|农合)", text):
-        if re.search(r"(没|没有)(用|走|通过|经过|使用)(社保|医保)", text):
+        if re.search(
+            r"(没|没有|未)(用|走|通过|经过|使用)(了)?(社保|医保|新农合|农合|居民医保)", text
+        ) or re.search(r"(其实|实际)(上)?.{0,6}(有|交|参加)", text):
             return "not_used"
         return "none"
     if re.search(
@@ -187,7 +255,7 @@ def claim_told(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "轻症赔过一次", "已经赔了两次重疾": a category paid before, and how many times."""
     names = "|".join(words)
     return re.compile(
-        rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)" + NUM + "?次?"
+        rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)(?:" + NUM + "次)?"
         r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
     )
 
@@ -195,7 +263,16 @@ def claim_told(words: tuple[str, ...]) -> re.Pattern[str]:
 def earlier_claims(text: str) -> dict[str, int]:
     claims: dict[str, int] = {}
     for category, words in CATEGORY_WORDS.items():
-        match = claim_told(words).search(text)
+        match = next(
+            (
+                m
+                for m in claim_told(words).finditer(text)
+                if not re.search(
+                    r"(没|未|没有|从没|从未|尚未|还没)$", text[max(0, m.start() - 3) : m.start()]
+                )
+            ),
+            None,
+        )
         if match:
             count = number(match.group(1) or match.group(2) or "一")
             claims[category] = int(count) if count else 1
@@ -227,3 +304,164 @@ def hospital_days(text: str) -> int | None:
         return None
     value = number(match.group(1))
     return int(value) if value else None
+
+
+# ---- what was paid for the policy, and how far into the period ------------------------------
+
+PREMIUM_WORDS = (
+    "保费",
+    "保险费",
+    "年交",
+    "月交",
+    "每月",
+    "每期",
+    "一期",
+    "一次交清",
+    "趸交",
+    "交了",
+)
+
+
+def premium(text: str) -> float | None:
+    """The premium of the current period: "年交2190元", "每月98块", "每期300", "保费600块"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        if any(w in before for w in PREMIUM_WORDS) and not re.search(r"赔|报|花|保额", before):
+            return money_value(match)
+    return None
+
+
+def installment(text: str) -> str | None:
+    """How the premium is paid: ``monthly`` (按月, 每月) or ``single`` (一次交清, 年交)."""
+    if re.search(r"按月|月交|每月|月保费|每期", text):
+        return "monthly"
+    if re.search(r"(一|1)次(性)?交(清|的|完)|趸交|年交|按年|每年交", text):
+        return "single"
+    return None
+
+
+def days_passed(text: str) -> int | None:
+    """How many days of the current period have passed: "现在过了146天", "已经过了15天"."""
+    match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+def period_days(text: str) -> int | None:
+    """How long the current period is: "保险期间365天", "本月30天", "这一期是30天", or its dates."""
+    match = re.search(
+        r"(?:保险期间|期间|当期|本期|这期|一期|本月|这个月|当月|这一年|全年)(?:是|为|共|有|一共)?"
+        + NUM
+        + r"\s*[天日]",
+        text,
+    )
+    if match:
+        value = number(match.group(1))
+        return int(value) if value else None
+    dates = re.search(
+        r"(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})[日号]?.{0,4}?(?:到|至|-|~|—)"
+        r"(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})",
+        text,
+    )
+    if dates is None:
+        return None
+    try:
+        start = dt.date(*(int(g) for g in dates.groups()[:3]))
+        end = dt.date(*(int(g) for g in dates.groups()[3:]))
+    except ValueError:
+        return None
+    days = (end - start).days + 1
+    return days if 0 < days <= 366 else None
+
+
+# ---- days in hospital by ward, and allowance days already paid ------------------------------
+
+INTENSIVE_WORDS = r"(?:icu|ccu|nicu|重症监护室?|监护室|重症病房)"
+
+
+def icu_days(text: str) -> int | None:
+    """Days in intensive care: "先住ICU 3天", "重症监护室住了5天", "3天ICU"."""
+    match = re.search(
+        INTENSIVE_WORDS + r"[^，。；\d]{0,4}?" + NUM + r"\s*[天日]", text
+    ) or re.search(NUM + r"\s*[天日]的?" + INTENSIVE_WORDS, text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+def ward_days(text: str) -> int | None:
+    """Days in an ordinary ward: "普通病房10天", "住了70天普通病房"."""
+    match = re.search(r"普通病房[^，。；\d]{0,4}?" + NUM + r"\s*[天日]", text) or re.search(
+        NUM + r"\s*[天日]的?普通病房", text
+    )
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+def allowance_days_used(text: str) -> int | None:
+    """Allowance days already paid this period: "已经领了150天的住院津贴"."""
+    match = re.search(r"(?:领|赔|给付|拿)(?:了|过)" + NUM + r"\s*[天日]", text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+def cash_value(text: str) -> float | None:
+    """The cash value the customer was told: "现金价值查了是1.5万", "当天现金价值5.2万"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 10) : match.start()]
+        if re.search(r"现金价值[^，。；\d]{0,8}$", before):
+            return money_value(match)
+    return None
+
+
+def premiums_paid(text: str, annual: float | None, years: int | None) -> float | None:
+    """What was paid in premiums: "一共交了6万", "交了3年，每年8000" (3 × 8000)."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if re.search(
+            r"(一共|总共|共|累计|合计)(交|缴)(了)?[^，。；\d]{0,3}$|(交|缴)了.{0,4}共$", before
+        ):
+            return money_value(match)
+    each = annual or _each_year(text)
+    return each * years if each and years else None
+
+
+def _each_year(text: str) -> float | None:
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        if re.search(r"每年(交|缴)?$|年(交|缴)$", before):
+            return money_value(match)
+    return None
+
+
+def premium_shortfall(text: str) -> tuple[float, float] | None:
+    """(premium paid, premium due) when a misstatement left it short: "实际交8000，应该交10000"."""
+    due = paid = None
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 10) : match.start()]
+        if re.search(r"(应该|应当|应)(交|缴)[^，。；\d]{0,6}$", before):
+            due = due or money_value(match)
+        elif re.search(r"(实际|实)(交|缴)[^，。；\d]{0,6}$|(交|缴)的是[^，。；\d]{0,3}$", before):
+            paid = paid or money_value(match)
+    if paid and due and 0 < paid < due:
+        return paid, due
+    return None
+
+
+def told_payout(text: str) -> float | None:
+    """A payout the customer states: "按保单算的理赔金是20万"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if re.search(r"(理赔金|保险金|赔款)[^，。；\d]{0,4}$", before):
+            return money_value(match)
+    return None
+
+
+def debt(text: str) -> float | None:
+    """What the customer still owes on a policy loan: "加利息一共还欠20600没还"."""
+    for match in MONEY.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if re.search(r"(还欠|欠款|欠了|欠|未还|没还)[^，。；\d]{0,4}$", before) and not re.search(
+            r"欠交|欠缴|欠(的)?保(险)?费", before
+        ):
+            return money_value(match)
+    return None

@@ -182,3 +182,83 @@ def test_an_article_for_two_benefits_lists_its_documents_for_each() -> None:
     assert set(by_benefit) == {"中度疾病保险金", "轻度疾病保险金"}
     assert by_benefit["轻度疾病保险金"] == by_benefit["中度疾病保险金"]
     assert len(by_benefit["轻度疾病保险金"]) == 2
+
+
+SURRENDER_WORDING = """---
+code: T-SUR-1
+name: 测试安心医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安心医疗保险条款
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+被保险人住院治疗的，我们给付住院医疗保险金。
+
+## 5 合同解除
+### 5.1 如实告知
+您故意不履行如实告知义务的，我们对合同解除前发生的保险事故不承担给付保险金的责任，并不退还保险费。
+### 5.2 退还金额
+未满期净保险费 = 已交保险费 ×（1 − 百分之十五）×（1 − 已经过天数 ÷ 保险期间天数）
+本合同已经给付过保险金的，现金价值为零。
+"""
+
+
+def test_surrender_formula_and_zero_after_payout_are_read_but_not_a_rescission() -> None:
+    document = parse_clause_document(SURRENDER_WORDING.encode("utf-8"), "test.md")
+    rules = extract_facts(document).surrender
+    assert [(r.kind, r.article) for r in rules] == [("formula", "5.2"), ("zero", "5.2")]
+    formula, zero = rules
+    assert formula.fee_percent == 15.0 and formula.installment is None
+    assert zero.benefits == ()  # any payout
+
+
+ITEM_CAPS = """---
+code: T-MED-3
+name: 测试中端医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试中端医疗保险条款
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+住院医疗费用包括下列各项：
+（1）床位费（见9.1），每日以人民币1,200元为限；
+（2）救护车使用费，限于急诊入院时使用，每次以人民币五百元为限。
+### 2.2 门诊医疗保险金
+每次门诊的给付金额以人民币600元为限。
+### 2.3 限额
+门诊医疗保险金和住院医疗保险金合计不超过年度累计给付限额人民币二百万元。
+"""
+
+
+def test_an_items_own_cap_is_not_a_cap_on_the_visit_and_a_shared_limit_has_no_benefit() -> None:
+    document = parse_clause_document(ITEM_CAPS.encode("utf-8"), "test.md")
+    terms = extract_facts(document).medical
+    items = {(t.item, t.amount) for t in terms if t.kind == "item_limit"}
+    assert items == {("床位费每日", 1200.0), ("救护车使用费每次", 500.0)}
+    visits = [(t.benefit, t.amount) for t in terms if t.kind == "per_visit_limit"]
+    assert visits == [("门诊医疗保险金", 600.0)]
+    limits = [(t.benefit, t.amount) for t in terms if t.kind == "annual_limit"]
+    assert limits == [(None, 2_000_000.0)]
+
+
+def test_a_refund_share_kept_as_a_percentage_or_defined_in_words_is_read() -> None:
+    kept = SURRENDER_WORDING.replace("×（1 − 百分之十五）", "× 百分之八十五")
+    document = parse_clause_document(kept.encode("utf-8"), "test.md")
+    formula = next(r for r in extract_facts(document).surrender if r.kind == "formula")
+    assert formula.fee_percent == 15.0
+    worded = SURRENDER_WORDING.replace(
+        "未满期净保险费 = 已交保险费 ×（1 − 百分之十五）×（1 − 已经过天数 ÷ 保险期间天数）",
+        "我们退还未满期净保险费。\n### 5.3 未满期净保险费\n指保险费扣除经营费用后按尚未经过的天数"
+        "所占比例计算的部分，经营费用比例为百分之三十。",
+    )
+    document = parse_clause_document(worded.encode("utf-8"), "test.md")
+    formula = next(r for r in extract_facts(document).surrender if r.kind == "formula")
+    assert (formula.article, formula.fee_percent) == ("5.3", 30.0)

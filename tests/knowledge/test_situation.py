@@ -92,3 +92,59 @@ def test_earlier_claims_ages_grades_and_what_is_asked() -> None:
     assert "amount" in found.asks
     assert story("车祸三级伤残能赔多少").disability_grade == 3
     assert story("骑车摔了住院").cause == "accident"
+
+
+def test_premium_installment_and_days_of_the_period_are_read() -> None:
+    yearly = read_situation("年交保费2400元，保单2025年3月1日到2026年2月28日，过了100天想退保")
+    assert (yearly.premium, yearly.installment) == (2400.0, "single")
+    assert (yearly.days_passed, yearly.period_days) == (100, 365)
+    monthly = read_situation("我是按月交的每月120块，本月31天已经过了10天")
+    assert (monthly.premium, monthly.installment) == (120.0, "monthly")
+    assert (monthly.days_passed, monthly.period_days) == (10, 31)
+
+
+def test_an_amount_in_yuan_followed_by_once_is_still_money() -> None:
+    situation = read_situation("保费3000元一次交清的")
+    assert situation.premium == 3000.0
+
+
+def test_each_of_several_visits_costing_the_same_is_summed() -> None:
+    assert read_situation("先看了眼科又看了皮肤科，各花了300").expenses == 600.0
+    assert read_situation("跑了三家医院，各花了200").expenses == 600.0
+    assert read_situation("看门诊花了300").expenses == 300.0
+
+
+def test_the_deductible_used_up_is_told_but_not_when_asked() -> None:
+    assert read_situation("今年免赔额早扣完了，这次住院花了2万").deductible_left == 0.0
+    assert read_situation("免赔额还剩3000，这次住院花了2万").deductible_left == 3000.0
+    asked = read_situation("住院花了3万医保报了1万，是不是免赔额就算抵完了？")
+    assert asked.deductible_left is None
+
+
+def test_cash_value_premiums_paid_and_a_denied_claim_are_read() -> None:
+    told = read_situation("交了3年，每年8000，没赔过重疾，现金价值查了是1.5万")
+    assert (told.premiums_paid, told.cash_value) == (24000.0, 15000.0)
+    assert told.earlier_claims == {}
+    assert read_situation("一共交了6万，现金价值5.2万").premiums_paid == 60000.0
+
+
+def test_a_premium_paid_short_and_a_payout_told_are_read() -> None:
+    told = read_situation("实际每年应该交1万，我们交的是9000，按保单算的理赔金是20万")
+    assert told.premium_shortfall == (9000.0, 10000.0)
+    assert told.told_payout == 200000.0
+    assert read_situation("年交保费8000，保额30万").premium_shortfall is None
+
+
+def test_a_loan_owed_is_read_but_not_an_unpaid_premium() -> None:
+    assert read_situation("借了保单贷款2万，加利息一共还欠20600没还").debt == 20600.0
+    assert read_situation("欠交保费7200").debt is None
+
+
+def test_a_debt_behind_an_automatic_premium_loan_is_read() -> None:
+    assert read_situation("之前自动垫交保费欠了公司2万还没还").debt == 20000.0
+
+
+def test_the_part_of_the_deductible_already_used_is_read() -> None:
+    assert read_situation("今年已经用掉了6000免赔额，这次住院花了5万").deductible_used == 6000.0
+    assert read_situation("免赔额之前扣了5000").deductible_used == 5000.0
+    assert read_situation("住院花了5万，医保报了2万").deductible_used is None

@@ -9,11 +9,14 @@ caller falls back to explaining the wording.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide.allowance import decide_allowance
 from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
+from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
@@ -24,7 +27,15 @@ from bot.knowledge.decide.diseases import (
     several_at_once,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
-from bot.knowledge.decide.medical import decide_medical
+from bot.knowledge.decide.greater import decide_greater_of
+from bot.knowledge.decide.loan import decide_policy_loan
+from bot.knowledge.decide.medical import (
+    decide_deductible_carry,
+    decide_limit_left,
+    decide_medical,
+    decide_ratio,
+)
+from bot.knowledge.decide.misstatement import with_premium_ratio
 from bot.knowledge.decide.periods import (
     decide_cooling_off,
     decide_grace,
@@ -32,8 +43,11 @@ from bot.knowledge.decide.periods import (
     decide_waiting,
     timing_notes,
 )
+from bot.knowledge.decide.reduction import decide_reduction
+from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
+from bot.knowledge.explain import rule_on_disease
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.thesaurus import Thesaurus
@@ -93,21 +107,39 @@ def _first_verdict(
         lambda: decide_disclosure(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_waiting(product, situation),
+        lambda: decide_surrender(product, situation),
+        lambda: decide_policy_loan(product, situation),
+        lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_reinstatement(product, situation),
         lambda: decide_grace(product, situation),
         lambda: decide_definition_unmet(product, situation, disease),
-        lambda: decide_medical(product, situation, is_severe(product, situation, disease)),
+        lambda: decide_allowance(product, situation),
+        lambda: decide_medical(
+            product, situation, is_severe(product, situation, disease), thesaurus
+        ),
+        lambda: decide_limit_left(product, situation),
+        lambda: decide_ratio(product, situation),
+        lambda: decide_deductible_carry(product, situation),
+        lambda: decide_death_after_payout(product, situation),
         lambda: decide_disability(product, situation),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),
+        lambda: decide_greater_of(product, situation),
         lambda: decide_death_benefit(product, situation),
         lambda: decide_waiver(product, situation),
     )
+    verdict = None
     for decider in deciders:
         verdict = decider()
         if verdict is not None:
+            if verdict.kind == "waiting" and verdict.decision == "no":
+                verdict = with_waiting_refund(product, situation, verdict)
+            if verdict.kind == "medical" and disease is not None:
+                verdict = _said_not_severe(product, situation, disease, verdict)
+            if verdict.kind == "disease" and verdict.decision != "no":
+                verdict = _deductible_free(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
                 notes = tuple(timing_notes(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
@@ -115,8 +147,61 @@ def _first_verdict(
                 verdict = _with_waiver(verdict, decide_waiver(product, situation))
                 together = tuple(several_at_once(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=together + verdict.reasons)
-            return verdict
-    return None
+            break
+    if situation.premium_shortfall is not None:
+        # a premium paid short by a misstated age scales whatever the payout is
+        verdict = with_premium_ratio(product, situation, verdict)
+    return with_debts(product, situation, verdict, disease)
+
+
+ASKS_SEVERE = re.compile(r"算(不算)?(是)?(重疾|重大疾病)|是不是(重疾|重大疾病)|是(重疾|重大疾病)吗")
+
+
+def _said_not_severe(
+    product: ProductKnowledge, situation: Situation, disease: str, verdict: Verdict
+) -> Verdict:
+    """ "这算重疾吗？能赔多少" on a medical product with a benefit for 重大疾病: when the wording's
+    definitions leave the diagnosis out, the sum (the general benefit's) is preceded by that."""
+    if not ASKS_SEVERE.search(situation.text):
+        return verdict
+    ruling = rule_on_disease(product, disease)
+    if ruling.covered_as or is_severe(product, situation, disease):
+        return verdict
+    left_out = next((d for d, _ in ruling.excluded_from if d.category == "severe"), None)
+    if left_out is None:
+        return verdict
+    return dataclasses.replace(
+        verdict,
+        answer=f"不算重大疾病，按一般医疗费用算。{verdict.answer}",
+        reasons=(
+            Reason(f"“{disease}”不属于“{left_out.name}”", left_out.article),
+            *verdict.reasons,
+        ),
+    )
+
+
+def _deductible_free(product: ProductKnowledge, situation: Situation, verdict: Verdict) -> Verdict:
+    """ "按重疾不扣免赔吗" on a medical product whose benefit for 重大疾病 has no deductible."""
+    if "免赔" not in situation.text:
+        return verdict
+    free = next(
+        (
+            t
+            for t in product.facts.medical
+            if t.kind == "deductible"
+            and t.amount == 0
+            and t.benefit
+            and re.search(r"重大疾病|重疾", t.benefit)
+        ),
+        None,
+    )
+    if free is None or free.benefit is None:
+        return verdict
+    return dataclasses.replace(
+        verdict,
+        answer=f"{verdict.answer.rstrip('。')}；按{free.benefit}给付的，不扣免赔额。",
+        reasons=(*verdict.reasons, Reason(f"{free.benefit}不扣除免赔额", free.article)),
+    )
 
 
 def _with_waiver(verdict: Verdict, waiver: Verdict | None) -> Verdict:

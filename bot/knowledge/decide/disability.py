@@ -24,7 +24,7 @@ def decide_disability(product: ProductKnowledge, situation: Situation) -> Verdic
         return None
     article, shares = table
     share = shares[grade]
-    insured = situation.sum_insured or _plan_sum(product, situation.plan)
+    insured = situation.sum_insured or plan_sum(product, situation.plan)
     reasons = (Reason(f"伤残等级给付比例：第{grade}级为基本保险金额的{share:g}%", article),)
     conditions = (
         "伤残须由认可的鉴定机构按《人身保险伤残评定标准》评定，并在条款约定的期限内因该次意外所致。",
@@ -63,7 +63,7 @@ def _grade_table(product: ProductKnowledge) -> tuple[str, dict[int, float]] | No
     return None
 
 
-def _plan_sum(product: ProductKnowledge, plan: str | None) -> float | None:
+def plan_sum(product: ProductKnowledge, plan: str | None) -> float | None:
     """The sum insured of the customer's plan (计划二) from a table of plans."""
     if plan is None:
         return None

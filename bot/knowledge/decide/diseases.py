@@ -69,11 +69,16 @@ def decide_disease(
             return None
         if ruled_out:
             found, hit = ruled_out[0]
+            then = (
+                "医疗费用仍按一般医疗费用的约定报销。"
+                if is_medical(product)
+                else "不能按这一项赔。"
+            )
             return Verdict(
-                "disease",
+                "definition",
                 "no",
-                f"不能赔，不属于“{found.name}”：该定义明确排除了“{clip(hit, 30)}”，"
-                "您说的情况正是被排除的。",
+                f"{'' if is_medical(product) else '不能赔，'}不属于“{found.name}”："
+                f"该定义明确排除了“{clip(hit, 30)}”，您说的情况正是被排除的；{then}",
                 tuple(reasons),
                 tuple(otherwise),
             )
@@ -303,7 +308,10 @@ def decide_definition_unmet(
     """ "开颅切的脑垂体瘤算严重非恶性颅内肿瘤吗": a definition the customer's case does not meet
     decides before what the product would pay for it."""
     verdict = decide_disease(product, situation, disease)
-    return verdict if verdict is not None and verdict.decision == "no" else None
+    if verdict is None or verdict.decision != "no":
+        return None
+    # a medical product still pays the costs: only "is my case X" is refused there
+    return verdict if verdict.kind == "definition" or not is_medical(product) else None
 
 
 def is_severe(product: ProductKnowledge, situation: Situation, disease: str | None) -> bool:

@@ -4,61 +4,117 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.decide.items import items_told, other_expenses
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import MedicalTerm, ProductKnowledge
 from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals
+from bot.knowledge.thesaurus import Thesaurus
 
-OFFSET = re.compile(
-    r"(?<![不得能可以])(?<!不可以用于)(?<!不能用于)(?<!不得用于)(?<!不可用于)(抵扣|冲抵|抵减|抵消|抵免|计入)免赔额"
-)
+# the terms of a sum of expenses; an allowance's (daily_allowance, …) are decided elsewhere
+SUM_KINDS = ("deductible", "reimbursement", "per_visit_limit", "annual_limit", "item_limit")
+SEVERE_NAMED = re.compile(r"(重疾|重大疾病)医疗")  # the benefit named, not the diagnosis asked
 NO_OFFSET = re.compile(r"(不|不可|不可以|不能|不得)(用于|用来)?(抵扣|冲抵|抵减|抵消|计入)")
 SERVICES = {
     "outpatient": (re.compile(r"门诊|急诊|看病|挂号|拿药|开药"), re.compile(r"门")),
-    "inpatient": (re.compile(r"住院|住了.{0,3}天|入院|手术"), re.compile(r"住院")),
+    "inpatient": (re.compile(r"住院|住了.{0,3}[天院]|入院|手术"), re.compile(r"住院")),
     "critical": (re.compile(r"$^"), re.compile(r"重大疾病|重疾")),
 }
+
+
+NOT_ADMITTED = re.compile(r"(没|没有|未|不算|不是|没办)(办|办理)?(理)?住院|算(不算)?住院")
 
 
 def _service(text: str, severe: bool) -> str | None:
     if severe:
         return "critical"
+    text = NOT_ADMITTED.sub("", text)
     if SERVICES["inpatient"][0].search(text):
         return "inpatient"
     return "outpatient" if SERVICES["outpatient"][0].search(text) else None
 
 
 def decide_medical(
-    product: ProductKnowledge, situation: Situation, severe: bool = False
+    product: ProductKnowledge,
+    situation: Situation,
+    severe: bool = False,
+    thesaurus: Thesaurus | None = None,
 ) -> Verdict | None:
     """What a medical product pays for the customer's expenses.
 
     ``severe`` says the diagnosis is one of the product's 重大疾病, which some medical products
-    pay from a benefit of its own (no deductible, a higher limit).
+    pay from a benefit of its own (no deductible, a higher limit). Expenses the wording caps on
+    their own (床位费每日) are taken at most at their cap, ``thesaurus`` giving the customer's
+    words for them.
     """
-    if situation.expenses is None or not product.facts.medical:
+    if not product.facts.medical:
         return None
-    critical = severe and any(
+    critical = (severe or bool(SEVERE_NAMED.search(situation.text))) and any(
         SERVICES["critical"][1].search(t.benefit or "") for t in product.facts.medical
     )
-    terms = _for_plan(_for_service(product, _service(situation.text, critical)), situation.plan)
+    terms = _for_setting(
+        product,
+        _for_plan(_for_service(product, _service(situation.text, critical)), situation.plan),
+        situation.text,
+    )
     deductible = _first(terms, "deductible")
     ratio_term = _ratio(terms, situation)
     if ratio_term is None and _ratios(terms):
         return None
     if deductible is None and ratio_term is None:
         return None
-    cap = _first(terms, "per_visit_limit")
+    items = items_told(product, terms, situation.text, thesaurus)
+    days = situation.hospital_days
+    if items is None or (items and any(i.per_day for i in items) and days is None):
+        return None  # a daily amount with no item or no number of days: the sum would be a guess
     expenses = situation.expenses
+    if items:
+        told_total = sum(i.total(days) for i in items)
+        rest = other_expenses(situation.text)
+        if rest is not None:
+            expenses = told_total + rest  # "床位费…，其他检查药品一共2万"
+        elif expenses is None or expenses in {i.amount for i in items}:
+            # no other expense told, or the only "total" read is an item's own
+            expenses = told_total if expenses is None or len(items) == 1 else None
+    if expenses is None:
+        return None
+    excess = sum(i.excess(days) for i in items)
+    cap = _first(terms, "per_visit_limit")
     paid = situation.reimbursed or 0.0
+    other = min(situation.other_paid or 0.0, paid)
     deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
-    if paid and deduct and _offsets(product):
-        # The wording lets what others paid count toward the deductible.
-        deduct = max(deduct - paid, 0.0)
+    if deduct and situation.deductible_left is not None:
+        deduct = min(deduct, situation.deductible_left)  # used up, or partly, this year
+    elif deduct and situation.deductible_used is not None:
+        deduct = max(deduct - situation.deductible_used, 0.0)
+    offsets = _offsets(product)
+    denied_social = offsets.get("social") is False and paid > other
+    if paid and deduct:
+        # What the wording lets count toward the deductible: all that others paid, or only
+        # what payers other than social insurance paid.
+        counted = (paid - other if offsets.get("social") else 0.0) + (
+            other if offsets.get("other") else 0.0
+        )
+        offset_note = (
+            f"免赔额{money(deduct)}按条款可用已获得的补偿抵扣，"
+            + (
+                "这次已抵完。"
+                if counted >= deduct
+                else f"这次抵扣{money(counted)}后还剩{money(deduct - counted)}。"
+            )
+            if counted
+            else None
+        )
+        deduct = max(deduct - counted, 0.0)
+    else:
+        offset_note = None
     ratio = ratio_term.amount if ratio_term and ratio_term.amount is not None else 100.0
-    computed = max(expenses - paid - deduct, 0.0) * ratio / 100
+    computed = max(expenses - excess - paid - deduct, 0.0) * ratio / 100
     parts = [money(expenses)]
+    if excess:
+        parts.append(f"超出分项限额{money(excess)}")
     if paid:
         parts.append(f"已报销{money(paid)}")
     if deduct:
@@ -70,22 +126,46 @@ def decide_medical(
         for term, label in ((deductible, "免赔额"), (ratio_term, "赔付比例"))
         if term is not None
     ]
+    for item in items:
+        if item.cap is not None and item.cap.item and item.excess(days):
+            each = item.cap.item[-2:]
+            reasons.append(
+                Reason(f"{item.name}{each}以{money(item.cap.amount or 0)}为限", item.cap.article)
+            )
+        elif item.exempt_sentence and item.exempt_article:
+            reasons.append(
+                Reason(f"条款约定：“{clip(item.exempt_sentence, 60)}”", item.exempt_article)
+            )
     if cap is not None and cap.amount and cap.amount < payable:
         payable = cap.amount
         formula += f"，每次以{money(payable)}为限"
         reasons.append(Reason(f"每次限额：{clip(cap.sentence, 70)}", cap.article))
-    limit = _first(terms, "annual_limit")
-    if situation.paid_before and limit is not None and limit.amount:
+        one_visit = _one_visit(product, situation.text)
+        if one_visit is not None:
+            reasons.append(Reason(f"条款约定：“{clip(one_visit[1], 60)}”", one_visit[0]))
+    limit = _year_limit(product, terms, situation, deductible or ratio_term)
+    ends = None
+    if (
+        situation.paid_before
+        and limit is not None
+        and limit.amount
+        and _paid_for_medical(product, situation.text)
+    ):
         left = max(limit.amount - situation.paid_before, 0.0)
+        ends = _limit_end(product, limit)
         if left < payable:
             payable = left
-            formula += f"；年度限额{money(limit.amount)}已赔{money(situation.paid_before)}，最多还能赔{money(left)}"
+            formula += f"；限额{money(limit.amount)}已赔{money(situation.paid_before)}，最多还能赔{money(left)}"
             reasons.append(Reason(f"限额：{clip(limit.sentence, 70)}", limit.article))
     conditions = [
         "前提是等待期后发生、属于保险责任且费用合理必要；同一年其他就诊若已用掉部分免赔额，这次会多赔。"
         if deduct
         else "前提是等待期后发生、属于保险责任且费用合理必要。"
     ]
+    if ends is not None and limit is not None and limit.amount:
+        conditions.append(
+            f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}（第{ends[0]}条）。"
+        )
     if situation.social_insurance is None and len({t.amount for t in _ratios(terms)}) > 1:
         conditions.append("赔付比例要看是否经社保结算，上面按经社保结算计算。")
     if payable <= 0:
@@ -94,17 +174,253 @@ def decide_medical(
     else:
         answer = f"大约可赔{money(payable)}：{formula}。"
         decision = "yes"
+    exempt = next((i for i in items if i.exempt_sentence), None)
+    if exempt is not None and re.search(
+        r"封顶|限额|是不是|按.{0,8}(一天|每天|每日)", situation.text
+    ):
+        answer = f"不是：{exempt.name}不受那项限额约束（条款：“{clip(exempt.exempt_sentence or '', 40)}”）。{answer}"
+    if offset_note is not None:
+        conditions.append(offset_note)
+    if denied_social and deductible is not None and re.search(r"抵", situation.text):
+        answer = f"不是：医保（社保）报销的部分不能用于抵扣免赔额。{answer}"
+    elif denied_social and deductible is not None and deduct:
+        conditions.append("医保（社保）报销的部分不能用于抵扣免赔额。")
     return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
 
 
-def _offsets(product: ProductKnowledge) -> bool:
-    """Whether the wording lets what others paid count toward the deductible (and does not deny it)."""
-    return any(
-        OFFSET.search(sentence) and not NO_OFFSET.search(sentence)
-        for article in product.document.articles
-        if "免赔" in article.body
-        for sentence in plain_sentences(article.body)
+SOCIAL_PAYER = re.compile(r"社保|社会医疗保险|社会基本医疗|基本医疗保险|公费医疗|医保|统筹")
+OTHER_PAYER = re.compile(r"其他途径|其他商业保险|商业保险|工作单位|第三方|侵权|团体|其他保险")
+OFFSET_NAMED = re.compile(r"(抵扣|冲抵|抵减|抵消|抵免|计入)[^。；，]{0,6}免赔额")
+
+
+def _year_limit(
+    product: ProductKnowledge,
+    terms: list[MedicalTerm],
+    situation: Situation,
+    applied: MedicalTerm | None,
+) -> MedicalTerm | None:
+    """The smallest limit for the period that bounds this payout: the benefit's own, or one for
+    every benefit together (the plan's, when the wording states one per plan)."""
+    limits = [t for t in terms if t.kind == "annual_limit" and t.amount]
+    owner = applied.benefit if applied is not None else None
+    own = [t for t in limits if owner is not None and t.benefit == owner][:1]
+    together = _for_plan(
+        [
+            t
+            for t in product.facts.medical
+            if t.kind == "annual_limit" and t.benefit is None and t.amount
+        ],
+        situation.plan,
     )
+    if (
+        len({t.amount for t in together}) > 1
+        and situation.plan is None
+        and PLAN.search(" ".join(t.sentence for t in together))
+    ):
+        together = []  # one per plan, and the plan is not known
+    candidates = own + together[:1] if own or together else limits[:1]
+    return min(candidates, key=lambda t: t.amount or 0.0) if candidates else None
+
+
+# the customer's words for what a non-medical benefit pays for
+PAYOUT_WORDS = {"身故": "身故|去世|过世|死亡|走了", "伤残": "伤残|残疾", "津贴": "津贴"}
+
+
+def _paid_for_medical(product: ProductKnowledge, text: str) -> bool:
+    """Whether what the story says was paid before is a medical payout, not one of the product's
+    other benefits (a death or disability benefit no medical limit counts)."""
+    for benefit in product.facts.benefits:
+        if "医疗" in benefit.name:
+            continue
+        for key, words in PAYOUT_WORDS.items():
+            if key in benefit.name and re.search(words, text):
+                return False
+        if (
+            benefit.category
+            and benefit.category in CATEGORY_NAMES
+            and re.search(CATEGORY_NAMES[benefit.category], text)
+        ):
+            return False
+    return True
+
+
+CATEGORY_NAMES = {"severe": "重疾|重大疾病", "mild": "轻症|轻度", "moderate": "中症|中度"}
+
+
+LIMIT_END = re.compile(r"(达到|用完|用尽|满)[^。]{0,20}(限额|为限)[^。]{0,12}(终止|不再)")
+
+
+def _limit_end(product: ProductKnowledge, limit: MedicalTerm) -> tuple[str, str] | None:
+    """What the wording says happens once ``limit`` is used up: the contract or the benefit ends.
+
+    Read in the limit's own article, or where a sentence names the same amount; another
+    benefit's end ("本项保险利益终止" of the outpatient cover) is not this limit's.
+    """
+    amount = limit.amount or 0.0
+    figures = {f"{amount:.0f}元", f"{amount / 10_000:g}万"} if amount else set()
+    for article in product.document.articles:
+        body = plain_sentences(arabic_numerals(article.body))
+        own = article.number == limit.article
+        lead = next((s for s in body if re.search(r"下列.{0,8}本合同终止", s)), None)
+        for sentence in body:
+            if not own and not any(f in sentence for f in figures):
+                continue
+            if LIMIT_END.search(sentence):
+                return article.number, sentence
+            if lead and re.search(r"(达到|用完).{0,20}(累计给付限额|限额)", sentence):
+                return article.number, f"{sentence.rstrip('；;。')}的，本合同终止"
+    return None
+
+
+def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "已经赔了290万，额度还剩多少": the period's limit less what was paid, and what then ends."""
+    if situation.paid_before is None or situation.expenses is not None:
+        return None
+    if not re.search(r"还剩|剩多少|剩下|剩余|额度|还能赔多少|还能报多少", situation.text):
+        return None
+    if not _paid_for_medical(product, situation.text):
+        return None
+    critical = bool(SEVERE_NAMED.search(situation.text)) and any(
+        SERVICES["critical"][1].search(t.benefit or "") for t in product.facts.medical
+    )
+    service = _service(situation.text, critical)
+    terms = _for_setting(
+        product, _for_plan(_for_service(product, service), situation.plan), situation.text
+    )
+    # the limit of the benefit the question is about (门诊额度), else the one for all together
+    owned = next((t for t in terms if t.benefit is not None), None) if service else None
+    limit = _year_limit(product, terms, situation, owned)
+    if limit is None or not limit.amount:
+        return None
+    left = max(limit.amount - situation.paid_before, 0.0)
+    reasons = [Reason(f"限额：{clip(limit.sentence, 70)}", limit.article)]
+    conditions = []
+    ends = _limit_end(product, limit)
+    if ends is not None:
+        reasons.append(Reason(f"条款约定：“{clip(ends[1], 60)}”", ends[0]))
+        conditions.append(f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}。")
+    figures = f"{money(limit.amount)} − 已赔{money(situation.paid_before)} = {money(left)}"
+    return Verdict(
+        "medical",
+        "info",
+        f"还剩约{money(left)}：{figures}。",
+        tuple(reasons),
+        tuple(conditions),
+        sum=figures,
+    )
+
+
+def _one_visit(product: ProductKnowledge, text: str) -> tuple[str, str] | None:
+    """The wording's rule that several consultations count as one visit ("同一日…视为一次"),
+    when the customer tells of several on one day."""
+    if not re.search(r"同一天|同一日|同一家|当天|一天之内", text):
+        return None
+    for article in product.document.articles:
+        for sentence in plain_sentences(article.body):
+            if re.search(r"(视为|算作|按)(1|一)次", sentence) and re.search(r"同一|同日", sentence):
+                return article.number, sentence
+    return None
+
+
+CARRY_ASKED = re.compile(r"接着用|结转|带到|转到|延续|顺延|累积|累计到|留到|继续用")
+CARRY_RULE = re.compile(r"结转|转入|带入|顺延|累积至|累计至|延续至|单独计算")
+
+
+def decide_deductible_carry(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "去年免赔额没用完，今年能接着用吗": what the wording says of the unused deductible."""
+    text = situation.text
+    if "免赔" not in text or not CARRY_ASKED.search(text):
+        return None
+    if not re.search(r"去年|上一年|上年|上个保险期间|上一期|续保", text):
+        return None
+    for article in product.document.articles:
+        if "免赔" not in article.body:
+            continue
+        for sentence in plain_sentences(article.body):
+            if "免赔" not in sentence or not CARRY_RULE.search(sentence):
+                continue
+            amount = next(
+                (
+                    t.amount
+                    for t in product.facts.medical
+                    if t.kind == "deductible" and t.amount and t.article == article.number
+                ),
+                None,
+            )
+            carried = not re.search(r"不(结转|转入|带入|顺延|累积|累计|延续)|单独计算", sentence)
+            answer = (
+                "可以：按条款，上一保险期间没用完的免赔额可以结转。"
+                if carried
+                else "不能：每个保险期间的免赔额单独计算，上一期没用完的部分不结转到续保后的合同"
+                + (f"，今年重新按{money(amount)}算起。" if amount else "。")
+            )
+            return Verdict(
+                "medical",
+                "yes" if carried else "no",
+                answer,
+                (Reason(f"条款约定：“{clip(sentence, 70)}”", article.number),),
+                coverage=False,
+            )
+    return None
+
+
+def decide_ratio(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "赔付比例是多少" with no bill: the ratio for the customer's case of social insurance."""
+    if situation.expenses is not None:
+        return None
+    unsupported = situation.social_insurance == "unsupported"
+    if not unsupported and not re.search(r"比例|几成|百分之几", situation.text):
+        return None
+    if situation.social_insurance not in ("none", "not_used", "unsupported"):
+        return None  # "有社保的话": which case of having it is not told
+    terms = _for_setting(
+        product,
+        _for_plan(_for_service(product, _service(situation.text, False)), situation.plan),
+        situation.text,
+    )
+    term = _ratio(terms, situation)
+    if term is None or term.amount is None:
+        return None
+    case = {
+        "none": "没有社保",
+        "not_used": "有社保但没用社保结算",
+        "unsupported": "就诊的机构没法用社保结算",
+    }[situation.social_insurance]
+    return Verdict(
+        "medical",
+        "info",
+        f"按{term.amount:g}%赔付：您说的是{case}的情形。",
+        (Reason(f"赔付比例：{clip(term.sentence, 70)}", term.article),),
+        ("前提是属于保险责任、费用合理必要；扣除已报销部分和免赔额后再按这个比例算。",),
+    )
+
+
+def _offsets(product: ProductKnowledge) -> dict[str, bool]:
+    """Whose payments the wording lets count toward the deductible: ``social``, ``other``.
+
+    A sentence naming no payer ("已获得的补偿可以抵扣免赔额") speaks for both; a denial
+    ("社保支付的部分不能用于抵扣") is ``False``; a payer not spoken of is absent.
+    """
+    found: dict[str, bool] = {}
+    for article in product.document.articles:
+        if "免赔" not in article.body:
+            continue
+        for sentence in plain_sentences(article.body):
+            if not OFFSET_NAMED.search(sentence) or re.search(
+                r"尚未抵扣|未抵扣完|下列|如下|以下|：$", sentence
+            ):
+                continue
+            allowed = not NO_OFFSET.search(sentence)
+            payers = [
+                name
+                for name, pattern in (("social", SOCIAL_PAYER), ("other", OTHER_PAYER))
+                if pattern.search(sentence)
+            ]
+            if not payers and re.search(r"补偿|已获|报销|已支付", sentence):
+                payers = ["social", "other"]  # what anyone paid
+            for payer in payers:
+                found.setdefault(payer, allowed)
+    return found
 
 
 PLAN = re.compile(r"(计划|方案|档次?)([一二三四五六七八九十ABCDEF1-9])")
@@ -117,9 +433,49 @@ def _for_plan(terms: list[MedicalTerm], plan: str | None) -> list[MedicalTerm]:
     return [t for t in terms if plan in t.sentence or not PLAN.search(t.sentence)] or terms
 
 
+LABELLED = re.compile(r"^[^：:（(]{2,20}[（(]([^）)]{2,20})[）)][：:]")
+EXCEPTION = re.compile(r"^(非|未|无|不)")
+
+
+def _setting(product: ProductKnowledge, term: MedicalTerm) -> str | None:
+    """Where a term applies, as its table row label or its article title says (网络医院,
+    非网络医院急诊入院), or ``None`` when it says nothing of the kind."""
+    label = LABELLED.search(term.sentence)
+    if label:
+        return label.group(1)
+    article = product.document.article(term.article)
+    return article.title if article is not None else None
+
+
+def _told(setting: str, text: str) -> bool:
+    """Whether the customer's words name the setting: "在非网络的医院" names 非网络医院急诊入院."""
+    head = setting[:3] if EXCEPTION.search(setting) else setting
+    return head in text or (head.replace("医院", "") in text and len(head) > 3)
+
+
+def _for_setting(
+    product: ProductKnowledge, terms: list[MedicalTerm], text: str
+) -> list[MedicalTerm]:
+    """The terms for where the customer was treated: a setting the question names wins over
+    the others; a setting that is an exception (非网络医院) applies only when named."""
+    settings = {id(t): _setting(product, t) for t in terms}
+    named = {s for s in settings.values() if s and EXCEPTION.search(s) and _told(s, text)}
+    if named:
+        return [
+            t
+            for t in terms
+            if settings[id(t)] in named
+            or (
+                not (settings[id(t)] and LABELLED.search(t.sentence))
+                and t.kind not in ("reimbursement", "annual_limit")
+            )
+        ] or terms
+    return [t for t in terms if not (settings[id(t)] and EXCEPTION.search(settings[id(t)] or ""))]
+
+
 def _for_service(product: ProductKnowledge, service: str | None) -> list[MedicalTerm]:
     """The medical terms of the benefit that pays for ``service``, if it has one."""
-    terms = list(product.facts.medical)
+    terms = [t for t in product.facts.medical if t.kind in SUM_KINDS]
     if service is None:
         return terms
     owner = SERVICES[service][1]
@@ -151,11 +507,14 @@ def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None
         s = term.sentence
         if want == "none":
             return bool(re.search(r"(无|未参加|没有|不具有)(社会|社保|基本医疗)", s))
+        if want == "unsupported":
+            return bool(re.search(r"不支持|无法结算|不能结算|非[^，。；]{0,12}定点", s))
         if want == "not_used":
-            return bool(re.search(r"(未|没有|不).{0,8}(结算|报销|经)", s)) and not re.search(
-                r"无社会|未参加", s
-            )
-        return not re.search(r"未|没有|无社会|不具有|未参加", s)
+            # "未使用社保结算", "未经社保结算", "未以参保人身份结算"; not "不支持社保结算"
+            return bool(
+                re.search(r"(未|没有|不|没)(使用|经|以|通过|走)|而未|未.{0,4}(结算|报销)", s)
+            ) and not re.search(r"无社会|未参加", s)
+        return not re.search(r"未|没有|无社会|无社保|无医保|不具有|未参加", s)
 
     fitting = [t for t in ratios if fits(t)]
     if fitting:

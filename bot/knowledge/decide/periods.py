@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.decide.surrender import (
+    PAST_COOLING_OFF,
+    claim_told,
+    cooling_off_refund,
+    formulas_to_cite,
+    refund_days,
+    zero_after_claim,
+    zero_note,
+)
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import article_titled, plain_sentences
+from bot.knowledge.decide.wording import article_titled
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
-from bot.knowledge.text import arabic_numerals
 
 EVENT_NAMES = {
     "diagnosis": "确诊",
@@ -125,7 +133,6 @@ def _elapsed_now(situation: Situation, *kinds: str) -> DaySpan | None:
 CLAIM_ENDS_REFUND = re.compile(
     r"(给付|赔付|理赔|报销)[^。；]{0,20}(不能|不再|不适用|不予|不退)|(不能|不再)[^。；]{0,10}全额退还"
 )
-CLAIMED = re.compile(r"(报销|赔|理赔|给付)(过|了)|已经?(报销|赔付|理赔)")
 
 
 def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -139,19 +146,14 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
     )
     if span is None and situation.years_paid:
         span = DaySpan(365 * (situation.years_paid - 1) + 1, 366 * situation.years_paid)
-    if span is None:
+    past = span is None and PAST_COOLING_OFF.search(situation.text) is not None
+    if span is None and not past:
         return None
-    inside = span.before(period.amount)
+    inside = False if span is None else span.before(period.amount)
     lines = _period_text(period)
     claimed = next((s for s in lines if CLAIM_ENDS_REFUND.search(s)), None)
-    if inside and claimed is not None and CLAIMED.search(situation.text):
-        return Verdict(
-            "cooling_off",
-            "no",
-            "不能全额退：虽然还在犹豫期内，但已经发生过理赔，条款约定这种情况不再全额退还保费。",
-            (Reason(f"条款约定：“{clip(claimed)}”", period.article),),
-            coverage=False,
-        )
+    if inside and claimed is not None and claim_told(situation.text):
+        return _claimed_in_cooling_off(product, situation, period, claimed)
     refund = next((s for s in lines if re.search(r"退还|退回", s)), period.sentence)
     reasons = (
         Reason(f"犹豫期为签收次日起{period.label}", period.article),
@@ -170,21 +172,25 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
         return Verdict(
             "cooling_off",
             "yes",
-            f"可以全额退：您在签收后{span}内申请，还在{period.label}犹豫期内，"
-            "解除合同退还已交的保险费。",
+            f"{cooling_off_refund(lines, situation)}：您在签收后{span}内申请，"
+            f"还在{period.label}犹豫期内。",
             reasons,
             coverage=False,
         )
     cash = article_titled(product, ("现金价值",))
-    extra = [Reason("过了犹豫期退保，退还的是保单的现金价值", cash)] if cash else []
-    paid_out = _refund_days(product)
+    formulas = formulas_to_cite(product, situation.installment)
+    extra = [Reason(f"过了犹豫期退保，退还：{clip(f.sentence, 80)}", f.article) for f in formulas]
+    if not extra and cash:
+        extra.append(Reason("过了犹豫期退保，退还的是保单的现金价值", cash))
+    paid_out = refund_days(product)
     if paid_out is not None:
         extra.append(Reason(f"条款约定：“{clip(paid_out[1], 70)}”", paid_out[0]))
-    since = (
-        f"已经交了{situation.years_paid}年保费"
-        if span.low > 365 and situation.years_paid
-        else f"签收后已过{span}"
-    )
+    if span is None:
+        since = "您说已经过了犹豫期"
+    elif span.low > 365 and situation.years_paid:
+        since = f"已经交了{situation.years_paid}年保费"
+    else:
+        since = f"签收后已过{span}"
     return Verdict(
         "cooling_off",
         "no",
@@ -195,15 +201,24 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
     )
 
 
-def _refund_days(product: ProductKnowledge) -> tuple[str, str] | None:
-    """The sentence saying within how many days a surrender is paid out."""
-    for article in product.document.articles:
-        if not re.search(r"解除|退保", article.title):
-            continue
-        for sentence in plain_sentences(arabic_numerals(article.body)):
-            if re.search(r"\d+日内", sentence) and re.search(r"退还|支付|给付", sentence):
-                return article.number, sentence
-    return None
+def _claimed_in_cooling_off(
+    product: ProductKnowledge, situation: Situation, period: Period, claimed: str
+) -> Verdict:
+    """A refund asked in the cooling-off period after a payout: the wording's cash value rules."""
+    reasons = [Reason(f"条款约定：“{clip(claimed)}”", period.article)]
+    answer = "不能全额退：虽然还在犹豫期内，但已经发生过理赔，条款约定这种情况不再全额退还保费"
+    zero = zero_after_claim(product, situation)
+    cash = article_titled(product, ("现金价值",))
+    if zero is not None and zero[1]:
+        answer += "；解除合同只退现金价值，而已经给付过保险金的，现金价值为零，实际退不到钱。"
+        reasons.append(Reason(zero_note(*zero), zero[0].article))
+    elif zero is not None or cash is not None:
+        answer += "，解除合同退的是现金价值。"
+        if zero is not None:
+            reasons.append(Reason(zero_note(*zero), zero[0].article))
+    else:
+        answer += "。"
+    return Verdict("cooling_off", "no", answer, tuple(reasons), coverage=False)
 
 
 def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Verdict | None:

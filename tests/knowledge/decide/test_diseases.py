@@ -63,15 +63,16 @@ SEVERE_CARE = MEDICAL + (
 )
 
 
-def test_a_case_a_definition_rules_out_is_refused_on_a_medical_product_too() -> None:
+def test_a_case_a_definition_rules_out_is_said_not_to_be_it_on_a_medical_product() -> None:
     verdict = decide(
         product(SEVERE_CARE),
         story("我查出脑垂体瘤，开颅切了，这个算严重非恶性颅内肿瘤吗"),
         default_thesaurus(),
         "严重非恶性颅内肿瘤",
     )
-    assert verdict is not None and (verdict.kind, verdict.decision) == ("disease", "no")
-    assert verdict.answer.startswith("不能赔，不属于“严重非恶性颅内肿瘤”")
+    assert verdict is not None and (verdict.kind, verdict.decision) == ("definition", "no")
+    assert verdict.answer.startswith("不属于“严重非恶性颅内肿瘤”")
+    assert "不能赔" not in verdict.answer  # a medical product still pays the costs
     assert "脑垂体瘤" in verdict.answer
 
 
@@ -90,3 +91,18 @@ def test_two_conditions_at_once_bring_the_wordings_rule_for_them() -> None:
     )
     assert verdict is not None and verdict.kind == "disease"
     assert any("仅按其中一种给付" in r.text and r.article == "2.3" for r in verdict.reasons)
+
+
+def test_a_case_a_definition_rules_out_is_not_paid_by_a_critical_illness_product() -> None:
+    wording = ILLNESS.replace(
+        "指慢性肾脏病5期，且确诊后已经进行了至少九十日的规律性透析治疗。",
+        "指慢性肾脏病5期，且确诊后已经进行了至少九十日的规律性透析治疗。下列疾病不在保障范围内：急性肾损伤。",
+    )
+    verdict = decide(
+        product(wording),
+        story("急性肾损伤透析了，这算严重慢性肾衰竭吗"),
+        default_thesaurus(),
+        "严重慢性肾衰竭",
+    )
+    assert verdict is not None and verdict.kind == "definition"
+    assert verdict.answer.startswith("不能赔，不属于“严重慢性肾衰竭”")

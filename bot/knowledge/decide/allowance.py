@@ -1,0 +1,163 @@
+"""A hospital daily allowance: days × the day's amount, less the deductible days, within the caps.
+
+The rules are the wording's (:mod:`bot.knowledge.allowance_terms`): the amount a day per ward (and
+per plan), the days deducted per stay (and whether days in intensive care are), the days paid per
+stay and in the period. The customer tells the days by ward and what was paid before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.medical import PLAN, _for_plan
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.explain import clip
+from bot.knowledge.facts import MedicalTerm, ProductKnowledge
+from bot.knowledge.situation import Situation
+
+ALLOWANCE_KINDS = (
+    "daily_allowance",
+    "deductible_days",
+    "icu_no_deductible",
+    "stay_days_cap",
+    "period_days_cap",
+)
+ASKED = re.compile(r"津贴|补贴|日额|按.{0,4}天算|领多少|给多少")
+
+
+def _one(terms: list[MedicalTerm], kind: str, ward: str | None = None) -> MedicalTerm | None:
+    found = [t for t in terms if t.kind == kind and (ward is None or t.item in (ward, None))]
+    if kind == "daily_allowance" and ward is not None:
+        # a ward's own amount before one for any ward
+        found.sort(key=lambda t: t.item is None)
+    if len({t.amount for t in found}) > 1 and kind == "daily_allowance" and not found[0].item:
+        return None
+    return found[0] if found else None
+
+
+def decide_allowance(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """What the allowance pays for the days the customer tells."""
+    if not ASKED.search(situation.text):
+        return None
+    every = [t for t in product.facts.medical if t.kind in ALLOWANCE_KINDS]
+    if not any(t.kind == "daily_allowance" for t in every):
+        return None
+    order = "一二三四五六七八九十ABCDEF123456789"
+    plans = sorted(
+        {
+            m.group(0)
+            for t in every
+            if t.kind == "daily_allowance" and (m := PLAN.search(t.sentence)) is not None
+        },
+        key=lambda plan: order.find(plan[-1]),
+    )
+    if situation.plan is None and len(plans) > 1:
+        # "能按ICU的日额赔吗" asks about a rule, not a sum: only "多少" gets each plan's sum
+        return _per_plan(every, situation, plans) if "amount" in situation.asks else None
+    return _allowance(_for_plan(every, situation.plan), situation)
+
+
+def _per_plan(every: list[MedicalTerm], situation: Situation, plans: list[str]) -> Verdict | None:
+    """The plan is not told and the day's amount depends on it: the sum for each plan."""
+    found = [(plan, _allowance(_for_plan(every, plan), situation)) for plan in plans[:4]]
+    if any(v is None or v.sum is None for _, v in found):
+        return None
+    lines = "；".join(f"{plan}约{_total(v)}（{v.sum}）" for plan, v in found if v is not None)
+    first = next(v for _, v in found if v is not None)
+    table = next(t for t in every if t.kind == "daily_allowance")
+    reasons = (
+        Reason("津贴日额按保障计划不同", table.article),
+        *(r for r in first.reasons if not PLAN.search(r.text)),
+    )
+    return Verdict(
+        "allowance",
+        "depends",
+        f"要看您选的保障计划：{lines}。请告诉我保单上载明的计划，我按它给您确认。",
+        reasons,
+        first.conditions,
+    )
+
+
+def _total(verdict: Verdict) -> str:
+    return (verdict.sum or "").rsplit("= ", 1)[-1]
+
+
+def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None:
+    """The allowance under ``terms`` (one plan's) for the days the customer tells."""
+    icu = situation.icu_days or 0
+    ward = situation.ward_days
+    if ward is None:
+        total = situation.hospital_days
+        ward = max(total - icu, 0) if total is not None else (0 if icu else None)
+    if ward is None or (ward == 0 and icu == 0):
+        return None
+    ward_rate = _one(terms, "daily_allowance", "普通病房")
+    icu_rate = _one(terms, "daily_allowance", "重症监护室") if icu else None
+    if (ward and ward_rate is None) or (icu and icu_rate is None):
+        return None
+    deductible = _one(terms, "deductible_days")
+    deduct = int(deductible.amount or 0) if deductible else 0
+    icu_spared = _one(terms, "icu_no_deductible") is not None
+    # the deductible days come off the ordinary ward first when intensive care is spared
+    ward_paid = max(ward - deduct, 0) if (icu_spared or not icu) else ward
+    icu_paid = icu if (icu_spared or not deduct) else max(icu - max(deduct - ward, 0), 0)
+    if not icu_spared and icu and ward < deduct:
+        ward_paid = 0
+    reasons: list[Reason] = []
+    notes: list[str] = []
+    for term in (ward_rate if ward else None, icu_rate, deductible):
+        if term is not None:
+            reasons.append(Reason(clip(term.sentence, 60), term.article))
+    stay = _one(terms, "stay_days_cap")
+    if stay is not None and stay.amount and ward_paid + icu_paid > stay.amount:
+        over = int(ward_paid + icu_paid - stay.amount)
+        cut = min(over, ward_paid)
+        ward_paid -= cut
+        icu_paid -= over - cut
+        notes.append(f"每次住院最多给付{stay.amount:g}日")
+        reasons.append(Reason(clip(stay.sentence, 60), stay.article))
+    period = _one(terms, "period_days_cap")
+    if period is not None and period.amount and situation.allowance_days_used is not None:
+        left = max(int(period.amount) - situation.allowance_days_used, 0)
+        if ward_paid + icu_paid > left:
+            over = ward_paid + icu_paid - left
+            cut = min(over, ward_paid)
+            ward_paid -= cut
+            icu_paid -= over - cut
+            notes.append(
+                f"累计给付日数以{period.amount:g}日为限，已领{situation.allowance_days_used}日，只剩{left}日"
+            )
+            reasons.append(Reason(clip(period.sentence, 60), period.article))
+    parts = []
+    amount = 0.0
+    if icu_paid and icu_rate is not None and icu_rate.amount:
+        parts.append(f"重症监护室{icu_paid}日 × {icu_rate.amount:g}元")
+        amount += icu_paid * icu_rate.amount
+    if ward_paid and ward_rate is not None and ward_rate.amount:
+        parts.append(f"普通病房{ward_paid}日 × {ward_rate.amount:g}元")
+        amount += ward_paid * ward_rate.amount
+    if deduct and ward:
+        notes.insert(
+            0, f"普通病房扣除{deduct}日免赔日" if icu_spared or not icu else f"扣除{deduct}日免赔日"
+        )
+    figures = f"{' + '.join(parts) or '0日'} = {amount:g}元"
+    answer = (
+        f"住院津贴约{amount:g}元：{figures}" + (f"（{'；'.join(notes)}）" if notes else "") + "。"
+    )
+    conditions: tuple[str, ...] = ()
+    ends = next(
+        (t for t in terms if t.kind == "period_days_cap" and re.search(r"终止", t.sentence)), None
+    )
+    if period is not None and period.amount and ends is not None:
+        clause = next(p for p in re.split(r"[，,；]", ends.sentence) if "终止" in p)
+        conditions = (
+            f"累计领满{period.amount:g}日后，{clause.rstrip('。')}（第{ends.article}条）。",
+        )
+    return Verdict(
+        "allowance",
+        "yes" if amount > 0 else "no",
+        answer,
+        tuple(reasons),
+        conditions,
+        sum=figures,
+    )

@@ -1,0 +1,74 @@
+"""Reducing the sum insured (减保): how much at most, from the customer's sum insured.
+
+"每个保单年度内累计减少的基本保险金额，不超过投保时基本保险金额的20%" — with "保额20万，想减掉5万"
+that is at most 20万 × 20% = 4万 a year, so not 5万 at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.explain import clip, money
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals
+from bot.knowledge.told import MONEY, money_value
+
+ASKED = re.compile(r"减保|(减|降|减少|调低)[^，。；]{0,6}保额|保额[^，。；]{0,4}(减|降)")
+CAP = re.compile(
+    r"减少的基本保险金额[^。；]{0,12}不(得)?超过[^。；]{0,20}基本保险金额的\s*(\d+(?:\.\d+)?)\s*%"
+)
+WANTED = re.compile(r"(减掉|减少|减去|降掉|减)[^，。；\d]{0,3}$")
+
+
+def decide_reduction(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """Whether the reduction the customer wants fits the wording's cap, and the cap in money."""
+    if situation.sum_insured is None or not ASKED.search(situation.text):
+        return None
+    cap = next(
+        (
+            (article.number, sentence, float(found.group(2)))
+            for article in product.document.articles
+            for sentence in plain_sentences(arabic_numerals(article.body))
+            if (found := CAP.search(sentence)) is not None
+        ),
+        None,
+    )
+    if cap is None:
+        return None
+    number, sentence, percent = cap
+    most = situation.sum_insured * percent / 100
+    figures = f"{money(situation.sum_insured)} × {percent:g}% = {money(most)}"
+    wanted = next(
+        (
+            money_value(m)
+            for m in MONEY.finditer(situation.text)
+            if WANTED.search(situation.text[max(0, m.start() - 6) : m.start()])
+        ),
+        None,
+    )
+    reason = Reason(f"条款约定：“{clip(sentence, 70)}”", number)
+    if wanted is not None and wanted > most:
+        answer = (
+            f"不能一次减{money(wanted)}：每个保单年度最多减投保时保额的{percent:g}%，{figures}。"
+        )
+        decision = "no"
+    elif wanted is not None:
+        answer = f"可以申请减{money(wanted)}：没超过每个保单年度的上限，{figures}。"
+        decision = "yes"
+    else:
+        answer = f"每个保单年度最多减投保时保额的{percent:g}%：{figures}。"
+        decision = "info"
+    return Verdict(
+        "reduction",
+        decision,
+        answer,
+        (reason,),
+        (
+            "减保还须符合条款的其他条件（如合同有效、无欠款、减后保额不低于下限），减少部分按现金价值退还。",
+        ),
+        sum=figures,
+        coverage=False,
+    )

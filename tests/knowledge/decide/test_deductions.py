@@ -1,0 +1,68 @@
+"""Debts the wording takes off a payout: a policy loan with interest, premium unpaid in grace."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import decide
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import ILLNESS, product, story
+
+WITH_DEBTS = ILLNESS.replace(
+    "## 9 释义",
+    "## 8 欠款\n### 8.1 欠款扣除\n我们给付任何一项保险金时，如本合同尚有欠交的保险费或未还清的保单借款"
+    "及利息，将先行扣除后再给付。\n\n## 9 释义",
+)
+
+
+def test_a_loan_still_owed_is_taken_off_the_payout() -> None:
+    verdict = decide(
+        product(WITH_DEBTS),
+        story("保额30万，之前借了保单贷款，加利息还欠1.2万没还，现在确诊了重疾，能拿到多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.sum == "30万元 − 未还借款本息1.2万元 = 28.8万元"
+
+
+def test_without_the_wordings_rule_or_a_debt_nothing_is_taken() -> None:
+    plain = decide(
+        product(ILLNESS),
+        story("保额30万，加利息还欠1.2万没还，现在确诊了重疾，能拿到多少"),
+        default_thesaurus(),
+    )
+    assert plain is None or "扣除欠款" not in plain.answer
+    owed_nothing = decide(
+        product(WITH_DEBTS), story("保额30万，现在确诊了重疾，能拿到多少"), default_thesaurus()
+    )
+    assert owed_nothing is None or "扣除欠款" not in owed_nothing.answer
+
+
+ACCIDENT = """---
+code: T-ACC-4
+name: 测试平顺意外伤害保险
+insurer: 测试财产保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试平顺意外伤害保险条款
+
+## 2 保险责任
+### 2.1 保障计划
+| 保障项目 | 计划一 | 计划二 |
+|---|---|---|
+| 意外身故、意外伤残（基本保险金额） | 人民币十万元 | 人民币三十万元 |
+### 2.2 意外身故保险金
+被保险人因意外伤害身故的，我们按基本保险金额给付意外身故保险金。此前已给付过意外伤残保险金的，意外身故保险金为基本保险金额扣除已给付的意外伤残保险金后的余额。
+### 2.3 意外伤残保险金
+被保险人因意外伤害致残的，我们按伤残等级对应比例给付意外伤残保险金。
+"""
+
+
+def test_a_death_after_a_disability_payout_is_paid_the_rest_of_the_sum_insured() -> None:
+    verdict = decide(
+        product(ACCIDENT),
+        story("买的计划二，车祸评了伤残已经赔了12万，后来因为这次车祸去世了，身故金还能赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "death"
+    assert verdict.sum == "30万元 − 已赔意外伤残保险金12万元 = 18万元"

@@ -1,0 +1,28 @@
+"""Reducing the sum insured within the wording's yearly cap, with the customer's sum insured."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import decide
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import ILLNESS, product, story
+
+WITH_CAP = ILLNESS.replace(
+    "## 9 释义",
+    "## 8 减保\n### 8.1 减少基本保险金额\n您可以申请减少基本保险金额，每个保单年度内累计减少的基本保险金额"
+    "不超过投保时基本保险金额的百分之二十五。\n\n## 9 释义",
+)
+
+
+def test_a_reduction_over_the_yearly_cap_is_refused_with_the_cap_in_money() -> None:
+    verdict = decide(
+        product(WITH_CAP), story("投保时保额40万，想一次减掉15万保额，行不行"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert (
+        verdict.answer.startswith("不能一次减15万元") and "40万元 × 25% = 10万元" in verdict.answer
+    )
+
+
+def test_a_reduction_within_the_cap_may_be_asked_for() -> None:
+    verdict = decide(product(WITH_CAP), story("保额40万，想减少5万保额可以吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
