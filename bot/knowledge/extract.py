@@ -43,6 +43,7 @@ PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "limitation": (("诉讼时效",), ("年",)),
     "claim_notice": (("保险事故通知", "事故通知", "通知我们", "报案"), ("日", "天", "小时")),
     "claim_decision": (("作出核定", "核定"), ("日", "天", "个工作日", "工作日")),
+    "interval": (("间隔期",), ("日", "天")),
 }
 AMOUNT_WITH_UNIT = re.compile(
     NUMBER + r"\s*(个工作日|工作日|个月|小时|年|日|天)(?!龄|度|金|满|期交)"
@@ -103,7 +104,68 @@ def _periods(articles: tuple[ClauseArticle, ...]) -> dict[str, Period]:
         found = _find_period(kind, articles, words, units)
         if found is not None:
             periods[kind] = found
+    for kind, pattern in PERIOD_SENTENCES.items():
+        found = _period_sentence(kind, articles, pattern)
+        if found is not None:
+            periods[kind] = found
+    listed = _listed_waiting(articles, periods.get("waiting"))
+    if listed is not None:
+        periods["waiting_listed"] = listed
     return periods
+
+
+LISTED = re.compile(r"(\d+(?:\.\d+)+)\s*条?(?:所列|列明|约定)")
+
+
+def _listed_waiting(articles: tuple[ClauseArticle, ...], waiting: Period | None) -> Period | None:
+    """A longer waiting period for the diseases an article lists (对于9.3.5所列的疾病，观察期为90日)."""
+    if waiting is None:
+        return None
+    for article in titled(articles, TOPIC_WORDS["waiting"]):
+        for sentence in sentences(strip_markdown(article.body)):
+            days = re.search(r"(\d+)\s*[日天]", sentence)
+            if not LISTED.search(sentence) or days is None:
+                continue
+            if float(days.group(1)) != waiting.amount:
+                return Period(
+                    "waiting_listed", float(days.group(1)), "日", article.number, sentence
+                )
+    return None
+
+
+# Periods told by a sentence's shape rather than by a period's name:
+# cover_start — 自收到首期保险费的次日零时起生效 (1 day after the premium is paid);
+# renewal — 期满后15日内续保视为连续投保 (days after the end a late renewal is still continuous);
+# extension — 届满时仍在住院的，继续承担…最长至届满之日起第30日 (days a stay is covered after the end).
+PERIOD_SENTENCES: dict[str, re.Pattern[str]] = {
+    "cover_start": re.compile(
+        r"(?:收到|收取|交纳|交付|支付|缴纳)(?:您的|投保人的)?(?:首期|首次|全部)?(?:保险费|保费)"
+        r"[^。；，]{0,6}次日零时起[^。；]{0,12}(?:生效|承担)"
+    ),
+    "renewal": re.compile(
+        r"(?:期满|届满|到期)(?:日|之日)?(?:后|之日起|次日起|起)\s*(\d+)\s*[日天]"
+        r"(?=[^。]*(?:续保|连续投保))"
+    ),
+    "extension": re.compile(
+        r"(?:届满|期满|终止)[^。]{0,12}(?:仍在|仍然在|尚未出院)[^。]*(?:继续|仍)[^。]*?"
+        r"(?:届满|期满|终止)[^。]{0,6}?(?:第)?\s*(\d+)\s*[日天]"
+    ),
+}
+
+
+def _period_sentence(
+    kind: str, articles: tuple[ClauseArticle, ...], pattern: re.Pattern[str]
+) -> Period | None:
+    for article in articles:
+        body = sentences(strip_markdown(article.body))
+        for sentence in body:
+            match = pattern.search(sentence)
+            if match is None or (kind == "cover_start" and "续保" in match.group(0)):
+                continue
+            amount = float(match.group(1)) if match.groups() else 1.0
+            details = tuple(s for s in body if s != sentence)
+            return Period(kind, amount, "日", article.number, sentence, details)
+    return None
 
 
 def _find_period(
@@ -115,12 +177,15 @@ def _find_period(
             found = _period_in(kind, article, words, units, needs_word=strict)
             if found is not None:
                 return found
+    if kind == "waiting":
+        # "本合同不设等待期" under its own title outweighs a number met elsewhere in the wording
+        none = _no_period(candidates, words)
+        if none is not None:
+            return none
     for article in articles:
         found = _period_in(kind, article, words, units, needs_word=True)
         if found is not None:
             return found
-    if kind == "waiting":
-        return _no_period(candidates, words)
     return None
 
 
@@ -153,7 +218,10 @@ def _period_in(
         amounts = [
             (abs(m.start() - anchor), m)
             for m in AMOUNT_WITH_UNIT.finditer(sentence)
-            if m.group(2) in units and chinese_number(m.group(1))
+            if m.group(2) in units
+            and chinese_number(m.group(1))
+            and not _names_other_period(kind, sentence[m.end() : m.end() + 4])
+            and not re.search(r"保险期间(?:为|是)?$", sentence[max(0, m.start() - 6) : m.start()])
         ]
         if not amounts:
             continue
@@ -164,6 +232,17 @@ def _period_in(
         details = tuple(s for s in body if s != sentence)
         return Period(kind, amount, unit, article.number, sentence, details)
     return None
+
+
+def _names_other_period(kind: str, following: str) -> bool:
+    """ "重新计算30日观察期" in a reinstatement article is the waiting period, not its window."""
+    return any(
+        following.startswith(word)
+        for other, (words, _) in PERIOD_SPECS.items()
+        if other != kind
+        for word in words
+        if len(word) > 2
+    ) or any(following.startswith(w) for w in TOPIC_WORDS["waiting"] if kind != "waiting")
 
 
 def _benefits(articles: tuple[ClauseArticle, ...]) -> list[Benefit]:

@@ -21,6 +21,7 @@ from bot.knowledge.timeline import (
     DaySpan,
     Elapsed,
     condition_durations,
+    dated_durations,
     dated_events,
     elapsed,
 )
@@ -141,7 +142,7 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         disability_grade=told.grade(text),
         hospital_days=told.hospital_days(text),
         categories=told.asked_categories(text),
-        durations=condition_durations(text),
+        durations=condition_durations(text) + dated_durations(dated),
         paid_before=told.paid_before(text),
         annual_premium=told.amount_near(
             text, ("年交", "年缴", "每年交", "每年缴", "保费", "保险费")

@@ -130,6 +130,7 @@ PERIOD_NAMES = {
     "limitation": "诉讼时效 (limitation period)",
     "claim_notice": "事故通知期限 (claim notice period)",
     "claim_decision": "核定期限 (claim decision period)",
+    "interval": "间隔期 (interval between payouts)",
 }
 # the lists of facts a new version may not have fewer of: what they are, the heading in the
 # wording, and the name of each item (exclusion notes are left out: they remark on exclusions)

@@ -18,8 +18,42 @@ NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 
 # Event kinds and the words that name them in a story, most specific first.
 EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("reinstated", ("复效", "恢复效力", "恢复了效力", "恢复合同")),
-    ("signed", ("签收", "收到保单", "拿到保单", "收到合同", "拿到合同", "签的回执", "回执")),
+    ("reinstated", ("复效", "恢复效力", "恢复了效力", "恢复合同", "补交", "补缴")),
+    (
+        "paid",
+        (
+            "付了",
+            "付的",
+            "交完钱",
+            "交了钱",
+            "交的钱",
+            "交完保费",
+            "交了保费",
+            "交的保费",
+            "交了首期",
+            "交的首期",
+            "付了首期",
+            "付的首期",
+            "付款",
+            "扣了款",
+            "扣的款",
+        ),
+    ),
+    (
+        "signed",
+        (
+            "签收",
+            "收到保单",
+            "拿到保单",
+            "收到合同",
+            "拿到合同",
+            "签的回执",
+            "回执",
+            "送达",
+            "收到电子保单",
+            "确认收到",
+        ),
+    ),
     (
         "lapsed",
         (
@@ -43,15 +77,69 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("due", ("应交", "到期没交", "交费日", "扣款日", "该交")),
     (
         "effective",
-        ("生效", "投保", "买的", "买了", "买保险", "承保", "上的保险", "保单开始", "入保", "参保"),
+        (
+            "生效",
+            "成立",
+            "投保",
+            "投的",
+            "买的",
+            "买了",
+            "买保险",
+            "承保",
+            "上的保险",
+            "保单开始",
+            "入保",
+            "参保",
+        ),
     ),
     ("birth", ("出生", "出世")),
     ("surrender", ("想退", "申请退", "要退", "退保", "申请解除", "要解除")),
-    ("symptom", ("症状", "不舒服", "第一次看病", "初次就诊", "就诊", "去医院看")),
+    (
+        "symptom",
+        (
+            "症状",
+            "不舒服",
+            "不适",
+            "难受",
+            "疼",
+            "痛",
+            "第一次看病",
+            "初次就诊",
+            "就诊",
+            "去医院",
+            "看医生",
+            "看病",
+        ),
+    ),
     ("diagnosis", ("确诊", "查出", "诊断", "检查出", "查到", "发现", "得了", "患了", "患上")),
-    ("hospital", ("住院", "入院", "住进")),
-    ("accident", ("出事", "车祸", "摔", "受伤", "意外", "撞", "出险", "骨折")),
-    ("death", ("去世", "身故", "死亡", "过世", "走了", "离世", "病故")),
+    ("hospital", ("住院", "入院", "住进", "住了")),
+    ("treatment", ("回医院", "复查", "做手术", "手术")),
+    (
+        "accident",
+        (
+            "出事",
+            "车祸",
+            "摔",
+            "受伤",
+            "意外",
+            "撞",
+            "出险",
+            "骨折",
+            "崴",
+            "扭伤",
+            "砸",
+            "跌倒",
+            "溺水",
+            "烫伤",
+            "烧伤",
+            "交通事故",
+        ),
+    ),
+    ("death", ("去世", "身故", "死亡", "过世", "走了", "离世", "病故", "自杀", "轻生")),
+    ("expiry", ("到期", "期满", "届满")),
+    ("renewed", ("续上", "续了", "交续保", "续保的钱", "续保费", "办续保", "办了续保")),
+    ("discharge", ("出院", "住到")),
+    ("now", ("现在", "今天", "目前", "才想起", "想起来")),
 )
 
 
@@ -105,7 +193,9 @@ def _event_at(text: str, position: int, *, after: bool, reach: int = 10) -> str 
     return found[1] if found else None
 
 
-def _nearest_event(text: str, position: int, *, after: bool, reach: int) -> tuple[int, str] | None:
+def _nearest_event(
+    text: str, position: int, *, after: bool, reach: int, anchors: bool = True
+) -> tuple[int, str] | None:
     """``(distance, kind)`` of the event word nearest ``position`` within its clause."""
     window = (
         text[position : position + reach] if after else text[max(0, position - reach) : position]
@@ -121,10 +211,17 @@ def _nearest_event(text: str, position: int, *, after: bool, reach: int) -> tupl
             found = window.find(word) if after else window.rfind(word)
             if found < 0:
                 continue
+            if not anchors and not after and ANCHOR_AFTER.match(window, found + len(word)):
+                continue  # "中止后我3月1号复效": the event before "后" only anchors the date
             distance = found if after else len(window) - found - len(word)
-            if best is None or distance < best[0]:
+            # The day of asking ("现在", "才想起来") yields to any event told in the clause.
+            rank = (kind == "now", distance)
+            if best is None or rank < (best[1] == "now", best[0]):
                 best = (distance, kind)
     return best
+
+
+ANCHOR_AFTER = re.compile(r"(以后|之后|后|後|的$)")
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -141,7 +238,12 @@ YEAR_ONLY = re.compile(
 )
 
 
+PRODUCT_KIND = re.compile(r"意外(伤害)?(保险|险)")
+
+
 def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
+    # "安途意外险" names the product, not an accident.
+    text = PRODUCT_KIND.sub(lambda m: "_" * len(m.group(0)), text)
     found: list[Dated] = []
     taken: list[tuple[int, int]] = []
     for match in FULL_DATE.finditer(text):
@@ -151,13 +253,13 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         if span is not None:
             taken.append(match.span())
             found.append(_place(text, match, span))
-    full_years = {d.position: d.first.year for d in found}
     for match in YEAR_ONLY.finditer(text):
         year = int(match.group(1)) if match.group(1) else today.year + YEAR_OFFSET[match.group(2)]
         if 1950 < year < 2100:
             taken.append(match.span())
             found.append(_place(text, match, (dt.date(year, 1, 1), dt.date(year, 12, 31))))
-    last_year: int | None = None
+    # The year a date without one takes: the one told last before it (a recurring day has none).
+    years = {d.position: d.first.year for d in found if not _recurring(text, d.position)}
     for match in YEAR_WORD_DATE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -166,11 +268,9 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         if month_read is None or not 1 <= month_read <= 12:
             continue
         month, day = int(month_read), int(day_read) if day_read else None
-        earlier = [y for p, y in full_years.items() if p < match.start()]
+        earlier = [years[p] for p in sorted(years) if p < match.start()]
         if match.group(1):
             year = today.year + YEAR_OFFSET[match.group(1)]
-        elif last_year is not None:
-            year = last_year
         elif earlier:
             year = earlier[-1]
         else:
@@ -185,10 +285,74 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
             # "3月1号生效，次年2月确诊" without a year word: a later event in an earlier month
             # is in the following year.
             span = _span(year + 1, month, day) or span
-        last_year = span[0].year
-        found.append(_place(text, match, span))
+        placed = _place(text, match, span)
+        if not _recurring(text, match.start()):
+            years[match.start()] = span[0].year
+        found.append(placed)
+    found.extend(_relative_days(text, found, taken))
     found.sort(key=lambda d: d.position)
-    return tuple(d for d in found if d.kind)
+    told = _period_ends(text, _recurring_due(found))
+    # A day told with no event word beside it ("8月20号因为…装了支架") is still a day of the story.
+    return tuple(
+        d if d.kind else Dated("told", d.first, d.last, d.position)
+        for d in told
+        if d.kind or not _recurring(text, d.position)
+    )
+
+
+PERIOD_RANGE = re.compile(r"[\d日号]\s*(到|至|-|—|~|～)\s*$")
+PERIOD_NAMED = re.compile(r"(保险期间|保单期间|保障期间|保险期|保障期|保单)[是为:：从自]*\s*$")
+
+
+def _period_ends(text: str, found: list[Dated]) -> list[Dated]:
+    """ "保险期间2025年5月1日到2026年4月30日": the first date is the start, the second the end."""
+    placed = list(found)
+    for n in range(len(placed) - 1):
+        start, end = placed[n], placed[n + 1]
+        between = text[start.position : end.position]
+        before = text[max(0, start.position - 10) : start.position]
+        if PERIOD_RANGE.search(between) and PERIOD_NAMED.search(before):
+            placed[n] = Dated("effective", start.first, start.last, start.position)
+            placed[n + 1] = Dated("expiry", end.first, end.last, end.position)
+    return placed
+
+
+RELATIVE_DAY = re.compile(r"(当天|当日|同一天|同天|第二天|次日|隔天|第三天)")
+RELATIVE_OFFSET = {"第二天": 1, "次日": 1, "隔天": 1, "第三天": 2}
+
+
+def _relative_days(text: str, found: list[Dated], taken: list[tuple[int, int]]) -> list[Dated]:
+    """ "8月3号补交…，当天晚上出了车祸": a day told relative to the date told before it."""
+    placed: list[Dated] = []
+    for match in RELATIVE_DAY.finditer(text):
+        earlier = [d for d in found if d.kind and d.position < match.start()]
+        if not earlier or any(s <= match.start() < e for s, e in taken):
+            continue
+        base = max(earlier, key=lambda d: d.position)
+        if base.first != base.last:
+            continue
+        day = base.first + dt.timedelta(days=RELATIVE_OFFSET.get(match.group(1), 0))
+        kind = _event_at(text, match.end(), after=True, reach=30)
+        if kind:
+            placed.append(Dated(kind, day, day, match.start()))
+    return placed
+
+
+def _recurring_due(found: list[Dated]) -> list[Dated]:
+    """ "每年5月1号交费，今年忘了交": the missed payment is that day of the year told."""
+    recurring = [d for d in found if not d.kind and d.first == d.last]
+    if not recurring:
+        return found
+    day = recurring[0].first
+    placed: list[Dated] = []
+    for d in found:
+        whole_year = d.first.month == 1 and d.first.day == 1 and d.last.month == 12
+        if d.kind in ("lapsed", "due") and whole_year and d.last.day == 31:
+            due = _span(d.first.year, day.month, day.day)
+            if due is not None:
+                d = Dated("due", due[0], due[1], d.position)
+        placed.append(d)
+    return placed
 
 
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:
@@ -202,14 +366,31 @@ def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | N
         return None
 
 
+def _recurring(text: str, start: int) -> bool:
+    """ "每年5月1号交费": a day that comes back, not an event of the story."""
+    return bool(re.search(r"(每年|每月|每期|每个月)$", text[max(0, start - 3) : start]))
+
+
 def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Dated:
-    if re.search(r"(每年|每月|每期|每个月)$", text[max(0, match.start() - 3) : match.start()]):
+    if _recurring(text, match.start()):
         return Dated("", span[0], span[1], match.start())  # a recurring day, not an event
     if re.match(r"(那期|的保费|那次)?(应)?(交|缴|扣)", text[match.end() :]):
         return Dated("due", span[0], span[1], match.start())
-    following = _nearest_event(text, match.end(), after=True, reach=14)
-    preceding = _nearest_event(text, match.start(), after=False, reach=6)
-    if following and preceding:
+    if re.match(r"(生的|生人|出生|生日是)", text[match.end() :]):
+        return Dated("birth", span[0], span[1], match.start())  # "1964年5月1号生的"
+    end = match.end()
+    aside = re.match(r"[（(][^（()）]{0,20}[）)]", text[end:])
+    if aside:
+        end += aside.end()  # "9月10号（刚好生日那天）出车祸": the event follows the aside
+    following = _nearest_event(text, end, after=True, reach=14)
+    preceding = _nearest_event(text, match.start(), after=False, reach=6, anchors=False)
+    if following is None and preceding is None:
+        # "2月28号晚上十点多在app上把首期保费付了": a payment told further on in the clause.
+        far = _nearest_event(text, end, after=True, reach=30)
+        following = far if far is not None and far[1] == "paid" else None
+    if preceding and preceding[1] == "now" and preceding[0] <= 1:
+        kind = "now"  # "现在9月10号了想复效": the day of asking
+    elif following and preceding:
         kind = following[1] if following[0] <= preceding[0] + 2 else preceding[1]
     else:
         kind = (following or preceding or (0, ""))[1]
@@ -246,10 +427,37 @@ def _duration_span(amount: float, unit: str, more: bool, ordinal: bool) -> DaySp
     return DaySpan(low, high)
 
 
-def elapsed(text: str) -> tuple[Elapsed, ...]:
+AGO = re.compile(NUM + r"\s*(年|个月)(?:零|又)?(?:" + NUM + r"\s*个?月)?(多)?(?:以前|之前|前)")
+
+
+def _ago(text: str) -> list[Elapsed]:
+    """ "两年零三个月前住院": an event that long before the day asked."""
     found: list[Elapsed] = []
+    for match in AGO.finditer(text):
+        amount = number(match.group(1))
+        months = number(match.group(3)) if match.group(3) else 0
+        if not amount or months is None:
+            continue
+        if match.group(2) == "年":
+            span = _duration_span(amount, "年", False, False)
+            extra = _duration_span(months, "个月", False, False) if months else DaySpan(0, 0)
+            span = DaySpan(span.low + extra.low, span.high + extra.high)
+        else:
+            span = _duration_span(amount, "个月", bool(match.group(4)), False)
+        if match.group(4) and match.group(2) == "年":
+            span = DaySpan(span.low, span.high + 180)
+        kind = _event_at(text, match.end(), after=True, reach=10)
+        if kind and kind != "now":
+            found.append(Elapsed(kind, "now", span, match.start()))
+    return found
+
+
+def elapsed(text: str) -> tuple[Elapsed, ...]:
+    found: list[Elapsed] = _ago(text)
     mentions: list[tuple[re.Match[str], DaySpan]] = []
     masked = without_dates(text)
+    for ago in AGO.finditer(masked):
+        masked = masked[: ago.start()] + "#" * len(ago.group(0)) + masked[ago.end() :]
     for match in DURATION.finditer(masked):
         amount = number(match.group(2))
         if amount is None or amount <= 0 or amount > 120:
@@ -312,3 +520,16 @@ def condition_durations(text: str) -> tuple[DaySpan, ...]:
             days = int(amount // 24)
             found.append(DaySpan(days, days))
     return tuple(found)
+
+
+def dated_durations(dated: tuple[Dated, ...]) -> tuple[DaySpan, ...]:
+    """How long an illness had lasted at a later check-up told by dates ("1月5日确诊，5月1日复查
+    还在": 116 days)."""
+    diagnosed = next((d for d in dated if d.kind == "diagnosis"), None)
+    if diagnosed is None:
+        return ()
+    checks = [d for d in dated if d.kind == "treatment" and d.first > diagnosed.last]
+    if not checks:
+        return ()
+    check = checks[-1]
+    return (DaySpan((check.first - diagnosed.last).days, (check.last - diagnosed.first).days),)

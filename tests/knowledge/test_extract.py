@@ -262,3 +262,22 @@ def test_a_refund_share_kept_as_a_percentage_or_defined_in_words_is_read() -> No
     document = parse_clause_document(worded.encode("utf-8"), "test.md")
     formula = next(r for r in extract_facts(document).surrender if r.kind == "formula")
     assert (formula.article, formula.fee_percent) == ("5.3", 30.0)
+
+
+def test_a_number_that_names_another_period_is_not_the_reinstatement_window() -> None:
+    wording = """---
+code: T-MED-9
+name: 测试短期医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试短期医疗保险条款
+
+## 4 保险费
+### 4.4 效力恢复
+本合同效力中止后，您可以在保险期间届满之前申请复效。本合同的保险期间为一年，复效只能在保险期间内办理。自复效之日起重新计算三十日观察期。
+"""
+    facts = extract_facts(parse_clause_document(wording.encode("utf-8"), "t.md"))
+    assert "reinstatement" not in facts.periods

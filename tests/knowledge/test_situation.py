@@ -148,3 +148,68 @@ def test_the_part_of_the_deductible_already_used_is_read() -> None:
     assert read_situation("今年已经用掉了6000免赔额，这次住院花了5万").deductible_used == 6000.0
     assert read_situation("免赔额之前扣了5000").deductible_used == 5000.0
     assert read_situation("住院花了5万，医保报了2万").deductible_used is None
+
+
+def test_an_event_before_after_anchors_the_date_not_names_it() -> None:
+    found = story("保单中止后我2025年2月10号补交了保费复效，4月20号确诊")
+    assert [d.kind for d in found.dated] == ["reinstated", "diagnosis"]
+
+
+def test_the_product_name_is_not_an_accident_and_a_far_event_in_the_clause_counts() -> None:
+    found = story("我2月28号晚上十点多在app上把安途意外险的首期保费付了，3月1号早上被车撞了")
+    assert [(d.kind, d.first.day) for d in found.dated] == [("paid", 28), ("accident", 1)]
+
+
+def test_the_same_day_and_the_next_day_are_dated_from_the_day_told_before() -> None:
+    found = story("8月3号上午补交了保费，当天晚上出了车祸，第二天住院")
+    assert [(d.kind, d.first) for d in found.dated] == [
+        ("reinstated", dt.date(2026, 8, 3)),
+        ("accident", dt.date(2026, 8, 3)),
+        ("hospital", dt.date(2026, 8, 4)),
+    ]
+
+
+def test_a_missed_recurring_payment_is_that_day_of_the_year_told() -> None:
+    found = story("保单2022年5月1号生效，每年5月1号交费，今年忘了交，6月15号确诊")
+    assert found.days_between("due", "diagnosis") == DaySpan(45, 45)
+
+
+def test_a_term_told_as_a_range_gives_its_end() -> None:
+    found = story("保单期间是2025.9.1-2026.8.31，今年3月开始没交了，现在9月10号了想复效")
+    kinds = {d.kind: d.first for d in found.dated}
+    assert kinds["expiry"] == dt.date(2026, 8, 31) and kinds["now"] == dt.date(2026, 9, 10)
+
+
+def test_an_event_so_long_ago() -> None:
+    found = story("我两年零三个月前住院花了一笔钱")
+    assert found.days_between("hospital", "now") == DaySpan(820, 825)
+
+
+def test_the_first_symptom_is_an_event_of_its_own() -> None:
+    found = story("2025年6月1号生效的，6月18号开始胃疼去医院，8月10号住院")
+    assert [d.kind for d in found.dated] == ["effective", "symptom", "hospital"]
+
+
+def test_an_illness_lasts_from_its_diagnosis_to_a_later_check_up() -> None:
+    found = story("孩子2025年1月5日确诊川崎病，5月1日复查还在")
+    assert DaySpan(116, 116) in found.durations
+
+
+def test_an_aside_after_a_date_does_not_hide_its_event() -> None:
+    found = story("2025年9月10号（刚好生日那天）出车祸去世了")
+    assert [(d.kind, d.first) for d in found.dated] == [("accident", dt.date(2025, 9, 10))]
+
+
+def test_a_day_told_without_an_event_word_is_kept_as_told() -> None:
+    found = story("2025年6月1号生效的，8月20号因为血管狭窄装了个东西")
+    assert [d.kind for d in found.dated] == ["effective", "told"]
+
+
+def test_an_event_closing_the_clause_before_a_date_is_not_that_date_event() -> None:
+    found = story("2024年9月1号生效的 2025年6月想办点事 现在可以吗")
+    assert [d.kind for d in found.dated] == ["effective", "now"]
+
+
+def test_a_date_followed_by_born_is_a_birth_and_happened_is_not() -> None:
+    assert [d.kind for d in story("我妈1964年5月1号生的").dated] == ["birth"]
+    assert [d.kind for d in story("3月1号发生的车祸").dated] == ["accident"]

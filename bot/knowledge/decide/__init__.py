@@ -13,7 +13,17 @@ import re
 from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide.ages import (
+    decide_from_policy_year,
+    decide_oldest_age,
+    decide_youngest_age,
+)
 from bot.knowledge.decide.allowance import decide_allowance
+from bot.knowledge.decide.claiming import (
+    decide_claim_notice,
+    decide_claim_timing,
+    decide_limitation,
+)
 from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
@@ -41,12 +51,30 @@ from bot.knowledge.decide.periods import (
     decide_grace,
     decide_reinstatement,
     decide_waiting,
+    less_premium_owed,
     timing_notes,
 )
 from bot.knowledge.decide.reduction import decide_reduction
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
+from bot.knowledge.decide.timing import (
+    decide_after_reinstatement,
+    decide_cover_start,
+    decide_due_day,
+    decide_extension,
+    decide_interval,
+    decide_reinstated_same_day,
+    decide_reinstatement_term,
+    decide_renewal,
+)
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
+from bot.knowledge.decide.windows import (
+    decide_accident_window,
+    decide_age_split,
+    decide_assessment_day,
+    decide_earlier_than_the_days,
+    decide_stay_window,
+)
 from bot.knowledge.explain import rule_on_disease
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -102,17 +130,35 @@ def _first_verdict(
     disease: str | None,
 ) -> Verdict | None:
     deciders: tuple[Callable[[], Verdict | None], ...] = (
+        lambda: decide_assessment_day(product, situation),
+        lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
-        lambda: decide_waiting(product, situation),
+        lambda: decide_youngest_age(product, situation),
+        lambda: decide_oldest_age(product, situation),
+        lambda: decide_cover_start(product, situation),
+        lambda: decide_due_day(product, situation),
+        lambda: decide_reinstated_same_day(product, situation),
+        lambda: decide_waiting(product, situation, disease),
+        lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
-        lambda: decide_reinstatement(product, situation),
+        lambda: decide_renewal(product, situation),
+        lambda: decide_after_reinstatement(product, situation),
+        lambda: decide_reinstatement_term(product, situation),
         lambda: decide_grace(product, situation),
+        lambda: decide_reinstatement(product, situation),
+        lambda: decide_extension(product, situation),
+        lambda: decide_claim_notice(product, situation),
+        lambda: decide_claim_timing(product, situation),
+        lambda: decide_from_policy_year(product, situation),
+        lambda: decide_limitation(product, situation),
+        lambda: decide_accident_window(product, situation),
+        lambda: decide_stay_window(product, situation),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(
@@ -123,6 +169,7 @@ def _first_verdict(
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
         lambda: decide_disability(product, situation),
+        lambda: decide_age_split(product, situation, disease),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),
@@ -147,6 +194,17 @@ def _first_verdict(
                 verdict = _with_waiver(verdict, decide_waiver(product, situation))
                 together = tuple(several_at_once(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=together + verdict.reasons)
+            if (
+                verdict.kind == "waiting"
+                and verdict.decision == "yes"
+                and disease is not None
+                and "amount" in situation.asks
+            ):
+                verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
+            if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
+                verdict = less_premium_owed(
+                    verdict, decide_disease(product, situation, disease), situation
+                )
             break
     if situation.premium_shortfall is not None:
         # a premium paid short by a misstated age scales whatever the payout is
@@ -213,3 +271,10 @@ def _with_waiver(verdict: Verdict, waiver: Verdict | None) -> Verdict:
         reasons=verdict.reasons + waiver.reasons,
         conditions=(f"后面的保费：{waiver.answer}", *verdict.conditions),
     )
+
+
+def _benefit_first(waiting: Verdict, payout: Verdict | None) -> Verdict:
+    """A waiting period that does not hold the claim back: the benefit's answer, with why."""
+    if payout is None or payout.decision == "no":
+        return waiting
+    return dataclasses.replace(payout, reasons=payout.reasons + waiting.reasons)

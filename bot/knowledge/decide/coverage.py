@@ -15,6 +15,7 @@ FIXED_SUM_TYPES = {
     "whole_life": "终身寿险",
     "annuity": "年金保险",
 }
+DIAGNOSED = re.compile(r"确诊|查出|诊断|癌|白血病|肿瘤")
 REIMBURSE = re.compile(r"报销|(能|可以|可不可以|能不能|给)报|报(吗|不报|得了)|报多少")
 
 
@@ -29,6 +30,8 @@ def decide_expense_refund(
         return None
     if not REIMBURSE.search(situation.text) or _covered(product, disease):
         return None
+    if DIAGNOSED.search(situation.text):
+        return None  # a diagnosis told is a claim on the benefits, whatever word it uses
     names = "、".join(dict.fromkeys(b.name for b in facts.benefits))
     return Verdict(
         "coverage",

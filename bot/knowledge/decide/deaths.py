@@ -53,7 +53,9 @@ PAY_WORDS = (
 
 def _age_at_death(situation: Situation) -> int | None:
     birth = next((d for d in situation.dated if d.kind == "birth"), None)
-    death = next((d for d in situation.dated if d.kind == "death"), None)
+    death = next((d for d in situation.dated if d.kind == "death"), None) or next(
+        (d for d in situation.dated if d.kind == "accident"), None
+    )  # "9月10号出车祸去世了": the day of the accident told with the death
     if birth is not None and death is not None and birth.first == birth.last:
         day = death.first
         years = day.year - birth.first.year

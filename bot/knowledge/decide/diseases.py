@@ -118,11 +118,14 @@ def decide_disease(
     if used is not None:
         return used
     lines: list[str] = []
+    figures: list[float] = []
     for found, how in _by_category(chosen):
         benefit = benefit_for(product, found.category)
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
         if benefit is not None and benefit.percent is not None:
             amount = amount_text(situation, benefit.percent)
+            if situation.sum_insured:
+                figures.append(situation.sum_insured * benefit.percent / 100)
             reasons.append(Reason(payout(benefit), benefit.article))
             if situation.earlier_claims or re.search(r"扣", situation.text):
                 note = _deduction_note(product, benefit.article)
@@ -144,7 +147,12 @@ def decide_disease(
     answer = ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
     conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
     return Verdict(
-        "disease", "yes" if certain else "depends", answer, tuple(_unique(reasons)), conditions
+        "disease",
+        "yes" if certain else "depends",
+        answer,
+        tuple(_unique(reasons)),
+        conditions,
+        paid=figures[0] if certain and len(figures) == 1 else None,
     )
 
 

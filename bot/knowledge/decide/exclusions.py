@@ -38,7 +38,12 @@ def decide_exclusion(
         # A customer who names the wording's own word (蹦极) is answered on that word, not on
         # the whole category an item may name (高风险运动).
         specific = [w for w in words if w in concept.wording] if concept.each else []
-        for item in _naming_first(exclusions, concept):
+        # the item naming the customer's own word (自杀) first, then the wording's order
+        ranked = sorted(
+            _naming_first(exclusions, concept),
+            key=lambda e: not any(w in e.text for w in words),
+        )
+        for item in ranked:
             if not _names(product, item.text, concept, specific):
                 continue
             number = _item_number(product, item.article, item.index)
@@ -46,6 +51,9 @@ def decide_exclusion(
                 Reason(f"条款列明：“{clip(item.text)}”", item.article),
                 *_defined_terms(product, item.text, concept),
             )
+            bounded = _time_bound(product, item, situation, number, quoted[0])
+            if bounded is not None:
+                return bounded
             if concept.spares(situation.text):
                 who = concept.spared_as or "您说的情况不是被保险人本人所为"
                 return Verdict(
@@ -131,6 +139,43 @@ def _not_listed(
             f"{asked}不属于条款所说的{concept.label}，不在责任免除{number}之内；"
             f"{'因意外受伤的，' if situation.cause == 'accident' else ''}是否赔付按保险责任的约定。",
             (Reason(f"条款列明：“{clip(listing.text)}”", listing.article),),
+        )
+    return None
+
+
+TIME_BOUND = re.compile(r"(成立|生效|复效|效力恢复)[^。；]{0,20}?(\d+)\s*年内")
+
+
+def _time_bound(
+    product: ProductKnowledge, item: Exclusion, situation: Situation, number: str, quoted: Reason
+) -> Verdict | None:
+    """ "自合同成立或复效之日起2年内自杀": the item applies only inside its years."""
+    bound = TIME_BOUND.search(item.text)
+    if bound is None:
+        return None
+    years = int(bound.group(2))
+    span = situation.days_between("reinstated", "death") or situation.days_between(
+        "effective", "death"
+    )
+    if span is None:
+        return None
+    if span.high <= years * 365:
+        refund = _consequence(product, item)
+        reasons = (quoted, *([refund] if refund else []))
+        return Verdict(
+            "exclusion",
+            "no",
+            f"不能赔：身故发生在合同成立（或最后一次复效）后{years}年内，属于本产品的责任免除"
+            f"{number}。",
+            reasons,
+        )
+    if span.low > years * 365:
+        return Verdict(
+            "exclusion",
+            "yes",
+            f"这项免责已不适用：免责只限合同成立（或最后一次复效）之日起{years}年内，"
+            f"您说的情况已超过{years}年，按保险责任的约定处理。",
+            (quoted,),
         )
     return None
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
+from bot.knowledge.decide.diseases import is_severe
 from bot.knowledge.decide.surrender import (
     PAST_COOLING_OFF,
     claim_told,
@@ -13,13 +16,18 @@ from bot.knowledge.decide.surrender import (
     zero_after_claim,
     zero_note,
 )
+from bot.knowledge.decide.timing import day_text, waiting_name
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import article_titled
-from bot.knowledge.explain import clip
-from bot.knowledge.facts import Period, ProductKnowledge
+from bot.knowledge.explain import clip, money, rule_on_disease
+from bot.knowledge.facts import MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
+from bot.knowledge.text import split_items, strip_markdown
+from bot.knowledge.vocabulary import TOPIC_WORDS
 
 EVENT_NAMES = {
+    "told": "发生",
+    "treatment": "就医",
     "diagnosis": "确诊",
     "symptom": "出现症状",
     "hospital": "住院",
@@ -27,7 +35,7 @@ EVENT_NAMES = {
     "accident": "出险",
 }
 CONSEQUENCE = re.compile(
-    r"(确诊|发生|出险|患|症状|就诊|住院|身故).{0,60}(不承担|退还|终止|不予|无息)"
+    r"(确诊|发生|出险|患|症状|就诊|住院|身故).{0,60}(不承担|退还|终止|不予|无息|不给付|不再承担)"
 )
 ACCIDENT_EXEMPT = re.compile(
     r"意外.{0,30}(无等待期|没有等待期|不受.{0,10}限制|不适用|不设|无观察期|不计|除外)"
@@ -35,25 +43,169 @@ ACCIDENT_EXEMPT = re.compile(
 )
 
 
+def period_name(period: Period, kind: str, default: str) -> str:
+    """The wording's own name for a period (冷静期 or 犹豫期, 观察期 or 等待期)."""
+    text = "".join([period.sentence, *period.details])
+    named = [(text.find(w), w) for w in TOPIC_WORDS[kind] if w in text]
+    return min(named)[1] if named else default  # the name the wording uses first
+
+
 def _period_text(period: Period) -> list[str]:
     return [period.sentence, *period.details]
 
 
 def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:
+    """From the last start of cover to the FIRST symptom, visit or diagnosis the story tells."""
     for since in ("reinstated", "effective"):
-        for until in ("diagnosis", "symptom", "hospital", "death", "accident"):
-            span = situation.days_between(since, until)
-            if span is not None:
-                return since, until, span
+        found = [
+            (span, until)
+            for until in ("symptom", "diagnosis", "hospital", "treatment", "death", "accident")
+            if (span := situation.days_between(since, until)) is not None
+        ]
+        if not found and (span := situation.days_between(since, "told")) is not None:
+            found = [(span, "told")]  # a day told with no event word: the event asked about
+        if found:
+            span, until = min(found, key=lambda pair: (pair[0].low, pair[0].high))
+            return since, until, span
     return None
 
 
-def decide_waiting(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+WAITING_ASKED = re.compile(r"等待|观察期|免责期")
+
+
+def _no_waiting(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A wording without a waiting period, or an accident it does not hold back."""
     period = product.facts.periods.get("waiting")
+    if period is None or not WAITING_ASKED.search(situation.text):
+        return None
+    name = waiting_name(period)
+    if period.amount == 0:
+        return Verdict(
+            "waiting",
+            "yes",
+            f"没有{name}：本产品不设{name}，合同生效后发生的保险事故即按保险责任承担。",
+            (Reason(f"条款约定：“{clip(period.sentence)}”", period.article),),
+        )
+    exempt = next((s for s in _period_text(period) if ACCIDENT_EXEMPT.search(s)), None)
+    if situation.cause == "accident" and exempt is not None:
+        if "amount" in situation.asks and product.facts.medical:
+            return (
+                None  # the medical sum says how much; timing_notes says the period does not apply
+            )
+        return Verdict(
+            "waiting",
+            "yes",
+            f"意外伤害导致的不受{name}限制：即使在{period.label}{name}内，也按保险责任处理，"
+            "是否赔付看是否属于保险责任。",
+            (Reason(f"条款约定：“{clip(exempt)}”", period.article),),
+        )
+    return None
+
+
+def listed_names(item: str) -> list[str]:
+    """The disease names of one list item: "胆囊结石、胆囊息肉及胆囊炎" → three names."""
+    item = re.sub(r"^[（(]?\d+[）)]|[；;。，,]$", "", item.strip())
+    parts = re.split(r"、|及|和|与|或|以及|，|,", item)
+    return [re.sub(r"^(各类|各种|其他|其它)", "", p.strip()) for p in parts if p.strip()]
+
+
+def names_disease(name: str, text: str) -> bool:
+    """``name`` told in ``text`` as it is, or shortened by one character (胆囊结石 → 胆结石)."""
+    if len(name) < 2:
+        return False
+    if name in text:
+        return True
+    if len(name) < 4:
+        return False
+    return any(name[:i] + name[i + 1 :] in text for i in range(1, len(name) - 1))
+
+
+def _listed_waiting(product: ProductKnowledge, situation: Situation) -> tuple[Period, str] | None:
+    """The longer waiting period of a listed disease the question names, with the list article."""
+    period = product.facts.periods.get("waiting_listed")
+    if period is None:
+        return None
+    reference = re.search(r"(\d+(?:\.\d+)+)", period.sentence)
+    listing = next(
+        (a for a in product.document.articles if reference and a.number == reference.group(1)),
+        None,
+    )
+    if listing is None:
+        return None
+    _, items, _ = split_items(strip_markdown(listing.body))
+    for item in items:
+        if any(names_disease(n, situation.text) for n in listed_names(item)):
+            return period, listing.number
+    return None
+
+
+def applicable_waiting(
+    product: ProductKnowledge, situation: Situation
+) -> tuple[Period | None, str | None]:
+    """The waiting period for the story (a listed disease's own, when it names one) and the
+    article listing that disease."""
+    period = product.facts.periods.get("waiting")
+    listed = _listed_waiting(product, situation)
+    if listed is None or period is None or situation.cause == "accident":
+        return period, None
+    own = dataclasses.replace(listed[0], kind="waiting", details=(period.sentence, *period.details))
+    return own, listed[1]
+
+
+CATEGORY_WORDS = {
+    "severe": r"重大疾病|重度疾病|重疾",
+    "moderate": r"中度疾病|中症",
+    "mild": r"轻度疾病|轻症|轻度",
+}
+
+
+def told_category(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> str | None:
+    """The category the diagnosis told falls in (重疾, 中症, 轻症), when the wording shows one."""
+    if disease is None or not product.facts.diseases:
+        return None
+    if is_severe(product, situation, disease):
+        return "severe"
+    ruling = rule_on_disease(product, disease)
+    found = {d.category for d in ruling.covered_as} | {d.category for d, _ in ruling.defined_in}
+    found.discard("severe")
+    found.discard(None)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _consequence(lines: list[str], category: str | None) -> str | None:
+    """What the wording does with a diagnosis inside the waiting period, for its category."""
+    said = [s for s in lines if CONSEQUENCE.search(s)]
+    if category in CATEGORY_WORDS:
+        own = [s for s in said if re.search(CATEGORY_WORDS[category], s)]
+        if own:
+            at = lines.index(own[0])
+            after = lines[at + 1] if at + 1 < len(lines) else ""
+            # "…不再承担保险责任；" then "本合同其他保险责任继续有效。": the item goes on
+            if after and not after.startswith(("（", "(")) and re.search(r"继续有效", after):
+                return own[0].rstrip("；;。") + "，" + after
+            return own[0]
+    return said[0] if said else None
+
+
+def decide_waiting(
+    product: ProductKnowledge, situation: Situation, disease: str | None = None
+) -> Verdict | None:
+    period, listed = applicable_waiting(product, situation)
     timing = _waiting_since(situation)
+    if period is not None and (
+        period.amount == 0
+        or (
+            situation.cause == "accident"
+            and any(ACCIDENT_EXEMPT.search(s) for s in _period_text(period))
+        )
+    ):
+        return _no_waiting(product, situation)
     if period is None or timing is None or period.unit != "日":
         return None
     since, until, span = timing
+    name = waiting_name(period)
     lines = _period_text(period)
     exempt = next((s for s in lines if ACCIDENT_EXEMPT.search(s)), None)
     start = "最后一次复效" if since == "reinstated" else "合同生效"
@@ -61,61 +213,130 @@ def decide_waiting(product: ProductKnowledge, situation: Situation) -> Verdict |
     if situation.cause == "accident" and exempt is not None:
         return None  # the benefit decides; timing_notes says the waiting period does not apply
     inside = span.before(period.amount)
-    reason = Reason(f"等待期为{period.label}，从{start}之日起算", period.article)
+    reason = Reason(f"{name}为{period.label}，从{start}之日起算", period.article)
+    reasons = [reason]
+    if listed is not None:
+        reasons.append(Reason(f"所患疾病属于适用{period.label}{name}的特定疾病", listed))
     if inside is None and span.high - span.low > 31:
         return None
     if inside is None:
         return Verdict(
             "waiting",
             "depends",
-            f"要看具体日期：您说的{event}时间距{start}约{span}，正落在{period.label}等待期的边界上，"
+            f"要看具体日期：您说的{event}时间距{start}约{span}，正落在{period.label}{name}的边界上，"
             f"在第{period.amount:g}日之后{event}的才按保险责任处理。",
             (reason,),
             ("请提供准确的生效日期和确诊（就诊）日期，我可以帮您再算一遍。",),
         )
     if inside:
-        consequence = next((s for s in lines if CONSEQUENCE.search(s)), None)
+        consequence = _consequence(lines, told_category(product, situation, disease))
         text = (
-            f"按条款不能赔：{event}在{start}后第{span}，还在{period.label}的等待期内。"
+            f"按条款不能赔：{event}在{start}后第{span}，还在{period.label}的{name}内。"
             if span.low == span.high
-            else f"按条款不能赔：{event}在{start}后约{span}，还在{period.label}的等待期内。"
+            else f"按条款不能赔：{event}在{start}后约{span}，还在{period.label}的{name}内。"
         )
-        reasons = [reason]
+        if (
+            since != "reinstated"
+            and consequence
+            and re.search(r"退还[^。；]{0,12}保险费", consequence)
+        ):
+            text = text.rstrip("。") + "，条款约定的处理是退还已交保险费。"
         if consequence:
             reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
+        if re.search(r"退|解除", situation.text):
+            # "那我退了行不行": what the wording lets the holder do about it
+            leave = next(
+                (s for s in lines if s != consequence and re.search(r"解除", s) and "退还" in s),
+                None,
+            )
+            if leave:
+                reasons.append(Reason(f"条款约定：“{clip(leave)}”", period.article))
+        if since == "reinstated":
+            # "但该观察期是因复效而重新计算的，我们退还本合同的现金价值": what differs after a
+            # reinstatement.
+            after_reinstatement = next(
+                (
+                    s
+                    for s in lines
+                    if s != consequence and "复效" in s and re.search(r"退还|不承担|不给付", s)
+                ),
+                None,
+            )
+            if after_reinstatement:
+                reasons.append(Reason(f"条款约定：“{clip(after_reinstatement)}”", period.article))
         conditions = []
         if since == "reinstated":
-            conditions.append("复效后等待期从复效之日起重新计算。")
+            conditions.append(f"复效后{name}从复效之日起重新计算。")
         if exempt is not None:
-            conditions.append("如果是意外导致的，不受等待期限制。")
+            conditions.append(f"如果是意外导致的，不受{name}限制。")
         return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
-    if re.search(r"等待|观察期|免责期", situation.text):
+    if re.search(r"等待|观察期|免责期", situation.text) or (
+        listed is not None and "amount" not in situation.asks
+    ):
+        ratio = _stay_ratio(product, situation) if listed is not None else None
+        if ratio is not None:
+            reasons.append(Reason(f"条款约定：“{clip(ratio.sentence, 70)}”", ratio.article))
+            return Verdict(
+                "waiting",
+                "yes",
+                f"{name}已经过了，可以按住院医疗保险金报：{event}在{start}后约{span}，"
+                f"{period.label}的{name}已满；属于保险责任的住院费用按{ratio.amount:g}%给付。",
+                tuple(reasons),
+                ("前提是费用合理且必要、不属于既往症和责任免除，以理赔审核为准。",),
+            )
         return Verdict(
             "waiting",
             "yes",
-            f"等待期已经过了：{event}在{start}后约{span}，{period.label}的等待期已满，"
-            "等待期不影响这次理赔；是否赔付看病情是否符合保险责任和疾病定义。",
-            (reason,),
+            f"{name}已经过了：{event}在{start}后约{span}，{period.label}的{name}已满，"
+            f"{name}不影响这次理赔；是否赔付看病情是否符合保险责任和疾病定义。",
+            tuple(reasons),
         )
     return None
 
 
+def _stay_ratio(product: ProductKnowledge, situation: Situation) -> MedicalTerm | None:
+    """The hospital-stay payout ratio for the place the question names ("网络医院住院"): a term
+    whose sentence shares four characters with the question, not under a negation (非网络医院)."""
+    if "住院" not in situation.text:
+        return None
+    text = situation.text
+    found = []
+    for term in product.facts.medical:
+        if (
+            term.kind != "reimbursement"
+            or term.amount is None
+            or "住院" not in (term.benefit or "")
+        ):
+            continue
+        shared = [
+            i
+            for i in range(len(term.sentence) - 3)
+            if term.sentence[i : i + 4] in text
+            and "住院" not in term.sentence[i : i + 4]
+            and term.sentence[i - 1 : i] != "非"
+        ]
+        if shared:
+            found.append(term)
+    return min(found, key=lambda t: len(t.sentence)) if found else None
+
+
 def timing_notes(product: ProductKnowledge, situation: Situation) -> list[Reason]:
     """Facts of the story that bear on any answer: a waiting period already over, for one."""
-    period = product.facts.periods.get("waiting")
+    period, _ = applicable_waiting(product, situation)
     timing = _waiting_since(situation)
-    if period is None or timing is None or period.unit != "日":
-        return []
+    if period is None or timing is None or period.unit != "日" or period.amount == 0:
+        return []  # no waiting period: nothing to say about one
     since, until, span = timing
+    name = waiting_name(period)
     if situation.cause == "accident" and any(
         ACCIDENT_EXEMPT.search(s) for s in _period_text(period)
     ):
-        return [Reason(f"意外导致的不受{period.label}等待期限制", period.article)]
+        return [Reason(f"意外导致的不受{period.label}{name}限制", period.article)]
     if span.before(period.amount) is False:
         start = "最后一次复效" if since == "reinstated" else "合同生效"
         return [
             Reason(
-                f"{EVENT_NAMES[until]}在{start}后约{span}，{period.label}的等待期已经过了",
+                f"{EVENT_NAMES[until]}在{start}后约{span}，{period.label}的{name}已经过了",
                 period.article,
             )
         ]
@@ -151,19 +372,20 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
         return None
     inside = False if span is None else span.before(period.amount)
     lines = _period_text(period)
+    name = period_name(period, "cooling_off", "犹豫期")
     claimed = next((s for s in lines if CLAIM_ENDS_REFUND.search(s)), None)
     if inside and claimed is not None and claim_told(situation.text):
         return _claimed_in_cooling_off(product, situation, period, claimed)
     refund = next((s for s in lines if re.search(r"退还|退回", s)), period.sentence)
     reasons = (
-        Reason(f"犹豫期为签收次日起{period.label}", period.article),
+        Reason(f"{name}为签收次日起{period.label}", period.article),
         Reason(f"条款约定：“{clip(refund)}”", period.article),
     )
     if inside is None:
         return Verdict(
             "cooling_off",
             "depends",
-            f"正好在{period.label}犹豫期的边界上，要看签收日期：签收次日起第{period.amount:g}日"
+            f"正好在{period.label}{name}的边界上，要看签收日期：签收次日起第{period.amount:g}日"
             "内（含当日）申请的，退还全部保险费。",
             reasons,
             coverage=False,
@@ -173,15 +395,21 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
             "cooling_off",
             "yes",
             f"{cooling_off_refund(lines, situation)}：您在签收后{span}内申请，"
-            f"还在{period.label}犹豫期内。",
+            f"还在{period.label}{name}内。",
             reasons,
             coverage=False,
         )
+    signed = next((d for d in situation.dated if d.kind == "signed"), None)
+    last_day = (
+        f"（签收次日起算，到{day_text(signed.first + dt.timedelta(days=int(period.amount)))}止）"
+        if signed is not None and signed.first == signed.last and period.unit == "日"
+        else ""
+    )
     cash = article_titled(product, ("现金价值",))
     formulas = formulas_to_cite(product, situation.installment)
-    extra = [Reason(f"过了犹豫期退保，退还：{clip(f.sentence, 80)}", f.article) for f in formulas]
+    extra = [Reason(f"过了{name}退保，退还：{clip(f.sentence, 80)}", f.article) for f in formulas]
     if not extra and cash:
-        extra.append(Reason("过了犹豫期退保，退还的是保单的现金价值", cash))
+        extra.append(Reason(f"过了{name}退保，退还的是保单的现金价值", cash))
     paid_out = refund_days(product)
     if paid_out is not None:
         extra.append(Reason(f"条款约定：“{clip(paid_out[1], 70)}”", paid_out[0]))
@@ -194,7 +422,7 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
     return Verdict(
         "cooling_off",
         "no",
-        f"不能全额退了：{since}，超过了{period.label}犹豫期；现在退保只能退保单的现金价值，"
+        f"不能全额退了：{since}，超过了{period.label}{name}{last_day}；现在退保只能退保单的现金价值，"
         "通常少于已交保费。",
         (reasons[0], *extra),
         coverage=False,
@@ -271,7 +499,7 @@ def _restarts_waiting(product: ProductKnowledge) -> bool:
 
 def decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     period = product.facts.periods.get("grace")
-    if period is None or re.search(r"复效|恢复", situation.text):
+    if period is None:
         return None
     if not re.search(r"宽限|没交|忘|欠|扣款|逾期|断交|停交|交费|保费|过期", situation.text):
         return None
@@ -284,6 +512,8 @@ def decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | N
         ),
         None,
     )
+    if event is None and re.search(r"复效|恢复", situation.text):
+        return None  # reinstatement decides; an event told with it is judged against the grace
     span = event[1] if event else _elapsed_now(situation, "due", "lapsed")
     if span is None:
         return None
@@ -331,4 +561,19 @@ def decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | N
         "中止期间出险不赔；可以在复效期限内申请恢复效力。",
         (reason,),
         coverage=False,
+    )
+
+
+def less_premium_owed(grace: Verdict, payout: Verdict | None, situation: Situation) -> Verdict:
+    """An event inside the grace period: the payout the benefit decides, less the premium owed."""
+    owed = situation.annual_premium
+    if payout is None or payout.decision != "yes" or payout.paid is None or not owed:
+        return grace
+    left = payout.paid - owed
+    return dataclasses.replace(
+        grace,
+        answer=f"{grace.answer}可赔{money(payout.paid)}，扣除欠交的保险费{money(owed)}后约为"
+        f"{money(payout.paid)} − {money(owed)} = {money(left)}。",
+        reasons=grace.reasons + payout.reasons,
+        conditions=payout.conditions,
     )

@@ -28,6 +28,7 @@ class Verdict:
     conditions: tuple[str, ...] = ()
     sum: str | None = None
     coverage: bool = True
+    paid: float | None = None  # the payout in yuan, when the verdict computes one
 
     @property
     def articles(self) -> list[str]:

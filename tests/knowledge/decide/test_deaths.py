@@ -64,3 +64,16 @@ effective_from: 2025-01-01
     assert verdict is not None
     assert verdict.answer == "按8级伤残给付：50万元 × 30% = 15万元。"
     assert verdict.articles == ["2.2"]
+
+
+def test_the_age_at_death_is_counted_to_the_day_of_the_fatal_accident(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story(
+            "我弟弟2007年9月10号出生，2025年9月10号（刚好生日那天）出车祸去世了，保额30万，赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "death" and "已满18周岁" in verdict.answer

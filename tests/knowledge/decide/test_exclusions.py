@@ -122,3 +122,42 @@ def test_a_thing_the_wording_settles_elsewhere_is_not_said_to_be_absent(
     )
     verdict = decide(elsewhere, story("私立医院住院能报吗"), default_thesaurus())
     assert verdict is None or verdict.kind != "exclusion"
+
+
+SUICIDE_BOUND = """---
+code: T-WL-1
+name: 测试长青终身寿险
+insurer: 测试人寿保险股份有限公司
+type: whole_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试长青终身寿险条款
+
+## 2 保险责任
+### 2.1 身故保险金
+被保险人身故的，我们按基本保险金额给付身故保险金，本合同终止。
+
+## 3 责任免除
+### 3.1 不保的情形
+因下列情形之一导致被保险人身故的，我们不承担给付保险金的责任：
+（1）被保险人故意自伤、故意犯罪；
+（2）被保险人自本合同成立或者最后一次复效之日起二年内自杀，但自杀时为无民事行为能力人的除外；
+（3）战争、军事冲突。
+### 3.2 免责后的处理
+发生上述第（2）项情形的，本合同终止，我们向您退还本合同的现金价值。
+"""
+
+
+def test_suicide_is_excluded_only_inside_the_years_the_item_names() -> None:
+    wording = product(SUICIDE_BOUND)
+    inside = decide(
+        wording, story("保单2024年5月10号成立，2025年12月1号他自杀了，能赔吗"), default_thesaurus()
+    )
+    after = decide(
+        wording, story("保单2021年5月10号成立，2025年12月1号他自杀了，能赔吗"), default_thesaurus()
+    )
+    assert inside is not None and inside.decision == "no"
+    assert "2年内" in inside.answer and "第3.1条第（2）项" in inside.answer
+    assert any("现金价值" in r.text for r in inside.reasons)
+    assert after is not None and after.decision == "yes" and "超过2年" in after.answer

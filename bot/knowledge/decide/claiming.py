@@ -1,0 +1,162 @@
+"""Claims against time: late notice, how long a claim takes, the limitation period."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.decide.timing import INSURED_EVENTS
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.explain import clip
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals
+
+# ---- limitation period --------------------------------------------------------------------------
+
+CLAIMING = r"(申请|理赔|报销|索赔|报案|报|赔)"
+LATE_CLAIM = re.compile(
+    rf"忘(了|记)?{CLAIMING}|当时(没|不知道|未)|才(翻到|找到|知道)|时效|一直没{CLAIMING}"
+    r"|没来得及"
+)
+DID_NOT_KNOW = re.compile(r"不知道|不晓得|才(发现|翻到|知道|找到)")
+
+
+def decide_limitation(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A claim asked long after the event: the limitation period counts from knowing of it."""
+    period = product.facts.periods.get("limitation")
+    if period is None or not LATE_CLAIM.search(situation.text):
+        return None
+    if not re.search(r"还能|还可以|能不能|可以.{0,6}吗|来得及|赔|申请|理赔|报", situation.text):
+        return None
+    span = next(
+        (s for kind in INSURED_EVENTS if (s := situation.days_between(kind, "now")) is not None),
+        None,
+    )
+    if span is None:
+        return None
+    limit = period.amount * {"年": 365, "个月": 30, "日": 1}.get(period.unit, 1)
+    reason = Reason(f"条款约定：“{clip(period.sentence, 90)}”", period.article)
+    if span.high <= limit and "时效" not in situation.text:
+        return None  # plainly within it: the claim itself is the question
+    if DID_NOT_KNOW.search(situation.text):
+        return Verdict(
+            "limitation",
+            "depends",
+            f"要看何时知道：请求给付保险金的诉讼时效为{period.label}，自知道或者应当知道"
+            f"保险事故发生之日起计算，不是从出险之日起算；"
+            "是否已过时效要看您何时知道或应当知道，建议尽快提交申请，并请人工客服核实。",
+            (reason,),
+            coverage=False,
+        )
+    if span.low > limit:
+        return Verdict(
+            "limitation",
+            "depends",
+            f"可能已过诉讼时效：请求给付保险金的诉讼时效为{period.label}，自知道或者应当知道"
+            f"保险事故发生之日起计算；您说的事情距今已超过{period.label}。"
+            "仍可以提交申请，是否受理请联系人工客服确认。",
+            (reason,),
+            coverage=False,
+        )
+    if span.high <= limit:
+        return Verdict(
+            "limitation",
+            "yes",
+            f"还来得及：请求给付保险金的诉讼时效为{period.label}，自知道或者应当知道保险事故"
+            f"发生之日起计算；您说的事情距今未满{period.label}，还在时效内，请尽快申请。",
+            (reason,),
+            coverage=False,
+        )
+    return None
+
+
+LATE_NOTICE = re.compile(
+    r"(才|晚|过了|超过|拖|没及时|没有及时|迟)[^。？?！!，,]{0,10}报案"
+    r"|报案[^。？?！!]{0,6}(晚|迟|超过|过了)"
+    r"|(才|晚|没及时|没有及时|迟)[^。？?！!，,]{0,6}通知(保险公司|你们|公司)"
+)
+LATE_NOTICE_COST = re.compile(r"未及时通知[^。]*(难以确定|无法确定)")
+
+
+def decide_claim_notice(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "一个多月后才想起来报案，是不是就不赔了": late notice costs only what it leaves unknown."""
+    period = product.facts.periods.get("claim_notice")
+    if period is None:
+        return None
+    past_days = re.search(r"(超过|过了)\s*(\d+)\s*[天日]", situation.text)
+    past_notice = past_days is not None and float(past_days.group(2)) == period.amount
+    if not (LATE_NOTICE.search(situation.text) or past_notice):
+        return None
+    if not re.search(r"赔|理赔|申请|报销", situation.text):
+        return None
+    lines = [period.sentence, *period.details]
+    cost = next((s for s in lines if LATE_NOTICE_COST.search(s)), None)
+    if cost is None:
+        return None
+    reasons = [
+        Reason(f"知道保险事故发生后应在{period.label}内通知", period.article),
+        Reason(f"条款约定：“{clip(cost, 90)}”", period.article),
+    ]
+    conditions = []
+    limitation = product.facts.periods.get("limitation")
+    if limitation is not None:
+        conditions.append(
+            f"请求给付保险金的诉讼时效为{limitation.label}，自知道或者应当知道保险事故发生之日起"
+            f"计算（第{limitation.article}条）。"
+        )
+    return Verdict(
+        "claim_notice",
+        "yes",
+        f"不会因为晚报案就一律不赔：条款约定知道保险事故后{period.label}内通知；只有故意或者"
+        "因重大过失未及时通知，致使保险事故的性质、原因、损失程度等难以确定的，对无法确定的部分"
+        "不承担责任，仍可以申请理赔。",
+        tuple(reasons),
+        tuple(conditions),
+    )
+
+
+# ---- how long a claim takes ---------------------------------------------------------------------
+
+OUTCOME = r"(出结果|理赔结果|审核结果|核定|打钱|到账|赔款|消息|回复|给付)"
+HOW_LONG = r"(多久|几天|多少天|什么时候|最晚|多长时间|正常吗)"
+CLAIM_WAIT = re.compile(rf"{HOW_LONG}[^。？?]{{0,10}}{OUTCOME}|{OUTCOME}[^。？?]{{0,10}}{HOW_LONG}")
+CLAIMING_NOW = re.compile(r"理赔|材料|核定|审核|赔款|保险金|给付协议")
+PAYING = re.compile(r"(给付|支付|赔付)[^，。]{0,4}(期限|时限)|迟延")
+
+
+def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "材料交齐20天了还没消息，最晚多久": the wording's days to decide and to pay."""
+    period = product.facts.periods.get("claim_decision")
+    text = situation.text
+    if period is None or not CLAIM_WAIT.search(text) or not CLAIMING_NOW.search(text):
+        return None
+    if re.search(r"退保|退掉|退钱|全额退|解除", text):
+        return None  # a refund's days, not a claim's
+    lines = [(period.article, s) for s in (period.sentence, *period.details)]
+    for (
+        article
+    ) in product.document.articles:  # 给付期限与迟延给付, when it is an article of its own
+        if article.number != period.article and PAYING.search(article.title):
+            lines += [(article.number, s) for s in plain_sentences(arabic_numerals(article.body))]
+    timed = [(a, s) for a, s in lines if re.search(r"\d+\s*(个工作日|日)", s)]
+    if not timed:
+        return None
+    if re.search(r"协议|到账|打钱", text):  # the days to pay come first
+        timed.sort(key=lambda pair: "协议" not in pair[1])
+    late = [(a, s) for a, s in lines if re.search(r"利息|赔偿", s)]
+    if late and re.search(r"拖|不给|逾期|迟迟|一直", text):
+        timed = [timed[0], late[0]]
+    reasons = [Reason("核定与给付的时限", a) for a in dict.fromkeys(a for a, _ in timed[:2])]
+    reasons += [Reason(f"条款约定：“{clip(s, 90)}”", a) for a, s in timed[2:3]]
+    notice = product.facts.periods.get("claim_notice")
+    if notice is not None and re.search(r"通知|报案", text):
+        reasons.insert(0, Reason(f"知道保险事故发生后应在{notice.label}内通知", notice.article))
+    return Verdict(
+        "claim_timing",
+        "info",
+        "按条款约定的时限：" + "；".join(clip(s, 80) for _, s in timed[:2]) + "。",
+        tuple(reasons),
+        ("超过约定时限仍未收到结果的，可以联系人工客服催办。",),
+        coverage=False,
+    )

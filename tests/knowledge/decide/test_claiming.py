@@ -1,0 +1,60 @@
+"""Claims against time: late notice, how long a claim takes, the limitation period."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.facts import ProductKnowledge
+from tests.knowledge.decide.conftest import product
+from tests.knowledge.decide.test_timing import NOTICE, ONE_YEAR, ask
+
+
+@pytest.fixture(scope="module")
+def one_year() -> ProductKnowledge:
+    return product(ONE_YEAR)
+
+
+def test_a_claim_years_late_meets_the_limitation_period(one_year: ProductKnowledge) -> None:
+    late = ask(one_year, "我两年零三个月前住院了 当时忘记申请了 现在还能理赔吗")
+    unknown = ask(one_year, "2022年8月住院，当时不知道有这份保险，最近才翻到保单，还能申请吗")
+    assert late is not None and late.kind == "limitation" and "已超过2年" in late.answer
+    assert unknown is not None and unknown.decision == "depends"
+    assert "知道或者应当知道" in unknown.answer
+
+
+def test_a_claim_told_without_delay_is_not_a_limitation_question(
+    one_year: ProductKnowledge,
+) -> None:
+    verdict = ask(one_year, "这次住院忘了刷医保卡，花了5万，能赔多少")
+    assert verdict is None or verdict.kind != "limitation"
+
+
+def test_a_late_notice_costs_only_what_it_leaves_unknown() -> None:
+    wording = product(NOTICE)
+    late = ask(wording, "确诊后一直忙着治疗，一个多月后才想起来报案，是不是超过时间就不赔了")
+    days = ask(wording, "我爸1月5号去世，2月底才想起来有这份保险，是不是超过10天就不能理赔了")
+    other = ask(wording, "你们2月1号就调到了病历，3月20号才发通知说要解除合同，还能解除吗")
+    assert late is not None and late.kind == "claim_notice" and "10日" in late.answer
+    assert "难以确定" in late.answer and any("2年" in c for c in late.conditions)
+    assert days is not None and days.kind == "claim_notice"
+    assert other is None or other.kind != "claim_notice"
+
+
+def test_how_long_a_claim_takes_and_when_it_is_paid() -> None:
+    wording = product(
+        NOTICE
+        + """### 8.3 核定
+我们收到申请及齐全材料后，在五个工作日内作出核定；情形复杂的，在三十日内作出核定。
+### 8.4 给付期限与迟延给付
+对属于保险责任的，我们在达成给付协议后十日内给付；未及时给付的，还将赔偿利息损失。
+"""
+    )
+    waiting = ask(wording, "理赔材料交齐20天了还没消息，正常吗，最晚多久")
+    paying = ask(wording, "理赔结果出来了，给付协议也签了，多久能到账？要是一直拖着不给怎么办")
+    refund = ask(wording, "我想退保，钱多久到账")
+    story_of_death = ask(wording, "车祸评了伤残已经赔了，结果前几天去世了，身故金还能赔多少")
+    assert waiting is not None and waiting.kind == "claim_timing"
+    assert "5个工作日" in waiting.answer and "30日" in waiting.answer
+    assert paying is not None and "10日" in paying.answer and "利息" in paying.answer
+    assert refund is None or refund.kind != "claim_timing"
+    assert story_of_death is None or story_of_death.kind != "claim_timing"
