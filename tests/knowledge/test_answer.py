@@ -135,3 +135,10 @@ def test_an_accident_in_the_waiting_period_brings_the_wordings_accident_sentence
 def test_an_insurers_name_is_not_read_as_a_misspelt_name_of_ours(sample_kb: KnowledgeBase) -> None:
     assert sample_kb.product_in(normalize("弘康的重疾险等待期180天 这正常吗")) is None
     assert sample_kb.product_in(normalize("康林重疾等待期多久")) == ("KN-CI-2024", "康林重疾")
+
+
+def test_no_social_insurance_gets_both_readings_when_their_ratios_differ(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("没有社保的话报销比例是多少", product="JK-MED-2024").text
+    assert text.startswith("按100%赔付") and "只是就诊时没用社保结算，按60%赔付" in text

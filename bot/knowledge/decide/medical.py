@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.knowledge.decide.items import items_told, other_expenses
@@ -386,12 +387,23 @@ def decide_ratio(product: ProductKnowledge, situation: Situation) -> Verdict | N
         "not_used": "有社保但没用社保结算",
         "unsupported": "就诊的机构没法用社保结算",
     }[situation.social_insurance]
+    reasons = [Reason(f"赔付比例：{clip(term.sentence, 70)}", term.article)]
+    conditions = ["前提是属于保险责任、费用合理必要；扣除已报销部分和免赔额后再按这个比例算。"]
+    if situation.social_insurance == "none":
+        # "没有社保" may also mean insured with it but not using it: that ratio too, if it differs
+        other = _ratio(terms, dataclasses.replace(situation, social_insurance="not_used"))
+        if other is not None and other.amount is not None and other.amount != term.amount:
+            conditions.insert(
+                0,
+                f"如果投保时是以有社保身份投保、只是就诊时没用社保结算，按{other.amount:g}%赔付。",
+            )
+            reasons.append(Reason(f"赔付比例：{clip(other.sentence, 70)}", other.article))
     return Verdict(
         "medical",
         "info",
         f"按{term.amount:g}%赔付：您说的是{case}的情形。",
-        (Reason(f"赔付比例：{clip(term.sentence, 70)}", term.article),),
-        ("前提是属于保险责任、费用合理必要；扣除已报销部分和免赔额后再按这个比例算。",),
+        tuple(reasons),
+        tuple(conditions),
     )
 
 
