@@ -106,7 +106,7 @@ class FakeWeChat:
     # The API.
 
     def fail_next(self, *errcodes: int) -> None:
-        """Answer the next sends with these errcodes, one each, before accepting again."""
+        """Answer the next sends with these errcodes, one each (0: accept), then accept."""
         self._errors.extend(errcodes)
 
     def expire_tokens(self) -> None:
@@ -130,8 +130,8 @@ class FakeWeChat:
             return web.json_response({"errcode": 42001, "errmsg": "access_token expired"})
         if token not in self.issued:
             return web.json_response({"errcode": 40001, "errmsg": "invalid credential"})
-        if self._errors:
-            code = self._errors.pop(0)
+        code = self._errors.pop(0) if self._errors else 0
+        if code:
             return web.json_response({"errcode": code, "errmsg": f"fake error {code}"})
         raw = await request.read()
         self.raw_sent.append(raw)
