@@ -24,7 +24,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.channels.wechat.api import CUSTOM_SEND_PATH, TOKEN_PATH
 from bot.channels.wechat.crypto import WeChatCrypto, sign
-from bot.channels.wechat.messages import parse_envelope, parse_message
+from bot.channels.wechat.messages import parse_envelope
 from bot.channels.wechat.replies import ACK_BODY, cdata
 
 APP_ID = "wx5823bf96d3bd56c7"
@@ -161,7 +161,9 @@ class FakeWeChat:
 
     # The callback sender.
 
-    def signed_request(self, xml: str, timestamp: str | None = None) -> tuple[dict[str, str], str]:
+    def signed_request(
+        self, xml: str, timestamp: str | None = None, openid: str = OPENID
+    ) -> tuple[dict[str, str], str]:
         """The query and body WeChat posts for ``xml``: signed, and sealed in safe mode."""
         timestamp = timestamp or str(int(time.time()))
         nonce = str(secrets.randbelow(10**10))
@@ -169,7 +171,7 @@ class FakeWeChat:
             "signature": sign(CALLBACK_TOKEN, timestamp, nonce),
             "timestamp": timestamp,
             "nonce": nonce,
-            "openid": parse_message(xml).from_user,
+            "openid": openid,
         }
         if not self.safe_mode:
             return query, xml
