@@ -144,6 +144,26 @@ def _refusal(error: WeChatProtocolError) -> HTTPResponse:
     return response.text("refused", status=status)
 
 
+async def _capped_body(request: Request) -> bytes:
+    """The body, read (streamed) no further than :data:`MAX_BODY_BYTES`."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise BodyTooLargeError(f"Content-Length {declared} over the {MAX_BODY_BYTES}-byte limit")
+    if request.stream is None:  # a route not streamed: Sanic read the body already
+        body: bytes = request.body or b""
+        if len(body) > MAX_BODY_BYTES:
+            raise BodyTooLargeError(f"body over the {MAX_BODY_BYTES}-byte limit")
+        return body
+    chunks: list[bytes] = []
+    size = 0
+    while (chunk := await request.stream.read()) is not None:
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise BodyTooLargeError(f"body over the {MAX_BODY_BYTES}-byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type information
     """Rasa input channel for a WeChat Official Account.
 
@@ -254,7 +274,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                 return response.text("WeChat channel off: WECHAT_TOKEN is not set", status=404)
             started = time.monotonic()
             try:
-                message = self._read(request)
+                message = self._read(request, await _capped_body(request))
             except WeChatProtocolError as error:
                 return _refusal(error)
             # Sanic cancels a handler whose client hung up, as WeChat does after 5 s; the work
@@ -266,6 +286,9 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
             except asyncio.CancelledError:
                 hung_up.set()
                 raise
+            except Exception:  # never a 5xx: WeChat would show "该公众号暂时无法提供服务"
+                logger.exception("WeChat message %s not processed", message.dedup_key)
+                return response.text(ACK_BODY)
             if reply is None:
                 return response.text(ACK_BODY)
             if self._crypto is not None:
@@ -279,17 +302,13 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
 
         routes.add_route(health, "/", methods=["GET"])
         routes.add_route(verify, "/webhook", methods=["GET"])
-        routes.add_route(receive, "/webhook", methods=["POST"])
+        routes.add_route(receive, "/webhook", methods=["POST"], stream=True)
         routes.listener("before_server_stop")(stop)
         return routes
 
-    def _read(self, request: Request) -> InboundMessage:
+    def _read(self, request: Request, body: bytes) -> InboundMessage:
         """The message of a callback, once every check passed."""
         assert self.config is not None
-        declared = request.headers.get("content-length", "0")
-        body: bytes = request.body or b""
-        if len(body) > MAX_BODY_BYTES or (declared.isdigit() and int(declared) > MAX_BODY_BYTES):
-            raise BodyTooLargeError(f"body over the {MAX_BODY_BYTES}-byte limit")
         args = request.args
         timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
         check_signature(self.config.token, args.get("signature"), timestamp, nonce)

@@ -53,6 +53,8 @@ class FakeAgent:
         self.handled: list[UserMessage] = []
         self.delay = 0.0
         self.buttons: list[dict[str, str]] = []
+        self.answer: str | None = None  # instead of 收到：…
+        self.fails = False
 
     @property
     def texts(self) -> list[str]:
@@ -61,7 +63,9 @@ class FakeAgent:
     async def handle_message(self, message: UserMessage) -> None:
         self.handled.append(message)
         await asyncio.sleep(self.delay)
-        answer = f"收到：{message.text}"
+        if self.fails:
+            raise RuntimeError("the tracker store is down")
+        answer = self.answer or f"收到：{message.text}"
         if self.buttons:
             await message.output_channel.send_text_with_buttons(
                 message.sender_id, answer, self.buttons
@@ -136,8 +140,16 @@ def content(reply: str | None) -> str:
     return message.fields["Content"]
 
 
-async def post_raw(url: str, query: Mapping[str, str], body: bytes | str) -> tuple[int, str]:
-    data = body.encode() if isinstance(body, str) else body
+async def post_raw(
+    url: str, query: Mapping[str, str], body: bytes | str, chunked: bool = False
+) -> tuple[int, str]:
+    raw = body.encode() if isinstance(body, str) else body
+
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: the cap must count
+        for start in range(0, len(raw), 4096):
+            yield raw[start : start + 4096]
+
+    data: Any = chunks() if chunked else raw
     async with (
         aiohttp.ClientSession() as session,
         session.post(url, params=dict(query), data=data) as response,
@@ -246,6 +258,27 @@ async def test_outside_the_window_is_recorded_on_the_delivery(
         await asyncio.sleep(0.05)
     assert store.outcome("MsgId:1007") == "outside_window"
     assert wechat.sent == []
+
+
+async def test_a_long_answer_is_passive_then_pushed(
+    webhook: str, wechat: FakeWeChat, agent: FakeAgent, store: WeChatStore
+) -> None:
+    agent.answer = "理赔材料包括身份证明、病历和发票。" * 100  # about 5 KB: three messages
+    delivery = await wechat.deliver(webhook, text_xml("要什么材料", 1008))
+    first = content(delivery.reply)
+    rest = await pushed(wechat, 2)
+    assert len(rest) == 2
+    assert "".join([first, *rest]) == agent.answer
+    assert store.outcome("MsgId:1008") == "pushed"
+
+
+async def test_a_failing_bot_is_not_a_server_error(
+    webhook: str, wechat: FakeWeChat, agent: FakeAgent, store: WeChatStore
+) -> None:
+    agent.fails = True
+    delivery = await wechat.deliver(webhook, text_xml("你好", 1009))
+    assert [(a.status, a.body) for a in delivery.attempts] == [(200, ACK_BODY)]
+    assert store.outcome("MsgId:1009") == "failed"
 
 
 async def test_buttons_become_numbered_choices_and_a_number_the_button(
@@ -359,6 +392,9 @@ def forged(wechat: FakeWeChat, kind: str) -> tuple[dict[str, str], str]:
         query, body = wechat.signed_request(BOMB.replace("Encrypt", "Content"))
     elif kind == "oversized":
         body = "<xml>" + " " * MAX_BODY_BYTES + "</xml>"
+    elif kind == "oversized-chunked":
+        body = "<xml>" + " " * MAX_BODY_BYTES + "</xml>"
+        query["chunked"] = "yes"
     elif kind == "not-xml":
         body = "{}"
     return query, body
@@ -375,6 +411,7 @@ def forged(wechat: FakeWeChat, kind: str) -> tuple[dict[str, str], str]:
         ("bomb", 400),
         ("encrypted-bomb", 400),
         ("oversized", 413),
+        ("oversized-chunked", 413),
         ("not-xml", 400),
     ],
 )
@@ -382,7 +419,7 @@ async def test_a_hostile_request_is_refused_and_never_reaches_the_bot(
     webhook: str, wechat: FakeWeChat, agent: FakeAgent, kind: str, status: int
 ) -> None:
     query, body = forged(wechat, kind)
-    got, text = await post_raw(webhook, query, body)
+    got, text = await post_raw(webhook, query, body, chunked=query.pop("chunked", None) is not None)
     assert (got, text) == (status, "refused")
     assert agent.handled == []
     # A refused request is not a delivery: the real one is still answered.
