@@ -137,7 +137,8 @@ class SharedAccessToken:
     async def _refresh(self, seen_version: int, still_valid: bool) -> StoredToken:
         # One refresher per process; across processes the store's conditional updates decide.
         async with self._lock:
-            deadline = self._clock() + 2 * self._lease
+            # Real time, whatever clock decides expiry: a claim that never ends must not hang us.
+            deadline = time.monotonic() + 2 * self._lease
             while True:
                 now = self._clock()
                 stored = await self._read()
@@ -153,7 +154,7 @@ class SharedAccessToken:
                     continue
                 if still_valid and stored and stored.token and stored.expires_at > now:
                     return stored  # due, but another process is on it; this one still works
-                if now > deadline:
+                if time.monotonic() > deadline:
                     raise TokenUnavailableError(
                         "another process claimed the access_token refresh and stored nothing "
                         f"within {2 * self._lease:.0f} s"

@@ -12,10 +12,13 @@ import pytest
 from aiohttp.test_utils import unused_port
 from sqlalchemy.engine import Engine
 
+from bot.channels.wechat.api import AccessToken
 from bot.channels.wechat.client import (
     REFRESH_AHEAD_SECONDS,
     SendOutcome,
     SendResult,
+    SharedAccessToken,
+    TokenUnavailableError,
     WeChatClient,
 )
 from bot.channels.wechat.replies import MAX_TEXT_BYTES
@@ -196,3 +199,33 @@ async def test_a_wrong_secret_sends_nothing(
     assert await client.send_text(OPENID, ANSWER) == SendResult(SendOutcome.FAILED, 0)
     assert wechat.send_calls == []
     assert "wrong" not in repr(client)
+
+
+def shared_token(engine: Engine, clock: Clock, fetched: list[str]) -> SharedAccessToken:
+    async def fetch() -> AccessToken:
+        fetched.append(f"own-{len(fetched) + 1}")
+        return AccessToken(fetched[-1], 7200)
+
+    return SharedAccessToken(WeChatStore(engine), APP_ID, fetch, clock, lease=0.3, poll=0.02)
+
+
+async def test_a_process_waits_for_the_token_another_is_refreshing(
+    engine: Engine, clock: Clock
+) -> None:
+    other = WeChatStore(engine)
+    assert other.claim_refresh(APP_ID, 0, clock.now, lease=60)
+    fetched: list[str] = []
+    waiting = asyncio.ensure_future(shared_token(engine, clock, fetched).current())
+    await asyncio.sleep(0.1)
+    assert not waiting.done()
+    assert other.save_token(APP_ID, 0, "theirs", clock.now + 7200)
+    assert (await waiting).token == "theirs"
+    assert fetched == []  # it did not fetch a token that would have replaced theirs
+
+
+async def test_a_claim_never_completed_does_not_hang_a_process(
+    engine: Engine, clock: Clock
+) -> None:
+    assert WeChatStore(engine).claim_refresh(APP_ID, 0, clock.now, lease=3600)
+    with pytest.raises(TokenUnavailableError, match="claimed the access_token refresh"):
+        await asyncio.wait_for(shared_token(engine, clock, []).current(), timeout=5)
