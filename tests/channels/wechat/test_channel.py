@@ -3,7 +3,7 @@
 Only the agent behind the channel is a fake (quick or slow, with or without buttons); the
 callbacks are signed and encrypted like WeChat's, pushes go to the fake customer-service API, and
 the de-duplication and offered buttons live in a real SQLite database. Timings are WeChat's
-scaled down: the channel answers passively within 0.5 s (4.5 s in production).
+scaled down: the channel answers passively within 1.5 s (4.5 s in production).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from tests.channels.wechat.fake_wechat import (
     text_xml,
 )
 
-PASSIVE = 0.5
+PASSIVE = 1.5
 BUTTONS = [
     {"title": "查保单", "payload": "/policy_status"},
     {"title": "转人工", "payload": "/request_human"},
@@ -178,7 +178,7 @@ async def test_the_url_verification_returns_echostr(webhook: str) -> None:
 async def test_a_quick_answer_is_the_passive_reply(
     webhook: str, wechat: FakeWeChat, agent: FakeAgent, store: WeChatStore
 ) -> None:
-    delivery = await wechat.deliver(webhook, text_xml("等待期多久", 1001), timeout=1.0)
+    delivery = await wechat.deliver(webhook, text_xml("等待期多久", 1001), timeout=PASSIVE + 1)
     assert content(delivery.reply) == "收到：等待期多久"
     [message] = agent.handled
     assert (message.sender_id, message.input_channel) == (OPENID, "wechat")
@@ -191,7 +191,7 @@ async def test_a_slow_bot_gets_success_and_the_answer_is_pushed(
     webhook: str, wechat: FakeWeChat, agent: FakeAgent, store: WeChatStore
 ) -> None:
     agent.delay = PASSIVE + 0.5
-    delivery = await wechat.deliver(webhook, text_xml("我要理赔", 1002), timeout=1.0)
+    delivery = await wechat.deliver(webhook, text_xml("我要理赔", 1002), timeout=PASSIVE + 1)
     assert [(a.status, a.body) for a in delivery.attempts] == [(200, ACK_BODY)]
     assert await pushed(wechat) == ["收到：我要理赔"]
     assert store.outcome("MsgId:1002") == "pushed"
@@ -202,8 +202,9 @@ async def test_a_retried_msgid_is_answered_once(
 ) -> None:
     # WeChat gives up before the channel's deadline (as when the network is slow) and retries.
     agent.delay = PASSIVE + 0.5
-    delivery = await wechat.deliver(webhook, text_xml("保单还有效吗", 1003), timeout=0.2)
-    assert [a.body for a in delivery.attempts] == [None, ACK_BODY]
+    delivery = await wechat.deliver(webhook, text_xml("保单还有效吗", 1003), timeout=0.5)
+    assert delivery.attempts[0].body is None  # timed out: WeChat delivers again
+    assert delivery.attempts[-1].body == ACK_BODY
     assert agent.texts == ["保单还有效吗"]
     assert await pushed(wechat) == ["收到：保单还有效吗"]
 
@@ -237,10 +238,10 @@ async def test_a_token_expired_mid_send_is_refreshed_once(
     webhook: str, wechat: FakeWeChat, agent: FakeAgent
 ) -> None:
     agent.delay = PASSIVE + 0.3
-    await wechat.deliver(webhook, text_xml("第一问", 1005), timeout=1.0)
+    await wechat.deliver(webhook, text_xml("第一问", 1005), timeout=PASSIVE + 1)
     assert await pushed(wechat) == ["收到：第一问"]
     wechat.expire_tokens()
-    await wechat.deliver(webhook, text_xml("第二问", 1006), timeout=1.0)
+    await wechat.deliver(webhook, text_xml("第二问", 1006), timeout=PASSIVE + 1)
     assert await pushed(wechat, 2) == ["收到：第一问", "收到：第二问"]
     assert wechat.issued == ["token-1", "token-2"]
     assert wechat.send_calls == ["token-1", "token-1", "token-2"]
@@ -251,7 +252,7 @@ async def test_outside_the_window_is_recorded_on_the_delivery(
 ) -> None:
     agent.delay = PASSIVE + 0.3
     wechat.fail_next(45015)
-    await wechat.deliver(webhook, text_xml("在吗", 1007), timeout=1.0)
+    await wechat.deliver(webhook, text_xml("在吗", 1007), timeout=PASSIVE + 1)
     for _ in range(100):
         if store.outcome("MsgId:1007"):
             break
