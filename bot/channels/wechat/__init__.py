@@ -3,6 +3,7 @@
 ``crypto`` checks signatures and does safe mode's AES; ``messages`` reads the callback's XML;
 ``replies`` builds what MingBao answers; ``api`` holds the server API's shapes. These are pure: no
 I/O, no clock, no randomness that a test cannot inject. On them: ``channel`` (the Rasa input
-channel), ``turns`` (what each message means), ``client`` (the customer-service API) and
-``store``/``tables`` (what several processes share, in SQL). Described in ``docs/wechat.md``.
+channel) with its ``config``, ``turns`` (what each message means), ``client`` (the
+customer-service API) and ``store``/``tables`` (what several processes share, in SQL). Described
+in ``docs/wechat.md``.
 """

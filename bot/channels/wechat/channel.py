@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -30,9 +28,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.rest import checked
-from bot.channels.wechat.api import DEFAULT_API_BASE
 from bot.channels.wechat.client import WeChatClient
-from bot.channels.wechat.crypto import WeChatCrypto, check_signature, check_timestamp
+from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.crypto import check_signature, check_timestamp
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
     ConfigurationError,
@@ -60,7 +58,6 @@ from bot.channels.wechat.turns import (
     turn_for,
 )
 from bot.db import make_engine, migrate
-from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -68,69 +65,6 @@ PASSIVE_SECONDS = 4.5
 """How long a POST waits for Rasa before answering ``success`` (WeChat gives up after 5 s)."""
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-
-
-@dataclass(frozen=True)
-class WeChatConfig:
-    """The channel's settings, from ``WECHAT_*`` and ``DATABASE_URL``.
-
-    Attributes:
-        token: ``WECHAT_TOKEN``, the Token set on the WeChat platform (signs every callback).
-        app_id: ``WECHAT_APP_ID``.
-        app_secret: ``WECHAT_APP_SECRET``, for the access_token of pushed answers.
-        encoding_aes_key: ``WECHAT_ENCODING_AES_KEY``; when set, safe mode: only encrypted
-            callbacks are accepted and replies are encrypted.
-        api_base: ``WECHAT_API_BASE``, WeChat's API host unless tests point it at a fake.
-        database_url: Where deliveries, the shared token and offered buttons are kept.
-    """
-
-    token: str
-    app_id: str
-    app_secret: str
-    encoding_aes_key: str | None
-    api_base: str
-    database_url: str
-
-    def __repr__(self) -> str:  # never the token, the secret or the key
-        return (
-            f"WeChatConfig(app_id={self.app_id!r}, safe_mode={self.encoding_aes_key is not None}, "
-            f"api_base={self.api_base!r})"
-        )
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> WeChatConfig | None:
-        """The settings in ``environ`` (the process environment), ``None`` without a token.
-
-        Raises:
-            ConfigurationError: ``WECHAT_TOKEN`` is set but the AppID or AppSecret is not, or
-                the EncodingAESKey is malformed.
-        """
-        env = os.environ if environ is None else environ
-        token = env.get("WECHAT_TOKEN", "").strip()
-        if not token:
-            return None
-        missing = [name for name in ("WECHAT_APP_ID", "WECHAT_APP_SECRET") if not env.get(name)]
-        if missing:
-            raise ConfigurationError(
-                f"WECHAT_TOKEN is set but {' and '.join(missing)} not: set them to the AppID and "
-                "AppSecret shown on the WeChat platform (开发 → 基本配置), or unset WECHAT_TOKEN"
-            )
-        config = cls(
-            token=token,
-            app_id=env["WECHAT_APP_ID"].strip(),
-            app_secret=env["WECHAT_APP_SECRET"].strip(),
-            encoding_aes_key=env.get("WECHAT_ENCODING_AES_KEY", "").strip() or None,
-            api_base=env.get("WECHAT_API_BASE", "").strip() or DEFAULT_API_BASE,
-            database_url=load_settings(dict(env)).database_url,
-        )
-        config.crypto()  # a malformed EncodingAESKey stops the server now, not at a message
-        return config
-
-    def crypto(self) -> WeChatCrypto | None:
-        """Safe mode's keys, ``None`` in plaintext mode."""
-        if self.encoding_aes_key is None:
-            return None
-        return WeChatCrypto(self.token, self.encoding_aes_key, self.app_id)
 
 
 def _refusal(error: WeChatProtocolError) -> HTTPResponse:

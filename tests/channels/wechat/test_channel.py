@@ -20,7 +20,8 @@ from aiohttp.test_utils import unused_port
 from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
-from bot.channels.wechat.channel import WeChatConfig, WeChatInput
+from bot.channels.wechat.channel import WeChatInput
+from bot.channels.wechat.config import WeChatConfig
 from bot.channels.wechat.crypto import sign
 from bot.channels.wechat.messages import MAX_BODY_BYTES, parse_message
 from bot.channels.wechat.replies import ACK_BODY
