@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from bot.channels.wechat import tables as wechat_tables
 from bot.desk import tables as desk_tables
 from bot.knowledge import store
 from bot.records import tables
@@ -15,7 +16,12 @@ from bot.records import tables
 # Rasa's tracker store creates and migrates these itself, in the same database.
 RASA_TABLES = frozenset({"events"})
 
-TARGET_METADATA: list[MetaData] = [store.metadata, tables.metadata, desk_tables.metadata]
+TARGET_METADATA: list[MetaData] = [
+    store.metadata,
+    tables.metadata,
+    desk_tables.metadata,
+    wechat_tables.metadata,
+]
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

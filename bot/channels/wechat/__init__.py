@@ -1,6 +1,9 @@
-"""WeChat Official Account (公众号): the callback protocol, and later the channel and API client.
+"""WeChat Official Account (公众号): the callback protocol, the channel and the API client.
 
 ``crypto`` checks signatures and does safe mode's AES; ``messages`` reads the callback's XML;
-``replies`` builds what MingBao answers. All three are pure: no I/O, no clock, no randomness that a
-test cannot inject. The protocol is described in ``docs/wechat.md``.
+``replies`` builds what MingBao answers; ``api`` holds the server API's shapes. These are pure: no
+I/O, no clock, no randomness that a test cannot inject. On them: ``channel`` (the Rasa input
+channel) with its ``config``, ``turns`` (what each message means), ``client`` (the
+customer-service API) and ``store``/``tables`` (what several processes share, in SQL). Described
+in ``docs/wechat.md``.
 """
