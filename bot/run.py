@@ -122,6 +122,15 @@ def _stop(signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
+def wechat_line(settings: Settings) -> str:
+    """Where WeChat calls in, or that the channel is off and how to turn it on."""
+    if not os.environ.get("WECHAT_TOKEN", "").strip():
+        return (
+            "off (set WECHAT_TOKEN, WECHAT_APP_ID, WECHAT_APP_SECRET to turn it on; docs/wechat.md)"
+        )
+    return f"{settings.rasa_url}/webhooks/wechat/webhook (behind the insurer's proxy)"
+
+
 def serve(settings: Settings, model: Path, out: TextIO) -> int:
     """Start the three processes, print where to chat, wait until stopped."""
     processes: list[Process] = []
@@ -139,6 +148,7 @@ def serve(settings: Settings, model: Path, out: TextIO) -> int:
             f"  REST channel     {settings.rasa_url}/webhooks/rest/webhook\n"
             f"  socket.io        {settings.rasa_url}/socket.io\n"
             f"  action server    http://127.0.0.1:{settings.actions_port}/webhook\n"
+            f"  WeChat channel   {wechat_line(settings)}\n"
             "A process that stops is started again; Ctrl-C stops everything.",
             file=out,
             flush=True,

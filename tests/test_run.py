@@ -12,7 +12,7 @@ import pytest
 
 from bot.db import make_engine
 from bot.records.store import SqlPolicyRecords
-from bot.run import child_environment, prepare, start, with_secrets
+from bot.run import child_environment, prepare, start, wechat_line, with_secrets
 from bot.settings import Settings, load_settings
 from bot.supervisor import StartError, stop_all, wait_ready
 
@@ -83,3 +83,15 @@ def test_secrets_set_in_the_environment_are_kept(tmp_path: Path) -> None:
         }
     )
     assert with_secrets(chosen) == chosen
+
+
+def test_the_banner_says_whether_the_wechat_channel_is_on(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WECHAT_TOKEN", raising=False)
+    assert wechat_line(settings).startswith("off (set WECHAT_TOKEN")
+    monkeypatch.setenv("WECHAT_TOKEN", "callback-token")
+    assert (
+        wechat_line(settings)
+        == f"{settings.rasa_url}/webhooks/wechat/webhook (behind the insurer's proxy)"
+    )

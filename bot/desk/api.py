@@ -17,6 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.wechat.client import SendOutcome, WeChatClient
 from bot.desk.accounts import Role, SqlAccounts
 from bot.desk.auth import api_error, require_handler, user_of
 from bot.desk.config import DeskConfig
@@ -56,6 +57,7 @@ class Desk:
     config: DeskConfig
     words: DeskWords
     rasa: RasaLink
+    wechat: WeChatClient | None = None  # pushes agents' replies to WeChat customers
 
 
 DESK = web.AppKey("desk", Desk)
@@ -175,10 +177,37 @@ async def post_message(request: web.Request) -> web.Response:
             502,
             "消息未送达：智能助手服务暂不可用，请稍后重试 / Rasa did not take the message; try again",
         )
+    delivery = await _to_wechat(desk, ticket, user.username, text.strip())
     lines = await asyncio.to_thread(
         read_transcript, desk.tickets.engine, ticket.conversation_id, authors={"agent"}
     )
-    return ok({"line": lines[-1].as_json() if lines else None})
+    return ok({"line": lines[-1].as_json() if lines else None, "delivery": delivery})
+
+
+WECHAT_FAILURES = {
+    SendOutcome.OUTSIDE_WINDOW: "客户48小时内没有发消息（或已取消关注），微信不允许再主动发送；请改用电话等方式联系",
+    SendOutcome.OVER_QUOTA: "本轮可发送的消息条数已用完，需等客户再发消息后才能继续发送",
+    SendOutcome.INVALID_USER: "微信不认这个客户标识（OpenID）",
+    SendOutcome.FAILED: "微信接口暂时不可用",
+}
+
+
+async def _to_wechat(desk: Desk, ticket: EscalationTicket, agent: str, text: str) -> str:
+    """Push an agent's reply to a WeChat customer: ``web`` for other channels (the chat page
+    polls the transcript), else how it went; what did not reach the customer is noted on the
+    ticket, so the agent and whoever follows see it."""
+    if ticket.channel != "wechat":
+        return "web"
+    if desk.wechat is None:
+        note = "微信渠道未配置（WECHAT_TOKEN），回复已记录在对话中，未推送给客户"
+        await asyncio.to_thread(desk.tickets.note, ticket.id, agent, note)
+        return "queued"
+    result = await desk.wechat.send_text(ticket.conversation_id, text)
+    if result.outcome is not SendOutcome.SENT:
+        code = f"（{result.errcode}）" if result.errcode is not None else ""
+        note = f"微信未送达{code}：{WECHAT_FAILURES[result.outcome]}"
+        await asyncio.to_thread(desk.tickets.note, ticket.id, agent, note)
+    return result.outcome.value
 
 
 async def resolve(request: web.Request) -> web.Response:

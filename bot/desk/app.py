@@ -15,6 +15,9 @@ import aiohttp
 from aiohttp import web
 
 from bot.channels.webchat import create_app as create_chat_app
+from bot.channels.wechat.client import WeChatClient
+from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.store import WeChatStore
 from bot.db import make_engine
 from bot.desk import auth, pages
 from bot.desk.accounts import SqlAccounts
@@ -37,6 +40,7 @@ def create_app(
     desk_config: DeskConfig | None = None,
     cookie_secret: str | None = None,
     rasa_timeout: float | None = None,
+    wechat_config: WeChatConfig | None = None,
 ) -> web.Application:
     """Build the chat page and the desk as one app.
 
@@ -45,6 +49,8 @@ def create_app(
         desk_config: SLA targets, service hours, the webhook; from the environment by default.
         cookie_secret: Signs the chat page's conversation cookies (see the chat page).
         rasa_timeout: Seconds the chat page waits for Rasa's answer.
+        wechat_config: Where agents' replies to WeChat customers go; from ``WECHAT_*`` by
+            default (none without ``WECHAT_TOKEN``: those replies stay on the ticket).
     """
     extra = {} if rasa_timeout is None else {"rasa_timeout": rasa_timeout}
     app = create_chat_app(settings, cookie_secret=cookie_secret, **extra)
@@ -55,6 +61,8 @@ def create_app(
     app[auth.ACCOUNTS] = accounts
     app.middlewares.append(auth.desk_auth)
 
+    wechat = WeChatConfig.from_env() if wechat_config is None else wechat_config
+
     async def desk_context(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
             app[DESK] = Desk(
@@ -64,6 +72,17 @@ def create_app(
                 config=config,
                 words=load_desk_words(),
                 rasa=RasaLink(session, settings.rasa_url, settings.rasa_token),
+                wechat=(
+                    WeChatClient(
+                        session,
+                        WeChatStore(engine),
+                        wechat.app_id,
+                        wechat.app_secret,
+                        wechat.api_base,
+                    )
+                    if wechat is not None
+                    else None
+                ),
             )
             notifying = None
             if config.webhook_url:

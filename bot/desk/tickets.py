@@ -236,6 +236,13 @@ class SqlTicketDesk:
             ticket_id, agent, {Status.OPEN}, Status.CLAIMED, assignee=agent, claimed_at=_now()
         )
 
+    def note(self, ticket_id: int, actor: str, text: str) -> None:
+        """Record ``text`` in the ticket's history without changing its status (a WeChat reply
+        that could not be delivered, and why)."""
+        ticket = self.get(ticket_id)
+        with self.engine.begin() as conn:
+            _record(conn, ticket_id, actor, ticket.status, ticket.status, text)
+
     def transfer(self, ticket_id: int, actor: str, to: str) -> EscalationTicket:
         """Give a claimed ticket to another person, who then has the conversation."""
         return self._move(

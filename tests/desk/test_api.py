@@ -10,12 +10,20 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.channels.wechat.config import WeChatConfig
 from bot.desk.accounts import SqlAccounts
 from bot.desk.app import create_app
 from bot.desk.config import DeskConfig
 from bot.desk.notify import signature
 from bot.desk.tickets import Priority, SqlTicketDesk, Status
 from bot.settings import load_settings
+from tests.channels.wechat.fake_wechat import (
+    APP_ID,
+    APP_SECRET,
+    CALLBACK_TOKEN,
+    OPENID,
+    FakeWeChat,
+)
 from tests.desk.conftest import DeskServer, sign_in
 from tests.desk.fake_rasa import TOKEN, FakeRasa
 
@@ -329,3 +337,47 @@ async def test_a_desk_restart_mid_takeover_loses_nothing(
         )
         assert resolved.status == 200
     assert rasa.kinds("c1") == ["pause", "bot", "bot", "resume", "slot", "bot"]
+
+
+async def test_a_reply_to_a_wechat_customer_is_pushed_and_a_refusal_noted_on_the_ticket(
+    database_url: str, rasa: FakeRasa, tickets: SqlTicketDesk, accounts: SqlAccounts
+) -> None:
+    wechat = FakeWeChat()
+    await wechat.start()
+    settings = load_settings(
+        {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RASA_PORT": str(rasa.port),
+            "MINGBAO_RASA_TOKEN": TOKEN,
+        }
+    )
+    config = WeChatConfig(
+        token=CALLBACK_TOKEN,
+        app_id=APP_ID,
+        app_secret=APP_SECRET,
+        encoding_aes_key=None,
+        api_base=wechat.api_base,
+        database_url=database_url,
+    )
+    bearer = {"Authorization": f"Bearer {accounts.add_token('li')}"}
+    ticket_id = waiting(tickets, OPENID, channel="wechat")
+    app = create_app(settings, desk_config=DeskConfig(), wechat_config=config)
+    try:
+        async with TestClient(TestServer(app)) as client:
+            await client.post(f"/desk/api/tickets/{ticket_id}/claim", headers=bearer)
+            sent = await client.post(
+                f"/desk/api/tickets/{ticket_id}/messages", json={"text": "您好"}, headers=bearer
+            )
+            assert (await sent.json())["delivery"] == "pushed"
+            assert wechat.texts_to(OPENID) == ["您好"]
+            wechat.fail_next(45015)
+            late = await client.post(
+                f"/desk/api/tickets/{ticket_id}/messages", json={"text": "还在吗"}, headers=bearer
+            )
+            assert (await late.json())["delivery"] == "outside_window"
+    finally:
+        await wechat.close()
+    notes = [change.note for change in tickets.history(ticket_id)]
+    assert any("微信未送达（45015）" in note for note in notes)
+    assert rasa.kinds(OPENID).count("bot") == 3  # both replies kept in the transcript anyway
