@@ -18,12 +18,11 @@ from actions.services import (
     entity_value,
     latest_intent,
     say,
+    say_rules_first,
     services,
 )
 from bot.desk.config import load_desk_config
 from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
-from bot.knowledge.general import rules_bearing_on
-from bot.knowledge.text import normalize
 
 # Why a conversation goes to a person, by the intent that sent it there.
 HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
@@ -50,6 +49,7 @@ DISPUTES = frozenset({"complain", "claim_dispute"})
 OFFERS: dict[str, str] = {
     "ask_sales_advice": (
         "选购建议要结合您的年龄、健康、预算和已有保障，由持证的专业人员分析，我不能替您推荐具体产品。"
+        "能不能买，要看条款约定的投保年龄，以及投保时如实告知的健康情况和保险公司的核保结论。"
         "比较时一般看：保障范围（重疾、医疗、意外）、保额够不够、等待期和责任免除、续保条件，"
         "以及保费能否长期负担。"
     ),
@@ -82,6 +82,7 @@ def hand_off(
     What the bot merely cannot do (buying advice) is offered instead (:func:`offer_person`).
     """
     if intent in OFFERS:
+        say_rules_first(dispatcher, tracker)
         return offer_person(dispatcher, OFFERS[intent])
     waiting = tracker.get_slot("waiting_for_person")
     if waiting and intent == "request_human":
@@ -105,9 +106,7 @@ def hand_off(
     if intent in DISPUTES:
         # The rule the customer can hold the insurer to comes first (2 years, the right to
         # surrender, where to complain); the person decides the case.
-        text = normalize(tracker.latest_message.get("text") or "")
-        for rule in rules_bearing_on(text)[:2]:
-            say(dispatcher, rule.said())
+        say_rules_first(dispatcher, tracker)
     dispatcher.utter_message(
         text=f"{opening}。已为您转接人工客服（工单号 {ticket.id}），{when_a_person_answers(ticket)}"
         "工作人员会查看我们的对话记录；在此之前您也可以继续问我条款问题。",

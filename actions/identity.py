@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.services import client_address, latest_intent, services
+from actions.services import client_address, latest_intent, say_rules_first, services
 from bot.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
@@ -81,6 +81,7 @@ class ActionAskPolicyNumber(Action):
                 text="如需为您查询这份保单、安排新的服务人员，请先核验身份：请提供您的保单号（以 MB 开头）。"
             )
             return []
+        say_rules_first(dispatcher, tracker)  # "理赔两个月没结果": the 30-day rule, then the check
         dispatcher.utter_message(response="utter_ask_policy_number")
         return []
 

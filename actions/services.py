@@ -14,7 +14,9 @@ from bot.db import make_engine
 from bot.desk.tickets import SqlTicketDesk
 from bot.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
+from bot.knowledge.general import rules_bearing_on
 from bot.knowledge.store import SqlKnowledgeRepository
+from bot.knowledge.text import normalize
 from bot.records.model import Policy
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
@@ -61,6 +63,14 @@ def say(dispatcher: CollectingDispatcher, text: str, citations: Iterable[Citatio
         citations=[citation.__dict__ for citation in citations],
         kb_version=services().knowledge.version,
     )
+
+
+def say_rules_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The general rules the customer's message bears on (at most two), said before anything
+    else: what the customer may hold the insurer to does not wait for a person or a form."""
+    text = normalize(tracker.latest_message.get("text") or "")
+    for rule in rules_bearing_on(text)[:2]:
+        say(dispatcher, rule.said())
 
 
 def customer_messages(tracker: Tracker) -> list[tuple[str | None, dict[str, Any]]]:

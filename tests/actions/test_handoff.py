@@ -249,3 +249,18 @@ def test_a_dispute_hears_the_rule_it_can_hold_the_insurer_to_before_the_person(
     reply = said(dispatcher)
     assert "2年" in reply and "《保险法》第16条" in reply
     assert reply.index("第16条") < reply.index("已为您转接人工客服")
+
+
+def test_buying_advice_names_what_decides_and_the_rule_the_message_bears_on(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {
+        "text": "我有高血压，当时问卷没问，现在还能买吗",
+        "intent": {"name": "ask_sales_advice", "confidence": 0.9},
+        "entities": [],
+    }
+    events = hand_off(dispatcher, tracker("fresh", latest_message=message), "ask_sales_advice")
+    reply = said(dispatcher)
+    assert "《保险法》第16条" in reply and "核保结论" in reply
+    assert reply.index("第16条") < reply.index("选购建议")
+    assert not any(e.get("name") == "waiting_for_person" for e in events)  # offered, not opened

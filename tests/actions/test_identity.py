@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.identity import ValidateIdentityForm, proof_in
+from actions.identity import ActionAskPolicyNumber, ValidateIdentityForm, proof_in
 from actions.services import Services
 from tests.actions.conftest import said, tracker, user_event
 
@@ -183,3 +183,16 @@ def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
     slots = ValidateIdentityForm().validate_policy_number("MB2024000002", dispatcher, state, {})
     assert slots["policy_number"] is None and slots["identity_proof"] is None
     assert "未能匹配" in said(dispatcher)
+
+
+def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = {
+        "text": "理赔资料交上去两个月了，到现在还没结果，你们是不是故意拖",
+        "intent": {"name": "claim_status", "confidence": 0.9},
+        "entities": [],
+    }
+    ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
+    reply = said(dispatcher)
+    assert "30日内作出核定" in reply and "《保险法》第23—25条" in reply
