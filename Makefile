@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval eval-kb eval-conversations bench bench-kb migration lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval eval-kb eval-conversations wechat-demo bench bench-kb migration lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ eval-kb: $(STAMP) ## Knowledge base on unseen clause documents: dev and held-out
 
 eval-conversations: $(STAMP) ## Unseen conversations over REST with the production model: dev and held-out (writes reports/eval-conversations.json)
 	@DATABASE_URL=sqlite:///$(CURDIR)/var/eval/mingbao.db $(PY) -m tools.eval_conversations
+
+wechat-demo: $(STAMP) ## A scripted WeChat customer via a local fake of WeChat: answers, hand-off, an agent's reply pushed, the bot again
+	@$(PY) -m tools.wechat_demo
 
 bench: $(STAMP) ## Assistant vs bare Rasa bot: latency, msg/s, memory, training time (writes reports/bench.json)
 	@DATABASE_URL=sqlite:///$(CURDIR)/var/bench/mingbao.db $(PY) -m bot.bench

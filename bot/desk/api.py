@@ -141,12 +141,12 @@ async def claim(request: web.Request) -> web.Response:
     user = require_handler(request)
     before = await _ticket(request)
     ticket = await _change(desk.tickets.claim, before.id, user.username)
+    joined = f"人工客服 {user.username} 已接入，正在为您服务。"
     try:
-        await desk.rasa.take_over(
-            ticket.conversation_id, f"人工客服 {user.username} 已接入，正在为您服务。"
-        )
+        await desk.rasa.take_over(ticket.conversation_id, joined)
     except RasaUnreachable as exc:
         return await _undo(desk, before, user.username, exc)
+    await _to_wechat(desk, ticket, user.username, joined)
     return ok({"ticket": await _fresh_view(request, ticket.id)})
 
 
@@ -193,9 +193,9 @@ WECHAT_FAILURES = {
 
 
 async def _to_wechat(desk: Desk, ticket: EscalationTicket, agent: str, text: str) -> str:
-    """Push an agent's reply to a WeChat customer: ``web`` for other channels (the chat page
-    polls the transcript), else how it went; what did not reach the customer is noted on the
-    ticket, so the agent and whoever follows see it."""
+    """Push an agent's reply, or the desk's word that a person joined or left, to a WeChat
+    customer: ``web`` for other channels (the chat page hears it from the transcript), else how
+    it went; what did not reach the customer is noted on the ticket for whoever works it."""
     if ticket.channel != "wechat":
         return "web"
     if desk.wechat is None:
@@ -246,6 +246,7 @@ async def resolve(request: web.Request) -> web.Response:
             await desk.rasa.end_wait(ticket.conversation_id, back)
     except RasaUnreachable as exc:
         return await _undo(desk, before, user.username, exc)
+    await _to_wechat(desk, ticket, user.username, back)
     return ok({"ticket": await _fresh_view(request, ticket.id)})
 
 
@@ -262,13 +263,12 @@ async def transfer(request: web.Request) -> web.Response:
     if before.assignee != user.username and user.role is Role.AGENT:
         return api_error(403, "只能转接自己处理的工单 / agents transfer only their own tickets")
     ticket = await _change(desk.tickets.transfer, before.id, user.username, target.username)
+    moved = f"已为您转接人工客服 {target.username}，请稍候。"
     try:
-        await desk.rasa.append(
-            ticket.conversation_id,
-            [desk_note(f"已为您转接人工客服 {target.username}，请稍候。")],
-        )
+        await desk.rasa.append(ticket.conversation_id, [desk_note(moved)])
     except RasaUnreachable as exc:
         return await _undo(desk, before, user.username, exc)
+    await _to_wechat(desk, ticket, user.username, moved)
     return ok({"ticket": await _fresh_view(request, ticket.id)})
 
 
@@ -278,16 +278,18 @@ async def reopen(request: web.Request) -> web.Response:
     user = require_handler(request)
     before = await _ticket(request)
     ticket = await _change(desk.tickets.reopen, before.id, user.username, desk.config.reopen_window)
+    reopened = f"您的工单 {ticket.id} 已重新打开，人工客服会尽快回复您。"
     try:
         await desk.rasa.append(
             ticket.conversation_id,
             [
                 {"event": "slot", "name": "waiting_for_person", "value": str(ticket.id)},
-                desk_note(f"您的工单 {ticket.id} 已重新打开，人工客服会尽快回复您。"),
+                desk_note(reopened),
             ],
         )
     except RasaUnreachable as exc:
         return await _undo(desk, before, user.username, exc)
+    await _to_wechat(desk, ticket, user.username, reopened)
     return ok({"ticket": await _fresh_view(request, ticket.id)})
 
 

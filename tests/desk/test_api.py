@@ -370,7 +370,7 @@ async def test_a_reply_to_a_wechat_customer_is_pushed_and_a_refusal_noted_on_the
                 f"/desk/api/tickets/{ticket_id}/messages", json={"text": "您好"}, headers=bearer
             )
             assert (await sent.json())["delivery"] == "pushed"
-            assert wechat.texts_to(OPENID) == ["您好"]
+            assert wechat.texts_to(OPENID) == ["人工客服 li 已接入，正在为您服务。", "您好"]
             wechat.fail_next(45015)
             late = await client.post(
                 f"/desk/api/tickets/{ticket_id}/messages", json={"text": "还在吗"}, headers=bearer
