@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.windows import decide_death_after_disability
 from bot.knowledge.explain import money
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -26,9 +25,6 @@ def decide_disability(product: ProductKnowledge, situation: Situation) -> Verdic
     article, shares = table
     share = shares[grade]
     insured = situation.sum_insured or plan_sum(product, situation.plan)
-    later_death = decide_death_after_disability(product, situation, insured)
-    if later_death is not None:
-        return later_death
     reasons = (Reason(f"伤残等级给付比例：第{grade}级为基本保险金额的{share:g}%", article),)
     conditions = (
         "伤残须由认可的鉴定机构按《人身保险伤残评定标准》评定，并在条款约定的期限内因该次意外所致。",

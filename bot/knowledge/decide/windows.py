@@ -139,55 +139,6 @@ def decide_assessment_day(product: ProductKnowledge, situation: Situation) -> Ve
     return None
 
 
-DEDUCTED = re.compile(r"扣除已(?:经)?给付的[^。；，]{0,12}伤残保险金")
-
-
-def death_after_disability(product: ProductKnowledge) -> str | None:
-    """The sentence saying a death after a disability payout deducts it, if the wording has one."""
-    for benefit in product.facts.benefits:
-        for sentence in _benefit_sentences(product, benefit):
-            if DEDUCTED.search(sentence):
-                return sentence
-    for article in product.document.articles:
-        for sentence in plain_sentences(arabic_numerals(article.body)):
-            if DEDUCTED.search(sentence) and re.search(r"身故", sentence):
-                return sentence
-    return None
-
-
-def decide_death_after_disability(
-    product: ProductKnowledge, situation: Situation, insured: float | None
-) -> Verdict | None:
-    """ "评了五级伤残赔了60万，后来因这次车祸去世": the death benefit less the disability paid."""
-    if situation.paid_before is None or insured is None:
-        return None
-    if not re.search(r"身故|去世|死亡|过世|走了", situation.text):
-        return None
-    sentence = death_after_disability(product)
-    if sentence is None:
-        return None
-    article = next(
-        (
-            a.number
-            for a in product.document.articles
-            if sentence in " ".join(plain_sentences(arabic_numerals(a.body)))
-        ),
-        None,
-    )
-    if article is None:
-        return None
-    left = max(insured - situation.paid_before, 0.0)
-    return Verdict(
-        "death_after_disability",
-        "yes",
-        f"还能赔{money(left)}：身故保险金按基本保险金额{money(insured)}给付，扣除已给付的伤残保险金"
-        f"{money(situation.paid_before)}，{money(insured)} − {money(situation.paid_before)} = "
-        f"{money(left)}。",
-        (Reason(f"条款约定：“{clip(sentence, 90)}”", article),),
-        ("须是同一次意外导致，且在条款约定的期限内身故。",),
-    )
-
-
 AROUND_STAY = re.compile(r"入院前\s*(\d+)\s*日[^。]*?出院后\s*(\d+)\s*日")
 BEFORE_ADMISSION = re.compile(r"(?:入院|住院)前\s*(\d+|[一二两三四五六七八九十]+)\s*[天日]")
 OUTPATIENT = re.compile(r"门诊|门急诊|急诊|复查|开药|开了.{0,3}药|看病")
