@@ -202,6 +202,10 @@ class ActionFallback(Action):
         if entity_value(tracker, "product") is not None:
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
             return ActionConsult().run(dispatcher, tracker, domain)
+        text = tracker.latest_message.get("text") or ""
+        if asks_something(services().knowledge, text):
+            # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
+            return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")
         dispatcher.utter_message(response="utter_ask_rephrase")

@@ -264,3 +264,18 @@ def test_buying_advice_names_what_decides_and_the_rule_the_message_bears_on(
     assert "《保险法》第16条" in reply and "核保结论" in reply
     assert reply.index("第16条") < reply.index("选购建议")
     assert not any(e.get("name") == "waiting_for_person" for e in events)  # offered, not opened
+
+
+def test_a_message_not_understood_that_names_a_topic_is_answered_from_the_wording(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("好的谢谢，那宽限期多久", "nlu_fallback")
+    state = tracker(
+        "fresh",
+        latest_message=message["parse_data"],
+        events=[message],
+        slots={"product": "KN-CI-2024"},
+    )
+    ActionFallback().run(dispatcher, state, {})
+    assert "60日" in said(dispatcher) and "没太理解" not in said(dispatcher)
+    assert services.tickets.all() == []
