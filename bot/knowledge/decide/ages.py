@@ -98,22 +98,15 @@ def decide_oldest_age(product: ProductKnowledge, situation: Situation) -> Verdic
             what = "续保" if renewing else "投保"
             below = "未满" in found.group(0)  # "未满56周岁": 56 itself is too old
             if situation.age > limit or (below and situation.age >= limit):
-                if below:
-                    return Verdict(
-                        "oldest_age",
-                        "no",
-                        f"不能{what}：{what}时被保险人须未满{limit}周岁，您说的{situation.age}周岁"
-                        "已经超过了这个年龄。",
-                        (Reason(f"条款约定：“{clip(sentence, 80)}”", article.number),),
-                        coverage=False,
-                    )
-                clause = clip(_clause_of(sentence, found.start()), 80)
+                rule, over = (
+                    (f"须未满{limit}", "已经超过") if below else (f"年龄不得超过{limit}", "超过")
+                )
+                quoted = sentence if below else _clause_of(sentence, found.start())
                 return Verdict(
                     "oldest_age",
                     "no",
-                    f"不能{what}：{what}时被保险人年龄不得超过{limit}周岁，您说的{situation.age}周岁"
-                    "超过了这个年龄。",
-                    (Reason(f"条款约定：“{clause}”", article.number),),
+                    f"不能{what}：{what}时被保险人{rule}周岁，您说的{situation.age}周岁{over}了这个年龄。",
+                    (Reason(f"条款约定：“{clip(quoted, 80)}”", article.number),),
                     coverage=False,
                 )
             if not renewing:
