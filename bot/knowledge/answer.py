@@ -138,6 +138,7 @@ class KnowledgeBase:
         }
         self._names = product_names(self.products.values())
         self._disease_terms = disease_terms(self.products.values())
+        self._product_terms = {code: disease_terms([p]) for code, p in self.products.items()}
         # The wordings answered from, e.g. ``AX-CI-2023@2023;KN-CI-2024@2024`` (provenance).
         self.version = ";".join(
             f"{code}@{self.products[code].document.version}" for code in sorted(self.products)
@@ -171,16 +172,20 @@ class KnowledgeBase:
             return None if taken else (code, written)
         return None
 
-    def disease_in(self, text: str) -> str | None:
+    def disease_in(self, text: str, product: str | None = None) -> str | None:
         """The most specific disease or condition named in normalised ``text``.
 
-        A cancer named by its organ (肺癌, 乳腺浸润性导管癌), a leukaemia or a lymphoma that no
-        wording names is read as 恶性肿瘤, the name every wording defines it under.
+        The names ``product``'s wording uses come first. A cancer named by its organ (肺癌,
+        乳腺浸润性导管癌), a leukaemia or a lymphoma that the wording does not name is read as
+        恶性肿瘤, the name every wording defines it under.
         """
-        found = next((term for term in self._disease_terms if term in text), None)
-        if found is None and MALIGNANT.search(text) and "恶性肿瘤" in self._disease_terms:
+        own = self._product_terms.get(product or "", self._disease_terms)
+        found = next((term for term in own if term in text), None)
+        if found is not None:
+            return found
+        if MALIGNANT.search(text) and "恶性肿瘤" in self._disease_terms:
             return "恶性肿瘤"
-        return found
+        return next((term for term in self._disease_terms if term in text), None)
 
     def read(self, question: str, product: str | None = None) -> Reading:
         """What the knowledge base makes of ``question``: product, situation, verdict."""
@@ -194,7 +199,7 @@ class KnowledgeBase:
             code = None  # 平安福, 国寿康宁: another insurer's product, not the one in context
         if code is not None and code not in self.products:
             code = None
-        disease = self.disease_in(asked.text)
+        disease = self.disease_in(asked.text, code)
         situation = read_situation(question, china_today())
         verdict = None
         if code is not None:

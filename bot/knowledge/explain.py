@@ -14,7 +14,7 @@ from bot.knowledge.vocabulary import (
     CLAIM_CIRCUMSTANCES,
     TOPIC_WORDS,
     category_of,
-    core_disease_name,
+    disease_cores,
 )
 
 PERIOD_NAMES = {
@@ -102,15 +102,17 @@ def _relevant(period: Period, focus: tuple[str, ...]) -> list[str]:
 
 
 def benefit_for(product: ProductKnowledge, category: str | None) -> Benefit | None:
-    """The benefit that pays diseases of ``category`` (not a premium waiver)."""
-    return next(
-        (
-            b
-            for b in product.facts.benefits
-            if b.category == category and category and not b.is_waiver
-        ),
-        None,
+    """The benefit that pays diseases of ``category`` (not a premium waiver; an extra payout
+    only when nothing else pays the category)."""
+    paying = [b for b in product.facts.benefits if category and b.category == category]
+    return next((b for b in paying if not b.is_waiver and not b.adds_to), None) or next(
+        (b for b in paying if not b.is_waiver), None
     )
+
+
+def extras_for(product: ProductKnowledge, category: str | None) -> list[Benefit]:
+    """The extra payouts (关爱金, 额外给付) a diagnosis of ``category`` may add to its benefit."""
+    return [b for b in product.facts.benefits if b.adds_to and b.category == category]
 
 
 def benefits_section(product: ProductKnowledge, sum_insured: float | None = None) -> Section:
@@ -330,8 +332,8 @@ def rule_on_disease(product: ProductKnowledge, term: str) -> DiseaseRuling:
     partly: list[tuple[Disease, str]] = []
     for disease in product.facts.diseases:
         name = normalize(disease.name)
-        core = normalize(core_disease_name(disease.name))
-        if key in name or (len(core) >= 2 and core in key):
+        cores = {normalize(core) for core in disease_cores(disease.name)}
+        if key in name or any(len(core) >= 2 and core in key for core in cores):
             covered.append(disease)
             continue
         hits = [x for x in disease.exclusions if key in normalize(x)]

@@ -279,6 +279,7 @@ def _benefit(name: str, article: str, body: str) -> Benefit:
         percent = 100.0
     each, total = _times(text)
     medical = "医疗" in name
+    adds_to, age_limit, before_age = _extra_payout(text)
     return Benefit(
         name=name,
         article=article,
@@ -289,7 +290,34 @@ def _benefit(name: str, article: str, body: str) -> Benefit:
         is_waiver="豁免" in name,
         sentences=tuple(sentences(text)),
         times_each=each,
+        adds_to=adds_to,
+        age_limit=age_limit,
+        before_age=before_age,
     )
+
+
+EXTRA = re.compile(r"额外(?:再)?(?:按|给付)|之外[，,]?(?:再|另|额外)|另行(?:按|给付)")
+ON_TOP_OF = re.compile(
+    r"([\u4e00-\u9fff]{2,10}保险金)(?:之外|以外|外)|已(?:因该疾病)?给付(?:了)?([\u4e00-\u9fff]{2,10}保险金)"
+)
+AGE_LIMIT = re.compile(
+    r"(?:年满|满)?" + NUMBER + r"\s*周岁(?:后的首个保单周年日(?:零时)?)?(?:之前|以前|前)(?:（含）)?"
+)
+
+
+def _extra_payout(text: str) -> tuple[str | None, str | None, int | None]:
+    """(the category paid on top of, the age phrase, the age) of a 关爱金/额外给付 benefit."""
+    for sentence in sentences(text):
+        if not EXTRA.search(sentence):
+            continue
+        main = ON_TOP_OF.search(sentence)
+        category = category_of(next(g for g in main.groups() if g)) if main else None
+        if category is None:
+            continue
+        age = AGE_LIMIT.search(sentence)
+        value = chinese_number(age.group(1)) if age else None
+        return category, (age.group(0) if age else None), (int(value) if value else None)
+    return None, None, None
 
 
 PER_DISEASE = re.compile(r"(每种|每一种|每1种|每项|每一项|同一种|该种|某一种|同种)[^。；，]{0,12}$")

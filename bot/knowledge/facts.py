@@ -37,6 +37,11 @@ class Benefit:
     is_waiver: bool
     sentences: tuple[str, ...]
     times_each: int | None = None  # per disease ("每种限1次"); ``times`` is the total
+    # An extra payout (关爱金, 额外给付) on top of the benefit of category ``adds_to``, for a
+    # diagnosis before an age: ``age_limit`` as the wording says it, ``before_age`` its number.
+    adds_to: str | None = None
+    age_limit: str | None = None
+    before_age: int | None = None
 
 
 @dataclass(frozen=True)

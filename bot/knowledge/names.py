@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.industry import CANCER_EXCLUSIONS, MILD_2020, SEVERE_2020
 from bot.knowledge.text import normalize
-from bot.knowledge.vocabulary import SYNONYMS, core_disease_name
+from bot.knowledge.vocabulary import SYNONYMS, core_disease_name, disease_cores
 
 # Words too general to name a disease when a customer uses them.
 NOT_A_DISEASE = frozenset({"疾病", "重疾", "轻症", "中症"})
@@ -40,7 +40,7 @@ def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
     terms: set[str] = set()
     for product in products:
         for disease in product.facts.diseases:
-            terms.update({disease.name, core_disease_name(disease.name)})
+            terms.update({disease.name, *disease_cores(disease.name)})
             # 冠状动脉搭桥术（或称冠状动脉旁路移植术）: both names, each on its own
             bare = re.sub(r"（[^）]*）|\([^)]*\)", "", disease.name)
             aliases = re.findall(r"[（(](?:或称|又称|即)?([^）)]{2,})[）)]", disease.name)

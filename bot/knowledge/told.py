@@ -242,6 +242,17 @@ def age(text: str) -> int | None:
     return ages[-1] if ages else None
 
 
+def age_at_claim(text: str) -> int | None:
+    """The insured's age when it happened: an age told with buying (8岁时买的) is not it."""
+    ages = [
+        number(m.group(1) or m.group(2))
+        for m in re.finditer(NUM + r"\s*(?:周)?岁|(?:今年|现在|已经)" + NUM + r"了", text)
+        if not re.match(r"[^，。,；;]{0,4}(买|投保|参保|购买|上的保险)", text[m.end() :])
+    ]
+    found = [int(a) for a in ages if a is not None and 0 <= a < 120]
+    return found[-1] if found else None
+
+
 def cause(text: str) -> str | None:
     text = re.sub(r"意外(伤害)?(险|线|保险)", "", text)  # the product's name is not the cause
     if re.search(r"意外|车祸|摔|撞|溺水|烫伤|烧伤|骨折|被.{0,3}咬|扭伤|崴|砸|跌倒|交通事故", text):

@@ -153,6 +153,23 @@ def core_disease_name(name: str) -> str:
     return core if len(core) >= 2 else name
 
 
+POPULATION = re.compile(r"^(?:少儿|儿童|少年|青少年|婴幼儿|幼儿|成人|老年)")
+
+
+def disease_cores(name: str) -> set[str]:
+    """A disease's core name and the shorter names customers use for it: ``少儿恶性淋巴瘤`` →
+    ``{少儿恶性淋巴瘤, 恶性淋巴瘤, 淋巴瘤}`` (a name shorter than three characters is not kept)."""
+    core = core_disease_name(name)
+    names = {core}
+    plain = POPULATION.sub("", core)
+    if plain != core and len(plain) >= 3:
+        names.add(plain)
+        benign = re.sub(r"^恶性", "", plain)
+        if len(benign) >= 3:
+            names.add(benign)
+    return names
+
+
 def canonical(term: str) -> str:
     """The clause word for a customer's word (itself when there is none)."""
     return SYNONYMS.get(term, term)

@@ -6,10 +6,19 @@ import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
-from bot.knowledge.explain import benefit_for, clip, is_medical, payout, rule_on_disease
-from bot.knowledge.facts import Disease, ProductKnowledge
+from bot.knowledge.explain import (
+    benefit_for,
+    clip,
+    extras_for,
+    is_medical,
+    money,
+    payout,
+    rule_on_disease,
+)
+from bot.knowledge.facts import Benefit, Disease, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
+from bot.knowledge.told import age_at_claim
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
 
@@ -43,6 +52,8 @@ def decide_disease(
         reasons.append(Reason(f"{disease}不属于“{found.name}”，该定义明确排除了它", found.article))
     otherwise: list[str] = []
     for found, item in ruling.partly_excluded_from:
+        if exact and paid:
+            break  # the disease is named by the wording itself (少儿白血病 for 急性白血病)
         if _describes(item, disease, situation.text, stage):
             reasons.append(Reason(f"“{found.name}”的定义排除了“{clip(item, 50)}”", found.article))
             benefit = benefit_for(product, found.category)
@@ -121,7 +132,13 @@ def decide_disease(
     figures: list[float] = []
     for found, how in _by_category(chosen):
         benefit = benefit_for(product, found.category)
-        category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        extras = extras_for(product, found.category)
+        if benefit is not None and benefit.adds_to:  # a list paid on top of, e.g., 重疾
+            extras, benefit = [benefit], benefit_for(product, benefit.adds_to)
+        category = CATEGORY_NAMES.get(
+            benefit.category if benefit is not None and benefit.category else found.category or "",
+            found.category_label,
+        )
         if benefit is not None and benefit.percent is not None:
             amount = amount_text(situation, benefit.percent)
             if situation.sum_insured:
@@ -134,7 +151,8 @@ def decide_disease(
         else:
             amount = "按保险责任条款给付"
         condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
-        lines.append(f"{condition}按{category}赔，{amount}")
+        extra = _extra_payout(extras[:1], situation, reasons, figures)
+        lines.append(f"{condition}按{category}赔，{amount}{extra}")
         if how != "yes" and not any(r.article == found.article for r in reasons):
             reasons.append(
                 Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
@@ -154,6 +172,28 @@ def decide_disease(
         conditions,
         paid=figures[0] if certain and len(figures) == 1 else None,
     )
+
+
+def _extra_payout(
+    extras: list[Benefit], situation: Situation, reasons: list[Reason], figures: list[float]
+) -> str:
+    """What an extra payout (关爱金, 额外给付) adds to a line, judged by the age told."""
+    extra = extras[0] if extras else None
+    if extra is None or extra.percent is None:
+        return ""
+    percent = extra.percent
+    reasons.append(Reason(payout(extra), extra.article))
+    amount = amount_text(situation, percent)
+    age = age_at_claim(situation.text)
+    limit = extra.before_age
+    if limit is not None and age is not None and age > limit:
+        return f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}"
+    if limit is not None and (age is None or age == limit):
+        return f"；在{extra.age_limit}确诊的，另外给付{extra.name}，{amount}"
+    if situation.sum_insured and figures:
+        figures[-1] += situation.sum_insured * percent / 100
+        return f"；另外给付{extra.name}，{amount}，合计{money(figures[-1])}"
+    return f"；另外给付{extra.name}，{amount}"
 
 
 STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣⅰⅱⅲⅳ]|[1-4一二三四]|iv|iii|ii|i)\s*期")

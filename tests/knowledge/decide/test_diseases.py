@@ -106,3 +106,48 @@ def test_a_case_a_definition_rules_out_is_not_paid_by_a_critical_illness_product
     )
     assert verdict is not None and verdict.kind == "definition"
     assert verdict.answer.startswith("不能赔，不属于“严重慢性肾衰竭”")
+
+
+CHILDREN = ILLNESS.replace(
+    "### 2.5 轻度疾病豁免保险费",
+    "### 2.6 少儿特定疾病关爱金\n"
+    "被保险人在年满十八周岁后的首个保单周年日之前确诊本合同所列少儿特定疾病，且我们已因该疾病"
+    "给付重大疾病保险金的，我们在重大疾病保险金之外，再按基本保险金额的百分之五十额外给付。\n"
+    "### 2.5 轻度疾病豁免保险费",
+).replace(
+    "### 9.2 轻度疾病",
+    "### 9.3 少儿特定疾病\n下列疾病属于本合同的重大疾病，同时属于少儿特定疾病。\n"
+    "#### 9.3.1 少儿白血病\n指符合“恶性肿瘤——重度”定义的各类白血病。\n"
+    "### 9.2 轻度疾病",
+)
+
+
+def test_an_extra_payout_is_read_with_what_it_adds_to_and_its_age() -> None:
+    extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
+    assert (extra.name, extra.category, extra.percent) == ("少儿特定疾病关爱金", "specific", 50.0)
+    assert (extra.adds_to, extra.before_age) == ("severe", 18)
+
+
+def test_a_listed_disease_before_the_age_is_paid_the_benefit_and_the_extra() -> None:
+    wording = product(CHILDREN)
+    verdict = decide(wording, story("孩子6岁，保额30万，确诊白血病"), default_thesaurus(), "白血病")
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer == (
+        "能赔：按重疾赔，30万元 × 100% = 30万元；"
+        "另外给付少儿特定疾病关爱金，30万元 × 50% = 15万元，合计45万元。"
+    )
+
+
+def test_a_listed_disease_after_the_age_is_paid_the_benefit_only_and_says_why() -> None:
+    wording = product(CHILDREN)
+    told = story("儿子19岁确诊白血病，保单是他8岁时买的，保额30万，能拿两份吗")
+    verdict = decide(wording, told, default_thesaurus(), "白血病")
+    assert verdict is not None
+    assert "30万元 × 100% = 30万元" in verdict.answer
+    assert "19岁已过" in verdict.answer and "不再额外给付少儿特定疾病关爱金" in verdict.answer
+
+
+def test_without_an_age_the_extra_is_stated_with_its_condition() -> None:
+    verdict = decide(product(CHILDREN), story("确诊白血病能赔多少"), default_thesaurus(), "白血病")
+    assert verdict is not None
+    assert "在年满18周岁后的首个保单周年日之前确诊的，另外给付少儿特定疾病关爱金" in verdict.answer
