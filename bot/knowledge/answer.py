@@ -407,7 +407,9 @@ class KnowledgeBase:
 
 
 _GENERAL_ALIAS = {"cash_value": "surrender"}
-MALIGNANT = re.compile(r"(?<!原位)(?<!皮肤原位)癌(?!前)|白血病|淋巴瘤|肉瘤|骨髓瘤")
+MALIGNANT = re.compile(
+    r"(?<!原位)(?<!皮肤原位)(?<![防抗])癌(?!前|症?(?:险|保险|医疗))|白血病|淋巴瘤|肉瘤|骨髓瘤"
+)
 
 
 GENERIC_TOPICS = frozenset({"benefits"})
