@@ -142,3 +142,10 @@ def test_no_social_insurance_gets_both_readings_when_their_ratios_differ(
 ) -> None:
     text = sample_kb.ask("没有社保的话报销比例是多少", product="JK-MED-2024").text
     assert text.startswith("按100%赔付") and "只是就诊时没用社保结算，按60%赔付" in text
+
+
+def test_a_cancer_only_product_named_in_the_question_is_not_a_diagnosis(
+    sample_kb: KnowledgeBase,
+) -> None:
+    assert sample_kb.disease_in("我爸做了心脏支架这个防癌险能报吗") != "恶性肿瘤"
+    assert sample_kb.disease_in("确诊肺癌能报吗") == "恶性肿瘤"
