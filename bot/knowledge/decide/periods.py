@@ -180,13 +180,26 @@ def _consequence(lines: list[str], category: str | None) -> str | None:
     if category in CATEGORY_WORDS:
         own = [s for s in said if re.search(CATEGORY_WORDS[category], s)]
         if own:
-            at = lines.index(own[0])
-            after = lines[at + 1] if at + 1 < len(lines) else ""
-            # "…不再承担保险责任；" then "本合同其他保险责任继续有效。": the item goes on
-            if after and not after.startswith(("（", "(")) and re.search(r"继续有效", after):
-                return own[0].rstrip("；;。") + "，" + after
-            return own[0]
-    return said[0] if said else None
+            return _with_rest_of_item(lines, own[0])
+    return _with_rest_of_item(lines, said[0]) if said else None
+
+
+ITEM_START = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)"
+)
+ITEM_GOES_ON = re.compile(r"继续有效|退还|终止|现金价值")
+
+
+def _with_rest_of_item(lines: list[str], said: str) -> str:
+    """``said`` and the sentences of its item that tell what happens next: "…不给付保险金。" then
+    "我们无息退还您已交纳的保险费。本合同随即终止。" (up to the next item)."""
+    at = lines.index(said)
+    text = said
+    for after in lines[at + 1 : at + 4]:
+        if ITEM_START.match(after) or not ITEM_GOES_ON.search(after):
+            break
+        text = text.rstrip("；;。") + "；" + after
+    return text
 
 
 def decide_waiting(
@@ -240,7 +253,8 @@ def decide_waiting(
             and consequence
             and re.search(r"退还[^。；]{0,12}保险费", consequence)
         ):
-            text = text.rstrip("。") + "，条款约定的处理是退还已交保险费。"
+            ends = "，本合同终止" if re.search(r"(?<!不)终止", consequence) else ""
+            text = text.rstrip("。") + f"，条款约定的处理是退还已交保险费{ends}。"
         if consequence:
             reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
         if re.search(r"退|解除", situation.text):
