@@ -60,7 +60,7 @@ conversation: $(STAMP) ## Train the small test model, run the conversation tests
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -q -m conversation
 
 eval: $(STAMP) ## Held-out NLU report, conversation tests and answers over REST (writes reports/)
-	@DATABASE_URL=sqlite:///$(CURDIR)/var/eval/mingbao.db $(PY) -m bot.evaluate
+	@DATABASE_URL=sqlite:///$(CURDIR)/var/eval/mingbao.db $(PY) -m tools.evaluate
 
 eval-kb: $(STAMP) ## Knowledge base on unseen clause documents: dev and held-out scores, dev failures (writes reports/eval-kb.json)
 	@$(PY) -m tools.eval_kb
@@ -72,10 +72,10 @@ wechat-demo: $(STAMP) ## A scripted WeChat customer via a local fake of WeChat: 
 	@$(PY) -m tools.wechat_demo
 
 bench: $(STAMP) ## Assistant vs bare Rasa bot: latency, msg/s, memory, training time (writes reports/bench.json)
-	@DATABASE_URL=sqlite:///$(CURDIR)/var/bench/mingbao.db $(PY) -m bot.bench
+	@DATABASE_URL=sqlite:///$(CURDIR)/var/bench/mingbao.db $(PY) -m tools.bench
 
 bench-kb: $(STAMP) ## Knowledge-base benchmark: ingest time and answer latency (writes reports/bench-kb.json)
-	@$(PY) -m bot.knowledge.bench
+	@$(PY) -m tools.bench_kb
 
 # Autogenerate compares the tables in bot/ with a scratch database at the newest revision, so the
 # new revision holds exactly the change, whatever state DATABASE_URL is in.

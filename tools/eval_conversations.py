@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from bot.evaluate import Chat, serving
 from bot.model import ensure_trained, production_model
 from bot.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
 from tools.checks import compile_checks, judge
+from tools.evaluate import Chat, serving
 
 UNSEEN = PROJECT_ROOT / "tests" / "conversation" / "unseen"
 REPORT = PROJECT_ROOT / "reports" / "eval-conversations.json"
