@@ -23,10 +23,10 @@ setup: ## Create .venv (Python 3.10) and install the pinned dependencies; fast w
 	@scripts/setup.sh
 
 run: $(STAMP) ## Ingest, train if stale, start Rasa + actions + chat page on localhost (Ctrl-C stops)
-	@$(PY) -m bot.run
+	@$(PY) -m bot.runtime.run
 
 shell: $(STAMP) ## Ingest, train if stale, then chat with the assistant in the terminal
-	@$(PY) -m bot.run --shell
+	@$(PY) -m bot.runtime.run --shell
 
 ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE_URL
 	@$(PY) -m bot.knowledge ingest data/policies/*.md
@@ -52,8 +52,8 @@ browser: $(STAMP) ## pytest: the chat page in headless Chromium (Debian's chromi
 
 conversation: $(STAMP) ## Train the small test model, run the conversation tests and the end-to-end tests (REST, chat page)
 	@scripts/chromium.sh
-	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.run --prepare-only
-	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.model --test
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.runtime.run --prepare-only
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m bot.runtime.model --test
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/rasa test core --model models/test/mingbao-test.tar.gz \
 	  --stories tests/conversation/test_stories.yml --out reports/conversation \
 	  --fail-on-prediction-errors

@@ -32,8 +32,8 @@ from typing import Any
 import yaml
 from sklearn.metrics import f1_score
 
-from bot.model import ModelSpec, ensure_trained, production_model
-from bot.run import prepare
+from bot.runtime.model import ModelSpec, ensure_trained, production_model
+from bot.runtime.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
 from tools.qa import wrong_facts
 
@@ -195,7 +195,7 @@ def serving(model: Path) -> Iterator[Chat]:
     """The assistant started on the evaluation ports with ``model``; a REST chat with it."""
     env = {**os.environ, **EVAL_PORTS}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "--model", str(model)],
+        [sys.executable, "-m", "bot.runtime.run", "--model", str(model)],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""End to end: ``python -m bot.run`` with the test model, real HTTP on loopback, then SIGTERM.
+"""End to end: ``python -m bot.runtime.run`` with the test model, real HTTP on loopback, then SIGTERM.
 
 Needs the test model (``make conversation`` trains it first) and the test database prepared.
 """

@@ -14,7 +14,7 @@ from bot.knowledge.errors import ShrinkError
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.ingest import ingest_file, ingest_files
 from bot.knowledge.store import SqlKnowledgeRepository, missing_parts
-from bot.run import prepare
+from bot.runtime.run import prepare
 from bot.settings import load_settings
 from tests.knowledge.new_product import NEW_PRODUCT
 

@@ -27,8 +27,8 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.compliance.recent import RecentTrackers, Stamp
 from bot.db import make_engine
+from bot.runtime.tracker_cache import RecentTrackers, Stamp
 from bot.settings import load_settings
 
 
@@ -80,7 +80,7 @@ class ProvenanceTrackerStore(SQLTrackerStore):
     On SQLite it uses MingBao's engine (``bot.db.make_engine``: pooled connections, write-ahead
     log) instead of Rasa's, which opens a new connection for every query. The conversations it
     saved last are handed back without a replay while the database still matches them
-    (``bot.compliance.recent``).
+    (``bot.runtime.tracker_cache``).
     """
 
     def __init__(self, domain: Domain | None = None, **kwargs: Any) -> None:

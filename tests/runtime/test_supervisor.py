@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.supervisor import (
+from bot.runtime.supervisor import (
     MAX_RESTART_DELAY,
     STABLE_SECONDS,
     Process,

@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.compliance.provenance import ProvenanceTrackerStore, add_provenance
+from bot.runtime.tracker_store import ProvenanceTrackerStore, add_provenance
 
 
 def conversation() -> list[object]:

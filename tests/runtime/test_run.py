@@ -12,9 +12,9 @@ import pytest
 
 from bot.db import make_engine
 from bot.records.store import SqlPolicyRecords
-from bot.run import child_environment, prepare, start, wechat_line, with_secrets
+from bot.runtime.run import child_environment, prepare, start, wechat_line, with_secrets
+from bot.runtime.supervisor import StartError, stop_all, wait_ready
 from bot.settings import Settings, load_settings
-from bot.supervisor import StartError, stop_all, wait_ready
 
 
 @pytest.fixture
