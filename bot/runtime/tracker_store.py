@@ -1,9 +1,8 @@
-"""Every bot message carries its provenance: intent and confidence, action, cited articles.
+"""The tracker store: Rasa's SQL store on ``DATABASE_URL``, the transcripts compliance reads.
 
-Actions add what only they know (the articles cited, the knowledge-base version) to the metadata
-of the messages they send. This tracker store adds the rest to every bot message, template
-replies included, as the conversation is saved: the intent and confidence of the customer's
-message being answered and the action (with its policy and confidence) that produced the reply.
+Every bot message it saves carries its provenance (``bot.compliance.provenance``), template
+replies included; the conversations it saved last are kept (``bot.runtime.tracker_cache``) so the
+next message need not replay them.
 """
 
 from __future__ import annotations
@@ -15,11 +14,8 @@ from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted,
-    BotUttered,
     Event,
     SessionStarted,
-    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -27,37 +23,10 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.compliance.provenance import add_provenance
 from bot.db import make_engine
 from bot.runtime.tracker_cache import RecentTrackers, Stamp
 from bot.settings import load_settings
-
-
-def add_provenance(events: list[Event]) -> None:
-    """Fill the provenance keys of each ``BotUttered`` in ``events`` that lacks them."""
-    user: UserUttered | None = None
-    action: ActionExecuted | None = None
-    for event in events:
-        if isinstance(event, UserUttered):
-            user = event
-        elif isinstance(event, ActionExecuted):
-            action = event
-        elif isinstance(event, BotUttered) and "author" not in (event.metadata or {}):
-            # A person's message (bot.desk.rasa_link) is theirs, not an answer to an intent.
-            event.metadata = {**provenance(user, action), **(event.metadata or {})}
-
-
-def provenance(user: UserUttered | None, action: ActionExecuted | None) -> dict[str, Any]:
-    """The keys compliance reads for one bot message."""
-    intent = (user.intent or {}) if user is not None else {}
-    return {
-        "intent": intent.get("name"),
-        "intent_confidence": intent.get("confidence"),
-        "action": action.action_name if action is not None else None,
-        "policy": action.policy if action is not None else None,
-        "action_confidence": action.confidence if action is not None else None,
-        "citations": [],
-    }
-
 
 # Rasa's "events of the current session" (from the latest session_started on, or all when there is
 # none) counted, as plain SQL: built with the ORM at every message it cost more than the query.
