@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test/mingbao.db
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell ingest ask test lint typecheck unit browser conversation eval eval-kb eval-conversations wechat-demo bench bench-kb migration lock clean
+.PHONY: help setup run shell ingest ask test lint typecheck unit integration browser conversation eval eval-kb eval-conversations wechat-demo bench bench-kb migration lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -34,17 +34,20 @@ ingest: $(STAMP) ## Ingest every clause document in data/policies/ into DATABASE
 ask: $(STAMP) ## Ask the knowledge base, e.g. make ask Q='原位癌算重疾吗' P=KN-CI-2024
 	@$(PY) -m bot.knowledge ask $(if $(P),--product $(P)) $(if $(Q),"$(Q)")
 
-test: $(STAMP) lint typecheck unit browser conversation ## Run every test layer (lint, types, unit, browser, conversation)
+test: $(STAMP) lint typecheck unit integration browser conversation ## Run every test layer (lint, types, unit, integration, browser, conversation)
 
 lint: $(STAMP) ## ruff lint and format check
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 
-typecheck: $(STAMP) ## mypy on bot/ and actions/
+typecheck: $(STAMP) ## mypy on bot/, actions/ and tools/
 	@$(VENV)/bin/mypy
 
-unit: $(STAMP) ## pytest: unit and integration tests (no trained model, no browser)
-	@$(PY) -m pytest -q -m "not conversation and not browser"
+unit: $(STAMP) ## pytest: unit tests, no database, no model, no services (runs anywhere)
+	@$(PY) -m pytest -q -m "not integration and not conversation and not browser"
+
+integration: $(STAMP) ## pytest: SQLite, PostgreSQL (skipped with the reason when unreachable), loopback HTTP, processes
+	@$(PY) -m pytest -q -m "integration and not conversation and not browser"
 
 browser: $(STAMP) ## pytest: the chat page in headless Chromium (Debian's chromium, Playwright)
 	@scripts/chromium.sh

@@ -168,6 +168,7 @@ def test_ingesting_many_files_reports_the_refusal_and_goes_on(
     assert [p.code for p in repository.current()] == ["FR-CI-2025", "FR-CI-2026"]
 
 
+@pytest.mark.integration
 def test_make_run_reports_a_refusal_as_a_failure(tmp_path: Path) -> None:
     folder = tmp_path / "policies"
     folder.mkdir()

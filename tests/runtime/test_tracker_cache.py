@@ -15,6 +15,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.runtime.tracker_cache import RecentTrackers, Stamp
 from bot.runtime.tracker_store import ProvenanceTrackerStore
 
+# The tracker store on a SQLite database.
+pytestmark = pytest.mark.integration
+
 DOMAIN = Domain.from_dict({"slots": {"product": {"type": "text", "mappings": []}}})
 
 

@@ -13,6 +13,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.runtime.tracker_store import ProvenanceTrackerStore
 from tests.compliance.test_provenance import conversation
 
+# The tracker store on a SQLite database.
+pytestmark = pytest.mark.integration
+
 
 async def test_the_sql_store_keeps_provenance(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
