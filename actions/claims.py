@@ -29,7 +29,7 @@ from actions.services import (
     unread_stop,
     verified_policy,
 )
-from bot.claim_report import (
+from bot.forms.claim_report import (
     DETAILS,
     coverage_lead,
     coverage_question,
@@ -39,8 +39,8 @@ from bot.claim_report import (
     read_back,
     waiting_note,
 )
-from bot.dates import spoken_date
-from bot.intake import claim_correction, insured_matches
+from bot.forms.intake import claim_correction, insured_matches
+from bot.forms.spoken_dates import spoken_date
 from bot.records.dates import china_today, chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import submission_key

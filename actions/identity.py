@@ -19,7 +19,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.services import client_address, latest_intent, say_rules_first, services
-from bot.intake import mobile_in
+from bot.forms.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
 from bot.records.identity import POLICY_NUMBER

@@ -26,7 +26,7 @@ from actions.services import (
     unread_stop,
     verified_policy,
 )
-from bot.intake import contact_field_named, contact_value_in, wants_to_stop
+from bot.forms.intake import contact_field_named, contact_value_in, wants_to_stop
 from bot.records.errors import InvalidContactError, RecordsError
 from bot.records.identity import ADDRESS_MAX_LENGTH, valid_contact
 from bot.records.model import submission_key

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.db import make_engine
 from bot.desk.tickets import SqlTicketDesk
-from bot.intake import wants_to_stop
+from bot.forms.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
 from bot.knowledge.general import rules_bearing_on
 from bot.knowledge.store import SqlKnowledgeRepository

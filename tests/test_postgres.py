@@ -17,13 +17,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.compliance.provenance import ProvenanceTrackerStore
 from bot.desk.tickets import Priority, SqlTicketDesk, tickets
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.records.demo import load_demo_records
 from bot.records.store import SqlPolicyRecords
+from bot.runtime.tracker_store import ProvenanceTrackerStore
 from bot.settings import PROJECT_ROOT
 from tests.conftest import POLICIES_DIR, postgres_database
 

@@ -1,7 +1,7 @@
 """``make eval-conversations``: whole conversations written apart from the project, over REST.
 
 Each conversation in ``tests/conversation/unseen/<writer>.yml`` is sent turn by turn, as a new
-customer, to the running assistant (``python -m bot.run`` on the evaluation ports, the production
+customer, to the running assistant (``python -m bot.runtime.run`` on the evaluation ports, the production
 model unless ``--model`` names another). A turn is right when every ``must`` pattern is found in
 the reply (all its messages joined by newlines) and no ``must_not`` pattern is; a conversation is
 right when every turn is. ``split.yml`` says which writers are dev (failures printed) and which
@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from bot.evaluate import Chat, serving
-from bot.model import ensure_trained, production_model
-from bot.run import prepare
+from bot.runtime.model import ensure_trained, production_model
+from bot.runtime.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
 from tools.checks import compile_checks, judge
+from tools.evaluate import Chat, serving
 
 UNSEEN = PROJECT_ROOT / "tests" / "conversation" / "unseen"
 REPORT = PROJECT_ROOT / "reports" / "eval-conversations.json"

@@ -23,10 +23,10 @@ import yaml
 from bot.db import make_engine
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_file, policy_files
-from bot.knowledge.qa import load_qa_cases, wrong_facts
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT
 from tools.checks import compile_checks, judge
+from tools.qa import load_qa_cases, wrong_facts
 
 UNSEEN = PROJECT_ROOT / "tests" / "knowledge" / "unseen"
 REPORT = PROJECT_ROOT / "reports" / "eval-kb.json"

@@ -2,7 +2,7 @@
 against the whole assistant — the answers, a hand-off, an agent's reply from the desk pushed
 through WeChat's customer-service API, and the bot answering again.
 
-It starts the fake (tests/channels/wechat/fake_wechat.py), then ``python -m bot.run`` with the
+It starts the fake (tests/channels/wechat/fake_wechat.py), then ``python -m bot.runtime.run`` with the
 WeChat channel on in safe mode and pointed at the fake, on ports of its own and a database of its
 own (var/demo/), and prints the conversation as the customer would see it on WeChat.
 """
@@ -149,7 +149,7 @@ async def run() -> int:
         "starting the assistant with the WeChat channel on (safe mode) against a local fake of WeChat …"
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run"],
+        [sys.executable, "-m", "bot.runtime.run"],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,

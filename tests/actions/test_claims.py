@@ -19,7 +19,7 @@ from actions.claims import (
     typed_answer,
 )
 from actions.services import Services
-from bot.claim_report import UNDIAGNOSED
+from bot.forms.claim_report import UNDIAGNOSED
 from bot.records.dates import china_today, chinese_date
 from tests.actions.conftest import said, tracker, user_event
 

@@ -21,6 +21,9 @@ from bot.channels.rest import LimitedRestInput
 from bot.channels.socket_io import LimitedSocketIOInput
 from bot.settings import PROJECT_ROOT
 
+# Rasa's REST channel is served on loopback.
+pytestmark = pytest.mark.integration
+
 ANSWER = "您好，请问有什么可以帮您？"
 
 

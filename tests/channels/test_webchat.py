@@ -201,6 +201,7 @@ def assert_not_reachable(status: int, body: Any) -> None:
     assert "Traceback" not in body["error"]
 
 
+@pytest.mark.integration
 async def test_rasa_down_gives_502() -> None:
     async with webchat(unused_port()) as client:
         status, body = await post_json(client, {"message": "你好"})

@@ -1,4 +1,4 @@
-"""Starting the whole assistant (``python -m bot.run`` with the test model) for REST tests."""
+"""Starting the whole assistant (``python -m bot.runtime.run`` with the test model) for REST tests."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import socketio
 
-from bot.model import small_model
+from bot.runtime.model import small_model
 from bot.settings import PROJECT_ROOT
 
-# What the end-to-end tests use to read Rasa's API; bot.run would make one up otherwise.
+# What the end-to-end tests use to read Rasa's API; bot.runtime.run would make one up otherwise.
 RASA_TOKEN = "e2e-rasa-token"
 
 
@@ -29,7 +29,7 @@ def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[
     if not model.exists():
         pytest.fail(f"no test model at {model}: run make conversation, which trains it first")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "--model", str(model)],
+        [sys.executable, "-m", "bot.runtime.run", "--model", str(model)],
         cwd=PROJECT_ROOT,
         env={**os.environ, "MINGBAO_RASA_TOKEN": RASA_TOKEN, **ports},
         stdout=subprocess.PIPE,
@@ -43,7 +43,7 @@ def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[
         if "Ctrl-C stops everything" in line:
             break
     else:
-        pytest.fail("bot.run exited before it was ready:\n" + "".join(lines))
+        pytest.fail("bot.runtime.run exited before it was ready:\n" + "".join(lines))
     yield process, "".join(lines)
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)

@@ -1,4 +1,4 @@
-"""The whole hand-off round trip, end to end: ``python -m bot.run`` with the test model, a customer
+"""The whole hand-off round trip, end to end: ``python -m bot.runtime.run`` with the test model, a customer
 on ``/chat`` and an agent on ``/desk``, each in their own headless Chromium page.
 
 The customer asks for a person → the agent signs in and sees the ticket arrive live → claims it →

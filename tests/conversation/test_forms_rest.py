@@ -1,6 +1,6 @@
 """End to end over REST: the claim report, the contact change and the return visit.
 
-``python -m bot.run`` with the test model on its own ports (so this module and test_rest.py can run
+``python -m bot.runtime.run`` with the test model on its own ports (so this module and test_rest.py can run
 in one session), real NLU, real actions and the test database; ``make conversation`` trains the
 model and prepares the database first.
 """

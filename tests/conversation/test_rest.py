@@ -1,4 +1,4 @@
-"""End to end: ``python -m bot.run`` with the test model, real HTTP on loopback, then SIGTERM.
+"""End to end: ``python -m bot.runtime.run`` with the test model, real HTTP on loopback, then SIGTERM.
 
 Needs the test model (``make conversation`` trains it first) and the test database prepared.
 """
@@ -19,10 +19,10 @@ from sqlalchemy import select
 
 from bot.db import make_engine
 from bot.desk.tables import tickets
-from bot.evaluate import check_case, load_answer_cases, rest_chat
 from bot.settings import load_settings
 from tests.browser import chromium_page
 from tests.conversation.conftest import RASA_TOKEN, running_assistant, socketio_replies
+from tools.evaluate import check_case, load_answer_cases, rest_chat
 
 pytestmark = pytest.mark.conversation
 

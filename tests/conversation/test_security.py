@@ -1,4 +1,4 @@
-"""End to end, as an attacker and an unlucky customer would probe ``python -m bot.run``.
+"""End to end, as an attacker and an unlucky customer would probe ``python -m bot.runtime.run``.
 
 Its own assistant on its own ports: one test kills the action server. Needs the test model.
 """
@@ -171,7 +171,7 @@ def action_server_pid(assistant: subprocess.Popen[str]) -> int:
         except OSError:
             continue
         port = f"ACTIONS_PORT={PORTS['ACTIONS_PORT']}".encode()
-        if b"bot.action_server" in command and port in environment:
+        if b"bot.runtime.action_server" in command and port in environment:
             return int(entry)
     pytest.fail("no action server process found")
 

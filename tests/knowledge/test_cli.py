@@ -13,6 +13,9 @@ import pytest
 from tests.conftest import POLICIES_DIR
 from tests.knowledge.new_product import NEW_PRODUCT
 
+# The CLI in a subprocess, on a SQLite database.
+pytestmark = pytest.mark.integration
+
 
 def cli(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {

@@ -14,7 +14,7 @@ from bot.knowledge.errors import ShrinkError
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.ingest import ingest_file, ingest_files
 from bot.knowledge.store import SqlKnowledgeRepository, missing_parts
-from bot.run import prepare
+from bot.runtime.run import prepare
 from bot.settings import load_settings
 from tests.knowledge.new_product import NEW_PRODUCT
 
@@ -168,6 +168,7 @@ def test_ingesting_many_files_reports_the_refusal_and_goes_on(
     assert [p.code for p in repository.current()] == ["FR-CI-2025", "FR-CI-2026"]
 
 
+@pytest.mark.integration
 def test_make_run_reports_a_refusal_as_a_failure(tmp_path: Path) -> None:
     folder = tmp_path / "policies"
     folder.mkdir()

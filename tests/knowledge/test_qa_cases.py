@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.knowledge.answer import KnowledgeBase
-from bot.knowledge.qa import load_qa_cases, wrong_facts
+from tools.qa import load_qa_cases, wrong_facts
 
 CASES = load_qa_cases()
 

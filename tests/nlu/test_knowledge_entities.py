@@ -67,6 +67,7 @@ def test_every_entity_names_its_extractor(extractor: KnowledgeEntityExtractor) -
     assert {e["extractor"] for e in message.get(ENTITIES)} == {"KnowledgeEntityExtractor"}
 
 
+@pytest.mark.integration
 def test_a_new_product_is_recognised_once_ingested(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,6 +86,7 @@ def test_a_new_product_is_recognised_once_ingested(
     engine.dispose()
 
 
+@pytest.mark.integration
 def test_an_empty_knowledge_base_says_to_ingest_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

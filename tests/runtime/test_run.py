@@ -12,9 +12,9 @@ import pytest
 
 from bot.db import make_engine
 from bot.records.store import SqlPolicyRecords
-from bot.run import child_environment, prepare, start, wechat_line, with_secrets
+from bot.runtime.run import child_environment, prepare, start, wechat_line, with_secrets
+from bot.runtime.supervisor import StartError, stop_all, wait_ready
 from bot.settings import Settings, load_settings
-from bot.supervisor import StartError, stop_all, wait_ready
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.mark.integration
 def test_prepare_ingests_writes_the_dictionary_and_loads_records(settings: Settings) -> None:
     out = io.StringIO()
     assert prepare(settings, out) == 0
@@ -38,6 +39,7 @@ def test_prepare_ingests_writes_the_dictionary_and_loads_records(settings: Setti
     assert "demo records: 0 added" in again.getvalue()
 
 
+@pytest.mark.integration
 def test_prepare_reports_a_bad_clause_document(settings: Settings, tmp_path: Path) -> None:
     folder = tmp_path / "policies"
     folder.mkdir()
@@ -47,6 +49,7 @@ def test_prepare_reports_a_bad_clause_document(settings: Settings, tmp_path: Pat
     assert "error: " in out.getvalue() and "broken.md" in out.getvalue()
 
 
+@pytest.mark.integration
 def test_a_process_that_exits_while_starting_is_reported(settings: Settings) -> None:
     process = start(
         "quitter", [sys.executable, "-c", "raise SystemExit(3)"], "http://127.0.0.1:9/", settings
@@ -55,6 +58,7 @@ def test_a_process_that_exits_while_starting_is_reported(settings: Settings) -> 
         wait_ready(process, timeout=30)
 
 
+@pytest.mark.integration
 def test_stop_all_ends_every_process_group(settings: Settings) -> None:
     sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
     processes = [start(f"sleeper {n}", sleeper, "http://127.0.0.1:9/", settings) for n in range(2)]

@@ -75,7 +75,7 @@ def write_test_config(source: Path, target: Path, epochs: dict[str, int] = TEST_
             if component.get("name") in epochs:
                 component["epochs"] = epochs[component["name"]]
     target.parent.mkdir(parents=True, exist_ok=True)
-    header = f"# Written by bot.model from {source.name} for the conversation tests; do not edit.\n"
+    header = f"# Written by bot.runtime.model from {source.name} for the conversation tests; do not edit.\n"
     target.write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return target
 
@@ -147,9 +147,9 @@ def ensure_trained(spec: ModelSpec, settings: Settings) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m bot.model [--test]``: train the model if stale and say so."""
+    """``python -m bot.runtime.model [--test]``: train the model if stale and say so."""
 
-    parser = argparse.ArgumentParser(prog="python -m bot.model", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.runtime.model", description=main.__doc__)
     parser.add_argument("--test", action="store_true", help="the small model of the tests")
     args = parser.parse_args(argv)
     spec = small_model() if args.test else production_model()

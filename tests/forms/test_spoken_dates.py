@@ -1,4 +1,4 @@
-"""bot.dates: the days customers name, read on a fixed day."""
+"""bot.forms.spoken_dates: the days customers name, read on a fixed day."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.dates import small_number, spoken_date
+from bot.forms.spoken_dates import small_number, spoken_date
 
 WEDNESDAY = dt.date(2026, 3, 11)
 

@@ -12,8 +12,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.compliance.provenance import ProvenanceTrackerStore
-from bot.compliance.recent import RecentTrackers, Stamp
+from bot.runtime.tracker_cache import RecentTrackers, Stamp
+from bot.runtime.tracker_store import ProvenanceTrackerStore
+
+# The tracker store on a SQLite database.
+pytestmark = pytest.mark.integration
 
 DOMAIN = Domain.from_dict({"slots": {"product": {"type": "text", "mappings": []}}})
 

@@ -1,6 +1,6 @@
 """``make run``: prepare the data, train when stale, start every process, stop them all together.
 
-Foreground; a process that dies is started again (:mod:`bot.supervisor`); Ctrl-C or SIGTERM
+Foreground; a process that dies is started again (:mod:`bot.runtime.supervisor`); Ctrl-C or SIGTERM
 stops the action server, the Rasa server and the chat page.
 ``--shell`` chats in the terminal (``rasa shell``) instead of serving.
 """
@@ -24,11 +24,11 @@ from bot.db import make_engine
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.search import domain_words, write_user_dictionary
 from bot.knowledge.store import SqlKnowledgeRepository
-from bot.model import ModelSpec, ensure_trained, production_model
 from bot.records.demo import load_demo_records
 from bot.records.store import SqlPolicyRecords
+from bot.runtime.model import ModelSpec, ensure_trained, production_model
+from bot.runtime.supervisor import Process, StartError, spawn, stop_all, supervise, wait_ready
 from bot.settings import PROJECT_ROOT, Settings, configure_logging, load_settings
-from bot.supervisor import Process, StartError, spawn, stop_all, supervise, wait_ready
 
 
 def prepare(settings: Settings, out: TextIO) -> int:
@@ -94,8 +94,8 @@ def start(name: str, command: Sequence[str], ready_url: str, settings: Settings)
 
 
 def action_server(settings: Settings) -> Process:
-    """The action server (``bot.action_server``) on ``127.0.0.1:ACTIONS_PORT``."""
-    command = [sys.executable, "-m", "bot.action_server"]
+    """The action server (``bot.runtime.action_server``) on ``127.0.0.1:ACTIONS_PORT``."""
+    command = [sys.executable, "-m", "bot.runtime.action_server"]
     return start(
         "action server", command, f"http://127.0.0.1:{settings.actions_port}/health", settings
     )
@@ -103,9 +103,17 @@ def action_server(settings: Settings) -> Process:
 
 def rasa_server(settings: Settings, model: Path) -> Process:
     """The Rasa server on ``127.0.0.1:RASA_PORT``: REST and socket.io channels, and the HTTP
-    API behind ``MINGBAO_RASA_TOKEN`` (``bot.rasa_main`` adds it, so no process list shows it).
+    API behind ``MINGBAO_RASA_TOKEN`` (``bot.runtime.rasa_main`` adds it, so no process list shows it).
     No CORS: browsers reach Rasa only through the chat page's own endpoint."""
-    command = [sys.executable, "-m", "bot.rasa_main", "run", "--model", str(model), "--enable-api"]
+    command = [
+        sys.executable,
+        "-m",
+        "bot.runtime.rasa_main",
+        "run",
+        "--model",
+        str(model),
+        "--enable-api",
+    ]
     command += ["--interface", "127.0.0.1", "--port", str(settings.rasa_port)]
     command += ["--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
     token = f"?token={settings.rasa_token}" if settings.rasa_token else ""
@@ -170,7 +178,7 @@ def shell(settings: Settings, model: Path, out: TextIO) -> int:
     actions = action_server(settings)
     try:
         wait_ready(actions)
-        command = [sys.executable, "-m", "bot.rasa_main", "shell", "--model", str(model)]
+        command = [sys.executable, "-m", "bot.runtime.rasa_main", "shell", "--model", str(model)]
         command += ["--endpoints", "endpoints.yml", "--port", str(settings.rasa_port)]
         return subprocess.run(
             command, cwd=PROJECT_ROOT, env=child_environment(settings), check=False
@@ -184,7 +192,7 @@ def shell(settings: Settings, model: Path, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     """Prepare, train when stale, then serve (or ``--shell``)."""
-    parser = argparse.ArgumentParser(prog="python -m bot.run", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.runtime.run", description=__doc__)
     parser.add_argument("--shell", action="store_true", help="chat in the terminal instead")
     parser.add_argument("--model", type=Path, help="serve this model instead of training one")
     parser.add_argument(

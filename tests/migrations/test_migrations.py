@@ -149,6 +149,7 @@ def test_a_database_migrated_by_newer_code_is_refused(engine: Engine, sqlite_url
     newer.dispose()
 
 
+@pytest.mark.integration
 def test_the_alembic_command_migrates_database_url(sqlite_url: str) -> None:
     env = {**os.environ, "DATABASE_URL": sqlite_url}
     for arguments in (["upgrade", "head"], ["check"]):
@@ -163,6 +164,7 @@ def test_the_alembic_command_migrates_database_url(sqlite_url: str) -> None:
     assert "No new upgrade operations detected" in done.stdout + done.stderr
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("made_by", ["nothing", "create_all"])
 def test_postgres_is_migrated_to_the_tables_the_code_declares(made_by: str) -> None:
     with postgres_database(f"mingbao_migrations_{os.getpid()}") as engine:

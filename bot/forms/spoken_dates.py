@@ -1,7 +1,6 @@
 """Dates as customers type them: 2026年3月5日, 3月5号, 2026-03-05, 三月五日, 昨天, 上周三, 3天前.
 
-Counting a policy's periods is :mod:`bot.records.dates`; this module only reads what a customer
-wrote into a calendar day, as of the day they wrote it.
+What a customer wrote, read into a calendar day as of the day they wrote it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_main
+from bot.runtime import rasa_main
 
 RASAS_CHECK = RemoteAction._validate_action_result
 WELL_FORMED: dict[str, Any] = {

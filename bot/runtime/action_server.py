@@ -1,6 +1,6 @@
 """The action server: rasa_sdk's app on loopback, answering only callers that know the secret.
 
-``python -m bot.action_server`` serves the ``actions`` package on ``127.0.0.1:ACTIONS_PORT``
+``python -m bot.runtime.action_server`` serves the ``actions`` package on ``127.0.0.1:ACTIONS_PORT``
 (``ACTIONS_HOST`` to listen elsewhere). Every request but ``GET /health`` must carry
 ``MINGBAO_ACTION_SECRET`` in the ``X-MingBao-Action-Secret`` header; the secret is checked
 before the body is read as JSON, and a request without it gets 401 and runs nothing. Rasa sends

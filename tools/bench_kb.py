@@ -17,9 +17,9 @@ from bot.db import make_engine
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.document import read_clause_document
 from bot.knowledge.ingest import ingest_file, policy_files
-from bot.knowledge.qa import load_qa_cases, wrong_facts
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT, load_settings
+from tools.qa import load_qa_cases, wrong_facts
 
 REPORT = PROJECT_ROOT / "reports" / "bench-kb.json"
 ROUNDS = 20

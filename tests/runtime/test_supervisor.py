@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.supervisor import (
+from bot.runtime.supervisor import (
     MAX_RESTART_DELAY,
     STABLE_SECONDS,
     Process,
@@ -37,6 +37,7 @@ def sleeper() -> Iterator[Process]:
     stop_all([process])
 
 
+@pytest.mark.integration
 def test_a_killed_child_is_noted_then_started_again_when_due(sleeper: Process) -> None:
     now = time.monotonic()
     assert tend(sleeper, now) is sleeper and sleeper.restart_at is None
@@ -53,6 +54,7 @@ def test_a_killed_child_is_noted_then_started_again_when_due(sleeper: Process) -
         stop_all([restarted])
 
 
+@pytest.mark.integration
 def test_a_child_that_ran_a_while_before_dying_starts_over_at_the_shortest_delay(
     sleeper: Process,
 ) -> None:
@@ -64,6 +66,7 @@ def test_a_child_that_ran_a_while_before_dying_starts_over_at_the_shortest_delay
     assert noted.restart_at == pytest.approx(sleeper.started_at + STABLE_SECONDS + 2)
 
 
+@pytest.mark.integration
 def test_quick_deaths_in_a_row_wait_longer_each_time(sleeper: Process) -> None:
     sleeper.quick_deaths = 2
     os.killpg(sleeper.popen.pid, signal.SIGKILL)

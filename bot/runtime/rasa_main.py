@@ -1,6 +1,6 @@
 """Rasa's command line with MingBao's fixes to Rasa 3.6 installed first.
 
-``python -m bot.rasa_main run …`` takes the same arguments as ``rasa``. The fixes:
+``python -m bot.runtime.rasa_main run …`` takes the same arguments as ``rasa``. The fixes:
 
 - Rasa checks every reply of the action server against its JSON schema for action results with
   ``jsonschema.validate``, which first checks that schema against the meta-schema, on every

@@ -32,10 +32,10 @@ from typing import Any
 import yaml
 from sklearn.metrics import f1_score
 
-from bot.knowledge.qa import wrong_facts
-from bot.model import ModelSpec, ensure_trained, production_model
-from bot.run import prepare
+from bot.runtime.model import ModelSpec, ensure_trained, production_model
+from bot.runtime.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
+from tools.qa import wrong_facts
 
 ANSWER_CASES = PROJECT_ROOT / "tests" / "conversation" / "answers.yml"
 NLU_TEST_SET = PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml"
@@ -195,7 +195,7 @@ def serving(model: Path) -> Iterator[Chat]:
     """The assistant started on the evaluation ports with ``model``; a REST chat with it."""
     env = {**os.environ, **EVAL_PORTS}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "--model", str(model)],
+        [sys.executable, "-m", "bot.runtime.run", "--model", str(model)],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -226,7 +226,7 @@ def answer_check(model: Path) -> list[CaseResult]:
 
 def main(argv: list[str] | None = None) -> int:
     """Evaluate the model (the production one by default, trained first when stale)."""
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__)
     parser.add_argument("--model", type=Path, help="evaluate this model instead")
     args = parser.parse_args(argv)
     spec: ModelSpec = production_model()

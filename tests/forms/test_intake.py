@@ -1,10 +1,10 @@
-"""bot.intake: the customers' answers read into the records' terms."""
+"""bot.forms.intake: the customers' answers read into the records' terms."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.intake import (
+from bot.forms.intake import (
     claim_correction,
     contact_field_named,
     contact_value_in,

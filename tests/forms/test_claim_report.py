@@ -1,11 +1,11 @@
-"""bot.claim_report: the read-back and the wording's pre-check of a reported claim."""
+"""bot.forms.claim_report: the read-back and the wording's pre-check of a reported claim."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
-from bot.claim_report import (
+from bot.forms.claim_report import (
     UNDIAGNOSED,
     coverage_lead,
     coverage_question,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.model import ModelSpec, fingerprint, is_stale, train, write_test_config
+from bot.runtime.model import ModelSpec, fingerprint, is_stale, train, write_test_config
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.evaluate import (
+from bot.settings import PROJECT_ROOT
+from tools.evaluate import (
     DEV_SET,
     NLU_TEST_SET,
     TRAINING_DATA,
@@ -16,7 +17,6 @@ from bot.evaluate import (
     predictions,
     unseen_macro_f1,
 )
-from bot.settings import PROJECT_ROOT
 
 
 def test_comparable_drops_markup_spaces_and_punctuation() -> None:

@@ -33,10 +33,10 @@ from typing import Any
 import aiohttp
 import yaml
 
-from bot.model import ModelSpec, ensure_trained, production_model
-from bot.run import action_server, prepare, rasa_server, start, with_secrets
+from bot.runtime.model import ModelSpec, ensure_trained, production_model
+from bot.runtime.run import action_server, prepare, rasa_server, start, with_secrets
+from bot.runtime.supervisor import Process, stop_all, wait_ready
 from bot.settings import PROJECT_ROOT, Settings, load_settings
-from bot.supervisor import Process, stop_all, wait_ready
 
 REPORT = PROJECT_ROOT / "reports" / "bench.json"
 BARE_DIR = PROJECT_ROOT / "var" / "bench" / "bare"

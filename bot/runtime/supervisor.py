@@ -121,7 +121,7 @@ def tend(process: Process, now: float) -> Process:
 
 
 def supervise(processes: list[Process]) -> None:
-    """Restart children that die, until KeyboardInterrupt (Ctrl-C or SIGTERM in ``bot.run``).
+    """Restart children that die, until KeyboardInterrupt (Ctrl-C or SIGTERM in ``bot.runtime.run``).
 
     ``processes`` is updated in place, so the caller stops the children that run at the end.
     """
