@@ -11,12 +11,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.db import make_engine
-from bot.desk.tickets import SqlTicketDesk
+from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
 from bot.knowledge.general import rules_bearing_on
+from bot.knowledge.interface import Knowledge
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.knowledge.text import normalize
+from bot.records.interface import PolicyRecords
 from bot.records.model import Policy
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
@@ -27,11 +29,12 @@ HANDOFF_INTENTS = ("request_human", "complain")
 
 @dataclass(frozen=True)
 class Services:
-    """The knowledge base, the policy records and the ticket desk."""
+    """The knowledge base, the policy records and the ticket desk, as the actions see them: any
+    implementation of the Protocols (SQL in production, in-memory fakes in tests)."""
 
-    knowledge: KnowledgeBase
-    records: SqlPolicyRecords
-    tickets: SqlTicketDesk
+    knowledge: Knowledge
+    records: PolicyRecords
+    tickets: TicketDesk
 
 
 _opened: Services | None = None

@@ -115,6 +115,11 @@ class TicketDesk(Protocol):
     def open_ticket_for(self, conversation_id: str) -> EscalationTicket | None:
         """The conversation's active ticket, if there is one."""
 
+    def find(
+        self, statuses: Iterable[Status] = (Status.OPEN, Status.CLAIMED)
+    ) -> list[EscalationTicket]:
+        """Tickets in ``statuses``, most urgent and then oldest first."""
+
     def cancel(self, ticket_id: int, actor: str) -> EscalationTicket:
         """The customer takes the bot back from a ticket nobody has claimed yet."""
 

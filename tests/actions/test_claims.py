@@ -21,7 +21,7 @@ from actions.claims import (
 from actions.services import Services
 from bot.claim_report import UNDIAGNOSED
 from bot.records.dates import china_today, chinese_date
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 FORM = ValidateClaimReportForm()
 PROMISES = ("一定赔", "保证", "肯定能", "肯定赔", "必赔")
@@ -185,6 +185,7 @@ def test_no_to_what_to_correct_lets_the_form_reject_so_the_report_stops(
     assert FORM.extract_claim_confirmed(dispatcher, person, {}) == {}
 
 
+@ON_SQLITE_TOO
 def test_confirmed_report_is_stored_with_case_number_materials_and_no_promise(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -263,6 +264,7 @@ async def test_a_stop_not_understood_as_no_ends_the_form_unconfirmed(
     ]
 
 
+@ON_SQLITE_TOO
 def test_a_report_submitted_twice_is_stored_once_with_one_case_number(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

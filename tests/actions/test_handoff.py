@@ -9,9 +9,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack, hand_off
 from actions.services import Services
 from bot.desk.tickets import Priority, Status
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 
+@ON_SQLITE_TOO
 def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -180,6 +181,7 @@ def test_outside_service_hours_the_hand_off_says_when_people_answer(
     assert "不在人工服务时间（每天 00:00–00:01" in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_taking_the_bot_back_cancels_the_waiting_ticket(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -197,6 +199,7 @@ def test_taking_the_bot_back_cancels_the_waiting_ticket(
     assert "不转人工" in said(again)
 
 
+@ON_SQLITE_TOO
 def test_once_a_person_has_joined_the_bot_is_not_taken_back_from_them(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import ActionAskPolicyNumber, ValidateIdentityForm, proof_in
 from actions.services import Services
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 
 def validate_proof(dispatcher: CollectingDispatcher, text: str, **slots: Any) -> dict[str, Any]:
@@ -51,6 +51,7 @@ def test_wrong_proof_asks_both_again_without_saying_which(
     assert "身份证" not in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_third_failure_locks_even_when_the_slots_were_reset(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -61,6 +62,7 @@ def test_third_failure_locks_even_when_the_slots_were_reset(
     assert "转人工" in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_a_policy_guessed_at_from_many_conversations_is_locked_for_everyone(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -71,6 +73,7 @@ def test_a_policy_guessed_at_from_many_conversations_is_locked_for_everyone(
     assert "30分钟后再试" in said(dispatcher) and "0446" not in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_the_client_address_from_the_channel_is_recorded(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

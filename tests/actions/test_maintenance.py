@@ -15,7 +15,7 @@ from actions.maintenance import (
     ValidateContactChangeForm,
 )
 from actions.services import Services
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 FORM = ValidateContactChangeForm()
 REGISTERED_MOBILE = "13918452260"  # 李娜, holder of MB2024000003 and MB2024000004
@@ -142,6 +142,7 @@ def test_read_back_answers(services: Services, dispatcher: CollectingDispatcher)
     }
 
 
+@ON_SQLITE_TOO
 def test_confirmed_mobile_is_written_audited_and_shown_masked(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -174,6 +175,7 @@ def test_confirmed_address_is_written(services: Services, dispatcher: Collecting
     assert "上海市静安区南京西路1266号" in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_a_value_refused_at_writing_is_asked_again(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -206,6 +208,7 @@ def test_a_forged_verified_slot_changes_nothing(
     assert services.records.contact_changes("MB2024000003") == []
 
 
+@ON_SQLITE_TOO
 def test_the_same_change_submitted_twice_is_written_once(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

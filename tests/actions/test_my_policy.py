@@ -6,7 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.my_policy import ActionMyPolicy
 from actions.services import Services
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 
 def ask(
@@ -54,6 +54,7 @@ def test_claim_status(services: Services, dispatcher: CollectingDispatcher) -> N
     assert "审核中" in text
 
 
+@ON_SQLITE_TOO
 def test_agent_who_left_gets_a_new_service_person_and_a_ticket(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

@@ -19,7 +19,7 @@ from actions.return_visit import (
 )
 from actions.services import Services
 from bot.desk.tickets import Priority
-from tests.actions.conftest import said, tracker
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker
 
 FORM = ValidateReturnVisitForm()
 SENDER = "customer-visit"
@@ -44,6 +44,7 @@ def test_yes_is_stored_unflagged_without_explanation(
     assert dispatcher.messages == []
 
 
+@ON_SQLITE_TOO
 def test_no_to_exclusions_is_flagged_and_explained_citing_the_article(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -119,6 +120,7 @@ def test_all_confirmed_summary_opens_no_ticket(
     assert all(e["event"] == "slot" and e["value"] is None for e in events)
 
 
+@ON_SQLITE_TOO
 def test_flagged_answers_open_a_follow_up_ticket_without_pausing(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
