@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, ServiceForm
 from actions.handoff import hand_off
 from actions.my_policy import STATUS_NAMES
 from actions.services import (
@@ -69,7 +69,7 @@ def typed_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     return {slot: tracker.latest_message.get("text") or ""}
 
 
-class ValidateClaimReportForm(FormValidationAction):
+class ValidateClaimReportForm(ServiceForm):
     """Reads and checks each detail of a claim report against the verified policy."""
 
     def name(self) -> str:
@@ -199,13 +199,13 @@ def _refused_or(given: tuple[str | None, str | None], dispatcher: CollectingDisp
     return value
 
 
-class ActionAskClaimConfirmed(Action):
+class ActionAskClaimConfirmed(ServiceAction):
     """Reads the report back, or asks what to correct after a "no"."""
 
     def name(self) -> str:
         return "action_ask_claim_confirmed"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if tracker.get_slot("claim_correcting"):
@@ -225,13 +225,13 @@ class ActionAskClaimConfirmed(Action):
         return []
 
 
-class ActionSubmitClaimReport(Action):
+class ActionSubmitClaimReport(ServiceAction):
     """Stores the confirmed report, then the pre-check, the materials and the case number."""
 
     def name(self) -> str:
         return "action_submit_claim_report"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -284,13 +284,13 @@ class ActionSubmitClaimReport(Action):
         return reset_claim_slots()
 
 
-class ActionStopClaimReport(Action):
+class ActionStopClaimReport(ServiceAction):
     """The customer stopped the report: nothing is stored, the next report starts afresh."""
 
     def name(self) -> str:
         return "action_stop_claim_report"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, CANCELLED)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.services import entity_value, latest_intent, say, services, verified_policy
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
@@ -62,13 +63,13 @@ def consultation_question(
     return f"{text} {hint}"
 
 
-class ActionConsult(Action):
+class ActionConsult(ServiceAction):
     """Answers a question about a product's wording, in the product context of the chat."""
 
     def name(self) -> str:
         return "action_consult"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""

@@ -7,10 +7,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.consult import ActionConsult, asks_something, consult
 from actions.services import (
     channel_of,
@@ -129,13 +130,13 @@ def when_a_person_answers(ticket: EscalationTicket) -> str:
     return f"{place}预计 {wait}内有人回复；"
 
 
-class ActionTakeBotBack(Action):
+class ActionTakeBotBack(ServiceAction):
     """The customer no longer wants a person: the waiting ticket is cancelled, the bot goes on."""
 
     def name(self) -> str:
         return "action_take_bot_back"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         desk = services().tickets
@@ -171,19 +172,19 @@ def answered_too(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     return consult(dispatcher, tracker, rest, None)
 
 
-class ActionHandoff(Action):
+class ActionHandoff(ServiceAction):
     """Hands the conversation to a person for the reason its latest intent gives."""
 
     def name(self) -> str:
         return "action_handoff"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         return hand_off(dispatcher, tracker, latest_intent(tracker))
 
 
-class ActionFallback(Action):
+class ActionFallback(ServiceAction):
     """Asks to rephrase once; the second misunderstanding in a row goes to a person.
 
     Inside a form whose question the message did not answer: the first time the question is
@@ -193,7 +194,7 @@ class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         loop = (tracker.active_loop or {}).get("name")
@@ -201,7 +202,7 @@ class ActionFallback(Action):
             return leave_or_ask_again(dispatcher, tracker, loop, domain)
         if entity_value(tracker, "product") is not None:
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
-            return ActionConsult().run(dispatcher, tracker, domain)
+            return ActionConsult().act(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
         if asks_something(services().knowledge, text):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there

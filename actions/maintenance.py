@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, ServiceForm
 from actions.handoff import hand_off
 from actions.services import (
     HANDOFF_INTENTS,
@@ -69,7 +69,7 @@ def reset_contact_slots() -> list[EventType]:
     return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
-class ValidateContactChangeForm(FormValidationAction):
+class ValidateContactChangeForm(ServiceForm):
     """Finds the detail and the new value in what the customer writes, and checks them."""
 
     def name(self) -> str:
@@ -166,13 +166,13 @@ class ValidateContactChangeForm(FormValidationAction):
         return {"contact_confirmed": None}
 
 
-class ActionSubmitContactChange(Action):
+class ActionSubmitContactChange(ServiceAction):
     """Writes the confirmed change and its audit record, and says so with the mobile masked."""
 
     def name(self) -> str:
         return "action_submit_contact_change"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -218,13 +218,13 @@ class ActionSubmitContactChange(Action):
         return reset_contact_slots()
 
 
-class ActionStopContactChange(Action):
+class ActionStopContactChange(ServiceAction):
     """The customer stopped the change: nothing is written."""
 
     def name(self) -> str:
         return "action_stop_contact_change"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, UNCHANGED)

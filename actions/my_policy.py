@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.handoff import hand_off
 from actions.services import customer_messages, say, services, verified_policy
 from bot.clock import china_today
@@ -45,13 +46,13 @@ def personal_request(tracker: Tracker) -> tuple[str | None, list[str]]:
     return None, []
 
 
-class ActionMyPolicy(Action):
+class ActionMyPolicy(ServiceAction):
     """Answers a question about the verified customer's policy."""
 
     def name(self) -> str:
         return "action_my_policy"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         identity = tracker.get_slot("identity")

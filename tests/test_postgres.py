@@ -71,6 +71,16 @@ def test_one_open_ticket_per_conversation_on_postgres(engine: Engine) -> None:
         conn.execute(tickets.insert().values(**row))
 
 
+def test_a_unit_of_work_on_postgres_goes_on_after_a_refused_write(engine: Engine) -> None:
+    with engine.connect() as conn:
+        desk = SqlTicketDesk(conn)  # as a unit of work binds it: one transaction
+        with pytest.raises(IntegrityError), desk.db.begin() as inner:
+            inner.execute(tickets.insert().values(conversation_id=None))
+        ticket, created = desk.open_ticket("pg-uow", "complaint", Priority.HIGH, "投诉", {})
+        conn.commit()
+    assert created and SqlTicketDesk(engine).open_ticket_for("pg-uow") == ticket
+
+
 async def test_tracker_store_on_postgres(
     engine: Engine, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import migrate
+from bot.db import Database, migrate
 from bot.desk.tables import notifications, ticket_events, tickets
 
 
@@ -125,11 +125,17 @@ class TicketDesk(Protocol):
 
 
 class SqlTicketDesk:
-    """Escalation tickets in any SQL database SQLAlchemy reaches; migrates it on first use."""
+    """Escalation tickets in any SQL database SQLAlchemy reaches; migrates it on first use.
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        migrate(engine)
+    Args:
+        bind: An engine (each change its own transaction), or the connection of a unit of work
+            (every change joins its transaction).
+    """
+
+    def __init__(self, bind: Engine | Connection) -> None:
+        self.db = Database(bind)
+        self.engine = self.db.engine
+        migrate(self.engine)
 
     def open_ticket(
         self,
@@ -143,7 +149,7 @@ class SqlTicketDesk:
         existing = self.open_ticket_for(conversation_id)
         if existing is not None:
             raised = min(existing.priority, priority, key=lambda p: p.rank)
-            with self.engine.begin() as conn:
+            with self.db.begin() as conn:
                 conn.execute(
                     update(tickets)
                     .where(tickets.c.id == existing.id)
@@ -152,7 +158,7 @@ class SqlTicketDesk:
             return self.get(existing.id), False
         now = _now()
         try:
-            with self.engine.begin() as conn:
+            with self.db.begin() as conn:
                 ticket_id = conn.execute(
                     tickets.insert().values(
                         conversation_id=conversation_id,
@@ -185,7 +191,7 @@ class SqlTicketDesk:
         return self.get(ticket_id), True
 
     def open_ticket_for(self, conversation_id: str) -> EscalationTicket | None:
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(
                 select(tickets).where(
                     tickets.c.conversation_id == conversation_id, tickets.c.closed_at.is_(None)
@@ -199,7 +205,7 @@ class SqlTicketDesk:
         Raises:
             TicketNotFound: There is none.
         """
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
         if row is None:
             raise TicketNotFound(f"no ticket {ticket_id}")
@@ -210,7 +216,7 @@ class SqlTicketDesk:
     ) -> list[EscalationTicket]:
         """Tickets in ``statuses``, most urgent and then oldest first."""
         values = [status.value for status in statuses]
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(select(tickets).where(tickets.c.status.in_(values))).all()
         return sorted(
             (ticket_from_row(row._mapping) for row in rows), key=EscalationTicket.queue_key
@@ -218,13 +224,13 @@ class SqlTicketDesk:
 
     def all(self) -> list[EscalationTicket]:
         """Every ticket, oldest first."""
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(select(tickets).order_by(tickets.c.id)).all()
         return [ticket_from_row(row._mapping) for row in rows]
 
     def history(self, ticket_id: int) -> list[StatusChange]:
         """Every change of the ticket's status, oldest first."""
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(
                 select(ticket_events)
                 .where(ticket_events.c.ticket_id == ticket_id)
@@ -245,7 +251,7 @@ class SqlTicketDesk:
         """Record ``text`` in the ticket's history without changing its status (a WeChat reply
         that could not be delivered, and why)."""
         ticket = self.get(ticket_id)
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             _record(conn, ticket_id, actor, ticket.status, ticket.status, text)
 
     def transfer(self, ticket_id: int, actor: str, to: str) -> EscalationTicket:
@@ -297,7 +303,7 @@ class SqlTicketDesk:
 
     def restore(self, before: EscalationTicket, actor: str, note: str) -> None:
         """Put a ticket back as ``before`` after a change the conversation could not follow."""
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             current = conn.execute(
                 select(tickets.c.status).where(tickets.c.id == before.id)
             ).scalar_one()
@@ -318,7 +324,7 @@ class SqlTicketDesk:
     def mark_sla_notified(self, ticket_id: int) -> bool:
         """Queue the SLA-breach notification once; whether this call was the one that did."""
         now = _now()
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             marked = conn.execute(
                 update(tickets)
                 .where(tickets.c.id == ticket_id, tickets.c.sla_notified_at.is_(None))
@@ -346,7 +352,7 @@ class SqlTicketDesk:
         note: str = "",
         **values: Any,
     ) -> EscalationTicket:
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
             if row is None:
                 raise TicketNotFound(f"no ticket {ticket_id}")

@@ -5,6 +5,7 @@ database, with the same assertions."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,15 +16,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.services
-from actions.services import Services, use_services
+from actions.services import Services, sql_unit_of_work, use_services
 from bot.db import make_engine
-from bot.desk.tickets import SqlTicketDesk
+from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.knowledge.answer import KnowledgeBase
 from bot.records.demo import load_demo_records
 from bot.records.interface import PolicyRecords
 from bot.records.store import SqlPolicyRecords
 from bot.settings import PROJECT_ROOT
-from tests.fakes import FakePolicyRecords, FakeTicketDesk
+from tests.fakes import FakePolicyRecords, FakeTicketDesk, fake_unit_of_work
 
 TRACKERS = Path(__file__).parent / "trackers"
 # What a test checks is written to the database: it runs on the fakes and on SQLite.
@@ -37,9 +38,13 @@ def services(
     """The actions' services with the demo records loaded, in memory or (``sqlite``) in SQL."""
     engine = make_engine(f"sqlite:///{tmp_path / 'actions.db'}")
     if request.param == "sqlite":
-        opened = Services(sample_kb, SqlPolicyRecords(engine), SqlTicketDesk(engine))
+        records: PolicyRecords = SqlPolicyRecords(engine)
+        tickets: TicketDesk = SqlTicketDesk(engine)
+        begin: Any = functools.partial(sql_unit_of_work, engine)
     else:
-        opened = Services(sample_kb, FakePolicyRecords(), FakeTicketDesk())
+        records, tickets = FakePolicyRecords(), FakeTicketDesk()
+        begin = functools.partial(fake_unit_of_work, records, tickets)
+    opened = Services(knowledge=sample_kb, records=records, tickets=tickets, begin=begin)
     load_demo_records(opened.records, PROJECT_ROOT / "data" / "records", dt.date.today())
     use_services(opened)
     yield opened
