@@ -1,11 +1,20 @@
-"""The bases every action and form of MingBao builds on: each request's work is done in one unit
-of work (:func:`actions.services.unit_of_work`), committed when the action returns and rolled back
-when it fails. They are ABCs, so rasa_sdk does not register them as actions."""
+"""The bases every action and form of MingBao builds on, and the one way their work is done: off
+rasa_sdk's event loop, in a bounded pool of threads, in one unit of work
+(:func:`actions.services.unit_of_work`) committed when the action returns and rolled back when it
+fails. A slow query then holds up its own conversation, not every customer's.
+
+The bases are ABCs, so rasa_sdk does not register them as actions.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import functools
 from abc import ABC, abstractmethod
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -15,11 +24,29 @@ from rasa_sdk.types import DomainDict
 
 from actions.services import unit_of_work
 
+# Each request holds one database connection while it works: fewer threads than the engine's
+# pool has connections (5, and 10 more on demand), so requests queue here, not on the pool.
+WORKERS = 8
+_workers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="mingbao-action")
+
+T = TypeVar("T")
+
+
+async def off_the_loop(work: Callable[[], T]) -> T:
+    """``work()`` in the action pool, in a copy of the caller's context; awaited, not waited on."""
+    context = contextvars.copy_context()
+    return await asyncio.get_running_loop().run_in_executor(_workers, context.run, work)
+
 
 class ServiceAction(Action, ABC):
-    """An action whose work (:meth:`act`) runs in one unit of work."""
+    """An action whose work (:meth:`act`) runs off the event loop in one unit of work."""
 
-    def run(
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return await off_the_loop(functools.partial(self._work, dispatcher, tracker, domain))
+
+    def _work(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         with unit_of_work():
@@ -33,7 +60,8 @@ class ServiceAction(Action, ABC):
 
 
 class ServiceForm(FormValidationAction, ABC):
-    """A form's validation whose extractions and validations run in one unit of work."""
+    """A form's validation whose extractions and validations run off the event loop in one unit
+    of work."""
 
     @abstractmethod
     def name(self) -> str:
@@ -42,6 +70,13 @@ class ServiceForm(FormValidationAction, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        with unit_of_work():
-            events: list[EventType] = await super().run(dispatcher, tracker, domain)
-            return events
+        validate = super().run
+
+        def work() -> list[EventType]:
+            # rasa_sdk's form steps are coroutines that only call our synchronous extract_ and
+            # validate_ methods: they run to the end on the worker thread's own short loop.
+            with unit_of_work():
+                events: list[EventType] = asyncio.run(validate(dispatcher, tracker, domain))
+                return events
+
+        return await off_the_loop(work)

@@ -39,9 +39,10 @@ from bot.claim_report import (
     read_back,
     waiting_note,
 )
+from bot.clock import china_today
 from bot.dates import spoken_date
 from bot.intake import claim_correction, insured_matches
-from bot.records.dates import china_today, chinese_date
+from bot.records.dates import chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import submission_key
 

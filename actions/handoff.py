@@ -3,7 +3,6 @@ keeps answering while the customer waits, and says a person will reply."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -22,6 +21,7 @@ from actions.services import (
     say_rules_first,
     services,
 )
+from bot.clock import utc_now
 from bot.desk.config import load_desk_config
 from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
 
@@ -121,7 +121,7 @@ def when_a_person_answers(ticket: EscalationTicket) -> str:
     config = load_desk_config()
     desk = services().tickets
     ahead = sum(1 for other in desk.find((Status.OPEN,)) if other.queue_key() < ticket.queue_key())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = utc_now()
     if not config.hours.open_at(now):
         return f"现在不在人工服务时间（每天 {config.hours.label()}，北京时间），工作人员上班后会尽快回复您；"
     minutes = int(config.sla[ticket.priority].total_seconds() // 60)

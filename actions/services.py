@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.engine import Connection, Engine
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
@@ -89,15 +89,13 @@ _opened: Services | None = None
 _in_request: ContextVar[Services | None] = ContextVar("mingbao_services", default=None)
 
 
-def services() -> Services:
-    """The request's services inside :func:`unit_of_work`; else the process's, opened on first
-    use (never at import) and reused."""
-    current = _in_request.get()
-    if current is not None:
-        return current
+def open_services() -> Services:
+    """Open the process's services from the settings: migrate the database, build the knowledge
+    base (jieba, BM25). The action server calls it at start-up, before the first request."""
     global _opened
     if _opened is None:
         engine = make_engine(load_settings().database_url)
+        migrate(engine)
         _opened = Services(
             knowledge=KnowledgeBase.load(SqlKnowledgeRepository(engine)),
             records=SqlPolicyRecords(engine),
@@ -105,6 +103,13 @@ def services() -> Services:
             begin=functools.partial(sql_unit_of_work, engine),
         )
     return _opened
+
+
+def services() -> Services:
+    """The request's services inside :func:`unit_of_work`; else the process's (opened by
+    :func:`open_services`, never at import)."""
+    current = _in_request.get()
+    return current if current is not None else open_services()
 
 
 def use_services(opened: Services | None) -> None:

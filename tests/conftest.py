@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
@@ -51,6 +51,7 @@ def postgres_database(name: str) -> Iterator[Engine]:
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[SqlKnowledgeRepository]:
     engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    migrate(engine)  # the start-up paths' job in production
     yield SqlKnowledgeRepository(engine)
     engine.dispose()
 
@@ -58,6 +59,7 @@ def repository(tmp_path: Path) -> Iterator[SqlKnowledgeRepository]:
 @pytest.fixture(scope="session")
 def sample_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlKnowledgeRepository]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'kb.db'}")
+    migrate(engine)
     repository = SqlKnowledgeRepository(engine)
     results = ingest_files(repository, policy_files(POLICIES_DIR))
     failed = [r.message for r in results if r.status == "failed"]

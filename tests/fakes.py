@@ -13,14 +13,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bot.clock import china_today
+from bot.clock import china_today, naive_utc_now, utc_now
 from bot.desk.tickets import EscalationTicket, Priority, Status, TicketNotFound, TicketStateError
 from bot.knowledge.document import ClauseDocument
 from bot.knowledge.errors import VersionConflictError
 from bot.knowledge.facts import ProductFacts, ProductKnowledge
 from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
-from bot.records.interface import Clock, utc_now
+from bot.records.interface import Clock
 from bot.records.lockout import (
     FAILED,
     LOCK,
@@ -310,7 +310,7 @@ class FakeTicketDesk:
             summary=summary,
             slots=dict(slots),
             status=Status.OPEN,
-            created_at=_naive_utc(utc_now()),
+            created_at=naive_utc_now(),
             channel=channel,
         )
         self.tickets[ticket.id] = ticket
@@ -347,7 +347,7 @@ class FakeTicketDesk:
         return self._move(ticket_id, {Status.OPEN}, Status.CLAIMED, assignee=agent)
 
     def cancel(self, ticket_id: int, actor: str) -> EscalationTicket:
-        return self._move(ticket_id, {Status.OPEN}, Status.CANCELLED, closed_at=utc_now())
+        return self._move(ticket_id, {Status.OPEN}, Status.CANCELLED, closed_at=naive_utc_now())
 
     def _move(
         self, ticket_id: int, allowed: set[Status], to: Status, **values: Any

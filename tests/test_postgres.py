@@ -6,7 +6,6 @@ a database of its own, dropped afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 
@@ -17,7 +16,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import china_today
 from bot.compliance.provenance import ProvenanceTrackerStore
+from bot.db import migrate
 from bot.desk.tickets import Priority, SqlTicketDesk, tickets
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
@@ -31,6 +32,7 @@ from tests.conftest import POLICIES_DIR, postgres_database
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
     with postgres_database(f"mingbao_test_{os.getpid()}") as engine:
+        migrate(engine)
         yield engine
 
 
@@ -45,11 +47,11 @@ def test_knowledge_base_on_postgres(engine: Engine) -> None:
 
 def test_records_on_postgres(engine: Engine) -> None:
     records = SqlPolicyRecords(engine)
-    added = load_demo_records(records, PROJECT_ROOT / "data" / "records", dt.date.today())
+    added = load_demo_records(records, PROJECT_ROOT / "data" / "records", china_today())
     assert added.total > 0
     assert records.verify_identity("MB2024000002", "0446").matched
     claim = records.report_claim(
-        "MB2024000002", event="住院", event_date=dt.date.today(), conversation_id="pg"
+        "MB2024000002", event="住院", event_date=china_today(), conversation_id="pg"
     )
     assert claim.case_number.startswith("CL")
 

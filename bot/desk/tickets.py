@@ -22,7 +22,8 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import Database, migrate
+from bot.clock import naive_utc_now
+from bot.db import Database
 from bot.desk.tables import notifications, ticket_events, tickets
 
 
@@ -125,7 +126,7 @@ class TicketDesk(Protocol):
 
 
 class SqlTicketDesk:
-    """Escalation tickets in any SQL database SQLAlchemy reaches; migrates it on first use.
+    """Escalation tickets in any SQL database SQLAlchemy reaches, migrated at start-up.
 
     Args:
         bind: An engine (each change its own transaction), or the connection of a unit of work
@@ -135,7 +136,6 @@ class SqlTicketDesk:
     def __init__(self, bind: Engine | Connection) -> None:
         self.db = Database(bind)
         self.engine = self.db.engine
-        migrate(self.engine)
 
     def open_ticket(
         self,
@@ -156,7 +156,7 @@ class SqlTicketDesk:
                     .values(reason=reason, priority=raised.value, summary=summary, slots=slots)
                 )
             return self.get(existing.id), False
-        now = _now()
+        now = naive_utc_now()
         try:
             with self.db.begin() as conn:
                 ticket_id = conn.execute(
@@ -244,7 +244,12 @@ class SqlTicketDesk:
     def claim(self, ticket_id: int, agent: str) -> EscalationTicket:
         """``agent`` takes the open ticket; exactly one of two racing claims succeeds."""
         return self._move(
-            ticket_id, agent, {Status.OPEN}, Status.CLAIMED, assignee=agent, claimed_at=_now()
+            ticket_id,
+            agent,
+            {Status.OPEN},
+            Status.CLAIMED,
+            assignee=agent,
+            claimed_at=naive_utc_now(),
         )
 
     def note(self, ticket_id: int, actor: str, text: str) -> None:
@@ -268,19 +273,21 @@ class SqlTicketDesk:
             {Status.OPEN, Status.CLAIMED},
             Status.RESOLVED,
             note=note,
-            closed_at=_now(),
+            closed_at=naive_utc_now(),
             resolution_category=category,
             resolution_note=note,
         )
 
     def cancel(self, ticket_id: int, actor: str) -> EscalationTicket:
-        return self._move(ticket_id, actor, {Status.OPEN}, Status.CANCELLED, closed_at=_now())
+        return self._move(
+            ticket_id, actor, {Status.OPEN}, Status.CANCELLED, closed_at=naive_utc_now()
+        )
 
     def reopen(self, ticket_id: int, actor: str, window: dt.timedelta) -> EscalationTicket:
         """Open a closed ticket again, if it closed within ``window`` and its conversation has
         no other active ticket."""
         ticket = self.get(ticket_id)
-        if ticket.closed_at is None or _now() - ticket.closed_at > window:
+        if ticket.closed_at is None or naive_utc_now() - ticket.closed_at > window:
             raise TicketStateError(
                 f"工单 {ticket_id} 未关闭或关闭已超过 {_hours(window)} 小时，不能重新打开 / "
                 f"ticket {ticket_id} is not closed or closed more than {_hours(window)} h ago"
@@ -323,7 +330,7 @@ class SqlTicketDesk:
 
     def mark_sla_notified(self, ticket_id: int) -> bool:
         """Queue the SLA-breach notification once; whether this call was the one that did."""
-        now = _now()
+        now = naive_utc_now()
         with self.db.begin() as conn:
             marked = conn.execute(
                 update(tickets)
@@ -418,7 +425,7 @@ def _record(
     conn.execute(
         ticket_events.insert().values(
             ticket_id=ticket_id,
-            at=_now(),
+            at=naive_utc_now(),
             actor=actor,
             from_status=from_status.value if isinstance(from_status, Status) else from_status,
             to_status=to.value,
@@ -433,7 +440,3 @@ def _same(column: Any, value: str | None) -> Any:
 
 def _hours(window: dt.timedelta) -> int:
     return int(window.total_seconds() // 3600)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -10,11 +10,11 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import Database, migrate
-from bot.records.dates import china_today
+from bot.clock import china_today, utc_now
+from bot.db import Database
 from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
-from bot.records.interface import Clock, utc_now
+from bot.records.interface import Clock
 from bot.records.lockout import (
     FAILED,
     LOCK,
@@ -65,7 +65,8 @@ _CASE_NUMBER_ATTEMPTS = 5
 
 
 class SqlPolicyRecords:
-    """:class:`~bot.records.interface.PolicyRecords` in SQL; migrates the database on first use.
+    """:class:`~bot.records.interface.PolicyRecords` in SQL, on a database :func:`bot.db.migrate`
+    made at start-up.
 
     Args:
         bind: An engine from :func:`bot.db.make_engine` (each write its own transaction), or the
@@ -77,7 +78,6 @@ class SqlPolicyRecords:
         self.db = Database(bind)
         self.engine = self.db.engine
         self.clock = clock
-        migrate(self.engine)
 
     def policy(self, policy_number: str) -> Policy | None:
         with self.db.connect() as conn:

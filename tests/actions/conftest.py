@@ -4,7 +4,6 @@ database, with the same assertions."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections.abc import Iterator
@@ -17,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.services
 from actions.services import Services, sql_unit_of_work, use_services
-from bot.db import make_engine
+from bot.clock import china_today
+from bot.db import make_engine, migrate
 from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.knowledge.answer import KnowledgeBase
 from bot.records.demo import load_demo_records
@@ -38,6 +38,7 @@ def services(
     """The actions' services with the demo records loaded, in memory or (``sqlite``) in SQL."""
     engine = make_engine(f"sqlite:///{tmp_path / 'actions.db'}")
     if request.param == "sqlite":
+        migrate(engine)
         records: PolicyRecords = SqlPolicyRecords(engine)
         tickets: TicketDesk = SqlTicketDesk(engine)
         begin: Any = functools.partial(sql_unit_of_work, engine)
@@ -45,7 +46,7 @@ def services(
         records, tickets = FakePolicyRecords(), FakeTicketDesk()
         begin = functools.partial(fake_unit_of_work, records, tickets)
     opened = Services(knowledge=sample_kb, records=records, tickets=tickets, begin=begin)
-    load_demo_records(opened.records, PROJECT_ROOT / "data" / "records", dt.date.today())
+    load_demo_records(opened.records, PROJECT_ROOT / "data" / "records", china_today())
     use_services(opened)
     yield opened
     use_services(None)

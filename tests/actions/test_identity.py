@@ -108,7 +108,7 @@ def test_policy_number_is_upper_cased_and_checked_for_form(
     assert form.validate_policy_number("12345", dispatcher, state, {}) == {"policy_number": None}
 
 
-def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
+async def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     from actions.identity import ActionAskPolicyNumber
@@ -116,12 +116,12 @@ def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
 
     message = user_event("业务员离职了，我的保单还有效吗", "orphan_policy")
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
-    ActionAskPolicyNumber().run(dispatcher, state, {})
+    await ActionAskPolicyNumber().run(dispatcher, state, {})
     first, second = (m["text"] for m in dispatcher.messages)
     assert "保单继续有效" in first and "保险销售行为管理办法" in first
     assert "保单号" in second
     other = CollectingDispatcher()
-    ActionAskPolicyNumber().run(other, tracker("fresh"), {})
+    await ActionAskPolicyNumber().run(other, tracker("fresh"), {})
     assert other.messages[0]["response"] == "utter_ask_policy_number"
 
 
@@ -188,7 +188,7 @@ def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
     assert "未能匹配" in said(dispatcher)
 
 
-def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(
+async def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = {
@@ -196,6 +196,6 @@ def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check
         "intent": {"name": "claim_status", "confidence": 0.9},
         "entities": [],
     }
-    ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
+    await ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
     reply = said(dispatcher)
     assert "30日内作出核定" in reply and "《保险法》第23—25条" in reply
