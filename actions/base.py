@@ -12,7 +12,7 @@ import asyncio
 import contextvars
 import functools
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.services import unit_of_work
+from actions.services import unit_of_work, unread_stop
 
 # Each request holds one database connection while it works: fewer threads than the engine's
 # pool has connections (5, and 10 more on demand), so requests queue here, not on the pool.
@@ -30,6 +30,8 @@ WORKERS = 8
 _workers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="mingbao-action")
 
 T = TypeVar("T")
+# What rasa_sdk calls to validate a slot: (value, dispatcher, tracker, domain) → slots to set.
+SlotValidator = Callable[[Any, CollectingDispatcher, Tracker, DomainDict], dict[str, Any]]
 
 
 async def off_the_loop(work: Callable[[], T]) -> T:
@@ -80,3 +82,36 @@ class ServiceForm(FormValidationAction, ABC):
                 return events
 
         return await off_the_loop(work)
+
+    def slot_validators(self) -> Mapping[str, SlotValidator]:
+        """Validators of slots that share one rule, by slot; a ``validate_<slot>`` method of the
+        form comes first."""
+        return {}
+
+    def __getattr__(self, name: str) -> SlotValidator:
+        # rasa_sdk finds a slot's validator as the attribute ``validate_<slot>``.
+        validator = None
+        if name.startswith("validate_"):
+            validator = self.slot_validators().get(name.removeprefix("validate_"))
+        if validator is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return validator
+
+
+class StoppableForm(ServiceForm, ABC):
+    """A form the customer may stop with words the classifier did not read as "no" ("算了，不报
+    了"): the detail asked for and ``requested_slot`` are emptied, so the form ends unconfirmed
+    and its submit action writes nothing."""
+
+    @abstractmethod
+    def stop_slots(self) -> Collection[str]:
+        """The form's slots: a stop while one of them is asked for ends the form."""
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        stop = unread_stop(tracker, self.stop_slots())
+        if stop:
+            return stop
+        events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
+        return events

@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import ServiceAction, ServiceForm
+from actions.base import ServiceAction, StoppableForm
 from actions.handoff import hand_off
 from actions.my_policy import STATUS_NAMES
 from actions.services import (
@@ -26,7 +26,6 @@ from actions.services import (
     leaves_form,
     say,
     services,
-    unread_stop,
     verified_policy,
 )
 from bot.claim_report import (
@@ -70,22 +69,15 @@ def typed_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     return {slot: tracker.latest_message.get("text") or ""}
 
 
-class ValidateClaimReportForm(ServiceForm):
-    """Reads and checks each detail of a claim report against the verified policy."""
+class ValidateClaimReportForm(StoppableForm):
+    """Reads and checks each detail of a claim report against the verified policy; "算了，不报了"
+    ends it unconfirmed, so nothing is stored (see :class:`ActionSubmitClaimReport`)."""
 
     def name(self) -> str:
         return "validate_claim_report_form"
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """End the form on "算了，不报了" that was not understood as a "no"; it is then not
-        confirmed, so nothing is stored (see :class:`ActionSubmitClaimReport`)."""
-        stop = unread_stop(tracker, CLAIM_SLOTS)
-        if stop:
-            return stop
-        events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
-        return events
+    def stop_slots(self) -> tuple[str, ...]:
+        return CLAIM_SLOTS
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -8,6 +8,7 @@ the bot keeps answering.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import ServiceAction, ServiceForm
+from actions.base import ServiceAction, ServiceForm, SlotValidator
 from actions.services import say, services, verified_policy
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
@@ -92,26 +93,9 @@ class ValidateReturnVisitForm(ServiceForm):
     def name(self) -> str:
         return "validate_return_visit_form"
 
-    def validate_rv_in_person(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_in_person", *args)
-
-    def validate_rv_signed_in_person(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_signed_in_person", *args)
-
-    def validate_rv_understood_coverage(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_understood_coverage", *args)
-
-    def validate_rv_understood_exclusions(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_understood_exclusions", *args)
-
-    def validate_rv_knows_cooling_off(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_cooling_off", *args)
-
-    def validate_rv_knows_surrender_loss(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_surrender_loss", *args)
-
-    def validate_rv_knows_payment(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_payment", *args)
+    def slot_validators(self) -> dict[str, SlotValidator]:
+        """Every item's answer is recorded the same way."""
+        return {item.slot: functools.partial(self._record, item.slot) for item in ITEMS}
 
     def _record(
         self,
