@@ -41,6 +41,8 @@ from bot.claim_report import (
 from bot.clock import china_today
 from bot.dates import spoken_date
 from bot.intake import claim_correction, insured_matches
+from bot.knowledge.answer import Citation
+from bot.knowledge.cover import before_cover
 from bot.records.dates import chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import submission_key
@@ -124,12 +126,20 @@ class ValidateClaimReportForm(StoppableForm):
             say(dispatcher, f"出险日期不能晚于今天（{chinese_date(today)}），请再核对一下。")
             return {"claim_event_date": None}
         policy = verified_policy(tracker)
-        if policy is not None and day < policy.effective:
+        product = services().knowledge.products.get(policy.product_code) if policy else None
+        outside = before_cover(product, policy.effective, day) if policy else None
+        if policy is not None and outside is not None:
+            cited, article, source = [], "", ""
+            if product is not None and outside.article is not None:
+                cited = [Citation(product.code, product.document.version, outside.article)]
+                article = f"（第{outside.article}条）"
+                source = f"\n{product.citation(outside.article)}。"
             say(
                 dispatcher,
                 f"您说的出险日期是{chinese_date(day)}，而保单{policy.policy_number}于"
-                f"{chinese_date(policy.effective)}生效。保险责任从保单生效时开始，生效前发生的事故不在这份"
-                "保单的保障范围内。如果日期说错了，请重新告诉我；如需人工协助，请回复“转人工”。",
+                f"{chinese_date(policy.effective)}生效。{outside.rule}{article}。"
+                f"如果日期说错了，请重新告诉我；如需人工协助，请回复“转人工”。{source}",
+                cited,
             )
             return {"claim_event_date": None}
         return {"claim_event_date": day.isoformat()}

@@ -23,28 +23,9 @@ from actions.services import (
 )
 from bot.clock import utc_now
 from bot.desk.config import load_desk_config
-from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
+from bot.desk.reasons import DISPUTES, reason_for
+from bot.desk.tickets import EscalationTicket, Status, TicketStateError
 
-# Why a conversation goes to a person, by the intent that sent it there.
-HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
-    "complain": ("complaint", Priority.HIGH, "您的意见我们非常重视"),
-    "claim_dispute": ("claim_dispute", Priority.HIGH, "理赔结论的异议需要由理赔人员复核"),
-    "request_human": ("customer_request", Priority.NORMAL, "好的"),
-    "change_beneficiary": (
-        "paperwork",
-        Priority.NORMAL,
-        "变更受益人需要投保人和被保险人签字确认的书面材料",
-    ),
-    "change_payment_method": (
-        "paperwork",
-        Priority.NORMAL,
-        "变更交费账户需要核对银行账户信息并签署授权",
-    ),
-    "orphan_policy": ("orphan_policy", Priority.NORMAL, "您的保单需要重新安排服务人员"),
-    "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
-}
-DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")
-DISPUTES = frozenset({"complain", "claim_dispute"})
 # What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
 # the customer keeps the bot, and a ticket is made only when they take the offer.
 OFFERS: dict[str, str] = {
@@ -93,7 +74,7 @@ def hand_off(
             f"已转人工客服（工单号 {waiting}），工作人员会尽快回复您；在此之前您也可以继续问我条款问题。",
         )
         return []
-    reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
+    reason, priority, opening = reason_for(intent)
     slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
     desk = services().tickets
     ticket, _created = desk.open_ticket(

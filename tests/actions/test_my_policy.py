@@ -78,3 +78,13 @@ async def test_status_in_the_grace_period_says_how_long_is_left(
     assert {"product": "KN-CI-2024", "version": "2024", "article": "4.2"} in dispatcher.messages[0][
         "citations"
     ]
+
+
+async def test_a_lapsed_policy_is_told_its_wordings_rule_with_the_article(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    text = await ask(dispatcher, "我的保单还有效吗", "policy_status", "MB2024000007")
+    assert "第6.1条" in text and "我们不承担保险责任" in text
+    assert {"product": "KN-CI-2024", "version": "2024", "article": "6.1"} in dispatcher.messages[0][
+        "citations"
+    ]
