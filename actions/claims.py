@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, StoppableForm
 from actions.handoff import hand_off
 from actions.my_policy import STATUS_NAMES
 from actions.services import (
@@ -26,9 +26,9 @@ from actions.services import (
     leaves_form,
     say,
     services,
-    unread_stop,
     verified_policy,
 )
+from bot.clock import china_today
 from bot.forms.claim_report import (
     DETAILS,
     coverage_lead,
@@ -41,7 +41,9 @@ from bot.forms.claim_report import (
 )
 from bot.forms.intake import claim_correction, insured_matches
 from bot.forms.spoken_dates import spoken_date
-from bot.records.dates import china_today, chinese_date
+from bot.knowledge.answer import Citation
+from bot.knowledge.cover import before_cover
+from bot.records.dates import chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import submission_key
 
@@ -69,22 +71,15 @@ def typed_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
     return {slot: tracker.latest_message.get("text") or ""}
 
 
-class ValidateClaimReportForm(FormValidationAction):
-    """Reads and checks each detail of a claim report against the verified policy."""
+class ValidateClaimReportForm(StoppableForm):
+    """Reads and checks each detail of a claim report against the verified policy; "算了，不报了"
+    ends it unconfirmed, so nothing is stored (see :class:`ActionSubmitClaimReport`)."""
 
     def name(self) -> str:
         return "validate_claim_report_form"
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """End the form on "算了，不报了" that was not understood as a "no"; it is then not
-        confirmed, so nothing is stored (see :class:`ActionSubmitClaimReport`)."""
-        stop = unread_stop(tracker, CLAIM_SLOTS)
-        if stop:
-            return stop
-        events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
-        return events
+    def stop_slots(self) -> tuple[str, ...]:
+        return CLAIM_SLOTS
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -131,12 +126,20 @@ class ValidateClaimReportForm(FormValidationAction):
             say(dispatcher, f"出险日期不能晚于今天（{chinese_date(today)}），请再核对一下。")
             return {"claim_event_date": None}
         policy = verified_policy(tracker)
-        if policy is not None and day < policy.effective:
+        product = services().knowledge.products.get(policy.product_code) if policy else None
+        outside = before_cover(product, policy.effective, day) if policy else None
+        if policy is not None and outside is not None:
+            cited, article, source = [], "", ""
+            if product is not None and outside.article is not None:
+                cited = [Citation(product.code, product.document.version, outside.article)]
+                article = f"（第{outside.article}条）"
+                source = f"\n{product.citation(outside.article)}。"
             say(
                 dispatcher,
                 f"您说的出险日期是{chinese_date(day)}，而保单{policy.policy_number}于"
-                f"{chinese_date(policy.effective)}生效。保险责任从保单生效时开始，生效前发生的事故不在这份"
-                "保单的保障范围内。如果日期说错了，请重新告诉我；如需人工协助，请回复“转人工”。",
+                f"{chinese_date(policy.effective)}生效。{outside.rule}{article}。"
+                f"如果日期说错了，请重新告诉我；如需人工协助，请回复“转人工”。{source}",
+                cited,
             )
             return {"claim_event_date": None}
         return {"claim_event_date": day.isoformat()}
@@ -199,13 +202,13 @@ def _refused_or(given: tuple[str | None, str | None], dispatcher: CollectingDisp
     return value
 
 
-class ActionAskClaimConfirmed(Action):
+class ActionAskClaimConfirmed(ServiceAction):
     """Reads the report back, or asks what to correct after a "no"."""
 
     def name(self) -> str:
         return "action_ask_claim_confirmed"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if tracker.get_slot("claim_correcting"):
@@ -225,13 +228,13 @@ class ActionAskClaimConfirmed(Action):
         return []
 
 
-class ActionSubmitClaimReport(Action):
+class ActionSubmitClaimReport(ServiceAction):
     """Stores the confirmed report, then the pre-check, the materials and the case number."""
 
     def name(self) -> str:
         return "action_submit_claim_report"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -284,13 +287,13 @@ class ActionSubmitClaimReport(Action):
         return reset_claim_slots()
 
 
-class ActionStopClaimReport(Action):
+class ActionStopClaimReport(ServiceAction):
     """The customer stopped the report: nothing is stored, the next report starts afresh."""
 
     def name(self) -> str:
         return "action_stop_claim_report"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, CANCELLED)

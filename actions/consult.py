@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.services import entity_value, latest_intent, say, services, verified_policy
-from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_LABELS
@@ -35,7 +36,7 @@ REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助�
 
 
 def consultation_question(
-    knowledge: KnowledgeBase, text: str, intent: str | None, previous: str | None
+    knowledge: Knowledge, text: str, intent: str | None, previous: str | None
 ) -> str:
     """The question to put to the knowledge base for the customer's latest message.
 
@@ -62,13 +63,13 @@ def consultation_question(
     return f"{text} {hint}"
 
 
-class ActionConsult(Action):
+class ActionConsult(ServiceAction):
     """Answers a question about a product's wording, in the product context of the chat."""
 
     def name(self) -> str:
         return "action_consult"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
@@ -88,7 +89,8 @@ def consult(
         # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
         named = knowledge.product_in(normalize(text))
         code = named[0] if named is not None else product
-        name = knowledge.products[code].name if code in knowledge.products else "您的保单"
+        known = knowledge.products.get(code) if code is not None else None
+        name = known.name if known is not None else "您的保单"
         facts = told_facts(text)
         say(
             dispatcher,
@@ -108,7 +110,7 @@ def consult(
     ]
 
 
-def asks_something(knowledge: KnowledgeBase, text: str) -> bool:
+def asks_something(knowledge: Knowledge, text: str) -> bool:
     """Whether ``text`` holds a question for the wording (a topic or a disease), beyond chat."""
     rest = without_product(knowledge, text)
     return bool(Question.read(rest).topics or knowledge.disease_in(rest))
@@ -136,7 +138,7 @@ def told_facts(text: str) -> str:
     return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
 
 
-def only_facts(knowledge: KnowledgeBase, text: str) -> bool:
+def only_facts(knowledge: Knowledge, text: str) -> bool:
     """Whether a message tells facts of the case and asks nothing yet."""
     rest = without_product(knowledge, text)
     asked = Question.read(rest)
@@ -147,7 +149,7 @@ def only_facts(knowledge: KnowledgeBase, text: str) -> bool:
     return FACTS.search(normalize(text)) is not None and not MONEY_FACTS.search(normalize(text))
 
 
-def without_subject(knowledge: KnowledgeBase, question: str) -> str:
+def without_subject(knowledge: Knowledge, question: str) -> str:
     """The previous question without the category or disease it was about."""
     text = without_product(knowledge, question)
     for labels in CATEGORY_LABELS.values():
@@ -157,7 +159,7 @@ def without_subject(knowledge: KnowledgeBase, question: str) -> str:
     return text.replace(disease, "") if disease else text
 
 
-def without_product(knowledge: KnowledgeBase, question: str) -> str:
+def without_product(knowledge: Knowledge, question: str) -> str:
     """The question with the product it names taken out, to ask again about another product."""
     text = normalize(question)
     named = knowledge.product_in(text)

@@ -3,14 +3,14 @@ keeps answering while the customer waits, and says a person will reply."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.consult import ActionConsult, asks_something, consult
 from actions.services import (
     channel_of,
@@ -21,29 +21,11 @@ from actions.services import (
     say_rules_first,
     services,
 )
+from bot.clock import utc_now
 from bot.desk.config import load_desk_config
-from bot.desk.tickets import EscalationTicket, Priority, Status, TicketStateError
+from bot.desk.reasons import DISPUTES, reason_for
+from bot.desk.tickets import EscalationTicket, Status, TicketStateError
 
-# Why a conversation goes to a person, by the intent that sent it there.
-HANDOFF_REASONS: dict[str, tuple[str, Priority, str]] = {
-    "complain": ("complaint", Priority.HIGH, "您的意见我们非常重视"),
-    "claim_dispute": ("claim_dispute", Priority.HIGH, "理赔结论的异议需要由理赔人员复核"),
-    "request_human": ("customer_request", Priority.NORMAL, "好的"),
-    "change_beneficiary": (
-        "paperwork",
-        Priority.NORMAL,
-        "变更受益人需要投保人和被保险人签字确认的书面材料",
-    ),
-    "change_payment_method": (
-        "paperwork",
-        Priority.NORMAL,
-        "变更交费账户需要核对银行账户信息并签署授权",
-    ),
-    "orphan_policy": ("orphan_policy", Priority.NORMAL, "您的保单需要重新安排服务人员"),
-    "nlu_fallback": ("not_understood", Priority.NORMAL, "抱歉，我两次都没能理解您的问题"),
-}
-DEFAULT_REASON = ("cannot_do", Priority.NORMAL, "这件事需要人工处理")
-DISPUTES = frozenset({"complain", "claim_dispute"})
 # What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
 # the customer keeps the bot, and a ticket is made only when they take the offer.
 OFFERS: dict[str, str] = {
@@ -92,7 +74,7 @@ def hand_off(
             f"已转人工客服（工单号 {waiting}），工作人员会尽快回复您；在此之前您也可以继续问我条款问题。",
         )
         return []
-    reason, priority, opening = HANDOFF_REASONS.get(intent or "", DEFAULT_REASON)
+    reason, priority, opening = reason_for(intent)
     slots = {k: v for k, v in tracker.current_slot_values().items() if v not in (None, "", [])}
     desk = services().tickets
     ticket, _created = desk.open_ticket(
@@ -120,7 +102,7 @@ def when_a_person_answers(ticket: EscalationTicket) -> str:
     config = load_desk_config()
     desk = services().tickets
     ahead = sum(1 for other in desk.find((Status.OPEN,)) if other.queue_key() < ticket.queue_key())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = utc_now()
     if not config.hours.open_at(now):
         return f"现在不在人工服务时间（每天 {config.hours.label()}，北京时间），工作人员上班后会尽快回复您；"
     minutes = int(config.sla[ticket.priority].total_seconds() // 60)
@@ -129,13 +111,13 @@ def when_a_person_answers(ticket: EscalationTicket) -> str:
     return f"{place}预计 {wait}内有人回复；"
 
 
-class ActionTakeBotBack(Action):
+class ActionTakeBotBack(ServiceAction):
     """The customer no longer wants a person: the waiting ticket is cancelled, the bot goes on."""
 
     def name(self) -> str:
         return "action_take_bot_back"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         desk = services().tickets
@@ -171,19 +153,19 @@ def answered_too(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     return consult(dispatcher, tracker, rest, None)
 
 
-class ActionHandoff(Action):
+class ActionHandoff(ServiceAction):
     """Hands the conversation to a person for the reason its latest intent gives."""
 
     def name(self) -> str:
         return "action_handoff"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         return hand_off(dispatcher, tracker, latest_intent(tracker))
 
 
-class ActionFallback(Action):
+class ActionFallback(ServiceAction):
     """Asks to rephrase once; the second misunderstanding in a row goes to a person.
 
     Inside a form whose question the message did not answer: the first time the question is
@@ -193,7 +175,7 @@ class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         loop = (tracker.active_loop or {}).get("name")
@@ -201,7 +183,7 @@ class ActionFallback(Action):
             return leave_or_ask_again(dispatcher, tracker, loop, domain)
         if entity_value(tracker, "product") is not None:
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
-            return ActionConsult().run(dispatcher, tracker, domain)
+            return ActionConsult().act(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
         if asks_something(services().knowledge, text):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, ServiceForm
 from actions.services import client_address, latest_intent, say_rules_first, services
 from bot.forms.intake import mobile_in
 from bot.knowledge.general import general_rules
@@ -64,14 +64,14 @@ def messages_without_proof(tracker: Tracker) -> int:
     return count
 
 
-class ActionAskPolicyNumber(Action):
+class ActionAskPolicyNumber(ServiceAction):
     """Asks for the policy number; a customer worried that the agent left hears first that the
     policy is safe (the general rule), then why the number is needed."""
 
     def name(self) -> str:
         return "action_ask_policy_number"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if latest_intent(tracker) == "orphan_policy":
@@ -86,7 +86,7 @@ class ActionAskPolicyNumber(Action):
         return []
 
 
-class ValidateIdentityForm(FormValidationAction):
+class ValidateIdentityForm(ServiceForm):
     """Checks the policy number's form and the proof against the policy's holder."""
 
     def name(self) -> str:

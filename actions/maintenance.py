@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, StoppableForm
 from actions.handoff import hand_off
 from actions.services import (
     HANDOFF_INTENTS,
@@ -23,7 +23,6 @@ from actions.services import (
     leaves_form,
     say,
     services,
-    unread_stop,
     verified_policy,
 )
 from bot.forms.intake import contact_field_named, contact_value_in, wants_to_stop
@@ -69,22 +68,16 @@ def reset_contact_slots() -> list[EventType]:
     return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
-class ValidateContactChangeForm(FormValidationAction):
-    """Finds the detail and the new value in what the customer writes, and checks them."""
+class ValidateContactChangeForm(StoppableForm):
+    """Finds the detail and the new value in what the customer writes, and checks them;
+    "算了，不改了" ends it unconfirmed, so nothing is written (see
+    :class:`ActionSubmitContactChange`)."""
 
     def name(self) -> str:
         return "validate_contact_change_form"
 
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """End the form on "算了，不改了" that was not understood as a "no"; it is then not
-        confirmed, so nothing is written (see :class:`ActionSubmitContactChange`)."""
-        stop = unread_stop(tracker, CONTACT_SLOTS)
-        if stop:
-            return stop
-        events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
-        return events
+    def stop_slots(self) -> tuple[str, ...]:
+        return CONTACT_SLOTS
 
     def extract_contact_field(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -166,13 +159,13 @@ class ValidateContactChangeForm(FormValidationAction):
         return {"contact_confirmed": None}
 
 
-class ActionSubmitContactChange(Action):
+class ActionSubmitContactChange(ServiceAction):
     """Writes the confirmed change and its audit record, and says so with the mobile masked."""
 
     def name(self) -> str:
         return "action_submit_contact_change"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -218,13 +211,13 @@ class ActionSubmitContactChange(Action):
         return reset_contact_slots()
 
 
-class ActionStopContactChange(Action):
+class ActionStopContactChange(ServiceAction):
     """The customer stopped the change: nothing is written."""
 
     def name(self) -> str:
         return "action_stop_contact_change"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, UNCHANGED)

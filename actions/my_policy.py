@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ServiceAction
 from actions.handoff import hand_off
 from actions.services import customer_messages, say, services, verified_policy
 from bot.clock import china_today
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
+from bot.knowledge.cover import suspended_cover
 from bot.knowledge.facts import ProductKnowledge
 from bot.records.errors import NoActiveAgentError
 from bot.records.model import Policy
@@ -45,13 +47,13 @@ def personal_request(tracker: Tracker) -> tuple[str | None, list[str]]:
     return None, []
 
 
-class ActionMyPolicy(Action):
+class ActionMyPolicy(ServiceAction):
     """Answers a question about the verified customer's policy."""
 
     def name(self) -> str:
         return "action_my_policy"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         identity = tracker.get_slot("identity")
@@ -107,26 +109,32 @@ class ActionMyPolicy(Action):
         return []
 
 
-def status_text(policy: Policy, product: ProductKnowledge | None) -> str:
-    """One paragraph on where the policy stands."""
+def status_text(policy: Policy, product: ProductKnowledge | None) -> tuple[str, list[Citation]]:
+    """One paragraph on where the policy stands, and the articles it cites."""
     name = product.name if product is not None else policy.product_code
     status = STATUS_NAMES.get(policy.status, policy.status)
     text = f"您的保单{policy.policy_number}（{name}）目前状态：{status}。生效日{policy.effective:%Y年%m月%d日}"
     if policy.paid_to is not None and policy.status == "in_force":
         text += f"，保险费已交至{policy.paid_to:%Y年%m月%d日}"
     text += f"，交费方式{policy.payment_label}。"
-    if policy.status == "lapsed":
-        text += "保单效力中止期间发生的保险事故不予赔付；可以申请复效，问我“怎么复效”了解条件。"
-    return text
+    if policy.status != "lapsed":
+        return text, []
+    suspended = suspended_cover(product)
+    rule = suspended.rule.rstrip("。；")
+    if product is None or suspended.article is None:
+        return f"{text}{rule}；可以申请复效，问我“怎么复效”了解条件。", []
+    text += f"按条款第{suspended.article}条，{rule}；可以申请复效，问我“怎么复效”了解条件。"
+    text += f"\n{product.citation(suspended.article)}。"
+    return text, [Citation(product.code, product.document.version, suspended.article)]
 
 
 def status_reply(
     policy: Policy, product: ProductKnowledge | None, today: dt.date
 ) -> tuple[str, list[Citation]]:
     """Where the policy stands and, when a premium is overdue, what that means under the wording."""
-    text = status_text(policy, product)
+    text, cited = status_text(policy, product)
     if product is None or policy.status != "in_force":
-        return text, []
+        return text, cited
     premium = premium_state(policy, product.facts, today)
     if premium is None or premium.status in ("current", "paid_up"):
         return text, []
@@ -160,7 +168,7 @@ def dates_text(
         lines.append(state.describe())
         articles.extend(state.articles)
     if not lines:
-        return status_text(policy, product), []
+        return status_text(policy, product)
     articles = list(dict.fromkeys(articles))
     lines.append(product.citation(*articles) + "。")
     citations = [Citation(product.code, product.document.version, a) for a in articles]

@@ -8,15 +8,16 @@ the bot keeps answering.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.base import ServiceAction, ServiceForm, SlotValidator
 from actions.services import say, services, verified_policy
 from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
@@ -86,32 +87,15 @@ def reset_visit_slots() -> list[EventType]:
     return [SlotSet(item.slot, None) for item in ITEMS]
 
 
-class ValidateReturnVisitForm(FormValidationAction):
+class ValidateReturnVisitForm(ServiceForm):
     """Stores each answer and explains the item from the wording after "no" or "not sure"."""
 
     def name(self) -> str:
         return "validate_return_visit_form"
 
-    def validate_rv_in_person(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_in_person", *args)
-
-    def validate_rv_signed_in_person(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_signed_in_person", *args)
-
-    def validate_rv_understood_coverage(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_understood_coverage", *args)
-
-    def validate_rv_understood_exclusions(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_understood_exclusions", *args)
-
-    def validate_rv_knows_cooling_off(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_cooling_off", *args)
-
-    def validate_rv_knows_surrender_loss(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_surrender_loss", *args)
-
-    def validate_rv_knows_payment(self, *args: Any) -> dict[str, Any]:
-        return self._record("rv_knows_payment", *args)
+    def slot_validators(self) -> dict[str, SlotValidator]:
+        """Every item's answer is recorded the same way."""
+        return {item.slot: functools.partial(self._record, item.slot) for item in ITEMS}
 
     def _record(
         self,
@@ -143,13 +127,13 @@ def explanation(item: VisitItem, policy: Policy) -> tuple[str, list[Citation]]:
     return f"{lead}\n{answer.text}", answer.citations
 
 
-class ActionAskRvKnowsCoolingOff(Action):
+class ActionAskRvKnowsCoolingOff(ServiceAction):
     """Question 5, with the product's cooling-off period from its wording."""
 
     def name(self) -> str:
         return "action_ask_rv_knows_cooling_off"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -170,13 +154,13 @@ class ActionAskRvKnowsCoolingOff(Action):
         return []
 
 
-class ActionAskRvKnowsPayment(Action):
+class ActionAskRvKnowsPayment(ServiceAction):
     """Question 7, with the payment period and premium from the policy record."""
 
     def name(self) -> str:
         return "action_ask_rv_knows_payment"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -211,13 +195,13 @@ def follow_up(
     )
 
 
-class ActionSubmitReturnVisit(Action):
+class ActionSubmitReturnVisit(ServiceAction):
     """Summarises the visit; flagged answers open a follow-up ticket (the bot is not paused)."""
 
     def name(self) -> str:
         return "action_submit_return_visit"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)
@@ -238,13 +222,13 @@ class ActionSubmitReturnVisit(Action):
         return reset_visit_slots()
 
 
-class ActionStopReturnVisit(Action):
+class ActionStopReturnVisit(ServiceAction):
     """The customer paused the visit: what was answered stays recorded."""
 
     def name(self) -> str:
         return "action_stop_return_visit"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         policy = verified_policy(tracker)

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import dataclasses
+import functools
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.engine import Connection, Engine
 
-from bot.db import make_engine
-from bot.desk.tickets import SqlTicketDesk
+from bot.db import make_engine, migrate
+from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.forms.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
 from bot.knowledge.general import rules_bearing_on
+from bot.knowledge.interface import Knowledge
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.knowledge.text import normalize
+from bot.records.interface import PolicyRecords
 from bot.records.model import Policy
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
@@ -25,35 +32,105 @@ from bot.settings import load_settings
 HANDOFF_INTENTS = ("request_human", "complain")
 
 
+class UnitOfWork(Protocol):
+    """One request's work on the records and the tickets: kept by :meth:`commit`, rolled back
+    otherwise (an error, or a return without commit)."""
+
+    @property
+    def records(self) -> PolicyRecords:
+        """The policy records, inside this unit of work."""
+
+    @property
+    def tickets(self) -> TicketDesk:
+        """The ticket desk, inside this unit of work."""
+
+    def commit(self) -> None:
+        """Keep everything done in this unit of work."""
+
+
 @dataclass(frozen=True)
 class Services:
-    """The knowledge base, the policy records and the ticket desk."""
+    """The knowledge base, the policy records and the ticket desk, as the actions see them: any
+    implementation of the Protocols (SQL in production, in-memory fakes in tests).
 
-    knowledge: KnowledgeBase
-    records: SqlPolicyRecords
-    tickets: SqlTicketDesk
+    ``begin`` opens a unit of work on the same records and tickets; see :func:`unit_of_work`.
+    """
+
+    knowledge: Knowledge
+    records: PolicyRecords
+    tickets: TicketDesk
+    begin: Callable[[], AbstractContextManager[UnitOfWork]]
+
+
+class SqlUnitOfWork:
+    """The SQL records and tickets on one connection, so their writes share one transaction."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.records = SqlPolicyRecords(connection)
+        self.tickets = SqlTicketDesk(connection)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+
+@contextmanager
+def sql_unit_of_work(engine: Engine) -> Iterator[UnitOfWork]:
+    """A unit of work on ``engine``; whatever was not committed when it ends is rolled back."""
+    with engine.connect() as connection:
+        try:
+            yield SqlUnitOfWork(connection)
+        finally:
+            connection.rollback()  # nothing left to undo after a commit
 
 
 _opened: Services | None = None
+# The services of the request being handled: its unit of work's records and tickets.
+_in_request: ContextVar[Services | None] = ContextVar("mingbao_services", default=None)
 
 
-def services() -> Services:
-    """Open everything on first use (never at import), then reuse it."""
+def open_services() -> Services:
+    """Open the process's services from the settings: migrate the database, build the knowledge
+    base (jieba, BM25). The action server calls it at start-up, before the first request."""
     global _opened
     if _opened is None:
         engine = make_engine(load_settings().database_url)
+        migrate(engine)
         _opened = Services(
             knowledge=KnowledgeBase.load(SqlKnowledgeRepository(engine)),
             records=SqlPolicyRecords(engine),
             tickets=SqlTicketDesk(engine),
+            begin=functools.partial(sql_unit_of_work, engine),
         )
     return _opened
+
+
+def services() -> Services:
+    """The request's services inside :func:`unit_of_work`; else the process's (opened by
+    :func:`open_services`, never at import)."""
+    current = _in_request.get()
+    return current if current is not None else open_services()
 
 
 def use_services(opened: Services | None) -> None:
     """Make the actions use ``opened`` (tests); ``None`` opens from the settings again."""
     global _opened
     _opened = opened
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Services]:
+    """Bind :func:`services` to a new unit of work for the block: what the block writes is
+    committed when it ends normally and rolled back when it raises."""
+    opened = services()
+    with opened.begin() as work:
+        bound = dataclasses.replace(opened, records=work.records, tickets=work.tickets)
+        token = _in_request.set(bound)
+        try:
+            yield bound
+        finally:
+            _in_request.reset(token)
+        work.commit()
 
 
 def say(dispatcher: CollectingDispatcher, text: str, citations: Iterable[Citation] = ()) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,44 @@ def make_engine(database_url: str) -> Engine:
         engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+class Database:
+    """Where a repository reads and writes.
+
+    Bound to an engine, each read and each write is its own transaction. Bound to the connection
+    of a unit of work, they all join that connection's one transaction, which its owner commits
+    or rolls back.
+    """
+
+    def __init__(self, bind: Engine | Connection) -> None:
+        self.bind = bind
+        self.engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection to read on."""
+        if isinstance(self.bind, Engine):
+            with self.bind.connect() as conn:
+                yield conn
+        else:
+            yield self.bind
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A connection to write on: whole or not at all (a savepoint inside a unit of work)."""
+        if isinstance(self.bind, Engine):
+            with self.bind.begin() as conn:
+                yield conn
+        elif self.bind.dialect.name == "sqlite":
+            # pysqlite's SAVEPOINT outside a transaction would commit on release; SQLite undoes a
+            # refused statement by itself and the transaction goes on.
+            yield self.bind
+        else:
+            # PostgreSQL aborts the transaction on a refused statement (a racing duplicate the
+            # repository then reads instead); the savepoint keeps the unit of work usable.
+            with self.bind.begin_nested():
+                yield self.bind
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -23,11 +23,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT
+from tests.fakes import InMemoryKnowledgeRepository
 
 POLICIES_DIR = PROJECT_ROOT / "data" / "policies"
 POSTGRES_SERVER = os.environ.get("MINGBAO_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
@@ -142,6 +143,7 @@ def postgres_database(name: str) -> Iterator[Engine]:
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[SqlKnowledgeRepository]:
     engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    migrate(engine)  # the start-up paths' job in production
     yield SqlKnowledgeRepository(engine)
     engine.dispose()
 
@@ -149,6 +151,7 @@ def repository(tmp_path: Path) -> Iterator[SqlKnowledgeRepository]:
 @pytest.fixture(scope="session")
 def sample_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlKnowledgeRepository]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'kb.db'}")
+    migrate(engine)
     repository = SqlKnowledgeRepository(engine)
     results = ingest_files(repository, policy_files(POLICIES_DIR))
     failed = [r.message for r in results if r.status == "failed"]
@@ -158,5 +161,11 @@ def sample_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlK
 
 
 @pytest.fixture(scope="session")
-def sample_kb(sample_repository: SqlKnowledgeRepository) -> KnowledgeBase:
-    return KnowledgeBase.load(sample_repository)
+def sample_kb() -> KnowledgeBase:
+    """The samples' knowledge base, ingested into memory (no database; the SQL round trip has
+    its own tests in ``tests/knowledge/test_store.py``)."""
+    repository = InMemoryKnowledgeRepository()
+    results = ingest_files(repository, policy_files(POLICIES_DIR))
+    failed = [r.message for r in results if r.status == "failed"]
+    assert not failed, failed
+    return KnowledgeBase.load(repository)

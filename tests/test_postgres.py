@@ -6,7 +6,6 @@ a database of its own, dropped afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 
@@ -17,6 +16,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import china_today
+from bot.db import migrate
 from bot.desk.tickets import Priority, SqlTicketDesk, tickets
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_files, policy_files
@@ -31,6 +32,7 @@ from tests.conftest import POLICIES_DIR, postgres_database
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
     with postgres_database(f"mingbao_test_{os.getpid()}") as engine:
+        migrate(engine)
         yield engine
 
 
@@ -45,11 +47,11 @@ def test_knowledge_base_on_postgres(engine: Engine) -> None:
 
 def test_records_on_postgres(engine: Engine) -> None:
     records = SqlPolicyRecords(engine)
-    added = load_demo_records(records, PROJECT_ROOT / "data" / "records", dt.date.today())
+    added = load_demo_records(records, PROJECT_ROOT / "data" / "records", china_today())
     assert added.total > 0
     assert records.verify_identity("MB2024000002", "0446").matched
     claim = records.report_claim(
-        "MB2024000002", event="住院", event_date=dt.date.today(), conversation_id="pg"
+        "MB2024000002", event="住院", event_date=china_today(), conversation_id="pg"
     )
     assert claim.case_number.startswith("CL")
 
@@ -69,6 +71,16 @@ def test_one_open_ticket_per_conversation_on_postgres(engine: Engine) -> None:
     }
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(tickets.insert().values(**row))
+
+
+def test_a_unit_of_work_on_postgres_goes_on_after_a_refused_write(engine: Engine) -> None:
+    with engine.connect() as conn:
+        desk = SqlTicketDesk(conn)  # as a unit of work binds it: one transaction
+        with pytest.raises(IntegrityError), desk.db.begin() as inner:
+            inner.execute(tickets.insert().values(conversation_id=None))
+        ticket, created = desk.open_ticket("pg-uow", "complaint", Priority.HIGH, "投诉", {})
+        conn.commit()
+    assert created and SqlTicketDesk(engine).open_ticket_for("pg-uow") == ticket
 
 
 async def test_tracker_store_on_postgres(

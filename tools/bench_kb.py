@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.document import read_clause_document
 from bot.knowledge.ingest import ingest_file, policy_files
@@ -36,6 +36,7 @@ def main() -> int:
     report: dict[str, Any] = {"ingest": [], "answers": {}}
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        migrate(engine)
         repository = SqlKnowledgeRepository(engine)
         for path in policies:
             chars = read_clause_document(path).char_count

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_file, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
@@ -73,7 +73,9 @@ def ask(knowledge: KnowledgeBase, code: str, q: dict[str, Any]) -> Outcome:
 
 def build_knowledge(documents: list[Path], folder: Path) -> KnowledgeBase:
     """The sample products and ``documents`` ingested into a fresh SQLite database."""
-    repository = SqlKnowledgeRepository(make_engine(f"sqlite:///{folder / 'eval-kb.db'}"))
+    engine = make_engine(f"sqlite:///{folder / 'eval-kb.db'}")
+    migrate(engine)
+    repository = SqlKnowledgeRepository(engine)
     for path in [*policy_files(PROJECT_ROOT / "data" / "policies"), *documents]:
         ingest_file(repository, path)
     return KnowledgeBase.load(repository)

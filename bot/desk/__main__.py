@@ -16,7 +16,7 @@ from typing import TextIO
 
 from aiohttp import web
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.desk.accounts import AccountError, Role, SqlAccounts
 from bot.desk.app import create_app
 from bot.desk.config import load_desk_config
@@ -122,7 +122,9 @@ def main(
         return 2
     if args.command == "serve":
         return serve(settings)
-    accounts = SqlAccounts(make_engine(settings.database_url))
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    accounts = SqlAccounts(engine)
     if args.command == "users":
         return add_user(accounts, args.name, Role(args.role), stdin, out)
     return add_token(accounts, args.name, out)

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import migrate
+from bot.clock import naive_utc_now
 from bot.desk.tables import api_tokens, sessions, users
 
 FAILURES_BEFORE_LOCK = 5
@@ -83,11 +83,10 @@ class AccountLocked(RuntimeError):
 
 
 class SqlAccounts:
-    """Desk accounts in any SQL database SQLAlchemy reaches; migrates it on first use."""
+    """Desk accounts in any SQL database SQLAlchemy reaches, migrated at start-up."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        migrate(engine)
 
     def add_user(self, username: str, role: Role, password: str) -> User:
         """Create an account.
@@ -107,7 +106,7 @@ class SqlAccounts:
                         role=role.value,
                         password_hash=_hasher.hash(password),
                         failed_logins=0,
-                        created_at=_now(),
+                        created_at=naive_utc_now(),
                     )
                 ).inserted_primary_key[0]
         except IntegrityError:
@@ -137,7 +136,7 @@ class SqlAccounts:
         if row is None:
             _verify(_UNKNOWN_USER_HASH, password)
             return None
-        now = _now()
+        now = naive_utc_now()
         if row.locked_until is not None and row.locked_until > now:
             raise AccountLocked(row.locked_until)
         if not _verify(row.password_hash, password):
@@ -162,7 +161,7 @@ class SqlAccounts:
         """A new sign-in for ``user``: the cookie's token and the session it names."""
         token = secrets.token_urlsafe(32)
         csrf_token = secrets.token_urlsafe(32)
-        now = _now()
+        now = naive_utc_now()
         with self.engine.begin() as conn:
             conn.execute(delete(sessions).where(sessions.c.expires_at < now))
             conn.execute(
@@ -182,7 +181,9 @@ class SqlAccounts:
             row = conn.execute(
                 select(sessions.c.csrf_token, users.c.id, users.c.username, users.c.role)
                 .join(users, users.c.id == sessions.c.user_id)
-                .where(sessions.c.token_hash == _digest(token), sessions.c.expires_at > _now())
+                .where(
+                    sessions.c.token_hash == _digest(token), sessions.c.expires_at > naive_utc_now()
+                )
             ).first()
         if row is None:
             return None
@@ -210,7 +211,7 @@ class SqlAccounts:
         with self.engine.begin() as conn:
             conn.execute(
                 api_tokens.insert().values(
-                    token_hash=_digest(token), user_id=user.id, created_at=_now()
+                    token_hash=_digest(token), user_id=user.id, created_at=naive_utc_now()
                 )
             )
         return token
@@ -235,7 +236,3 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -18,6 +18,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels.wechat.client import SendOutcome, WeChatClient
+from bot.clock import naive_utc_now
 from bot.desk.accounts import Role, SqlAccounts
 from bot.desk.auth import api_error, require_handler, user_of
 from bot.desk.config import DeskConfig
@@ -104,7 +105,7 @@ async def list_tickets(request: web.Request) -> web.Response:
         and (not assignee or t.assignee == assignee)
     ]
     positions = queue_positions(await asyncio.to_thread(desk.tickets.find, (Status.OPEN,)))
-    now = _now()
+    now = naive_utc_now()
     views = []
     for ticket in chosen:
         customer = await asyncio.to_thread(customer_of, desk.records, ticket.conversation_id)
@@ -125,7 +126,9 @@ async def get_ticket(request: web.Request) -> web.Response:
     handlers = {r for r in Role if r.handles_tickets}
     return ok(
         {
-            "ticket": _view(desk, user.role, ticket, positions.get(ticket.id), customer, _now()),
+            "ticket": _view(
+                desk, user.role, ticket, positions.get(ticket.id), customer, naive_utc_now()
+            ),
             "transcript": [(line if plain else line.masked()).as_json() for line in lines],
             "history": [change_json(change) for change in history],
             "canned_replies": desk.words.replies_for(ticket.reason),
@@ -337,7 +340,9 @@ async def _fresh_view(request: web.Request, ticket_id: int) -> dict[str, Any]:
     ticket = await asyncio.to_thread(desk.tickets.get, ticket_id)
     positions = queue_positions(await asyncio.to_thread(desk.tickets.find, (Status.OPEN,)))
     customer = await asyncio.to_thread(customer_of, desk.records, ticket.conversation_id)
-    return _view(desk, user_of(request).role, ticket, positions.get(ticket.id), customer, _now())
+    return _view(
+        desk, user_of(request).role, ticket, positions.get(ticket.id), customer, naive_utc_now()
+    )
 
 
 def _view(
@@ -384,10 +389,6 @@ def _http_error(kind: type[web.HTTPException], error: str) -> web.HTTPException:
 
 def _field(ticket: EscalationTicket, key: str) -> Any:
     return ticket.slots.get("product") if key == "product" else getattr(ticket, key)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def setup_api(app: web.Application) -> None:

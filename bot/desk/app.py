@@ -18,7 +18,7 @@ from bot.channels.webchat import create_app as create_chat_app
 from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
 from bot.channels.wechat.store import WeChatStore
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.desk import auth, pages
 from bot.desk.accounts import SqlAccounts
 from bot.desk.api import DESK, Desk, setup_api
@@ -56,6 +56,7 @@ def create_app(
     app = create_chat_app(settings, cookie_secret=cookie_secret, **extra)
     config = desk_config or load_desk_config()
     engine = make_engine(settings.database_url)
+    migrate(engine)
     tickets = SqlTicketDesk(engine)
     accounts = SqlAccounts(engine)
     app[auth.ACCOUNTS] = accounts

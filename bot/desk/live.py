@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from bot.channels.webchat import CONVERSATION_COOKIE, COOKIES
+from bot.clock import naive_utc_now
 from bot.desk.api import DESK, Desk, customer_of
 from bot.desk.auth import user_of
 from bot.desk.tables import ticket_events
@@ -114,7 +115,7 @@ async def chat_events(request: web.Request) -> web.StreamResponse:
                 }
                 await stream.send(_dumps(message), event="message", id=str(line.id), retry=RETRY_MS)
                 after = line.id
-            state = await asyncio.to_thread(customer_state, desk, conversation_id, _utc_now())
+            state = await asyncio.to_thread(customer_state, desk, conversation_id, naive_utc_now())
             if state != shown:
                 shown = state
                 await stream.send(_dumps(state), event="state")
@@ -169,7 +170,7 @@ async def _view(desk: Desk, role: Any, ticket: EscalationTicket) -> dict[str, An
         words=desk.words,
         position=positions.get(ticket.id),
         customer=customer,
-        now=_utc_now(),
+        now=naive_utc_now(),
     )
 
 
@@ -193,10 +194,6 @@ def _latest_event_id(engine: Engine, conversation_id: str) -> int:
 def _last_event_id(request: web.Request) -> int:
     raw = request.headers.get("Last-Event-ID", "")
     return int(raw) if raw.isdigit() else 0
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def setup_live(app: web.Application) -> None:

@@ -30,6 +30,7 @@ import aiohttp
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
+from bot.clock import naive_utc_now
 from bot.desk.config import DeskConfig
 from bot.desk.tables import notifications, tickets
 from bot.desk.tickets import EscalationTicket, Priority, SqlTicketDesk, Status, ticket_from_row
@@ -45,10 +46,6 @@ LEASE = dt.timedelta(seconds=60)
 MAX_BACKOFF = dt.timedelta(seconds=300)
 TIMEOUT = aiohttp.ClientTimeout(total=5)
 _ERROR_CHARS = 300
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -119,7 +116,7 @@ class Notifier:
         session: aiohttp.ClientSession,
         *,
         desk_url: str,
-        clock: Callable[[], dt.datetime] = _utcnow,
+        clock: Callable[[], dt.datetime] = naive_utc_now,
     ) -> None:
         if config.webhook_url and not config.webhook_secret:
             raise ValueError(

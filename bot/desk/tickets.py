@@ -22,7 +22,8 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import migrate
+from bot.clock import naive_utc_now
+from bot.db import Database
 from bot.desk.tables import notifications, ticket_events, tickets
 
 
@@ -115,16 +116,26 @@ class TicketDesk(Protocol):
     def open_ticket_for(self, conversation_id: str) -> EscalationTicket | None:
         """The conversation's active ticket, if there is one."""
 
+    def find(
+        self, statuses: Iterable[Status] = (Status.OPEN, Status.CLAIMED)
+    ) -> list[EscalationTicket]:
+        """Tickets in ``statuses``, most urgent and then oldest first."""
+
     def cancel(self, ticket_id: int, actor: str) -> EscalationTicket:
         """The customer takes the bot back from a ticket nobody has claimed yet."""
 
 
 class SqlTicketDesk:
-    """Escalation tickets in any SQL database SQLAlchemy reaches; migrates it on first use."""
+    """Escalation tickets in any SQL database SQLAlchemy reaches, migrated at start-up.
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        migrate(engine)
+    Args:
+        bind: An engine (each change its own transaction), or the connection of a unit of work
+            (every change joins its transaction).
+    """
+
+    def __init__(self, bind: Engine | Connection) -> None:
+        self.db = Database(bind)
+        self.engine = self.db.engine
 
     def open_ticket(
         self,
@@ -138,16 +149,16 @@ class SqlTicketDesk:
         existing = self.open_ticket_for(conversation_id)
         if existing is not None:
             raised = min(existing.priority, priority, key=lambda p: p.rank)
-            with self.engine.begin() as conn:
+            with self.db.begin() as conn:
                 conn.execute(
                     update(tickets)
                     .where(tickets.c.id == existing.id)
                     .values(reason=reason, priority=raised.value, summary=summary, slots=slots)
                 )
             return self.get(existing.id), False
-        now = _now()
+        now = naive_utc_now()
         try:
-            with self.engine.begin() as conn:
+            with self.db.begin() as conn:
                 ticket_id = conn.execute(
                     tickets.insert().values(
                         conversation_id=conversation_id,
@@ -180,7 +191,7 @@ class SqlTicketDesk:
         return self.get(ticket_id), True
 
     def open_ticket_for(self, conversation_id: str) -> EscalationTicket | None:
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(
                 select(tickets).where(
                     tickets.c.conversation_id == conversation_id, tickets.c.closed_at.is_(None)
@@ -194,7 +205,7 @@ class SqlTicketDesk:
         Raises:
             TicketNotFound: There is none.
         """
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
         if row is None:
             raise TicketNotFound(f"no ticket {ticket_id}")
@@ -205,7 +216,7 @@ class SqlTicketDesk:
     ) -> list[EscalationTicket]:
         """Tickets in ``statuses``, most urgent and then oldest first."""
         values = [status.value for status in statuses]
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(select(tickets).where(tickets.c.status.in_(values))).all()
         return sorted(
             (ticket_from_row(row._mapping) for row in rows), key=EscalationTicket.queue_key
@@ -213,13 +224,13 @@ class SqlTicketDesk:
 
     def all(self) -> list[EscalationTicket]:
         """Every ticket, oldest first."""
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(select(tickets).order_by(tickets.c.id)).all()
         return [ticket_from_row(row._mapping) for row in rows]
 
     def history(self, ticket_id: int) -> list[StatusChange]:
         """Every change of the ticket's status, oldest first."""
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             rows = conn.execute(
                 select(ticket_events)
                 .where(ticket_events.c.ticket_id == ticket_id)
@@ -233,14 +244,19 @@ class SqlTicketDesk:
     def claim(self, ticket_id: int, agent: str) -> EscalationTicket:
         """``agent`` takes the open ticket; exactly one of two racing claims succeeds."""
         return self._move(
-            ticket_id, agent, {Status.OPEN}, Status.CLAIMED, assignee=agent, claimed_at=_now()
+            ticket_id,
+            agent,
+            {Status.OPEN},
+            Status.CLAIMED,
+            assignee=agent,
+            claimed_at=naive_utc_now(),
         )
 
     def note(self, ticket_id: int, actor: str, text: str) -> None:
         """Record ``text`` in the ticket's history without changing its status (a WeChat reply
         that could not be delivered, and why)."""
         ticket = self.get(ticket_id)
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             _record(conn, ticket_id, actor, ticket.status, ticket.status, text)
 
     def transfer(self, ticket_id: int, actor: str, to: str) -> EscalationTicket:
@@ -257,19 +273,21 @@ class SqlTicketDesk:
             {Status.OPEN, Status.CLAIMED},
             Status.RESOLVED,
             note=note,
-            closed_at=_now(),
+            closed_at=naive_utc_now(),
             resolution_category=category,
             resolution_note=note,
         )
 
     def cancel(self, ticket_id: int, actor: str) -> EscalationTicket:
-        return self._move(ticket_id, actor, {Status.OPEN}, Status.CANCELLED, closed_at=_now())
+        return self._move(
+            ticket_id, actor, {Status.OPEN}, Status.CANCELLED, closed_at=naive_utc_now()
+        )
 
     def reopen(self, ticket_id: int, actor: str, window: dt.timedelta) -> EscalationTicket:
         """Open a closed ticket again, if it closed within ``window`` and its conversation has
         no other active ticket."""
         ticket = self.get(ticket_id)
-        if ticket.closed_at is None or _now() - ticket.closed_at > window:
+        if ticket.closed_at is None or naive_utc_now() - ticket.closed_at > window:
             raise TicketStateError(
                 f"工单 {ticket_id} 未关闭或关闭已超过 {_hours(window)} 小时，不能重新打开 / "
                 f"ticket {ticket_id} is not closed or closed more than {_hours(window)} h ago"
@@ -292,7 +310,7 @@ class SqlTicketDesk:
 
     def restore(self, before: EscalationTicket, actor: str, note: str) -> None:
         """Put a ticket back as ``before`` after a change the conversation could not follow."""
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             current = conn.execute(
                 select(tickets.c.status).where(tickets.c.id == before.id)
             ).scalar_one()
@@ -312,8 +330,8 @@ class SqlTicketDesk:
 
     def mark_sla_notified(self, ticket_id: int) -> bool:
         """Queue the SLA-breach notification once; whether this call was the one that did."""
-        now = _now()
-        with self.engine.begin() as conn:
+        now = naive_utc_now()
+        with self.db.begin() as conn:
             marked = conn.execute(
                 update(tickets)
                 .where(tickets.c.id == ticket_id, tickets.c.sla_notified_at.is_(None))
@@ -341,7 +359,7 @@ class SqlTicketDesk:
         note: str = "",
         **values: Any,
     ) -> EscalationTicket:
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
             if row is None:
                 raise TicketNotFound(f"no ticket {ticket_id}")
@@ -407,7 +425,7 @@ def _record(
     conn.execute(
         ticket_events.insert().values(
             ticket_id=ticket_id,
-            at=_now(),
+            at=naive_utc_now(),
             actor=actor,
             from_status=from_status.value if isinstance(from_status, Status) else from_status,
             to_status=to.value,
@@ -422,7 +440,3 @@ def _same(column: Any, value: str | None) -> Any:
 
 def _hours(window: dt.timedelta) -> int:
     return int(window.total_seconds() // 3600)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.knowledge import explain
-from bot.knowledge.answer import FOCUS, Citation, KnowledgeBase
+from bot.knowledge.answer import FOCUS, Citation
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.interface import Knowledge
 from bot.knowledge.text import normalize
 from bot.records.dates import chinese_date
 from bot.records.model import Policy
@@ -65,7 +66,7 @@ def coverage_question(event: str, diagnosis: str) -> str:
     return f"{diagnosis}能赔吗"
 
 
-def coverage_lead(knowledge: KnowledgeBase, diagnosis: str) -> str:
+def coverage_lead(knowledge: Knowledge, diagnosis: str) -> str:
     """The sentence before the pre-check; it says so when the wording does not name the diagnosis."""
     if diagnosis == UNDIAGNOSED or knowledge.disease_in(normalize(diagnosis)) is not None:
         return "先按条款为您做个初步对照，仅供参考："

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase, Reading
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.ingest import ingest_files
@@ -61,7 +61,9 @@ def main(
     """Run the CLI; returns the process exit code."""
     args = build_parser().parse_args(argv)
     settings = load_settings()
-    repository = SqlKnowledgeRepository(make_engine(settings.database_url))
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    repository = SqlKnowledgeRepository(engine)
     if args.command == "ingest":
         failed = 0
         for result in ingest_files(repository, args.files, allow_shrink=args.allow_shrink):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -25,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from bot.db import migrate
+from bot.clock import naive_utc_now
 from bot.knowledge.document import ClauseArticle, ClauseDocument
 from bot.knowledge.errors import ShrinkError, VersionConflictError
 from bot.knowledge.facts import (
@@ -167,11 +166,10 @@ class KnowledgeRepository(Protocol):
 
 
 class SqlKnowledgeRepository:
-    """The knowledge base in any SQL database SQLAlchemy reaches; migrates it on first use."""
+    """The knowledge base in any SQL database SQLAlchemy reaches, migrated at start-up."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        migrate(engine)
 
     def add(
         self, document: ClauseDocument, facts: ProductFacts, *, allow_shrink: bool = False
@@ -235,7 +233,7 @@ class SqlKnowledgeRepository:
                     title=document.title,
                     sha256=document.sha256,
                     source=document.source,
-                    ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    ingested_at=naive_utc_now(),
                     is_current=True,
                 )
             ).inserted_primary_key[0]

@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.names import disease_terms, product_names
 from bot.knowledge.store import SqlKnowledgeRepository
@@ -159,7 +159,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
     ) -> KnowledgeEntityExtractor:
         settings = load_settings()
-        products = SqlKnowledgeRepository(make_engine(settings.database_url)).current()
+        engine = make_engine(settings.database_url)
+        migrate(engine)  # a database nothing was ingested into: the error below says so
+        products = SqlKnowledgeRepository(engine).current()
         if not products:
             raise EmptyKnowledgeBaseError(
                 f"The knowledge base at {settings.database_url} holds no product, so the entity "

@@ -22,11 +22,6 @@ from bot.records.model import (
 Clock = Callable[[], dt.datetime]
 
 
-def utc_now() -> dt.datetime:
-    """The current time, timezone-aware UTC."""
-    return dt.datetime.now(dt.timezone.utc)
-
-
 class PolicyRecords(Protocol):
     """Policies, their holders, insureds, agents and claims, and the writes MingBao may make.
 

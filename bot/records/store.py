@@ -10,11 +10,11 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import migrate
-from bot.records.dates import china_today
+from bot.clock import china_today, utc_now
+from bot.db import Database
 from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
-from bot.records.interface import Clock, utc_now
+from bot.records.interface import Clock
 from bot.records.lockout import (
     FAILED,
     LOCK,
@@ -65,20 +65,22 @@ _CASE_NUMBER_ATTEMPTS = 5
 
 
 class SqlPolicyRecords:
-    """:class:`~bot.records.interface.PolicyRecords` in SQL; migrates the database on first use.
+    """:class:`~bot.records.interface.PolicyRecords` in SQL, on a database :func:`bot.db.migrate`
+    made at start-up.
 
     Args:
-        engine: From :func:`bot.db.make_engine`.
+        bind: An engine from :func:`bot.db.make_engine` (each write its own transaction), or the
+            connection of a unit of work (every write joins its transaction).
         clock: Returns the current aware time; the default is the system clock.
     """
 
-    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
-        self.engine = engine
+    def __init__(self, bind: Engine | Connection, clock: Clock = utc_now) -> None:
+        self.db = Database(bind)
+        self.engine = self.db.engine
         self.clock = clock
-        migrate(engine)
 
     def policy(self, policy_number: str) -> Policy | None:
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(
                 select(policies).where(policies.c.policy_number == policy_number)
             ).first()
@@ -90,21 +92,21 @@ class SqlPolicyRecords:
             .where(policies.c.holder_id == customer_id)
             .order_by(policies.c.policy_number)
         )
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [to_policy(row) for row in conn.execute(query)]
 
     def customer(self, customer_id: str) -> Customer | None:
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(select(customers).where(customers.c.id == customer_id)).first()
         return to_customer(row) if row is not None else None
 
     def agent(self, code: str) -> Agent | None:
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             row = conn.execute(select(agents).where(agents.c.code == code)).first()
         return to_agent(row) if row is not None else None
 
     def add_missing(self, records: RecordSet) -> AddedRecords:
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             return AddedRecords(
                 agents=_insert_missing(conn, agents, map(agent_row, records.agents)),
                 customers=_insert_missing(conn, customers, map(customer_row, records.customers)),
@@ -116,7 +118,7 @@ class SqlPolicyRecords:
         self, policy_number: str, proof: str, *, conversation_id: str = "", client: str = ""
     ) -> Verification:
         now = _naive_utc(self.clock())
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             recent = identity_checks.c.checked_at > now - LOCK
             end = lock_end(
                 _checks(conn, (identity_checks.c.policy_number == policy_number) & recent),
@@ -154,7 +156,7 @@ class SqlPolicyRecords:
             .order_by(identity_checks.c.checked_at.desc(), identity_checks.c.id.desc())
             .limit(1)
         )
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             number = conn.execute(query).scalar()
         return str(number) if number is not None else None
 
@@ -185,7 +187,7 @@ class SqlPolicyRecords:
         attempt = 1
         while True:
             try:
-                with self.engine.begin() as conn:
+                with self.db.begin() as conn:
                     policy = _policy_in(conn, policy_number)
                     claim = Claim(
                         case_number=_next_case_number(conn, now),
@@ -213,7 +215,7 @@ class SqlPolicyRecords:
 
     def _submitted(self, table: Table, submission_key: str) -> Any | None:
         """The row ``table`` holds for ``submission_key``, if that submission was written."""
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             return conn.execute(
                 select(table).where(table.c.submission_key == submission_key)
             ).first()
@@ -224,7 +226,7 @@ class SqlPolicyRecords:
             .where(claims.c.policy_number == policy_number)
             .order_by(claims.c.reported_at, claims.c.case_number)
         )
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [to_claim(row) for row in conn.execute(query)]
 
     def change_contact(
@@ -241,7 +243,7 @@ class SqlPolicyRecords:
             earlier = self._submitted(contact_changes, submission_key)
             if earlier is not None:
                 return to_contact_change(earlier)
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             policy = _policy_in(conn, policy_number)
             holder = to_customer(
                 conn.execute(select(customers).where(customers.c.id == policy.holder_id)).one()
@@ -286,7 +288,7 @@ class SqlPolicyRecords:
             raise ValueError(f"expected answer {expected!r} must be 'yes' or 'no'")
         if not item_key.strip():
             raise ValueError("a return-visit answer needs the key of the question it answers")
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             _policy_in(conn, policy_number)
             stored = ReturnVisitAnswer(
                 policy_number=policy_number,
@@ -304,7 +306,7 @@ class SqlPolicyRecords:
         return [to_return_visit_answer(row) for row in rows]
 
     def assign_service_person(self, policy_number: str, reason: str) -> Agent:
-        with self.engine.begin() as conn:
+        with self.db.begin() as conn:
             policy = _policy_in(conn, policy_number)
             current = to_agent(
                 conn.execute(select(agents).where(agents.c.code == policy.service_agent_code)).one()
@@ -349,7 +351,7 @@ class SqlPolicyRecords:
         query = (
             select(table).where(table.c.policy_number == policy_number).order_by(when, table.c.id)
         )
-        with self.engine.connect() as conn:
+        with self.db.connect() as conn:
             return list(conn.execute(query).all())
 
 

@@ -76,6 +76,10 @@ def main() -> int:
         )
         return 2
     app = create_app(settings.action_secret)
+    # The database migrated and the knowledge base built now, not inside the first request.
+    from actions.services import open_services
+
+    open_services()
     host = os.environ.get("ACTIONS_HOST") or DEFAULT_HOST
     app.run(host, settings.actions_port, workers=1, access_log=False)
     return 0

@@ -20,7 +20,7 @@ from types import FrameType
 from typing import TextIO
 
 from bot.clock import china_today
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.ingest import ingest_files, policy_files
 from bot.knowledge.search import domain_words, write_user_dictionary
 from bot.knowledge.store import SqlKnowledgeRepository
@@ -39,6 +39,7 @@ def prepare(settings: Settings, out: TextIO) -> int:
     """
     engine = make_engine(settings.database_url)
     try:
+        migrate(engine)
         repository = SqlKnowledgeRepository(engine)
         results = ingest_files(repository, policy_files(settings.policies_dir))
         for result in results:

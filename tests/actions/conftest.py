@@ -1,8 +1,10 @@
-"""Actions run against the sample knowledge base and the demo records in a fresh database."""
+"""Actions run against the sample knowledge base and the demo records: in memory (the fakes of
+``tests/fakes.py``), and for the tests marked :data:`ON_SQLITE_TOO` also in a fresh SQLite
+database, with the same assertions."""
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,23 +15,38 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.services
-from actions.services import Services, use_services
-from bot.db import make_engine
-from bot.desk.tickets import SqlTicketDesk
+from actions.services import Services, sql_unit_of_work, use_services
+from bot.clock import china_today
+from bot.db import make_engine, migrate
+from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.knowledge.answer import KnowledgeBase
 from bot.records.demo import load_demo_records
+from bot.records.interface import PolicyRecords
 from bot.records.store import SqlPolicyRecords
 from bot.settings import PROJECT_ROOT
+from tests.fakes import FakePolicyRecords, FakeTicketDesk, fake_unit_of_work
 
 TRACKERS = Path(__file__).parent / "trackers"
+# What a test checks is written to the database: it runs on the fakes and on SQLite.
+ON_SQLITE_TOO = pytest.mark.parametrize("services", ["memory", "sqlite"], indirect=True)
 
 
-@pytest.fixture
-def services(tmp_path: Path, sample_kb: KnowledgeBase) -> Iterator[Services]:
+@pytest.fixture(params=["memory"])
+def services(
+    request: pytest.FixtureRequest, tmp_path: Path, sample_kb: KnowledgeBase
+) -> Iterator[Services]:
+    """The actions' services with the demo records loaded, in memory or (``sqlite``) in SQL."""
     engine = make_engine(f"sqlite:///{tmp_path / 'actions.db'}")
-    records = SqlPolicyRecords(engine)
-    load_demo_records(records, PROJECT_ROOT / "data" / "records", dt.date.today())
-    opened = Services(knowledge=sample_kb, records=records, tickets=SqlTicketDesk(engine))
+    if request.param == "sqlite":
+        migrate(engine)
+        records: PolicyRecords = SqlPolicyRecords(engine)
+        tickets: TicketDesk = SqlTicketDesk(engine)
+        begin: Any = functools.partial(sql_unit_of_work, engine)
+    else:
+        records, tickets = FakePolicyRecords(), FakeTicketDesk()
+        begin = functools.partial(fake_unit_of_work, records, tickets)
+    opened = Services(knowledge=sample_kb, records=records, tickets=tickets, begin=begin)
+    load_demo_records(opened.records, PROJECT_ROOT / "data" / "records", china_today())
     use_services(opened)
     yield opened
     use_services(None)
@@ -57,7 +74,7 @@ def tracker(name: str, *, proven: bool = True, **changes: Any) -> Tracker:
     return Tracker.from_dict(state)
 
 
-def prove_holder(records: SqlPolicyRecords, policy_number: str, conversation_id: str) -> None:
+def prove_holder(records: PolicyRecords, policy_number: str, conversation_id: str) -> None:
     """Pass the identity check for ``policy_number`` in ``conversation_id`` with the holder's ID."""
     policy = records.policy(policy_number)
     holder = records.customer(policy.holder_id) if policy else None

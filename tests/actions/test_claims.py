@@ -21,7 +21,7 @@ from actions.claims import (
 from actions.services import Services
 from bot.forms.claim_report import UNDIAGNOSED
 from bot.records.dates import china_today, chinese_date
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 FORM = ValidateClaimReportForm()
 PROMISES = ("一定赔", "保证", "肯定能", "肯定赔", "必赔")
@@ -110,6 +110,8 @@ def test_an_event_before_the_policy_took_effect_is_explained(
     }
     text = said(dispatcher)
     assert f"于{chinese_date(policy.effective)}生效" in text and "不在这份保单的保障范围内" in text
+    assert "第1.2条" in text  # the wording's article on when cover starts, cited
+    assert [c["article"] for c in dispatcher.messages[0]["citations"]] == ["1.2"]
 
 
 def test_a_date_that_cannot_be_read_is_asked_again(
@@ -128,23 +130,25 @@ def test_no_diagnosis_yet(services: Services, dispatcher: CollectingDispatcher) 
     }
 
 
-def test_read_back_lists_every_detail(services: Services, dispatcher: CollectingDispatcher) -> None:
+async def test_read_back_lists_every_detail(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
     day = china_today() - dt.timedelta(days=3)
-    ActionAskClaimConfirmed().run(dispatcher, filled("MB2024000003", day), {})
+    await ActionAskClaimConfirmed().run(dispatcher, filled("MB2024000003", day), {})
     text = said(dispatcher)
     for shown in ("王强（配偶）", "住院治疗", chinese_date(day), "原位癌", "复旦大学附属中山医院"):
         assert shown in text
     assert "回复“是”" in text and "不对" in text
 
 
-def test_no_to_the_read_back_asks_what_to_correct(
+async def test_no_to_the_read_back_asks_what_to_correct(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     state = answering("不对", "deny", slots={"requested_slot": "claim_confirmed"})
     assert FORM.extract_claim_confirmed(dispatcher, state, {}) == {"claim_confirmed": "不对"}
     slots = FORM.validate_claim_confirmed("不对", dispatcher, state, {})
     assert slots == {"claim_confirmed": None, "claim_correcting": True}
-    ActionAskClaimConfirmed().run(dispatcher, tracker("claim_report", slots=slots), {})
+    await ActionAskClaimConfirmed().run(dispatcher, tracker("claim_report", slots=slots), {})
     assert "哪一项需要更正" in said(dispatcher) and "算了" in said(dispatcher)
 
 
@@ -185,11 +189,12 @@ def test_no_to_what_to_correct_lets_the_form_reject_so_the_report_stops(
     assert FORM.extract_claim_confirmed(dispatcher, person, {}) == {}
 
 
-def test_confirmed_report_is_stored_with_case_number_materials_and_no_promise(
+@ON_SQLITE_TOO
+async def test_confirmed_report_is_stored_with_case_number_materials_and_no_promise(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     day = china_today() - dt.timedelta(days=2)
-    events = ActionSubmitClaimReport().run(dispatcher, filled("MB2024000003", day), {})
+    events = await ActionSubmitClaimReport().run(dispatcher, filled("MB2024000003", day), {})
     claims = services.records.claims("MB2024000003")
     assert len(claims) == 1
     claim = claims[0]
@@ -207,12 +212,12 @@ def test_confirmed_report_is_stored_with_case_number_materials_and_no_promise(
     assert {e["name"]: e["value"] for e in events} == dict.fromkeys(CLAIM_SLOTS)
 
 
-def test_an_event_inside_the_waiting_period_is_pointed_out_citing_the_article(
+async def test_an_event_inside_the_waiting_period_is_pointed_out_citing_the_article(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     day = china_today() - dt.timedelta(days=1)
     state = filled("MB2024000002", day, claim_insured="陈晓燕（本人）")
-    ActionSubmitClaimReport().run(dispatcher, state, {})
+    await ActionSubmitClaimReport().run(dispatcher, state, {})
     waiting = next(m for m in dispatcher.messages if "等待期内（" in m["text"])
     assert f"出险日期{chinese_date(day)}在这份保单的等待期内" in waiting["text"]
     assert "90日" in waiting["text"] and "第2.3条" in waiting["text"]
@@ -220,19 +225,21 @@ def test_an_event_inside_the_waiting_period_is_pointed_out_citing_the_article(
     assert len(services.records.claims("MB2024000002")) == 1
 
 
-def test_an_unconfirmed_report_is_not_stored(
+async def test_an_unconfirmed_report_is_not_stored(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     state = filled("MB2024000003", china_today(), claim_confirmed=None)
-    ActionSubmitClaimReport().run(dispatcher, state, {})
+    await ActionSubmitClaimReport().run(dispatcher, state, {})
     assert services.records.claims("MB2024000003") == []
     assert "已取消本次报案" in said(dispatcher)
 
 
-def test_stopping_stores_nothing_and_forgets_the_details(
+async def test_stopping_stores_nothing_and_forgets_the_details(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    events = ActionStopClaimReport().run(dispatcher, filled("MB2024000003", china_today()), {})
+    events = await ActionStopClaimReport().run(
+        dispatcher, filled("MB2024000003", china_today()), {}
+    )
     assert services.records.claims("MB2024000003") == []
     assert "已取消本次报案" in said(dispatcher)
     assert all(e["value"] is None for e in events)
@@ -263,21 +270,22 @@ async def test_a_stop_not_understood_as_no_ends_the_form_unconfirmed(
     ]
 
 
-def test_a_report_submitted_twice_is_stored_once_with_one_case_number(
+@ON_SQLITE_TOO
+async def test_a_report_submitted_twice_is_stored_once_with_one_case_number(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     day = china_today() - dt.timedelta(days=2)
     for _ in range(2):  # the action server died before the first reply reached the customer
-        ActionSubmitClaimReport().run(dispatcher, filled("MB2024000003", day), {})
+        await ActionSubmitClaimReport().run(dispatcher, filled("MB2024000003", day), {})
     [claim] = services.records.claims("MB2024000003")
     texts = [m["text"] for m in dispatcher.messages if "案件号" in m["text"]]
     assert len(texts) == 2 and all(f"案件号：{claim.case_number}" in t for t in texts)
 
 
-def test_a_forged_verified_slot_files_no_claim(
+async def test_a_forged_verified_slot_files_no_claim(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     state = filled("MB2024000003", china_today(), proven=False)
-    ActionSubmitClaimReport().run(dispatcher, state, {})
+    await ActionSubmitClaimReport().run(dispatcher, state, {})
     assert services.records.claims("MB2024000003") == []
     assert "案件号" not in said(dispatcher)

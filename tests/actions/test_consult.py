@@ -9,15 +9,15 @@ from actions.services import Services
 from tests.actions.conftest import said, tracker, user_event
 
 
-def run(dispatcher: CollectingDispatcher, **changes: object) -> dict[str, object]:
-    events = ActionConsult().run(dispatcher, tracker("fresh", **changes), {})
+async def run(dispatcher: CollectingDispatcher, **changes: object) -> dict[str, object]:
+    events = await ActionConsult().run(dispatcher, tracker("fresh", **changes), {})
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
-def test_follow_up_question_keeps_the_product(
+async def test_follow_up_question_keeps_the_product(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    events = ActionConsult().run(dispatcher, tracker("followup_waiting"), {})
+    events = await ActionConsult().run(dispatcher, tracker("followup_waiting"), {})
     text = said(dispatcher)
     assert "90日" in text and "康宁终身重大疾病保险" in text
     citations = dispatcher.messages[0]["citations"]
@@ -26,20 +26,20 @@ def test_follow_up_question_keeps_the_product(
     assert {"event": "slot", "timestamp": None, "name": "product", "value": "KN-CI-2024"} in events
 
 
-def test_carcinoma_in_situ_depends_on_the_product(
+async def test_carcinoma_in_situ_depends_on_the_product(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("安心多倍保 原位癌能赔吗", "ask_coverage")
-    run(dispatcher, latest_message=message["parse_data"])
+    await run(dispatcher, latest_message=message["parse_data"])
     text = said(dispatcher)
     assert "轻症" in text and "20%" in text
     assert "一定赔" not in text and "保证" not in text
 
 
-def test_without_a_product_the_general_rule_and_a_question(
+async def test_without_a_product_the_general_rule_and_a_question(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    slots = run(
+    slots = await run(
         dispatcher, latest_message=user_event("原位癌算重疾吗", "ask_coverage")["parse_data"]
     )
     text = said(dispatcher)
@@ -49,11 +49,11 @@ def test_without_a_product_the_general_rule_and_a_question(
     assert slots["last_question"] == "原位癌算重疾吗"
 
 
-def test_naming_the_product_answers_the_previous_question(
+async def test_naming_the_product_answers_the_previous_question(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("安心多倍保", "inform", [{"entity": "product", "value": "AX-CI-2023"}])
-    slots = run(
+    slots = await run(
         dispatcher,
         latest_message=message["parse_data"],
         slots={"last_question": "原位癌算重疾吗"},
@@ -63,23 +63,23 @@ def test_naming_the_product_answers_the_previous_question(
     assert slots["product"] == "AX-CI-2023"
 
 
-def test_a_claim_question_offers_to_report(
+async def test_a_claim_question_offers_to_report(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("我确诊了急性心肌梗死，康宁重疾能赔吗", "claim_is_covered")
-    run(dispatcher, latest_message=message["parse_data"])
+    await run(dispatcher, latest_message=message["parse_data"])
     assert "我要报案" in said(dispatcher)
 
 
-def test_intent_supplies_the_topic_the_words_leave_out(
+async def test_intent_supplies_the_topic_the_words_leave_out(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("金康医疗的话要先自己出多少钱", "ask_medical_reimbursement")
-    run(dispatcher, latest_message=message["parse_data"])
+    await run(dispatcher, latest_message=message["parse_data"])
     assert "免赔额" in said(dispatcher)
 
 
-def test_a_turn_that_only_tells_the_case_is_acknowledged_and_kept(
+async def test_a_turn_that_only_tells_the_case_is_acknowledged_and_kept(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event(
@@ -87,13 +87,13 @@ def test_a_turn_that_only_tells_the_case_is_acknowledged_and_kept(
         "inform",
         [{"entity": "product", "value": "AX-CI-2023"}],
     )
-    slots = run(dispatcher, latest_message=message["parse_data"])
+    slots = await run(dispatcher, latest_message=message["parse_data"])
     text = said(dispatcher)
     assert "记下了" in text and "保额20万" in text and "想了解什么" in text
     assert slots["product"] == "AX-CI-2023"
     follow = CollectingDispatcher()
     question = user_event("上个月查出宫颈原位癌 能赔多少", "claim_is_covered")
-    run(
+    await run(
         follow,
         latest_message=question["parse_data"],
         slots={"product": "AX-CI-2023", "last_question": slots["last_question"]},
@@ -101,11 +101,11 @@ def test_a_turn_that_only_tells_the_case_is_acknowledged_and_kept(
     assert "4万元" in said(follow)
 
 
-def test_another_category_follows_the_previous_question(
+async def test_another_category_follows_the_previous_question(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("那中症呢", "ask_coverage")
-    run(
+    await run(
         dispatcher,
         latest_message=message["parse_data"],
         slots={"product": "AX-CI-2023", "last_question": "轻症赔多少"},
@@ -114,15 +114,15 @@ def test_another_category_follows_the_previous_question(
     assert "中症" in text and "50%" in text
 
 
-def test_what_was_spent_and_reimbursed_is_kept_for_the_next_question(
+async def test_what_was_spent_and_reimbursed_is_kept_for_the_next_question(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("我有社保 半年前买的金康百万医疗 上个月住院花了5万 医保报了2万", "inform")
-    slots = run(dispatcher, latest_message=message["parse_data"])
+    slots = await run(dispatcher, latest_message=message["parse_data"])
     assert slots["product"] == "JK-MED-2024"
     follow = CollectingDispatcher()
     question = user_event("能赔多少", "ask_coverage")
-    run(
+    await run(
         follow,
         latest_message=question["parse_data"],
         slots={"product": "JK-MED-2024", "last_question": slots["last_question"]},

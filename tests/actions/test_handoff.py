@@ -9,15 +9,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack, hand_off
 from actions.services import Services
 from bot.desk.tickets import Priority, Status
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 
-def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
+@ON_SQLITE_TOO
+async def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("你们拖了一个月还不赔，我要去银保监投诉", "complain")
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
-    events = ActionHandoff().run(dispatcher, state, {})
+    events = await ActionHandoff().run(dispatcher, state, {})
     ticket = services.tickets.open_ticket_for("customer-fresh")
     assert ticket is not None
     assert events == [
@@ -27,42 +28,42 @@ def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
     assert (ticket.reason, ticket.priority) == ("complaint", Priority.HIGH)
     assert "银保监" in ticket.summary
     assert f"工单号 {ticket.id}" in said(dispatcher)
-    ActionHandoff().run(CollectingDispatcher(), state, {})
+    await ActionHandoff().run(CollectingDispatcher(), state, {})
     assert len(services.tickets.all()) == 1
 
 
-def test_ticket_carries_the_collected_slots(
+async def test_ticket_carries_the_collected_slots(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("受益人想改成我女儿", "change_beneficiary")
     state = tracker("fresh", latest_message=message["parse_data"], slots={"product": "KN-CI-2024"})
-    ActionHandoff().run(dispatcher, state, {})
+    await ActionHandoff().run(dispatcher, state, {})
     ticket = services.tickets.open_ticket_for("customer-fresh")
     assert ticket is not None and ticket.reason == "paperwork"
     assert ticket.slots["product"] == "KN-CI-2024"
     assert "签字" in said(dispatcher)
 
 
-def test_first_fallback_asks_to_rephrase(
+async def test_first_fallback_asks_to_rephrase(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("嗯嗯啊", "nlu_fallback")
-    events = ActionFallback().run(dispatcher, tracker("fresh", events=[message]), {})
+    events = await ActionFallback().run(dispatcher, tracker("fresh", events=[message]), {})
     assert events == []
     assert dispatcher.messages[0]["response"] == "utter_ask_rephrase"
     assert services.tickets.all() == []
 
 
-def test_second_fallback_in_a_row_hands_off(
+async def test_second_fallback_in_a_row_hands_off(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    events = ActionFallback().run(dispatcher, tracker("second_fallback"), {})
+    events = await ActionFallback().run(dispatcher, tracker("second_fallback"), {})
     assert [e["name"] for e in events] == ["waiting_for_person"]
     ticket = services.tickets.open_ticket_for("customer-lost")
     assert ticket is not None and ticket.reason == "not_understood"
 
 
-def test_a_bare_product_name_not_understood_continues_the_consultation(
+async def test_a_bare_product_name_not_understood_continues_the_consultation(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("康宁重疾", "nlu_fallback", [{"entity": "product", "value": "KN-CI-2024"}])
@@ -72,17 +73,17 @@ def test_a_bare_product_name_not_understood_continues_the_consultation(
         events=[message],
         slots={"last_question": "原位癌算不算重疾"},
     )
-    ActionFallback().run(dispatcher, state, {})
+    await ActionFallback().run(dispatcher, state, {})
     assert "第9.26.1条" in said(dispatcher)
     assert services.tickets.all() == []
 
 
-def test_buying_advice_is_offered_a_person_without_a_ticket_or_a_pause(
+async def test_buying_advice_is_offered_a_person_without_a_ticket_or_a_pause(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("重疾险买哪家的好，推荐一个", "ask_sales_advice")
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
-    events = ActionHandoff().run(dispatcher, state, {})
+    events = await ActionHandoff().run(dispatcher, state, {})
     assert events == []
     assert services.tickets.open_ticket_for("customer-fresh") is None
     text = said(dispatcher)
@@ -90,12 +91,12 @@ def test_buying_advice_is_offered_a_person_without_a_ticket_or_a_pause(
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
 
 
-def test_asking_for_a_person_while_waiting_is_acknowledged_and_keeps_the_reason(
+async def test_asking_for_a_person_while_waiting_is_acknowledged_and_keeps_the_reason(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     complaint = user_event("我要投诉", "complain")
     state = tracker("fresh", latest_message=complaint["parse_data"], events=[complaint])
-    ActionHandoff().run(dispatcher, state, {})
+    await ActionHandoff().run(dispatcher, state, {})
     ticket = services.tickets.open_ticket_for("customer-fresh")
     assert ticket is not None
     again = user_event("人呢？", "request_human")
@@ -106,7 +107,7 @@ def test_asking_for_a_person_while_waiting_is_acknowledged_and_keeps_the_reason(
         slots={"waiting_for_person": str(ticket.id)},
     )
     ack = CollectingDispatcher()
-    assert ActionHandoff().run(ack, waiting, {}) == []
+    assert await ActionHandoff().run(ack, waiting, {}) == []
     assert f"工单号 {ticket.id}" in said(ack)
     kept = services.tickets.open_ticket_for("customer-fresh")
     assert kept is not None and kept.reason == "complaint"
@@ -124,7 +125,7 @@ def in_identity_form(*rejections: str) -> list[dict[str, Any]]:
     return events
 
 
-def test_a_form_question_not_answered_is_asked_again_once(
+async def test_a_form_question_not_answered_is_asked_again_once(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     state = tracker(
@@ -134,12 +135,12 @@ def test_a_form_question_not_answered_is_asked_again_once(
         slots={"requested_slot": "policy_number"},
     )
     domain = {"responses": {"utter_ask_policy_number": [{"text": "请提供您的保单号"}]}}
-    assert ActionFallback().run(dispatcher, state, domain) == []
+    assert await ActionFallback().run(dispatcher, state, domain) == []
     assert dispatcher.messages[-1]["response"] == "utter_ask_policy_number"
     assert services.tickets.all() == []
 
 
-def test_a_form_question_not_answered_twice_leaves_the_form(
+async def test_a_form_question_not_answered_twice_leaves_the_form(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     state = tracker(
@@ -148,13 +149,13 @@ def test_a_form_question_not_answered_twice_leaves_the_form(
         active_loop={"name": "identity_form"},
         slots={"requested_slot": "policy_number"},
     )
-    events = ActionFallback().run(dispatcher, state, {})
+    events = await ActionFallback().run(dispatcher, state, {})
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
     assert any(e.get("name") == "requested_slot" and e["value"] is None for e in events)
     assert "转人工" in said(dispatcher)
 
 
-def test_the_hand_off_says_the_place_in_the_queue_and_offers_to_take_the_bot_back(
+async def test_the_hand_off_says_the_place_in_the_queue_and_offers_to_take_the_bot_back(
     services: Services, dispatcher: CollectingDispatcher, monkeypatch: Any
 ) -> None:
     monkeypatch.setenv("MINGBAO_DESK_HOURS", "always")
@@ -162,7 +163,7 @@ def test_the_hand_off_says_the_place_in_the_queue_and_offers_to_take_the_bot_bac
     message = user_event("转人工", "request_human")
     message["metadata"] = {"channel": "web", "client": "127.0.0.1"}
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
-    ActionHandoff().run(dispatcher, state, {})
+    await ActionHandoff().run(dispatcher, state, {})
     ticket = services.tickets.open_ticket_for("customer-fresh")
     assert ticket is not None and ticket.channel == "web"
     assert "您前面还有 1 位" in said(dispatcher) and "4 小时内" in said(dispatcher)
@@ -171,45 +172,49 @@ def test_the_hand_off_says_the_place_in_the_queue_and_offers_to_take_the_bot_bac
     ]
 
 
-def test_outside_service_hours_the_hand_off_says_when_people_answer(
+async def test_outside_service_hours_the_hand_off_says_when_people_answer(
     services: Services, dispatcher: CollectingDispatcher, monkeypatch: Any
 ) -> None:
     monkeypatch.setenv("MINGBAO_DESK_HOURS", "00:00-00:01")
     message = user_event("转人工", "request_human")
-    ActionHandoff().run(dispatcher, tracker("fresh", latest_message=message["parse_data"]), {})
+    await ActionHandoff().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
     assert "不在人工服务时间（每天 00:00–00:01" in said(dispatcher)
 
 
-def test_taking_the_bot_back_cancels_the_waiting_ticket(
+@ON_SQLITE_TOO
+async def test_taking_the_bot_back_cancels_the_waiting_ticket(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     ticket, _ = services.tickets.open_ticket(
         "customer-fresh", "customer_request", Priority.NORMAL, "", {}
     )
-    events = ActionTakeBotBack().run(dispatcher, tracker("fresh"), {})
+    events = await ActionTakeBotBack().run(dispatcher, tracker("fresh"), {})
     assert events == [
         {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": None}
     ]
     assert services.tickets.get(ticket.id).status is Status.CANCELLED
     assert f"已取消人工服务（工单号 {ticket.id}）" in said(dispatcher)
     again = CollectingDispatcher()
-    ActionTakeBotBack().run(again, tracker("fresh"), {})
+    await ActionTakeBotBack().run(again, tracker("fresh"), {})
     assert "不转人工" in said(again)
 
 
-def test_once_a_person_has_joined_the_bot_is_not_taken_back_from_them(
+@ON_SQLITE_TOO
+async def test_once_a_person_has_joined_the_bot_is_not_taken_back_from_them(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     ticket, _ = services.tickets.open_ticket(
         "customer-fresh", "customer_request", Priority.NORMAL, "", {}
     )
     services.tickets.claim(ticket.id, "li")
-    assert ActionTakeBotBack().run(dispatcher, tracker("fresh"), {}) == []
+    assert await ActionTakeBotBack().run(dispatcher, tracker("fresh"), {}) == []
     assert services.tickets.get(ticket.id).status is Status.CLAIMED
     assert "人工客服已经接入" in said(dispatcher)
 
 
-def test_a_question_asked_while_taking_the_bot_back_is_answered_too(
+async def test_a_question_asked_while_taking_the_bot_back_is_answered_too(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     ticket, _ = services.tickets.open_ticket(
@@ -220,18 +225,18 @@ def test_a_question_asked_while_taking_the_bot_back_is_answered_too(
         "intent": {"name": "cancel_human", "confidence": 0.9},
         "entities": [],
     }
-    events = ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
+    events = await ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
     assert services.tickets.get(ticket.id).status is Status.CANCELLED
     reply = said(dispatcher)
     assert f"已取消人工服务（工单号 {ticket.id}）" in reply and "90日" in reply
     assert {"event": "slot", "timestamp": None, "name": "product", "value": "KN-CI-2024"} in events
 
 
-def test_taking_the_bot_back_alone_answers_nothing_more(
+async def test_taking_the_bot_back_alone_answers_nothing_more(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = {"text": "不用人工了", "intent": {"name": "cancel_human"}, "entities": []}
-    events = ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
+    events = await ActionTakeBotBack().run(dispatcher, tracker("fresh", latest_message=message), {})
     assert events == [
         {"event": "slot", "timestamp": None, "name": "waiting_for_person", "value": None}
     ]
@@ -266,7 +271,7 @@ def test_buying_advice_names_what_decides_and_the_rule_the_message_bears_on(
     assert not any(e.get("name") == "waiting_for_person" for e in events)  # offered, not opened
 
 
-def test_a_message_not_understood_that_names_a_topic_is_answered_from_the_wording(
+async def test_a_message_not_understood_that_names_a_topic_is_answered_from_the_wording(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = user_event("好的谢谢，那宽限期多久", "nlu_fallback")
@@ -276,6 +281,6 @@ def test_a_message_not_understood_that_names_a_topic_is_answered_from_the_wordin
         events=[message],
         slots={"product": "KN-CI-2024"},
     )
-    ActionFallback().run(dispatcher, state, {})
+    await ActionFallback().run(dispatcher, state, {})
     assert "60日" in said(dispatcher) and "没太理解" not in said(dispatcher)
     assert services.tickets.all() == []

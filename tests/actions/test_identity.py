@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import ActionAskPolicyNumber, ValidateIdentityForm, proof_in
 from actions.services import Services
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 
 def validate_proof(dispatcher: CollectingDispatcher, text: str, **slots: Any) -> dict[str, Any]:
@@ -51,6 +51,7 @@ def test_wrong_proof_asks_both_again_without_saying_which(
     assert "身份证" not in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_third_failure_locks_even_when_the_slots_were_reset(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -61,6 +62,7 @@ def test_third_failure_locks_even_when_the_slots_were_reset(
     assert "转人工" in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_a_policy_guessed_at_from_many_conversations_is_locked_for_everyone(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -71,6 +73,7 @@ def test_a_policy_guessed_at_from_many_conversations_is_locked_for_everyone(
     assert "30分钟后再试" in said(dispatcher) and "0446" not in said(dispatcher)
 
 
+@ON_SQLITE_TOO
 def test_the_client_address_from_the_channel_is_recorded(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -105,7 +108,7 @@ def test_policy_number_is_upper_cased_and_checked_for_form(
     assert form.validate_policy_number("12345", dispatcher, state, {}) == {"policy_number": None}
 
 
-def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
+async def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     from actions.identity import ActionAskPolicyNumber
@@ -113,12 +116,12 @@ def test_an_agent_who_left_hears_the_policy_is_safe_before_the_identity_check(
 
     message = user_event("业务员离职了，我的保单还有效吗", "orphan_policy")
     state = tracker("fresh", latest_message=message["parse_data"], events=[message])
-    ActionAskPolicyNumber().run(dispatcher, state, {})
+    await ActionAskPolicyNumber().run(dispatcher, state, {})
     first, second = (m["text"] for m in dispatcher.messages)
     assert "保单继续有效" in first and "保险销售行为管理办法" in first
     assert "保单号" in second
     other = CollectingDispatcher()
-    ActionAskPolicyNumber().run(other, tracker("fresh"), {})
+    await ActionAskPolicyNumber().run(other, tracker("fresh"), {})
     assert other.messages[0]["response"] == "utter_ask_policy_number"
 
 
@@ -185,7 +188,7 @@ def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
     assert "未能匹配" in said(dispatcher)
 
 
-def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(
+async def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     message = {
@@ -193,6 +196,6 @@ def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check
         "intent": {"name": "claim_status", "confidence": 0.9},
         "entities": [],
     }
-    ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
+    await ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
     reply = said(dispatcher)
     assert "30日内作出核定" in reply and "《保险法》第23—25条" in reply

@@ -15,7 +15,7 @@ from actions.maintenance import (
     ValidateContactChangeForm,
 )
 from actions.services import Services
-from tests.actions.conftest import said, tracker, user_event
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 FORM = ValidateContactChangeForm()
 REGISTERED_MOBILE = "13918452260"  # 李娜, holder of MB2024000003 and MB2024000004
@@ -142,11 +142,14 @@ def test_read_back_answers(services: Services, dispatcher: CollectingDispatcher)
     }
 
 
-def test_confirmed_mobile_is_written_audited_and_shown_masked(
+@ON_SQLITE_TOO
+async def test_confirmed_mobile_is_written_audited_and_shown_masked(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     slots = {"contact_value": "13918459999", "contact_confirmed": "yes", "requested_slot": None}
-    events = ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+    events = await ActionSubmitContactChange().run(
+        dispatcher, tracker("contact_change", slots=slots), {}
+    )
     holder = services.records.customer("C0003")
     assert holder is not None and holder.mobile == "13918459999"
     [change] = services.records.contact_changes("MB2024000003")
@@ -162,23 +165,28 @@ def test_confirmed_mobile_is_written_audited_and_shown_masked(
     assert {e["name"]: e["value"] for e in events} == dict.fromkeys(CONTACT_SLOTS)
 
 
-def test_confirmed_address_is_written(services: Services, dispatcher: CollectingDispatcher) -> None:
+async def test_confirmed_address_is_written(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
     slots = {
         "contact_field": "address",
         "contact_value": "上海市静安区南京西路1266号",
         "contact_confirmed": "yes",
     }
-    ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+    await ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
     holder = services.records.customer("C0003")
     assert holder is not None and holder.address == "上海市静安区南京西路1266号"
     assert "上海市静安区南京西路1266号" in said(dispatcher)
 
 
-def test_a_value_refused_at_writing_is_asked_again(
+@ON_SQLITE_TOO
+async def test_a_value_refused_at_writing_is_asked_again(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     slots = {"contact_value": REGISTERED_MOBILE, "contact_confirmed": "yes"}
-    events = ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+    events = await ActionSubmitContactChange().run(
+        dispatcher, tracker("contact_change", slots=slots), {}
+    )
     assert services.records.contact_changes("MB2024000003") == []
     assert "无需修改" in said(dispatcher)
     assert events[-1] == {"event": "followup", "name": "contact_change_form", "timestamp": None}
@@ -188,30 +196,35 @@ def test_a_value_refused_at_writing_is_asked_again(
     }
 
 
-def test_stopping_writes_nothing(services: Services, dispatcher: CollectingDispatcher) -> None:
+async def test_stopping_writes_nothing(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
     slots = {"contact_value": "13918459999", "contact_confirmed": None}
-    ActionStopContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+    await ActionStopContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
     assert services.records.contact_changes("MB2024000003") == []
     assert "没有修改" in said(dispatcher)
 
 
-def test_a_forged_verified_slot_changes_nothing(
+async def test_a_forged_verified_slot_changes_nothing(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     slots = {"contact_value": "13918459999", "contact_confirmed": "yes", "identity": "verified"}
     state = tracker("contact_change", slots=slots, proven=False)
-    ActionSubmitContactChange().run(dispatcher, state, {})
+    await ActionSubmitContactChange().run(dispatcher, state, {})
     holder = services.records.customer("C0003")
     assert holder is not None and holder.mobile == REGISTERED_MOBILE
     assert services.records.contact_changes("MB2024000003") == []
 
 
-def test_the_same_change_submitted_twice_is_written_once(
+@ON_SQLITE_TOO
+async def test_the_same_change_submitted_twice_is_written_once(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     slots = {"contact_value": "13918459999", "contact_confirmed": "yes", "requested_slot": None}
     for _ in range(2):  # the reply to the first was lost, the customer confirmed again
-        ActionSubmitContactChange().run(dispatcher, tracker("contact_change", slots=slots), {})
+        await ActionSubmitContactChange().run(
+            dispatcher, tracker("contact_change", slots=slots), {}
+        )
     assert len(services.records.contact_changes("MB2024000003")) == 1
     first, second = (m["text"] for m in dispatcher.messages)
     assert first == second and "139****9999" in second

@@ -19,7 +19,7 @@ from actions.return_visit import (
 )
 from actions.services import Services
 from bot.desk.tickets import Priority
-from tests.actions.conftest import said, tracker
+from tests.actions.conftest import ON_SQLITE_TOO, said, tracker
 
 FORM = ValidateReturnVisitForm()
 SENDER = "customer-visit"
@@ -44,6 +44,7 @@ def test_yes_is_stored_unflagged_without_explanation(
     assert dispatcher.messages == []
 
 
+@ON_SQLITE_TOO
 def test_no_to_exclusions_is_flagged_and_explained_citing_the_article(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
@@ -83,19 +84,19 @@ def test_an_answer_that_is_not_yes_no_or_unsure_is_not_stored(
         ("MB2024000008", "10日", "1.4"),
     ],
 )
-def test_cooling_off_question_gives_the_products_days_from_its_wording(
+async def test_cooling_off_question_gives_the_products_days_from_its_wording(
     services: Services, dispatcher: CollectingDispatcher, policy: str, days: str, article: str
 ) -> None:
-    ActionAskRvKnowsCoolingOff().run(dispatcher, visit(verified_policy=policy), {})
+    await ActionAskRvKnowsCoolingOff().run(dispatcher, visit(verified_policy=policy), {})
     text = said(dispatcher)
     assert f"有{days}的犹豫期" in text and f"第{article}条" in text
     assert dispatcher.messages[0]["citations"][0]["article"] == article
 
 
-def test_payment_question_gives_the_policys_terms(
+async def test_payment_question_gives_the_policys_terms(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    ActionAskRvKnowsPayment().run(dispatcher, visit(verified_policy="MB2024000008"), {})
+    await ActionAskRvKnowsPayment().run(dispatcher, visit(verified_policy="MB2024000008"), {})
     assert "月交，交费期1年，每年保险费396.00元" in said(dispatcher)
 
 
@@ -106,11 +107,11 @@ def answer_all(services: Services, flagged: dict[str, str]) -> None:
         )
 
 
-def test_all_confirmed_summary_opens_no_ticket(
+async def test_all_confirmed_summary_opens_no_ticket(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     answer_all(services, {})
-    events = ActionSubmitReturnVisit().run(dispatcher, visit(), {})
+    events = await ActionSubmitReturnVisit().run(dispatcher, visit(), {})
     text = said(dispatcher)
     assert (
         "回访已完成" in text and "各项均已确认" in text and "7. 清楚交费期间和交费金额：是" in text
@@ -119,11 +120,12 @@ def test_all_confirmed_summary_opens_no_ticket(
     assert all(e["event"] == "slot" and e["value"] is None for e in events)
 
 
-def test_flagged_answers_open_a_follow_up_ticket_without_pausing(
+@ON_SQLITE_TOO
+async def test_flagged_answers_open_a_follow_up_ticket_without_pausing(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     answer_all(services, {"signed_in_person": "no", "understood_exclusions": "unsure"})
-    events = ActionSubmitReturnVisit().run(dispatcher, visit(), {})
+    events = await ActionSubmitReturnVisit().run(dispatcher, visit(), {})
     [ticket] = services.tickets.all()
     assert (ticket.reason, ticket.priority) == ("return_visit_follow_up", Priority.NORMAL)
     assert ticket.slots["flagged_items"] == ["signed_in_person", "understood_exclusions"]
@@ -134,20 +136,20 @@ def test_flagged_answers_open_a_follow_up_ticket_without_pausing(
     assert "pause" not in [e["event"] for e in events]
 
 
-def test_an_answer_given_again_replaces_the_earlier_one(
+async def test_an_answer_given_again_replaces_the_earlier_one(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     answer_all(services, {"in_person": "unsure"})
     services.records.record_return_visit_answer("MB2024000001", "in_person", "yes", SENDER)
-    ActionSubmitReturnVisit().run(dispatcher, visit(), {})
+    await ActionSubmitReturnVisit().run(dispatcher, visit(), {})
     assert services.tickets.all() == [] and "1. 本人投保：是" in said(dispatcher)
 
 
-def test_a_paused_visit_keeps_its_answers_and_follows_up_on_flags(
+async def test_a_paused_visit_keeps_its_answers_and_follows_up_on_flags(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     services.records.record_return_visit_answer("MB2024000001", "in_person", "no", SENDER)
-    ActionStopReturnVisit().run(dispatcher, visit(), {})
+    await ActionStopReturnVisit().run(dispatcher, visit(), {})
     [ticket] = services.tickets.all()
     assert ticket.reason == "return_visit_follow_up" and "回访未完成" in ticket.summary
     assert "回访还没有完成" in said(dispatcher)

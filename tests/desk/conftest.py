@@ -11,7 +11,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer, unused_port
 from sqlalchemy.engine import Engine
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.desk.accounts import Role, SqlAccounts
 from bot.desk.app import create_app
 from bot.desk.config import DeskConfig
@@ -37,6 +37,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     engine = make_engine(database_url)
+    migrate(engine)  # as the desk's start-up does (bot.desk.app.create_app)
     yield engine
     engine.dispose()
 

@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.ingest import ingest_file, ingest_files, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
@@ -73,6 +73,7 @@ def test_a_new_product_is_recognised_once_ingested(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     engine = make_engine(url)
+    migrate(engine)
     repository = SqlKnowledgeRepository(engine)
     ingest_files(repository, policy_files(POLICIES_DIR))
     monkeypatch.setenv("DATABASE_URL", url)

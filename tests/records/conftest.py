@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.db import make_engine
+from bot.db import make_engine, migrate
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.records.demo import load_demo_records
@@ -42,6 +42,7 @@ def clock() -> Clock:
 @pytest.fixture
 def records(tmp_path: Path, clock: Clock) -> Iterator[SqlPolicyRecords]:
     engine = make_engine(f"sqlite:///{tmp_path / 'records.db'}")
+    migrate(engine)
     yield SqlPolicyRecords(engine, clock=clock)
     engine.dispose()
 
