@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from bot.channels.rest import checked
 from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.conversations import RasaConversations
 from bot.channels.wechat.crypto import check_signature, check_timestamp
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
@@ -39,14 +40,23 @@ from bot.channels.wechat.errors import (
     StaleRequestError,
     WeChatProtocolError,
 )
+from bot.channels.wechat.kf import KF_EVENTS, follow_kf_session
 from bot.channels.wechat.messages import (
     MAX_BODY_BYTES,
+    EventMessage,
     InboundMessage,
     TextMessage,
     parse_envelope,
     parse_message,
 )
-from bot.channels.wechat.replies import ACK_BODY, MAX_TEXT_BYTES, reply_to, seal, split_text
+from bot.channels.wechat.replies import (
+    ACK_BODY,
+    MAX_TEXT_BYTES,
+    reply_to,
+    seal,
+    split_text,
+    transfer_reply,
+)
 from bot.channels.wechat.store import WeChatStore
 from bot.channels.wechat.turns import (
     MENU_INTENTS,
@@ -58,6 +68,7 @@ from bot.channels.wechat.turns import (
     turn_for,
 )
 from bot.db import make_engine, migrate
+from bot.desk.tickets import SqlTicketDesk
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +116,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         config: The settings; ``None`` turns the channel off.
         store: The shared state; by default the tables of ``config.database_url`` (migrated
             on first use).
+        tickets: The desk's tickets, by default on the store's database.
         passive_seconds: How long a callback waits for Rasa's answer before ``success``.
         clock: Unix seconds now.
         menu: Menu ``CLICK`` keys and the intent each sends.
@@ -128,6 +140,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         config: WeChatConfig | None,
         *,
         store: WeChatStore | None = None,
+        tickets: SqlTicketDesk | None = None,
         passive_seconds: float = PASSIVE_SECONDS,
         clock: Callable[[], float] = time.time,
         menu: Mapping[str, str] = MENU_INTENTS,
@@ -135,6 +148,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         self.config = config
         self._crypto = config.crypto() if config else None
         self._store = store
+        self._tickets = tickets
         self._passive_seconds = passive_seconds
         self._clock = clock
         self._menu = menu
@@ -152,6 +166,8 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                 engine = make_engine(self.config.database_url)
                 await asyncio.to_thread(migrate, engine)
                 self._store = WeChatStore(engine)
+            if self._tickets is None:
+                self._tickets = await asyncio.to_thread(SqlTicketDesk, self._store.engine)
             if self._client is None:
                 self._session = aiohttp.ClientSession()
                 self._client = WeChatClient(
@@ -214,7 +230,9 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
             # Sanic cancels a handler whose client hung up, as WeChat does after 5 s; the work
             # goes on (shielded), and knows to push its answer rather than reply to nobody.
             hung_up = asyncio.Event()
-            work = self._spawn(self._answer(message, handle, started, hung_up))
+            # Rasa's agent as it is now: Rasa replaces it when it loads another model.
+            conversations = RasaConversations(lambda: request.app.ctx.agent)
+            work = self._spawn(self._answer(message, handle, started, hung_up, conversations))
             try:
                 reply: str | None = await asyncio.shield(work)
             except asyncio.CancelledError:
@@ -267,17 +285,36 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         return parse_message(body)
 
     async def _answer(
-        self, message: InboundMessage, handle: OnNewMessage, started: float, hung_up: asyncio.Event
+        self,
+        message: InboundMessage,
+        handle: OnNewMessage,
+        started: float,
+        hung_up: asyncio.Event,
+        conversations: RasaConversations,
     ) -> str | None:
         """The passive reply XML to ``message``, or ``None`` for ``success``.
 
         The answer is pushed instead when Rasa misses the deadline, or WeChat hung up meanwhile.
         """
+        assert self.config is not None
         store, client = await self._open()
+        assert self._tickets is not None
         openid, key = message.from_user, message.dedup_key
         if not await asyncio.to_thread(store.claim_delivery, key, openid, self._clock()):
             logger.info("WeChat delivery repeated, answered once already: %s", key)
             return None
+        if self.config.kf_pauses_bot:
+            if isinstance(message, EventMessage) and message.event in KF_EVENTS:
+                await follow_kf_session(message, store, conversations, self._tickets)
+                await asyncio.to_thread(store.record_outcome, key, "none")
+                return None
+            agent = await asyncio.to_thread(store.kf_session, openid)
+            if agent is not None and not isinstance(message, EventMessage):
+                logger.info("%s is in a WeChat agent's session: handed back to it", openid)
+                await asyncio.to_thread(store.record_outcome, key, "transferred")
+                return transfer_reply(
+                    message.from_user, message.to_user, int(self._clock()), agent or None
+                )
         offered = (
             await asyncio.to_thread(store.offered, openid)
             if isinstance(message, TextMessage)
