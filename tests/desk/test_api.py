@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 from typing import Any
@@ -212,6 +213,39 @@ async def test_compliance_reads_but_does_not_handle_and_sees_personal_data_maske
     assert "13812345678" in plain["transcript"][0]["text"]
     claim = await reader.post(f"/desk/api/tickets/{ticket_id}/claim", headers=csrf(reader_token))
     assert claim.status == 403
+
+
+async def test_the_ticket_shows_what_the_customer_sent_for_it(
+    agent: tuple[TestClient, str], tickets: SqlTicketDesk, rasa: FakeRasa
+) -> None:
+    client, _ = agent
+    ticket_id = waiting(tickets, OPENID, channel="wechat")
+    tickets.attach(
+        ticket_id,
+        kind="image",
+        channel="wechat",
+        url="http://mmbiz.qpic.cn/invoice/0",
+        media_id="media-1",
+        message_id="6054768590064713728",
+        received_at=dt.datetime(2026, 12, 5, 1, 30),
+    )
+    view = await (await client.get(f"/desk/api/tickets/{ticket_id}")).json()
+    assert view["attachments"] == [
+        {
+            "id": 1,
+            "kind": "image",
+            "channel": "wechat",
+            "url": "http://mmbiz.qpic.cn/invoice/0",
+            "media_id": "media-1",
+            "received_at": "2026-12-05T01:30:00+00:00",
+        }
+    ]
+    note = view["history"][-1]
+    assert (note["actor"], note["from"], note["to"]) == ("customer", "open", "open")
+    assert note["note"] == (
+        "客户发来一张图片（wechat，北京时间 2026-12-05 09:30）：http://mmbiz.qpic.cn/invoice/0"
+        "；MediaId media-1"
+    )
 
 
 async def test_the_queue_is_most_urgent_then_oldest_and_filters(

@@ -32,6 +32,7 @@ from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
 from bot.channels.wechat.conversations import RasaConversations
 from bot.channels.wechat.crypto import check_signature, check_timestamp
+from bot.channels.wechat.desk_link import attach_image
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
     ConfigurationError,
@@ -44,6 +45,7 @@ from bot.channels.wechat.kf import KF_EVENTS, follow_kf_session
 from bot.channels.wechat.messages import (
     MAX_BODY_BYTES,
     EventMessage,
+    ImageMessage,
     InboundMessage,
     TextMessage,
     parse_envelope,
@@ -59,6 +61,7 @@ from bot.channels.wechat.replies import (
 )
 from bot.channels.wechat.store import WeChatStore
 from bot.channels.wechat.turns import (
+    IMAGE_ATTACHED_REPLY,
     MENU_INTENTS,
     Answer,
     AnswerHere,
@@ -315,6 +318,12 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                 return transfer_reply(
                     message.from_user, message.to_user, int(self._clock()), agent or None
                 )
+        if isinstance(message, ImageMessage):
+            ticket = await asyncio.to_thread(attach_image, self._tickets, message)
+            if ticket is not None:
+                await asyncio.to_thread(store.record_outcome, key, "passive")
+                text = IMAGE_ATTACHED_REPLY.format(ticket=ticket.id)
+                return reply_to(message, text, int(self._clock()))
         offered = (
             await asyncio.to_thread(store.offered, openid)
             if isinstance(message, TextMessage)

@@ -18,7 +18,6 @@ from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ConversationPaused, UserUttered
 from sanic import Sanic
-from sqlalchemy.engine import Engine
 
 from bot.channels.wechat.channel import WeChatInput
 from bot.channels.wechat.config import WeChatConfig
@@ -70,11 +69,6 @@ def tracker_db(tmp_path: Path) -> Path:
 @pytest.fixture
 def tracking_agent(tracker_db: Path) -> TrackingAgent:
     return TrackingAgent(tracker_db)
-
-
-@pytest.fixture
-def tickets(engine: Engine) -> SqlTicketDesk:
-    return SqlTicketDesk(engine)
 
 
 async def kf_webhook(
