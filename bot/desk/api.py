@@ -193,6 +193,7 @@ WECHAT_FAILURES = {
     SendOutcome.OVER_QUOTA: "本轮可发送的消息条数已用完，需等客户再发消息后才能继续发送",
     SendOutcome.INVALID_USER: "微信不认这个客户标识（OpenID）",
     SendOutcome.FAILED: "微信接口暂时不可用",
+    SendOutcome.UNFOLLOWED: "客户已取消关注公众号，微信无法再送达；请改用电话等方式联系",
 }
 
 

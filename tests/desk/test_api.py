@@ -12,6 +12,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.store import WeChatStore
 from bot.desk.accounts import SqlAccounts
 from bot.desk.app import create_app
 from bot.desk.config import DeskConfig
@@ -415,3 +416,43 @@ async def test_a_reply_to_a_wechat_customer_is_pushed_and_a_refusal_noted_on_the
     notes = [change.note for change in tickets.history(ticket_id)]
     assert any("微信未送达（45015）" in note for note in notes)
     assert rasa.kinds(OPENID).count("bot") == 3  # both replies kept in the transcript anyway
+
+
+async def test_a_reply_to_a_customer_who_unfollowed_is_not_pushed_and_noted(
+    database_url: str, rasa: FakeRasa, tickets: SqlTicketDesk, accounts: SqlAccounts
+) -> None:
+    wechat = FakeWeChat()
+    await wechat.start()
+    settings = load_settings(
+        {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RASA_PORT": str(rasa.port),
+            "MINGBAO_RASA_TOKEN": TOKEN,
+        }
+    )
+    config = WeChatConfig(
+        token=CALLBACK_TOKEN,
+        app_id=APP_ID,
+        app_secret=APP_SECRET,
+        encoding_aes_key=None,
+        api_base=wechat.api_base,
+        database_url=database_url,
+    )
+    WeChatStore(tickets.engine).record_unfollow(OPENID, 1_700_000_000, 1_700_000_000)
+    bearer = {"Authorization": f"Bearer {accounts.add_token('li')}"}
+    ticket_id = waiting(tickets, OPENID, channel="wechat")
+    app = create_app(settings, desk_config=DeskConfig(), wechat_config=config)
+    try:
+        async with TestClient(TestServer(app)) as client:
+            await client.post(f"/desk/api/tickets/{ticket_id}/claim", headers=bearer)
+            sent = await client.post(
+                f"/desk/api/tickets/{ticket_id}/messages", json={"text": "您好"}, headers=bearer
+            )
+            assert (await sent.json())["delivery"] == "unfollowed"
+    finally:
+        await wechat.close()
+    assert wechat.sent == [] and wechat.issued == []  # WeChat was not even asked for a token
+    notes = [change.note for change in tickets.history(ticket_id)]
+    assert any("客户已取消关注公众号" in note for note in notes)
+    assert rasa.kinds(OPENID).count("bot") == 2  # the reply is in the transcript all the same

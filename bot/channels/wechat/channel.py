@@ -32,7 +32,7 @@ from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
 from bot.channels.wechat.conversations import RasaConversations
 from bot.channels.wechat.crypto import check_signature, check_timestamp
-from bot.channels.wechat.desk_link import attach_image
+from bot.channels.wechat.desk_link import attach_image, note_unfollowed
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
     ConfigurationError,
@@ -41,7 +41,7 @@ from bot.channels.wechat.errors import (
     StaleRequestError,
     WeChatProtocolError,
 )
-from bot.channels.wechat.kf import KF_EVENTS, follow_kf_session
+from bot.channels.wechat.kf import KF_EVENTS, align_pause, follow_kf_session
 from bot.channels.wechat.messages import (
     MAX_BODY_BYTES,
     EventMessage,
@@ -318,6 +318,8 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                 return transfer_reply(
                     message.from_user, message.to_user, int(self._clock()), agent or None
                 )
+        if isinstance(message, EventMessage) and message.event == "subscribe":
+            await asyncio.to_thread(store.record_follow, openid, message.create_time)
         if isinstance(message, ImageMessage):
             ticket = await asyncio.to_thread(attach_image, self._tickets, message)
             if ticket is not None:
@@ -332,7 +334,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         turn = turn_for(message, offered, self._menu)
         if isinstance(turn, NoAnswer):
             if turn.forget:
-                await asyncio.to_thread(store.forget_customer, openid)
+                await self._unfollowed(message, store, conversations)
             await asyncio.to_thread(store.record_outcome, key, "none")
             return None
         if isinstance(turn, AnswerHere):
@@ -363,6 +365,23 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         else:
             await asyncio.to_thread(store.record_outcome, key, "passive")
         return reply_to(message, pieces[0], int(self._clock()))
+
+    async def _unfollowed(
+        self, message: InboundMessage, store: WeChatStore, conversations: RasaConversations
+    ) -> None:
+        """The customer unfollowed: nothing more is pushed to them (the client checks), the
+        channel forgets their buttons and agent session (the bot resumes if only that session
+        paused it), and their active ticket says they can no longer be reached here. The
+        transcript and the tickets are kept (compliance; docs/wechat.md)."""
+        assert self._tickets is not None
+        openid = message.from_user
+        await asyncio.to_thread(store.record_unfollow, openid, message.create_time, self._clock())
+        if self.config is not None and self.config.kf_pauses_bot:
+            await align_pause(openid, store, conversations, self._tickets, "unfollowed")
+        ticket = await asyncio.to_thread(
+            note_unfollowed, self._tickets, openid, message.create_time
+        )
+        logger.info("%s unfollowed%s", openid, f"; noted on ticket {ticket.id}" if ticket else "")
 
     async def _ask(
         self, handle: OnNewMessage, message: InboundMessage, turn: ToBot, store: WeChatStore

@@ -33,16 +33,32 @@ async def follow_kf_session(
     conversations: RasaConversations,
     tickets: SqlTicketDesk,
 ) -> bool:
-    """Note a session event and pause or resume the bot to match; whether the bot is paused.
+    """Note a session event and pause or resume the bot to match; whether the bot is paused."""
+    await asyncio.to_thread(
+        store.record_kf_event,
+        message.from_user,
+        message.event,
+        message.kf_account,
+        message.create_time,
+    )
+    why = f"WeChat {message.event} ({message.kf_account or 'no agent named'})"
+    return await align_pause(message.from_user, store, conversations, tickets, why)
+
+
+async def align_pause(
+    openid: str,
+    store: WeChatStore,
+    conversations: RasaConversations,
+    tickets: SqlTicketDesk,
+    why: str,
+) -> bool:
+    """Pause the bot for ``openid`` while a WeChat agent's session is open, resume it when none
+    is; whether the bot is paused.
 
     The decision is made from the stored sessions under Rasa's lock for the conversation, so
-    two events handled at once leave the tracker as the later one says. A session's close does
-    not resume a conversation a person at the desk has claimed: the desk gives it back itself.
+    two events handled at once leave the tracker as the later one says. A conversation a person
+    at the desk has claimed stays paused: the desk gives it back itself.
     """
-    openid = message.from_user
-    await asyncio.to_thread(
-        store.record_kf_event, openid, message.event, message.kf_account, message.create_time
-    )
 
     async def paused() -> bool:
         if await asyncio.to_thread(store.kf_session, openid) is not None:
@@ -50,5 +66,4 @@ async def follow_kf_session(
         ticket = await asyncio.to_thread(tickets.open_ticket_for, openid)
         return ticket is not None and ticket.status is Status.CLAIMED
 
-    why = f"WeChat {message.event} ({message.kf_account or 'no agent named'})"
     return await conversations.set_paused(openid, paused, why)

@@ -18,7 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.replies import Button
-from bot.channels.wechat.tables import access_tokens, deliveries, kf_sessions, offered_buttons
+from bot.channels.wechat.tables import (
+    access_tokens,
+    deliveries,
+    kf_sessions,
+    offered_buttons,
+    unfollowed,
+)
 
 DELIVERY_TTL_SECONDS = 24 * 3600
 """How long a delivery is remembered: WeChat's retries of one message come within ~15 s."""
@@ -277,7 +283,48 @@ class WeChatStore:
             ).scalar_one_or_none()
         return account
 
-    def forget_customer(self, openid: str) -> None:
-        """Drop what the channel keeps about ``openid`` beyond the delivery log (unsubscribe)."""
+    # Following and unfollowing.
+
+    def record_unfollow(self, openid: str, create_time: int, now: float) -> None:
+        """Note that ``openid`` unfollowed the account (its ``unsubscribe`` at ``create_time``)
+        and forget what the channel kept to talk with them: offered buttons, agent sessions."""
         with self._engine.begin() as conn:
             conn.execute(delete(offered_buttons).where(offered_buttons.c.openid == openid))
+            conn.execute(delete(kf_sessions).where(kf_sessions.c.openid == openid))
+            updated = conn.execute(
+                update(unfollowed)
+                .where(unfollowed.c.openid == openid, unfollowed.c.create_time < create_time)
+                .values(create_time=create_time, noted_at=_at(now))
+            ).rowcount
+        if updated:
+            return
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(
+                    insert(unfollowed).values(
+                        openid=openid, create_time=create_time, noted_at=_at(now)
+                    )
+                )
+        except IntegrityError:
+            pass  # noted already, as late or later
+
+    def record_follow(self, openid: str, create_time: int) -> None:
+        """``openid`` followed the account (again) at ``create_time``: pushes may go to them.
+
+        An unfollow noted with a later ``CreateTime`` stands (the events were handled out of
+        order).
+        """
+        with self._engine.begin() as conn:
+            conn.execute(
+                delete(unfollowed).where(
+                    unfollowed.c.openid == openid, unfollowed.c.create_time <= create_time
+                )
+            )
+
+    def has_unfollowed(self, openid: str) -> bool:
+        """Whether ``openid`` unfollowed the account and has not followed it since."""
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(unfollowed.c.openid).where(unfollowed.c.openid == openid)
+            ).first()
+        return found is not None

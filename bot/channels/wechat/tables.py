@@ -14,6 +14,8 @@
   WeChat reported (their ``CreateTime``) and the agent, when the insurer's agents answer in
   WeChat's own customer-service system: a session is open while the latest create is newer than
   the latest close, whatever order the two events arrived in.
+* ``wechat_unfollowed``: customers who unfollowed the account (``unsubscribe``) and have not
+  followed it again, so nothing more is pushed to them (WeChat would refuse it, 45015).
 """
 
 from __future__ import annotations
@@ -56,4 +58,12 @@ kf_sessions = Table(
     Column("kf_account", String(128), nullable=False, default=""),
     Column("opened_at", BigInteger, nullable=False, default=0),  # CreateTime, Unix seconds
     Column("closed_at", BigInteger, nullable=False, default=0),
+)
+
+unfollowed = Table(
+    "wechat_unfollowed",
+    metadata,
+    Column("openid", String(128), primary_key=True),
+    Column("create_time", BigInteger, nullable=False),  # the unsubscribe's CreateTime
+    Column("noted_at", DateTime, nullable=False),
 )

@@ -224,3 +224,13 @@ def test_the_setting_is_read_from_the_environment() -> None:
         assert loaded is not None and not loaded.kf_pauses_bot
     with pytest.raises(ValueError, match="WECHAT_KF_PAUSES_BOT='sometimes' is neither"):
         WeChatConfig.from_env(env | {"WECHAT_KF_PAUSES_BOT": "sometimes"})
+
+
+async def test_an_unfollow_ends_the_agents_session_and_resumes_the_bot(
+    webhook: str, wechat: FakeWeChat, store: WeChatStore, tracker_db: Path
+) -> None:
+    await wechat.deliver(webhook, session_event("kf_create_session", T0, KfAccount="a@x"))
+    assert await paused_after_restart(tracker_db)
+    await wechat.deliver(webhook, event_xml("unsubscribe", create_time=T0 + 1))
+    assert store.kf_session(OPENID) is None
+    assert not await paused_after_restart(tracker_db)
