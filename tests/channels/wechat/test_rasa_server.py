@@ -118,4 +118,3 @@ async def test_rasa_serves_the_channel_at_its_webhook(
     finally:
         engine.dispose()
     assert kinds[-1] == "pause"
-
