@@ -28,11 +28,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.rest import checked
+from bot.channels.wechat.care import CustomerCare
 from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
 from bot.channels.wechat.conversations import RasaConversations
 from bot.channels.wechat.crypto import check_signature, check_timestamp
-from bot.channels.wechat.desk_link import attach_image, note_unfollowed
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
     ConfigurationError,
@@ -41,11 +41,8 @@ from bot.channels.wechat.errors import (
     StaleRequestError,
     WeChatProtocolError,
 )
-from bot.channels.wechat.kf import KF_EVENTS, align_pause, follow_kf_session
 from bot.channels.wechat.messages import (
     MAX_BODY_BYTES,
-    EventMessage,
-    ImageMessage,
     InboundMessage,
     TextMessage,
     parse_envelope,
@@ -57,11 +54,9 @@ from bot.channels.wechat.replies import (
     reply_to,
     seal,
     split_text,
-    transfer_reply,
 )
 from bot.channels.wechat.store import WeChatStore
 from bot.channels.wechat.turns import (
-    IMAGE_ATTACHED_REPLY,
     MENU_INTENTS,
     Answer,
     AnswerHere,
@@ -152,6 +147,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         self._crypto = config.crypto() if config else None
         self._store = store
         self._tickets = tickets
+        self._care: CustomerCare | None = None
         self._passive_seconds = passive_seconds
         self._clock = clock
         self._menu = menu
@@ -162,7 +158,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
 
     # Resources, opened on first use in the server's loop.
 
-    async def _open(self) -> tuple[WeChatStore, WeChatClient]:
+    async def _open(self) -> tuple[WeChatStore, WeChatClient, CustomerCare]:
         assert self.config is not None
         async with self._opening:
             if self._store is None:
@@ -171,6 +167,10 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                 self._store = WeChatStore(engine)
             if self._tickets is None:
                 self._tickets = await asyncio.to_thread(SqlTicketDesk, self._store.engine)
+            if self._care is None:
+                self._care = CustomerCare(
+                    self._store, self._tickets, self.config.kf_pauses_bot, self._clock
+                )
             if self._client is None:
                 self._session = aiohttp.ClientSession()
                 self._client = WeChatClient(
@@ -181,7 +181,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                     self.config.api_base,
                     clock=self._clock,
                 )
-            return self._store, self._client
+            return self._store, self._client, self._care
 
     async def close(self, grace_seconds: float = 10.0) -> None:
         """Let pending pushes finish (up to ``grace_seconds``), then close the HTTP session."""
@@ -299,33 +299,15 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
 
         The answer is pushed instead when Rasa misses the deadline, or WeChat hung up meanwhile.
         """
-        assert self.config is not None
-        store, client = await self._open()
-        assert self._tickets is not None
+        store, client, care = await self._open()
         openid, key = message.from_user, message.dedup_key
         if not await asyncio.to_thread(store.claim_delivery, key, openid, self._clock()):
             logger.info("WeChat delivery repeated, answered once already: %s", key)
             return None
-        if self.config.kf_pauses_bot:
-            if isinstance(message, EventMessage) and message.event in KF_EVENTS:
-                await follow_kf_session(message, store, conversations, self._tickets)
-                await asyncio.to_thread(store.record_outcome, key, "none")
-                return None
-            agent = await asyncio.to_thread(store.kf_session, openid)
-            if agent is not None and not isinstance(message, EventMessage):
-                logger.info("%s is in a WeChat agent's session: handed back to it", openid)
-                await asyncio.to_thread(store.record_outcome, key, "transferred")
-                return transfer_reply(
-                    message.from_user, message.to_user, int(self._clock()), agent or None
-                )
-        if isinstance(message, EventMessage) and message.event == "subscribe":
-            await asyncio.to_thread(store.record_follow, openid, message.create_time)
-        if isinstance(message, ImageMessage):
-            ticket = await asyncio.to_thread(attach_image, self._tickets, message)
-            if ticket is not None:
-                await asyncio.to_thread(store.record_outcome, key, "passive")
-                text = IMAGE_ATTACHED_REPLY.format(ticket=ticket.id)
-                return reply_to(message, text, int(self._clock()))
+        settled = await care.settle(message, conversations)
+        if settled is not None:
+            await asyncio.to_thread(store.record_outcome, key, settled.outcome)
+            return settled.reply
         offered = (
             await asyncio.to_thread(store.offered, openid)
             if isinstance(message, TextMessage)
@@ -333,8 +315,6 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         )
         turn = turn_for(message, offered, self._menu)
         if isinstance(turn, NoAnswer):
-            if turn.forget:
-                await self._unfollowed(message, store, conversations)
             await asyncio.to_thread(store.record_outcome, key, "none")
             return None
         if isinstance(turn, AnswerHere):
@@ -365,23 +345,6 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         else:
             await asyncio.to_thread(store.record_outcome, key, "passive")
         return reply_to(message, pieces[0], int(self._clock()))
-
-    async def _unfollowed(
-        self, message: InboundMessage, store: WeChatStore, conversations: RasaConversations
-    ) -> None:
-        """The customer unfollowed: nothing more is pushed to them (the client checks), the
-        channel forgets their buttons and agent session (the bot resumes if only that session
-        paused it), and their active ticket says they can no longer be reached here. The
-        transcript and the tickets are kept (compliance; docs/wechat.md)."""
-        assert self._tickets is not None
-        openid = message.from_user
-        await asyncio.to_thread(store.record_unfollow, openid, message.create_time, self._clock())
-        if self.config is not None and self.config.kf_pauses_bot:
-            await align_pause(openid, store, conversations, self._tickets, "unfollowed")
-        ticket = await asyncio.to_thread(
-            note_unfollowed, self._tickets, openid, message.create_time
-        )
-        logger.info("%s unfollowed%s", openid, f"; noted on ticket {ticket.id}" if ticket else "")
 
     async def _ask(
         self, handle: OnNewMessage, message: InboundMessage, turn: ToBot, store: WeChatStore

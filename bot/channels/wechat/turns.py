@@ -69,9 +69,7 @@ class AnswerHere:
 
 @dataclass(frozen=True)
 class NoAnswer:
-    """Nothing to answer (``success``). ``forget`` when the customer unfollowed."""
-
-    forget: bool = False
+    """Nothing to answer (``success``)."""
 
 
 Turn = ToBot | AnswerHere | NoAnswer
@@ -96,7 +94,7 @@ def turn_for(
         if message.event == "subscribe":
             return AnswerHere(WELCOME_REPLY)
         if message.event == "unsubscribe":
-            return NoAnswer(forget=True)
+            return NoAnswer()  # what else an unfollow means: bot.channels.wechat.care
         if message.event == "click":
             intent = menu.get((message.event_key or "").strip())
             return AnswerHere(UNKNOWN_MENU_REPLY) if intent is None else ToBot(intent, button=True)
