@@ -34,6 +34,7 @@ from bot.desk.transcripts import read_transcript
 from bot.desk.views import (
     Customer,
     DeskWords,
+    attachment_json,
     change_json,
     queue_positions,
     ticket_json,
@@ -114,12 +115,14 @@ async def list_tickets(request: web.Request) -> web.Response:
 
 
 async def get_ticket(request: web.Request) -> web.Response:
-    """``GET /desk/api/tickets/{id}``: the ticket, its conversation and its history."""
+    """``GET /desk/api/tickets/{id}``: the ticket, its conversation, its history and what the
+    customer sent for it."""
     desk = request.app[DESK]
     user = user_of(request)
     ticket = await _ticket(request)
     lines = await asyncio.to_thread(read_transcript, desk.tickets.engine, ticket.conversation_id)
     history = await asyncio.to_thread(desk.tickets.history, ticket.id)
+    attachments = await asyncio.to_thread(desk.tickets.attachments, ticket.id)
     positions = queue_positions(await asyncio.to_thread(desk.tickets.find, (Status.OPEN,)))
     customer = await asyncio.to_thread(customer_of, desk.records, ticket.conversation_id)
     plain = user.role.sees_personal_data
@@ -131,6 +134,7 @@ async def get_ticket(request: web.Request) -> web.Response:
             ),
             "transcript": [(line if plain else line.masked()).as_json() for line in lines],
             "history": [change_json(change) for change in history],
+            "attachments": [attachment_json(attachment) for attachment in attachments],
             "canned_replies": desk.words.replies_for(ticket.reason),
             "categories": [{"value": k, "label": v} for k, v in desk.words.categories.items()],
             "agents": await asyncio.to_thread(desk.accounts.usernames, handlers),
@@ -192,6 +196,7 @@ WECHAT_FAILURES = {
     SendOutcome.OVER_QUOTA: "本轮可发送的消息条数已用完，需等客户再发消息后才能继续发送",
     SendOutcome.INVALID_USER: "微信不认这个客户标识（OpenID）",
     SendOutcome.FAILED: "微信接口暂时不可用",
+    SendOutcome.UNFOLLOWED: "客户已取消关注公众号，微信无法再送达；请改用电话等方式联系",
 }
 
 

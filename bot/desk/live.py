@@ -6,7 +6,8 @@ message — and a stream that reconnects resumes from the ``Last-Event-ID`` the 
 
 * ``GET /desk/api/stream``: ``queue`` ``{"version": n}`` whenever any ticket changed.
 * ``GET /desk/api/tickets/{id}/stream``: ``line`` for each new line of the conversation,
-  ``ticket`` whenever the ticket's status or assignee changes.
+  ``ticket`` whenever the ticket's status or assignee changes, ``history`` whenever its history
+  grows (also by a note alone: a picture the customer sent, a reply WeChat refused).
 * ``GET /chat/events`` (the customer's page, its conversation cookie): ``state`` (``bot``,
   ``waiting`` with the place in the queue, ``agent``) and ``message`` for each agent message or
   desk note.
@@ -71,6 +72,7 @@ async def ticket_stream(request: web.Request) -> web.StreamResponse:
     after = _last_event_id(request)
     async with sse_response(request) as stream:
         seen: tuple[str, str | None] | None = None
+        noted = await asyncio.to_thread(_latest_history_id, desk.tickets.engine, ticket.id)
         while stream.is_connected():
             lines = await asyncio.to_thread(
                 read_transcript, desk.tickets.engine, ticket.conversation_id, after=after
@@ -86,6 +88,10 @@ async def ticket_stream(request: web.Request) -> web.StreamResponse:
                 seen = (ticket.status.value, ticket.assignee)
                 view = await _view(desk, role, ticket)
                 await stream.send(_dumps(view), event="ticket")
+            latest = await asyncio.to_thread(_latest_history_id, desk.tickets.engine, ticket.id)
+            if latest != noted:  # a note without a change of status: a picture, a refusal
+                noted = latest
+                await stream.send(_dumps({"latest": latest}), event="history")
             await asyncio.sleep(POLL_SECONDS)
     return stream
 
@@ -179,6 +185,14 @@ def _queue_version(engine: Engine) -> int:
         return int(
             conn.execute(select(func.coalesce(func.max(ticket_events.c.id), 0))).scalar_one()
         )
+
+
+def _latest_history_id(engine: Engine, ticket_id: int) -> int:
+    with engine.connect() as conn:
+        latest = conn.execute(
+            select(func.max(ticket_events.c.id)).where(ticket_events.c.ticket_id == ticket_id)
+        ).scalar_one()
+    return int(latest or 0)
 
 
 def _latest_event_id(engine: Engine, conversation_id: str) -> int:

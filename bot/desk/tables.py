@@ -1,4 +1,5 @@
-"""The desk in SQL: tickets and their history, people and their sign-ins, the notification outbox."""
+"""The desk in SQL: tickets, their history and attachments, people and their sign-ins, the
+notification outbox."""
 
 from __future__ import annotations
 
@@ -56,6 +57,20 @@ ticket_events = Table(
     Column("from_status", String(16)),
     Column("to_status", String(16), nullable=False),
     Column("note", Text, nullable=False, default=""),
+)
+
+# What a customer sent for a ticket (a WeChat picture): where to fetch it, never the file itself.
+ticket_attachments = Table(
+    "desk_ticket_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", ForeignKey("desk_tickets.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("url", Text, nullable=False, default=""),
+    Column("media_id", String(255), nullable=False, default=""),
+    Column("message_id", String(32)),
+    Column("received_at", DateTime, nullable=False),
 )
 
 users = Table(

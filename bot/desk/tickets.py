@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.clock import naive_utc_now
 from bot.db import Database
-from bot.desk.tables import notifications, ticket_events, tickets
+from bot.desk.tables import notifications, ticket_attachments, ticket_events, tickets
 
 
 class Priority(str, enum.Enum):
@@ -97,6 +97,32 @@ class StatusChange:
     from_status: str | None
     to_status: str
     note: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Something the customer sent for a ticket, kept as where to fetch it.
+
+    Attributes:
+        kind: ``image``.
+        channel: Where it came from (``wechat``).
+        url: Where it can be fetched (WeChat's ``PicUrl``).
+        media_id: The channel's id for it (WeChat's ``MediaId``, for its media API).
+        message_id: The channel's id of the message that carried it.
+        received_at: When it arrived (UTC).
+    """
+
+    id: int
+    ticket_id: int
+    kind: str
+    channel: str
+    url: str
+    media_id: str
+    message_id: str | None
+    received_at: dt.datetime
+
+
+ATTACHMENT_NOTES = {"image": "客户发来一张图片"}
 
 
 class TicketDesk(Protocol):
@@ -258,6 +284,63 @@ class SqlTicketDesk:
         ticket = self.get(ticket_id)
         with self.db.begin() as conn:
             _record(conn, ticket_id, actor, ticket.status, ticket.status, text)
+
+    def attach(
+        self,
+        ticket_id: int,
+        *,
+        kind: str,
+        channel: str,
+        url: str,
+        media_id: str,
+        message_id: str | None,
+        received_at: dt.datetime,
+    ) -> Attachment:
+        """Keep what the customer sent on the ticket, and say so in its history (actor
+        ``customer``), so whoever works the ticket sees it there."""
+        ticket = self.get(ticket_id)
+        at = received_at.replace(tzinfo=dt.timezone.utc) + dt.timedelta(hours=8)
+        note = f"{ATTACHMENT_NOTES.get(kind, '客户发来附件')}（{channel}，北京时间 {at:%Y-%m-%d %H:%M}）"
+        note += f"：{url}" if url else ""
+        note += f"；MediaId {media_id}" if media_id else ""
+        with self.db.begin() as conn:
+            attachment_id = conn.execute(
+                ticket_attachments.insert().values(
+                    ticket_id=ticket_id,
+                    kind=kind,
+                    channel=channel,
+                    url=url,
+                    media_id=media_id,
+                    message_id=message_id,
+                    received_at=received_at,
+                )
+            ).inserted_primary_key[0]
+            _record(conn, ticket_id, "customer", ticket.status, ticket.status, note)
+        return Attachment(
+            attachment_id, ticket_id, kind, channel, url, media_id, message_id, received_at
+        )
+
+    def attachments(self, ticket_id: int) -> list[Attachment]:
+        """What the customer sent for the ticket, oldest first."""
+        with self.db.connect() as conn:
+            rows = conn.execute(
+                select(ticket_attachments)
+                .where(ticket_attachments.c.ticket_id == ticket_id)
+                .order_by(ticket_attachments.c.id)
+            ).all()
+        return [
+            Attachment(
+                row.id,
+                row.ticket_id,
+                row.kind,
+                row.channel,
+                row.url,
+                row.media_id,
+                row.message_id,
+                row.received_at,
+            )
+            for row in rows
+        ]
 
     def transfer(self, ticket_id: int, actor: str, to: str) -> EscalationTicket:
         """Give a claimed ticket to another person, who then has the conversation."""

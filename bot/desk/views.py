@@ -12,7 +12,7 @@ import yaml
 from bot.compliance.masking import mask_name, mask_personal_data
 from bot.desk.accounts import Role
 from bot.desk.config import DeskConfig
-from bot.desk.tickets import EscalationTicket, Status, StatusChange
+from bot.desk.tickets import Attachment, EscalationTicket, Status, StatusChange
 from bot.settings import PROJECT_ROOT
 
 REPLIES_FILE = PROJECT_ROOT / "data" / "desk" / "replies.yml"
@@ -121,6 +121,18 @@ def change_json(change: StatusChange) -> dict[str, Any]:
         "from": change.from_status,
         "to": change.to_status,
         "note": change.note,
+    }
+
+
+def attachment_json(attachment: Attachment) -> dict[str, Any]:
+    """One thing the customer sent for the ticket."""
+    return {
+        "id": attachment.id,
+        "kind": attachment.kind,
+        "channel": attachment.channel,
+        "url": attachment.url,
+        "media_id": attachment.media_id,
+        "received_at": _iso(attachment.received_at),
     }
 
 

@@ -71,6 +71,7 @@ async def test_no_service_person_is_assigned_when_the_ticket_about_it_cannot_be_
     assert policy is not None and policy.service_agent_code == policy.agent_code
 
 
+@pytest.mark.integration
 def test_the_services_open_at_start_up_on_a_migrated_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,6 +86,7 @@ def test_the_services_open_at_start_up_on_a_migrated_database(
         use_services(None)
 
 
+@pytest.mark.integration
 def test_repositories_leave_the_schema_to_start_up(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'bare.db'}")
     SqlPolicyRecords(engine), SqlTicketDesk(engine), SqlKnowledgeRepository(engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 from typing import Any
@@ -11,6 +12,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.store import WeChatStore
 from bot.desk.accounts import SqlAccounts
 from bot.desk.app import create_app
 from bot.desk.config import DeskConfig
@@ -214,6 +216,39 @@ async def test_compliance_reads_but_does_not_handle_and_sees_personal_data_maske
     assert claim.status == 403
 
 
+async def test_the_ticket_shows_what_the_customer_sent_for_it(
+    agent: tuple[TestClient, str], tickets: SqlTicketDesk, rasa: FakeRasa
+) -> None:
+    client, _ = agent
+    ticket_id = waiting(tickets, OPENID, channel="wechat")
+    tickets.attach(
+        ticket_id,
+        kind="image",
+        channel="wechat",
+        url="http://mmbiz.qpic.cn/invoice/0",
+        media_id="media-1",
+        message_id="6054768590064713728",
+        received_at=dt.datetime(2026, 12, 5, 1, 30),
+    )
+    view = await (await client.get(f"/desk/api/tickets/{ticket_id}")).json()
+    assert view["attachments"] == [
+        {
+            "id": 1,
+            "kind": "image",
+            "channel": "wechat",
+            "url": "http://mmbiz.qpic.cn/invoice/0",
+            "media_id": "media-1",
+            "received_at": "2026-12-05T01:30:00+00:00",
+        }
+    ]
+    note = view["history"][-1]
+    assert (note["actor"], note["from"], note["to"]) == ("customer", "open", "open")
+    assert note["note"] == (
+        "客户发来一张图片（wechat，北京时间 2026-12-05 09:30）：http://mmbiz.qpic.cn/invoice/0"
+        "；MediaId media-1"
+    )
+
+
 async def test_the_queue_is_most_urgent_then_oldest_and_filters(
     agent: tuple[TestClient, str], tickets: SqlTicketDesk
 ) -> None:
@@ -381,3 +416,43 @@ async def test_a_reply_to_a_wechat_customer_is_pushed_and_a_refusal_noted_on_the
     notes = [change.note for change in tickets.history(ticket_id)]
     assert any("微信未送达（45015）" in note for note in notes)
     assert rasa.kinds(OPENID).count("bot") == 3  # both replies kept in the transcript anyway
+
+
+async def test_a_reply_to_a_customer_who_unfollowed_is_not_pushed_and_noted(
+    database_url: str, rasa: FakeRasa, tickets: SqlTicketDesk, accounts: SqlAccounts
+) -> None:
+    wechat = FakeWeChat()
+    await wechat.start()
+    settings = load_settings(
+        {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RASA_PORT": str(rasa.port),
+            "MINGBAO_RASA_TOKEN": TOKEN,
+        }
+    )
+    config = WeChatConfig(
+        token=CALLBACK_TOKEN,
+        app_id=APP_ID,
+        app_secret=APP_SECRET,
+        encoding_aes_key=None,
+        api_base=wechat.api_base,
+        database_url=database_url,
+    )
+    WeChatStore(tickets.engine).record_unfollow(OPENID, 1_700_000_000, 1_700_000_000)
+    bearer = {"Authorization": f"Bearer {accounts.add_token('li')}"}
+    ticket_id = waiting(tickets, OPENID, channel="wechat")
+    app = create_app(settings, desk_config=DeskConfig(), wechat_config=config)
+    try:
+        async with TestClient(TestServer(app)) as client:
+            await client.post(f"/desk/api/tickets/{ticket_id}/claim", headers=bearer)
+            sent = await client.post(
+                f"/desk/api/tickets/{ticket_id}/messages", json={"text": "您好"}, headers=bearer
+            )
+            assert (await sent.json())["delivery"] == "unfollowed"
+    finally:
+        await wechat.close()
+    assert wechat.sent == [] and wechat.issued == []  # WeChat was not even asked for a token
+    notes = [change.note for change in tickets.history(ticket_id)]
+    assert any("客户已取消关注公众号" in note for note in notes)
+    assert rasa.kinds(OPENID).count("bot") == 2  # the reply is in the transcript all the same

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from typing import Any
 
@@ -119,7 +120,19 @@ async def test_the_ticket_stream_sends_new_lines_and_changes(
         rasa.customer_says("c1", "人呢")
         assert (await next_event(stream, "line"))[1]["text"] == "人呢"
         tickets.claim(ticket.id, "wang")
-        assert (await next_event(stream, "ticket"))[1]["assignee"] == "wang"
+        changed = await next_events(stream, "ticket", "history")  # in either order
+        assert changed["ticket"][1]["assignee"] == "wang"
+        claimed = changed["history"][1]["latest"]
+        tickets.attach(
+            ticket.id,
+            kind="image",
+            channel="wechat",
+            url="http://mmbiz.qpic.cn/invoice/0",
+            media_id="media-1",
+            message_id="1",
+            received_at=dt.datetime(2026, 12, 5, 1, 30),
+        )  # a note alone: the status stays
+        assert (await next_event(stream, "history"))[1]["latest"] > claimed
     assert first_id is not None
 
 

@@ -28,8 +28,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.rest import checked
+from bot.channels.wechat.care import CustomerCare
 from bot.channels.wechat.client import WeChatClient
 from bot.channels.wechat.config import WeChatConfig
+from bot.channels.wechat.conversations import RasaConversations
 from bot.channels.wechat.crypto import check_signature, check_timestamp
 from bot.channels.wechat.errors import (
     BodyTooLargeError,
@@ -46,7 +48,13 @@ from bot.channels.wechat.messages import (
     parse_envelope,
     parse_message,
 )
-from bot.channels.wechat.replies import ACK_BODY, MAX_TEXT_BYTES, reply_to, seal, split_text
+from bot.channels.wechat.replies import (
+    ACK_BODY,
+    MAX_TEXT_BYTES,
+    reply_to,
+    seal,
+    split_text,
+)
 from bot.channels.wechat.store import WeChatStore
 from bot.channels.wechat.turns import (
     MENU_INTENTS,
@@ -58,6 +66,7 @@ from bot.channels.wechat.turns import (
     turn_for,
 )
 from bot.db import make_engine, migrate
+from bot.desk.tickets import SqlTicketDesk
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +114,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         config: The settings; ``None`` turns the channel off.
         store: The shared state; by default the tables of ``config.database_url`` (migrated
             on first use).
+        tickets: The desk's tickets, by default on the store's database.
         passive_seconds: How long a callback waits for Rasa's answer before ``success``.
         clock: Unix seconds now.
         menu: Menu ``CLICK`` keys and the intent each sends.
@@ -128,6 +138,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         config: WeChatConfig | None,
         *,
         store: WeChatStore | None = None,
+        tickets: SqlTicketDesk | None = None,
         passive_seconds: float = PASSIVE_SECONDS,
         clock: Callable[[], float] = time.time,
         menu: Mapping[str, str] = MENU_INTENTS,
@@ -135,6 +146,8 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         self.config = config
         self._crypto = config.crypto() if config else None
         self._store = store
+        self._tickets = tickets
+        self._care: CustomerCare | None = None
         self._passive_seconds = passive_seconds
         self._clock = clock
         self._menu = menu
@@ -145,13 +158,19 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
 
     # Resources, opened on first use in the server's loop.
 
-    async def _open(self) -> tuple[WeChatStore, WeChatClient]:
+    async def _open(self) -> tuple[WeChatStore, WeChatClient, CustomerCare]:
         assert self.config is not None
         async with self._opening:
             if self._store is None:
                 engine = make_engine(self.config.database_url)
                 await asyncio.to_thread(migrate, engine)
                 self._store = WeChatStore(engine)
+            if self._tickets is None:
+                self._tickets = await asyncio.to_thread(SqlTicketDesk, self._store.engine)
+            if self._care is None:
+                self._care = CustomerCare(
+                    self._store, self._tickets, self.config.kf_pauses_bot, self._clock
+                )
             if self._client is None:
                 self._session = aiohttp.ClientSession()
                 self._client = WeChatClient(
@@ -162,7 +181,7 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
                     self.config.api_base,
                     clock=self._clock,
                 )
-            return self._store, self._client
+            return self._store, self._client, self._care
 
     async def close(self, grace_seconds: float = 10.0) -> None:
         """Let pending pushes finish (up to ``grace_seconds``), then close the HTTP session."""
@@ -214,7 +233,9 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
             # Sanic cancels a handler whose client hung up, as WeChat does after 5 s; the work
             # goes on (shielded), and knows to push its answer rather than reply to nobody.
             hung_up = asyncio.Event()
-            work = self._spawn(self._answer(message, handle, started, hung_up))
+            # Rasa's agent as it is now: Rasa replaces it when it loads another model.
+            conversations = RasaConversations(lambda: request.app.ctx.agent)
+            work = self._spawn(self._answer(message, handle, started, hung_up, conversations))
             try:
                 reply: str | None = await asyncio.shield(work)
             except asyncio.CancelledError:
@@ -267,17 +288,26 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         return parse_message(body)
 
     async def _answer(
-        self, message: InboundMessage, handle: OnNewMessage, started: float, hung_up: asyncio.Event
+        self,
+        message: InboundMessage,
+        handle: OnNewMessage,
+        started: float,
+        hung_up: asyncio.Event,
+        conversations: RasaConversations,
     ) -> str | None:
         """The passive reply XML to ``message``, or ``None`` for ``success``.
 
         The answer is pushed instead when Rasa misses the deadline, or WeChat hung up meanwhile.
         """
-        store, client = await self._open()
+        store, client, care = await self._open()
         openid, key = message.from_user, message.dedup_key
         if not await asyncio.to_thread(store.claim_delivery, key, openid, self._clock()):
             logger.info("WeChat delivery repeated, answered once already: %s", key)
             return None
+        settled = await care.settle(message, conversations)
+        if settled is not None:
+            await asyncio.to_thread(store.record_outcome, key, settled.outcome)
+            return settled.reply
         offered = (
             await asyncio.to_thread(store.offered, openid)
             if isinstance(message, TextMessage)
@@ -285,8 +315,6 @@ class WeChatInput(InputChannel):  # type: ignore[misc]  # Rasa ships no type inf
         )
         turn = turn_for(message, offered, self._menu)
         if isinstance(turn, NoAnswer):
-            if turn.forget:
-                await asyncio.to_thread(store.forget_customer, openid)
             await asyncio.to_thread(store.record_outcome, key, "none")
             return None
         if isinstance(turn, AnswerHere):

@@ -59,6 +59,7 @@ class SendOutcome(Enum):
     OUTSIDE_WINDOW = "outside_window"  # 45015: no customer message in 48 h, or unfollowed
     OVER_QUOTA = "over_quota"  # 45047: more pushes than this turn allows
     INVALID_USER = "invalid_user"  # 40003: not an OpenID of this account
+    UNFOLLOWED = "unfollowed"  # the customer unfollowed the account: not sent at all
     FAILED = "failed"  # anything else, after the bounded retries
 
 
@@ -215,6 +216,7 @@ class WeChatClient:
         self._timeout = timeout
         self._attempts = max(1, attempts)
         self._backoff = backoff
+        self._store = store
         self.token = SharedAccessToken(store, app_id, self._fetch_token, clock)
 
     def __repr__(self) -> str:  # never the secret
@@ -289,8 +291,13 @@ class WeChatClient:
         """Push ``text`` to ``openid``, split at sentence ends into messages WeChat accepts.
 
         At most ``max_messages`` are sent (WeChat allows 5 per customer message); what does not
-        fit in them is dropped, and the drop logged.
+        fit in them is dropped, and the drop logged. Nothing is sent to a customer who unfollowed
+        the account (WeChat would refuse it), whether the answer was pending when they did or an
+        agent's reply comes later: ``UNFOLLOWED``.
         """
+        if await asyncio.to_thread(self._store.has_unfollowed, openid):
+            logger.info("not pushed to %s: the customer unfollowed the account", openid)
+            return SendResult(SendOutcome.UNFOLLOWED, 0)
         pieces = split_text(text, MAX_TEXT_BYTES)
         if len(pieces) > max_messages:
             logger.warning(

@@ -28,6 +28,9 @@ class WeChatConfig:
             callbacks are accepted and replies are encrypted.
         api_base: ``WECHAT_API_BASE``, WeChat's API host unless tests point it at a fake.
         database_url: Where deliveries, the shared token and offered buttons are kept.
+        kf_pauses_bot: ``WECHAT_KF_PAUSES_BOT``; when the insurer's agents answer in WeChat's own
+            customer-service system, its ``kf_create_session`` pauses the bot for that customer
+            and ``kf_close_session`` resumes it. Off by default: the events are ignored.
     """
 
     token: str
@@ -36,11 +39,12 @@ class WeChatConfig:
     encoding_aes_key: str | None
     api_base: str
     database_url: str
+    kf_pauses_bot: bool = False
 
     def __repr__(self) -> str:  # never the token, the secret or the key
         return (
             f"WeChatConfig(app_id={self.app_id!r}, safe_mode={self.encoding_aes_key is not None}, "
-            f"api_base={self.api_base!r})"
+            f"api_base={self.api_base!r}, kf_pauses_bot={self.kf_pauses_bot})"
         )
 
     @classmethod
@@ -48,8 +52,8 @@ class WeChatConfig:
         """The settings in ``environ`` (the process environment), ``None`` without a token.
 
         Raises:
-            ConfigurationError: ``WECHAT_TOKEN`` is set but the AppID or AppSecret is not, or
-                the EncodingAESKey is malformed.
+            ConfigurationError: ``WECHAT_TOKEN`` is set but the AppID or AppSecret is not, the
+                EncodingAESKey is malformed, or ``WECHAT_KF_PAUSES_BOT`` is not a yes or a no.
         """
         env = os.environ if environ is None else environ
         token = env.get("WECHAT_TOKEN", "").strip()
@@ -68,6 +72,7 @@ class WeChatConfig:
             encoding_aes_key=env.get("WECHAT_ENCODING_AES_KEY", "").strip() or None,
             api_base=env.get("WECHAT_API_BASE", "").strip() or DEFAULT_API_BASE,
             database_url=load_settings(dict(env)).database_url,
+            kf_pauses_bot=_flag(env, "WECHAT_KF_PAUSES_BOT"),
         )
         config.crypto()  # a malformed EncodingAESKey stops the server now, not at a message
         return config
@@ -77,3 +82,17 @@ class WeChatConfig:
         if self.encoding_aes_key is None:
             return None
         return WeChatCrypto(self.token, self.encoding_aes_key, self.app_id)
+
+
+_YES = frozenset({"1", "true", "yes", "on"})
+_NO = frozenset({"", "0", "false", "no", "off"})
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    value = env.get(name, "").strip().lower()
+    if value not in _YES | _NO:
+        raise ConfigurationError(
+            f"{name}={env[name]!r} is neither yes nor no: set it to 1/true/yes/on or 0/false/no/off "
+            "(or leave it unset for off)"
+        )
+    return value in _YES

@@ -1,4 +1,5 @@
-"""The WeChat channel's shared state behind a small repository: deliveries, token, buttons.
+"""The WeChat channel's shared state behind a small repository: deliveries, token, buttons, and
+the sessions of WeChat's own customer service.
 
 Synchronous SQLAlchemy (2.0-style) on the engine of ``DATABASE_URL``; the async channel and client
 call it through :func:`asyncio.to_thread`, so the event loop never waits on the database. Every
@@ -17,7 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.replies import Button
-from bot.channels.wechat.tables import access_tokens, deliveries, offered_buttons
+from bot.channels.wechat.tables import (
+    access_tokens,
+    deliveries,
+    kf_sessions,
+    offered_buttons,
+    unfollowed,
+)
 
 DELIVERY_TTL_SECONDS = 24 * 3600
 """How long a delivery is remembered: WeChat's retries of one message come within ~15 s."""
@@ -65,6 +72,11 @@ class WeChatStore:
         self._engine = engine
         self._ttl = ttl_seconds
         self._pruned_at = float("-inf")
+
+    @property
+    def engine(self) -> Engine:
+        """The database the tables are in (the rest of MingBao's, the desk's tickets too)."""
+        return self._engine
 
     # Deliveries.
 
@@ -215,7 +227,104 @@ class WeChatStore:
             return []
         return [(str(title), str(payload)) for title, payload in stored]
 
-    def forget_customer(self, openid: str) -> None:
-        """Drop what the channel keeps about ``openid`` beyond the delivery log (unsubscribe)."""
+    # WeChat's own customer-service sessions (kf_create_session, kf_close_session, ...).
+
+    def record_kf_event(
+        self, openid: str, event: str, kf_account: str | None, create_time: int
+    ) -> str | None:
+        """Note a ``kf_*_session`` event; the agent who holds the session after it, if any.
+
+        Each column only moves forward (``CreateTime``), so a close that overtook its create in
+        another process still leaves the session closed. A switch is an open session with
+        another agent.
+
+        Raises:
+            ValueError: ``event`` is not ``kf_create_session``, ``kf_switch_session`` or
+                ``kf_close_session``.
+        """
+        if event not in ("kf_create_session", "kf_switch_session", "kf_close_session"):
+            raise ValueError(f"{event!r} is not a kf session event")
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(
+                    insert(kf_sessions).values(
+                        openid=openid, kf_account="", opened_at=0, closed_at=0
+                    )
+                )
+        except IntegrityError:
+            pass  # the customer had a session before
+        row = kf_sessions.c
+        with self._engine.begin() as conn:
+            if event == "kf_close_session":
+                conn.execute(
+                    update(kf_sessions)
+                    .where(row.openid == openid, row.closed_at < create_time)
+                    .values(closed_at=create_time)
+                )
+            else:
+                conn.execute(
+                    update(kf_sessions)
+                    .where(row.openid == openid, row.opened_at <= create_time)
+                    .values(opened_at=create_time, kf_account=kf_account or "")
+                )
+        return self.kf_session(openid)
+
+    def kf_session(self, openid: str) -> str | None:
+        """The agent (``KfAccount``) whose WeChat session with ``openid`` is open, else ``None``.
+
+        An open session whose event named no agent is ``""``.
+        """
+        with self._engine.connect() as conn:
+            account: str | None = conn.execute(
+                select(kf_sessions.c.kf_account).where(
+                    kf_sessions.c.openid == openid,
+                    kf_sessions.c.opened_at > kf_sessions.c.closed_at,
+                )
+            ).scalar_one_or_none()
+        return account
+
+    # Following and unfollowing.
+
+    def record_unfollow(self, openid: str, create_time: int, now: float) -> None:
+        """Note that ``openid`` unfollowed the account (its ``unsubscribe`` at ``create_time``)
+        and forget what the channel kept to talk with them: offered buttons, agent sessions."""
         with self._engine.begin() as conn:
             conn.execute(delete(offered_buttons).where(offered_buttons.c.openid == openid))
+            conn.execute(delete(kf_sessions).where(kf_sessions.c.openid == openid))
+            updated = conn.execute(
+                update(unfollowed)
+                .where(unfollowed.c.openid == openid, unfollowed.c.create_time < create_time)
+                .values(create_time=create_time, noted_at=_at(now))
+            ).rowcount
+        if updated:
+            return
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(
+                    insert(unfollowed).values(
+                        openid=openid, create_time=create_time, noted_at=_at(now)
+                    )
+                )
+        except IntegrityError:
+            pass  # noted already, as late or later
+
+    def record_follow(self, openid: str, create_time: int) -> None:
+        """``openid`` followed the account (again) at ``create_time``: pushes may go to them.
+
+        An unfollow noted with a later ``CreateTime`` stands (the events were handled out of
+        order).
+        """
+        with self._engine.begin() as conn:
+            conn.execute(
+                delete(unfollowed).where(
+                    unfollowed.c.openid == openid, unfollowed.c.create_time <= create_time
+                )
+            )
+
+    def has_unfollowed(self, openid: str) -> bool:
+        """Whether ``openid`` unfollowed the account and has not followed it since."""
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(unfollowed.c.openid).where(unfollowed.c.openid == openid)
+            ).first()
+        return found is not None

@@ -10,11 +10,17 @@
   processes that race refresh it once.
 * ``wechat_offered_buttons``: the buttons last offered to each OpenID as numbered choices, so a
   reply of a number is read as that button whichever process receives it.
+* ``wechat_kf_sessions``: per OpenID, the latest ``kf_create_session`` and ``kf_close_session``
+  WeChat reported (their ``CreateTime``) and the agent, when the insurer's agents answer in
+  WeChat's own customer-service system: a session is open while the latest create is newer than
+  the latest close, whatever order the two events arrived in.
+* ``wechat_unfollowed``: customers who unfollowed the account (``unsubscribe``) and have not
+  followed it again, so nothing more is pushed to them (WeChat would refuse it, 45015).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -43,4 +49,21 @@ offered_buttons = Table(
     Column("openid", String(128), primary_key=True),
     Column("buttons", JSON, nullable=False),
     Column("offered_at", DateTime, nullable=False),
+)
+
+kf_sessions = Table(
+    "wechat_kf_sessions",
+    metadata,
+    Column("openid", String(128), primary_key=True),
+    Column("kf_account", String(128), nullable=False, default=""),
+    Column("opened_at", BigInteger, nullable=False, default=0),  # CreateTime, Unix seconds
+    Column("closed_at", BigInteger, nullable=False, default=0),
+)
+
+unfollowed = Table(
+    "wechat_unfollowed",
+    metadata,
+    Column("openid", String(128), primary_key=True),
+    Column("create_time", BigInteger, nullable=False),  # the unsubscribe's CreateTime
+    Column("noted_at", DateTime, nullable=False),
 )

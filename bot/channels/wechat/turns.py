@@ -44,6 +44,10 @@ VOICE_WITHOUT_TEXT_REPLY = "抱歉，这条语音我没能听清。请用文字�
 IMAGE_REPLY = (
     "收到您的图片。请问这张图片是做什么用的？例如理赔材料、保单或缴费凭证，请用文字说明一下。"
 )
+IMAGE_ATTACHED_REPLY = (
+    "收到您的图片，已附在您的工单 {ticket} 上，处理工单的工作人员会查看。"
+    "如需说明图片内容（例如发票、病历或诊断证明），请用文字补充。"
+)
 UNSUPPORTED_REPLY = "目前我只能看懂文字和语音消息，请用文字输入您的问题。"
 UNKNOWN_MENU_REPLY = "这个菜单暂时无法使用，请直接输入您的问题。"
 
@@ -65,9 +69,7 @@ class AnswerHere:
 
 @dataclass(frozen=True)
 class NoAnswer:
-    """Nothing to answer (``success``). ``forget`` when the customer unfollowed."""
-
-    forget: bool = False
+    """Nothing to answer (``success``)."""
 
 
 Turn = ToBot | AnswerHere | NoAnswer
@@ -92,7 +94,7 @@ def turn_for(
         if message.event == "subscribe":
             return AnswerHere(WELCOME_REPLY)
         if message.event == "unsubscribe":
-            return NoAnswer(forget=True)
+            return NoAnswer()  # what else an unfollow means: bot.channels.wechat.care
         if message.event == "click":
             intent = menu.get((message.event_key or "").strip())
             return AnswerHere(UNKNOWN_MENU_REPLY) if intent is None else ToBot(intent, button=True)

@@ -475,7 +475,11 @@
       return;
     }
     scrollToEnd();
-    D.openStream(apiBase + "/stream", { line: onStreamLine, ticket: onStreamTicket }, D.setLive);
+    D.openStream(
+      apiBase + "/stream",
+      { line: onStreamLine, ticket: onStreamTicket, history: scheduleDetails },
+      D.setLive,
+    );
     window.setInterval(tick, 1000);
   }
 

@@ -1,4 +1,5 @@
-"""Fixtures of the WeChat channel's tests: a migrated SQLite store and the fake WeChat servers."""
+"""Fixtures of the WeChat channel's tests: a migrated SQLite store, the desk's tickets in it and
+the fake WeChat servers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from bot.channels.wechat.store import WeChatStore
 from bot.db import make_engine, migrate
+from bot.desk.tickets import SqlTicketDesk
 from tests.channels.wechat.fake_wechat import FakeWeChat
 
 
@@ -29,6 +31,12 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def store(engine: Engine) -> WeChatStore:
     return WeChatStore(engine)
+
+
+@pytest.fixture
+def tickets(engine: Engine) -> SqlTicketDesk:
+    """The desk's tickets, in the channel's database."""
+    return SqlTicketDesk(engine)
 
 
 @pytest.fixture

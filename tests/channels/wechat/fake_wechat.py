@@ -61,14 +61,16 @@ def text_xml(content: str, msg_id: int, openid: str = OPENID, create_time: int =
 
 
 def event_xml(
-    event: str, key: str | None = None, openid: str = OPENID, create_time: int = 0
+    event: str, key: str | None = None, openid: str = OPENID, create_time: int = 0, **fields: str
 ) -> str:
-    """An event (``subscribe``, ``CLICK``, ...) as WeChat posts it."""
+    """An event (``subscribe``, ``CLICK``, ``kf_create_session`` with ``KfAccount``, ...) as
+    WeChat posts it."""
     key_xml = "" if key is None else f"<EventKey>{cdata(key)}</EventKey>"
+    extra = "".join(f"<{name}>{cdata(value)}</{name}>" for name, value in fields.items())
     return (
         f"<xml><ToUserName>{cdata(ACCOUNT)}</ToUserName><FromUserName>{cdata(openid)}</FromUserName>"
         f"<CreateTime>{create_time or int(time.time())}</CreateTime><MsgType>{cdata('event')}</MsgType>"
-        f"<Event>{cdata(event)}</Event>{key_xml}</xml>"
+        f"<Event>{cdata(event)}</Event>{key_xml}{extra}</xml>"
     )
 
 

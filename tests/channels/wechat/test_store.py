@@ -1,5 +1,6 @@
 """The channel's shared state on a real database: one delivery processed once across processes
-and restarts, forgotten after a day; the token refresh claimed by one process; offered buttons."""
+and restarts, forgotten after a day; the token refresh claimed by one process; offered buttons;
+WeChat's agent sessions and unfollowing, whatever order their events are handled in."""
 
 from __future__ import annotations
 
@@ -106,5 +107,32 @@ def test_offered_buttons_are_kept_per_customer(two_processes: list[WeChatStore])
     first.offer_buttons("openid-1", [], NOW + 2)
     assert second.offered("openid-1") == []
     second.offer_buttons("openid-1", [("是", "/affirm")], NOW + 3)
-    second.forget_customer("openid-1")
+    second.record_unfollow("openid-1", 100, NOW + 4)
     assert first.offered("openid-1") == []
+
+
+def test_an_agent_session_is_open_until_a_later_close(two_processes: list[WeChatStore]) -> None:
+    first, second = two_processes
+    assert first.record_kf_event("openid-1", "kf_create_session", "a@x", 100) == "a@x"
+    assert second.kf_session("openid-1") == "a@x" and second.kf_session("openid-2") is None
+    assert second.record_kf_event("openid-1", "kf_switch_session", "b@x", 110) == "b@x"
+    assert first.record_kf_event("openid-1", "kf_close_session", "b@x", 120) is None
+    # An older create handled late does not reopen it; a newer one does.
+    assert second.record_kf_event("openid-1", "kf_create_session", "a@x", 105) is None
+    assert second.record_kf_event("openid-1", "kf_create_session", None, 130) == ""
+    with pytest.raises(ValueError, match="not a kf session event"):
+        first.record_kf_event("openid-1", "subscribe", None, 140)
+
+
+def test_an_unfollow_stands_until_a_later_follow(two_processes: list[WeChatStore]) -> None:
+    first, second = two_processes
+    first.offer_buttons("openid-1", [("是", "/affirm")], NOW)
+    first.record_kf_event("openid-1", "kf_create_session", "a@x", 100)
+    second.record_unfollow("openid-1", 200, NOW)
+    assert first.has_unfollowed("openid-1") and not first.has_unfollowed("openid-2")
+    assert first.offered("openid-1") == [] and first.kf_session("openid-1") is None
+    second.record_follow("openid-1", 150)  # an older follow handled late
+    assert first.has_unfollowed("openid-1")
+    second.record_unfollow("openid-1", 200, NOW + 1)  # WeChat's repeat, or another process
+    first.record_follow("openid-1", 300)
+    assert not second.has_unfollowed("openid-1")

@@ -41,7 +41,7 @@ def test_every_menu_key_is_an_intent_of_the_domain_and_others_are_answered_here(
 def test_links_scans_and_agent_sessions_need_no_answer() -> None:
     for event in ("VIEW", "SCAN", "kf_create_session", "LOCATION"):
         assert turn_for(parse_message(event_xml(event, "x"))) == NoAnswer()
-    assert turn_for(parse_message(event_xml("unsubscribe"))) == NoAnswer(forget=True)
+    assert turn_for(parse_message(event_xml("unsubscribe"))) == NoAnswer()
     video = parse_message(message_xml("video", 7, MediaId="m"))
     assert turn_for(video) == AnswerHere(UNSUPPORTED_REPLY)
 
