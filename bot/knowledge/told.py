@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from bot.knowledge.timeline import NUM, number
 
@@ -237,20 +238,22 @@ def social_insurance(text: str) -> str | None:
 
 
 def age(text: str) -> int | None:
-    read = (number(m.group(1)) for m in re.finditer(NUM + r"\s*(?:周)?岁", text))
-    ages = [int(a) for a in read if a is not None and 0 <= a < 120]
-    return ages[-1] if ages else None
+    return _latest_age(number(m.group(1)) for m in re.finditer(NUM + r"\s*(?:周)?岁", text))
 
 
 def age_at_claim(text: str) -> int | None:
     """The insured's age when it happened: an age told with buying (8岁时买的) is not it."""
-    ages = [
+    return _latest_age(
         number(m.group(1) or m.group(2))
         for m in re.finditer(NUM + r"\s*(?:周)?岁|(?:今年|现在|已经)" + NUM + r"了", text)
         if not re.match(r"[^，。,；;]{0,4}(买|投保|参保|购买|上的保险)", text[m.end() :])
-    ]
-    found = [int(a) for a in ages if a is not None and 0 <= a < 120]
-    return found[-1] if found else None
+    )
+
+
+def _latest_age(read: Iterable[float | None]) -> int | None:
+    """The last age told that is a person's age."""
+    ages = [int(a) for a in read if a is not None and 0 <= a < 120]
+    return ages[-1] if ages else None
 
 
 def cause(text: str) -> str | None:
