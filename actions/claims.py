@@ -28,6 +28,7 @@ from actions.services import (
     services,
     verified_policy,
 )
+from bot.civil_dates import chinese_date
 from bot.clock import china_today
 from bot.forms.claim_report import (
     DETAILS,
@@ -43,7 +44,6 @@ from bot.forms.intake import claim_correction, insured_matches
 from bot.forms.spoken_dates import spoken_date
 from bot.knowledge.answer import Citation
 from bot.knowledge.cover import before_cover
-from bot.records.dates import chinese_date
 from bot.records.errors import RecordsError
 from bot.records.model import submission_key
 

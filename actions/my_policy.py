@@ -17,9 +17,9 @@ from bot.desk.tickets import Priority
 from bot.knowledge.answer import Citation
 from bot.knowledge.cover import suspended_cover
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.policy_periods import policy_periods, premium_state
 from bot.records.errors import NoActiveAgentError
 from bot.records.model import Policy
-from bot.records.periods import policy_periods, premium_state
 
 PERSONAL_INTENTS = ("policy_status", "policy_dates", "my_agent", "claim_status", "orphan_policy")
 STATUS_NAMES = {

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.civil_dates import chinese_date
 from bot.knowledge import explain
 from bot.knowledge.answer import FOCUS, Citation
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.interface import Knowledge
+from bot.knowledge.policy_periods import waiting_state
 from bot.knowledge.text import normalize
-from bot.records.dates import chinese_date
 from bot.records.model import Policy
-from bot.records.periods import waiting_state
 
 DETAILS = ("insured", "event", "event_date", "diagnosis", "hospital")
 DETAIL_LABELS = {

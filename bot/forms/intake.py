@@ -8,9 +8,9 @@ decide what to do with the result.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.records.identity import MOBILE
+from bot.text import half_width
 
 # The insured's relation to the policy holder, as a holder names them. Checked in this order:
 # "我妈" is 父母 but "我婆婆" and "姑妈" are neither (其他).
@@ -63,7 +63,7 @@ _TRAILING = "。.！!，,；;？?"
 
 def plain(text: str) -> str:
     """``text`` with full-width characters made ASCII and surrounding spaces removed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    return half_width(text).strip()
 
 
 def wants_to_stop(text: str, *, bare_no: bool = True) -> bool:

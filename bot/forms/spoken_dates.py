@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from bot.knowledge.text import chinese_number
+from bot.text import half_width
 
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十两]{1,3})"
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
@@ -47,7 +47,7 @@ def spoken_date(text: str, today: dt.date) -> dt.date | None:
     Monday); "周三" alone is the latest Wednesday on or before ``today``. A day that does not
     exist (2月30日) is ``None``. Whether the day may be in the future is the caller's rule.
     """
-    plain = unicodedata.normalize("NFKC", text).replace(" ", "")
+    plain = half_width(text).replace(" ", "")
     for reader in (_full_date, _month_day, _relative_day, _days_ago, _weekday):
         found = reader(plain, today)
         if found is not None:

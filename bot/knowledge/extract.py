@@ -111,7 +111,37 @@ def _periods(articles: tuple[ClauseArticle, ...]) -> dict[str, Period]:
     listed = _listed_waiting(articles, periods.get("waiting"))
     if listed is not None:
         periods["waiting_listed"] = listed
+    if "grace" in periods:
+        grace = periods["grace"]
+        periods["grace"] = dataclasses.replace(grace, not_for=_not_for(grace))
+    if "waiting" in periods:
+        restart = _restart_article(periods)
+        periods["waiting"] = dataclasses.replace(periods["waiting"], restart_article=restart)
     return periods
+
+
+PAYMENT_WAY = re.compile(r"半年[交缴]|年[交缴]|季[交缴]|月[交缴]|趸[交缴]")
+
+
+def _not_for(period: Period) -> tuple[str, ...]:
+    """The ways of paying a period's own article excludes: "选择年交的，不适用本条宽限期"."""
+    found: list[str] = []
+    for sentence in (period.sentence, *period.details):
+        if "不适用" in sentence:
+            found.extend(way.replace("缴", "交") for way in PAYMENT_WAY.findall(sentence))
+    return tuple(dict.fromkeys(found))
+
+
+def _restart_article(periods: dict[str, Period]) -> str | None:
+    """The article where the waiting period starts again from a reinstatement, if one says so."""
+    for kind in ("waiting", "reinstatement"):
+        period = periods.get(kind)
+        if period is None:
+            continue
+        for sentence in (period.sentence, *period.details):
+            if "复效" in sentence and ("重新计算" in sentence or "最后一次复效" in sentence):
+                return period.article
+    return None
 
 
 LISTED = re.compile(r"(\d+(?:\.\d+)+)\s*条?(?:所列|列明|约定)")

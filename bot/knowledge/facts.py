@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.civil_dates import period_end
 from bot.knowledge.document import ClauseDocument
 
 
@@ -17,11 +19,26 @@ class Period:
     article: str
     sentence: str
     details: tuple[str, ...] = ()
+    # Ways of paying the period does not apply to ("选择年交的，不适用本条宽限期": ``("年交",)``).
+    not_for: tuple[str, ...] = ()
+    # A waiting period the wording restarts on reinstatement (复效): the article that says so.
+    restart_article: str | None = None
 
     @property
     def label(self) -> str:
         """``"15日"``, ``"2年"``: the amount as the wording writes it."""
         return f"{self.amount:g}{self.unit}"
+
+    def last_day(self, start: dt.date) -> dt.date:
+        """The period's last day counted from ``start``, as the Civil Code counts.
+
+        Raises:
+            ValueError: the wording states it in a unit that cannot be counted on a calendar.
+        """
+        try:
+            return period_end(start, self.amount, self.unit)
+        except ValueError as error:
+            raise ValueError(f"{self.kind} period of article {self.article}: {error}") from error
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-import opencc
+from bot.text import half_width, to_simplified
 
 CHINESE_DIGITS = {
     "零": 0,
@@ -31,23 +29,12 @@ ITEM_MARKER = re.compile(
 LINE_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:（\d{1,2}）|\(\d{1,2}\)|[①-⑳]|\d{1,2}[.、](?!\d))\s*")
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters as simplified ones (OpenCC t2s)."""
-    simplified: str = _t2s().convert(text)
-    return simplified
-
-
 def normalize(text: str) -> str:
     """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
 
     缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse.
     """
-    text = unicodedata.normalize("NFKC", to_simplified(text))
+    text = half_width(to_simplified(text))
     return re.sub(r"\s+", "", text).lower().replace("缴", "交")
 
 

@@ -7,7 +7,6 @@ offsets found on it are offsets in what the customer wrote.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -19,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.channels.customer_text import MAX_CHARS, NEUTRAL_PREFIX
-from bot.knowledge.text import to_simplified
+from bot.text import half_width, to_simplified
 
 # The channels refuse longer messages; the models never read more, whoever calls them.
 MAX_UNDERSTOOD_CHARS = MAX_CHARS
@@ -56,10 +55,7 @@ def understood_part(text: str) -> str:
 def _half_width(char: str) -> str:
     if char.isspace():
         return " "
-    if char == KEPT_SOLIDUS:
-        return char
-    folded = unicodedata.normalize("NFKC", char)
-    return folded if len(folded) == 1 else char
+    return char if char == KEPT_SOLIDUS else half_width(char)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hmac
 import re
-import unicodedata
 
 from bot.records.errors import InvalidContactError
 from bot.records.model import CONTACT_FIELDS, Customer
+from bot.text import half_width
 
 POLICY_NUMBER = re.compile(r"MB\d{10}")  # as stored; Rasa's own copy is in data/nlu/regex.yml
 MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -19,8 +19,7 @@ ADDRESS_MAX_LENGTH = 200
 
 
 def _plain(text: str) -> str:
-    # NFKC turns full-width digits and letters (１２３４, ｘ) into ASCII.
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+    return _SEPARATORS.sub("", half_width(text)).upper()
 
 
 def normalize_mobile(text: str) -> str | None:

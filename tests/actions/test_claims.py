@@ -19,8 +19,9 @@ from actions.claims import (
     typed_answer,
 )
 from actions.services import Services
+from bot.civil_dates import chinese_date
+from bot.clock import china_today
 from bot.forms.claim_report import UNDIAGNOSED
-from bot.records.dates import china_today, chinese_date
 from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
 FORM = ValidateClaimReportForm()

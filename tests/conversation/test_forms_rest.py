@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.clock import china_today
 from bot.db import make_engine
 from bot.desk.tickets import tickets
-from bot.records.dates import china_today
 from bot.records.store import SqlPolicyRecords
 from bot.settings import load_settings
 from tests.conversation.conftest import running_assistant

@@ -281,3 +281,38 @@ effective_from: 2025-01-01
 """
     facts = extract_facts(parse_clause_document(wording.encode("utf-8"), "t.md"))
     assert "reinstatement" not in facts.periods
+
+
+PREMIUM_WORDING = """---
+code: T-CI-8
+name: 测试终身重大疾病保险
+insurer: 测试人寿保险股份有限公司
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试终身重大疾病保险条款
+
+## 2 保险责任
+### 2.2 等待期
+自本合同生效之日起九十日为等待期。
+
+## 4 保险费
+### 4.2 宽限期
+分期支付保险费的，自保险费约定支付日的次日零时起六十日为宽限期。选择半年缴的，不适用本条宽限期。
+### 4.3 效力恢复
+自本合同效力中止之日起二年内，您可以申请恢复合同效力。等待期自最后一次复效之日起重新计算。
+"""
+
+
+def test_the_ways_of_paying_a_grace_period_excludes_are_read_whole() -> None:
+    facts = extract_facts(parse_clause_document(PREMIUM_WORDING.encode("utf-8"), "t.md"))
+    assert facts.periods["grace"].not_for == ("半年交",)
+
+
+def test_a_reinstatement_article_that_restarts_the_waiting_period_is_named_on_it() -> None:
+    facts = extract_facts(parse_clause_document(PREMIUM_WORDING.encode("utf-8"), "t.md"))
+    assert facts.periods["waiting"].restart_article == "4.3"
+    silent = PREMIUM_WORDING.replace("等待期自最后一次复效之日起重新计算。", "")
+    facts = extract_facts(parse_clause_document(silent.encode("utf-8"), "t.md"))
+    assert facts.periods["waiting"].restart_article is None

@@ -8,11 +8,11 @@ choices ("回复1：…") and a reply that is only such a number is read back as
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from bot.channels.wechat.crypto import WeChatCrypto
 from bot.channels.wechat.messages import Inbound, strip_illegal_xml_chars
+from bot.text import half_width
 
 ACK_BODY = "success"
 """The body that tells WeChat the message was received and will not be answered passively."""
@@ -109,7 +109,7 @@ def choice_payload(reply: str, buttons: Sequence[Button]) -> str | None:
     Full-width digits (``１``) and surrounding spaces or punctuation are accepted; anything else
     (``1个``, ``第1``, a number with no such button) is ordinary text.
     """
-    number = unicodedata.normalize("NFKC", reply).strip(_AROUND_NUMBER)
+    number = half_width(reply).strip(_AROUND_NUMBER)
     if not (number.isascii() and number.isdigit()) or len(number) > 3:
         return None
     index = int(number)

@@ -10,35 +10,25 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from bot.clock import CHINA_TIME, china_today
-from bot.knowledge.facts import Period
-
-__all__ = ["CHINA_TIME", "add_months", "china_today", "chinese_date", "period_end"]
 DAY_UNITS = frozenset({"日", "天"})
 MONTH_UNITS = frozenset({"月", "个月"})
 YEAR_UNITS = frozenset({"年"})
 
 
-def period_end(start: dt.date, period: Period) -> dt.date:
-    """The last day of ``period`` counted from ``start`` (``start`` itself not included).
+def period_end(start: dt.date, amount: float, unit: str) -> dt.date:
+    """The last day of a period of ``amount`` ``unit`` counted from ``start`` (not included).
 
     Raises:
-        ValueError: the period's unit is not 日/天/月/个月/年, or its amount is not whole.
+        ValueError: ``unit`` is not 日/天/月/个月/年, or ``amount`` is not whole.
     """
-    amount = int(period.amount)
-    if amount != period.amount:
-        raise ValueError(
-            f"{period.kind} period {period.label} (article {period.article}) is not a whole "
-            "number of units; state it in days in the wording"
-        )
-    if period.unit in DAY_UNITS:
-        return start + dt.timedelta(days=amount)
-    if period.unit in MONTH_UNITS | YEAR_UNITS:
-        return add_months(start, amount * 12 if period.unit in YEAR_UNITS else amount)
-    raise ValueError(
-        f"{period.kind} period {period.label} (article {period.article}) has unit "
-        f"{period.unit!r}; a policy period must be in 日, 天, 月, 个月 or 年"
-    )
+    whole = int(amount)
+    if whole != amount:
+        raise ValueError(f"a period of {amount:g}{unit} is not a whole number of units")
+    if unit in DAY_UNITS:
+        return start + dt.timedelta(days=whole)
+    if unit in MONTH_UNITS | YEAR_UNITS:
+        return add_months(start, whole * 12 if unit in YEAR_UNITS else whole)
+    raise ValueError(f"a period in {unit!r} cannot be counted: use 日, 天, 月, 个月 or 年")
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

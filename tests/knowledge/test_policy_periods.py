@@ -1,4 +1,4 @@
-"""Period states of the demo policies, from the sample products' own wording."""
+"""Period states of the demo policies, from the sample products' own wording (no database)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,37 @@ import datetime as dt
 import pytest
 
 from bot.knowledge.facts import ProductKnowledge
-from bot.records.model import Policy
-from bot.records.periods import (
+from bot.knowledge.ingest import ingest_files, policy_files
+from bot.knowledge.policy_periods import (
     cooling_off_state,
     policy_periods,
     premium_state,
     waiting_state,
 )
-from bot.records.store import SqlPolicyRecords
-from tests.records.conftest import DEMO_TODAY, make_policy
+from bot.records.demo import load_demo_records
+from bot.records.model import Policy
+from tests.conftest import POLICIES_DIR
+from tests.fakes import FakePolicyRecords, InMemoryKnowledgeRepository
+from tests.records.conftest import DEMO_DIR, DEMO_TODAY, make_policy
 
 Products = dict[str, ProductKnowledge]
 
 
-def policy(demo: SqlPolicyRecords, number: str) -> Policy:
+@pytest.fixture(scope="module")
+def products() -> Products:
+    repository = InMemoryKnowledgeRepository()
+    ingest_files(repository, policy_files(POLICIES_DIR))
+    return {p.code: p for p in repository.current()}
+
+
+@pytest.fixture
+def demo() -> FakePolicyRecords:
+    records = FakePolicyRecords()
+    load_demo_records(records, DEMO_DIR, DEMO_TODAY)
+    return records
+
+
+def policy(demo: FakePolicyRecords, number: str) -> Policy:
     found = demo.policy(number)
     assert found is not None
     return found
@@ -39,7 +56,7 @@ def test_the_sample_products_state_the_periods_these_tests_expect(products: Prod
     assert lengths["KN-CI-2024"]["reinstatement"] == "2年"
 
 
-def test_inside_the_cooling_off_period(demo: SqlPolicyRecords, products: Products) -> None:
+def test_inside_the_cooling_off_period(demo: FakePolicyRecords, products: Products) -> None:
     state = cooling_off_state(
         policy(demo, "MB2024000001"), products["KN-CI-2024"].facts, DEMO_TODAY
     )
@@ -63,7 +80,7 @@ def test_the_last_day_of_the_cooling_off_period_is_still_inside_it(products: Pro
 
 
 def test_the_cooling_off_length_comes_from_the_product(
-    demo: SqlPolicyRecords, products: Products
+    demo: FakePolicyRecords, products: Products
 ) -> None:
     signed_18_days_ago = policy(demo, "MB2024000017")
     ax = cooling_off_state(signed_18_days_ago, products["AX-CI-2023"].facts, DEMO_TODAY)
@@ -74,7 +91,7 @@ def test_the_cooling_off_length_comes_from_the_product(
 
 
 def test_cooling_off_over_and_inside_the_waiting_period(
-    demo: SqlPolicyRecords, products: Products
+    demo: FakePolicyRecords, products: Products
 ) -> None:
     jk_policy = policy(demo, "MB2024000016")
     facts = products["JK-MED-2024"].facts
@@ -102,7 +119,7 @@ def test_the_last_day_of_the_waiting_period_is_still_inside_it(products: Product
 
 
 def test_a_reinstatement_restarts_the_waiting_period_where_the_wording_says_so(
-    demo: SqlPolicyRecords, products: Products
+    demo: FakePolicyRecords, products: Products
 ) -> None:
     kn = waiting_state(policy(demo, "MB2024000018"), products["KN-CI-2024"].facts, DEMO_TODAY)
     assert kn is not None and kn.restarted and kn.active
@@ -125,7 +142,7 @@ def test_a_reinstatement_restarts_the_waiting_period_where_the_wording_says_so(
     ],
 )
 def test_inside_the_grace_period(
-    demo: SqlPolicyRecords,
+    demo: FakePolicyRecords,
     products: Products,
     number: str,
     product: str,
@@ -140,7 +157,9 @@ def test_inside_the_grace_period(
     assert f"距届满还有{days_left}天" in state.describe()
 
 
-def test_lapsed_within_the_reinstatement_window(demo: SqlPolicyRecords, products: Products) -> None:
+def test_lapsed_within_the_reinstatement_window(
+    demo: FakePolicyRecords, products: Products
+) -> None:
     state = premium_state(policy(demo, "MB2024000007"), products["KN-CI-2024"].facts, DEMO_TODAY)
     assert state is not None and state.status == "lapsed"
     assert state.grace_ends == dt.date(2025, 12, 10)
@@ -155,7 +174,7 @@ def test_lapsed_within_the_reinstatement_window(demo: SqlPolicyRecords, products
 
 
 def test_a_short_reinstatement_window_comes_from_the_medical_wording(
-    demo: SqlPolicyRecords, products: Products
+    demo: FakePolicyRecords, products: Products
 ) -> None:
     jk = premium_state(policy(demo, "MB2024000009"), products["JK-MED-2024"].facts, DEMO_TODAY)
     assert jk is not None and jk.status == "lapsed"
@@ -168,7 +187,7 @@ def test_a_short_reinstatement_window_comes_from_the_medical_wording(
 
 
 def test_annual_payers_get_no_grace_where_the_wording_excludes_them(
-    demo: SqlPolicyRecords, products: Products
+    demo: FakePolicyRecords, products: Products
 ) -> None:
     annual = policy(demo, "MB2024000014")
     assert annual.payment_frequency == "年交"
@@ -181,7 +200,7 @@ def test_annual_payers_get_no_grace_where_the_wording_excludes_them(
     assert monthly is not None and monthly.status == "grace"
 
 
-def test_premium_paid_and_paid_up(demo: SqlPolicyRecords, products: Products) -> None:
+def test_premium_paid_and_paid_up(demo: FakePolicyRecords, products: Products) -> None:
     facts = products["KN-CI-2024"].facts
     due_soon = premium_state(policy(demo, "MB2024000010"), facts, DEMO_TODAY)
     assert due_soon is not None and due_soon.status == "current"
@@ -191,14 +210,14 @@ def test_premium_paid_and_paid_up(demo: SqlPolicyRecords, products: Products) ->
     assert paid_up is not None and paid_up.status == "paid_up"
 
 
-def test_an_ended_contract_has_no_period_state(demo: SqlPolicyRecords, products: Products) -> None:
+def test_an_ended_contract_has_no_period_state(demo: FakePolicyRecords, products: Products) -> None:
     for number, product in (("MB2024000015", "KN-CI-2024"), ("MB2024000020", "AX-CI-2023")):
         periods = policy_periods(policy(demo, number), products[product].facts, DEMO_TODAY)
         assert (periods.cooling_off, periods.waiting, periods.premium) == (None, None, None)
         assert periods.describe() == "" and periods.articles == ()
 
 
-def test_every_state_of_a_policy_in_one_answer(demo: SqlPolicyRecords, products: Products) -> None:
+def test_every_state_of_a_policy_in_one_answer(demo: FakePolicyRecords, products: Products) -> None:
     product = products["KN-CI-2024"]
     periods = policy_periods(policy(demo, "MB2024000005"), product.facts, DEMO_TODAY)
     assert periods.articles == ("1.4", "2.3", "4.2")

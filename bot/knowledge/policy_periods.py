@@ -1,8 +1,9 @@
 """Where a policy stands in its periods (犹豫期, 等待期, 宽限期, 复效), from its dates and wording.
 
-Every length comes from the product's :class:`~bot.knowledge.facts.Period`, and every state
-names the articles it rests on, for ``ProductKnowledge.citation(*state.articles)``. Periods are
-counted as :func:`bot.records.dates.period_end` counts them.
+Every length and rule comes from the product's :class:`~bot.knowledge.facts.Period` (read from
+the wording at ingestion), and every state names the articles it rests on, for
+``ProductKnowledge.citation(*state.articles)``. Days are counted as the Civil Code counts them
+(:func:`bot.civil_dates.period_end`).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.civil_dates import chinese_date
 from bot.knowledge.facts import Period, ProductFacts
-from bot.records.dates import chinese_date, period_end
 from bot.records.model import ENDED_STATUSES, Policy
 
 PREMIUM_STATUSES = ("paid_up", "current", "grace", "overdue", "lapsed", "reinstatement_closed")
@@ -168,7 +169,7 @@ def cooling_off_state(
     period = facts.periods.get("cooling_off")
     if period is None or policy.status in ENDED_STATUSES:
         return None
-    ends = period_end(policy.received, period)
+    ends = period.last_day(policy.received)
     # Before receipt the contract can be cancelled all the more: that counts as inside.
     active = today <= ends
     return CoolingOffState(period, policy.received, ends, active, _days_left(today, ends))
@@ -185,12 +186,11 @@ def waiting_state(policy: Policy, facts: ProductFacts, today: dt.date) -> Waitin
         return None
     starts, restarted = policy.effective, False
     articles: tuple[str, ...] = (period.article,)
-    if policy.reinstated is not None and policy.reinstated > policy.effective:
-        restart_article = _restart_article(facts)
-        if restart_article is not None:
-            starts, restarted = policy.reinstated, True
-            articles = tuple(dict.fromkeys((period.article, restart_article)))
-    ends = period_end(starts, period)
+    reinstated = policy.reinstated
+    if reinstated is not None and reinstated > policy.effective and period.restart_article:
+        starts, restarted = reinstated, True
+        articles = tuple(dict.fromkeys((period.article, period.restart_article)))
+    ends = period.last_day(starts)
     active = today <= ends
     return WaitingState(
         period=period,
@@ -202,18 +202,6 @@ def waiting_state(policy: Policy, facts: ProductFacts, today: dt.date) -> Waitin
         articles=articles,
         not_yet_effective=today < starts,
     )
-
-
-def _restart_article(facts: ProductFacts) -> str | None:
-    """The article where the wording restarts the waiting period on reinstatement, if it does."""
-    for kind in ("waiting", "reinstatement"):
-        period = facts.periods.get(kind)
-        if period is None:
-            continue
-        for sentence in (period.sentence, *period.details):
-            if "复效" in sentence and ("重新计算" in sentence or "最后一次复效" in sentence):
-                return period.article
-    return None
 
 
 def premium_state(policy: Policy, facts: ProductFacts, today: dt.date) -> PremiumState | None:
@@ -228,16 +216,16 @@ def premium_state(policy: Policy, facts: ProductFacts, today: dt.date) -> Premiu
     if today <= policy.paid_to:
         return PremiumState("current", policy.paid_to)
     grace = facts.periods.get("grace")
-    if grace is None or not _grace_applies(grace, policy.payment_frequency):
+    if grace is None or policy.payment_frequency.replace("缴", "交") in grace.not_for:
         return PremiumState("overdue", policy.paid_to)
-    grace_ends = period_end(policy.paid_to, grace)
+    grace_ends = grace.last_day(policy.paid_to)
     if today <= grace_ends:
         return PremiumState(
             "grace", policy.paid_to, grace, grace_ends, _days_left(today, grace_ends)
         )
     lapsed_on = grace_ends + dt.timedelta(days=1)
     reinstatement = facts.periods.get("reinstatement")
-    reinstate_by = period_end(lapsed_on, reinstatement) if reinstatement is not None else None
+    reinstate_by = reinstatement.last_day(lapsed_on) if reinstatement is not None else None
     closed = reinstate_by is not None and today > reinstate_by
     return PremiumState(
         "reinstatement_closed" if closed else "lapsed",
@@ -248,14 +236,6 @@ def premium_state(policy: Policy, facts: ProductFacts, today: dt.date) -> Premiu
         lapsed_on,
         reinstatement,
         reinstate_by,
-    )
-
-
-def _grace_applies(grace: Period, payment_frequency: str) -> bool:
-    # e.g. JK-MED-2024 第4.2条: "选择年交的，不适用本条宽限期。"
-    return not any(
-        "不适用" in sentence and payment_frequency in sentence
-        for sentence in (grace.sentence, *grace.details)
     )
 
 
