@@ -9,16 +9,17 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from bot.clock import china_today, naive_utc_now, utc_now
+from bot.clock import naive_utc_now, utc_now
 from bot.desk.tickets import EscalationTicket, Priority, Status, TicketNotFound, TicketStateError
 from bot.knowledge.document import ClauseDocument
 from bot.knowledge.errors import VersionConflictError
 from bot.knowledge.facts import ProductFacts, ProductKnowledge
-from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
+from bot.records.errors import InvalidContactError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
 from bot.records.interface import Clock
 from bot.records.lockout import (
@@ -32,7 +33,6 @@ from bot.records.lockout import (
     lock_end,
 )
 from bot.records.model import (
-    RETURN_VISIT_ANSWERS,
     AddedRecords,
     Agent,
     Claim,
@@ -44,6 +44,7 @@ from bot.records.model import (
     ServiceAssignment,
     Verification,
 )
+from bot.records.rules import case_prefix, naive_utc, new_claim, return_visit_answer, successor
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,7 +103,7 @@ class FakePolicyRecords:
     def verify_identity(
         self, policy_number: str, proof: str, *, conversation_id: str = "", client: str = ""
     ) -> Verification:
-        now = _naive_utc(self.clock())
+        now = naive_utc(self.clock())
         recent = [c for c in self.checks if c.check.checked_at > now - LOCK]
         end = lock_end(
             [c.check for c in recent if c.policy_number == policy_number],
@@ -126,7 +127,7 @@ class FakePolicyRecords:
         return Verification(policy_number, True, customer=holder)
 
     def verified_policy_number(self, conversation_id: str) -> str | None:
-        since = _naive_utc(self.clock()) - VERIFIED_FOR
+        since = naive_utc(self.clock()) - VERIFIED_FOR
         passed = [
             c.policy_number
             for c in self.checks
@@ -153,26 +154,17 @@ class FakePolicyRecords:
         ]
         if earlier:
             return earlier[0]
-        event = event.strip()
-        if not event:
-            raise ValueError("a claim needs the event (出险经过)")
         now = self.clock()
-        if event_date > china_today(now):
-            raise ValueError(f"event date {event_date.isoformat()} is in the future")
-        policy = self._policy(policy_number)
-        prefix = f"CL{china_today(now):%Y%m%d}"
-        sequence = sum(1 for c in self.claim_list if c.case_number.startswith(prefix)) + 1
-        claim = Claim(
-            case_number=f"{prefix}{sequence:04d}",
-            policy_number=policy.policy_number,
-            insured_id=policy.insured_id,
+        prefix = case_prefix(now)
+        claim = new_claim(
+            self._policy(policy_number),
             event=event,
             event_date=event_date,
-            diagnosis=diagnosis.strip(),
-            hospital=hospital.strip(),
-            reported_at=_naive_utc(now),
-            status="reported",
-            note=note.strip(),
+            now=now,
+            sequence=sum(1 for c in self.claim_list if c.case_number.startswith(prefix)) + 1,
+            diagnosis=diagnosis,
+            hospital=hospital,
+            note=note,
             conversation_id=conversation_id,
             submission_key=submission_key,
         )
@@ -209,7 +201,7 @@ class FakePolicyRecords:
             field=field,
             old_value=old_value,
             new_value=value,
-            changed_at=_naive_utc(self.clock()),
+            changed_at=naive_utc(self.clock()),
             conversation_id=conversation_id,
             submission_key=submission_key,
         )
@@ -228,18 +220,9 @@ class FakePolicyRecords:
         *,
         expected: str = "yes",
     ) -> ReturnVisitAnswer:
-        if answer not in RETURN_VISIT_ANSWERS or expected not in ("yes", "no"):
-            raise ValueError(f"answer {answer!r} or expected {expected!r} is not valid")
-        if not item_key.strip():
-            raise ValueError("a return-visit answer needs the key of the question it answers")
         self._policy(policy_number)
-        stored = ReturnVisitAnswer(
-            policy_number=policy_number,
-            item_key=item_key.strip(),
-            answer=answer,
-            flagged=answer != expected,
-            conversation_id=conversation_id,
-            answered_at=_naive_utc(self.clock()),
+        stored = return_visit_answer(
+            policy_number, item_key, answer, conversation_id, expected=expected, now=self.clock()
         )
         self.visits.append(stored)
         return stored
@@ -250,20 +233,14 @@ class FakePolicyRecords:
     def assign_service_person(self, policy_number: str, reason: str) -> Agent:
         policy = self._policy(policy_number)
         current = self.agents[policy.service_agent_code]
-        candidates = [
-            a for a in self.agents.values() if a.status == "active" and a.code != current.code
-        ]
-        if not candidates:
-            raise NoActiveAgentError(f"no active agent can take over policy {policy_number}")
-
-        def served(agent: Agent) -> int:
-            return sum(1 for p in self.policies.values() if p.service_agent_code == agent.code)
-
-        chosen = min(candidates, key=lambda a: (a.branch != current.branch, served(a), a.code))
+        served = Counter(p.service_agent_code for p in self.policies.values())
+        chosen = successor(
+            policy_number, current, ((a, served[a.code]) for a in self.agents.values())
+        )
         self.policies[policy_number] = dataclasses.replace(policy, service_agent_code=chosen.code)
         self.assignments.append(
             ServiceAssignment(
-                policy_number, current.code, chosen.code, _naive_utc(self.clock()), reason.strip()
+                policy_number, current.code, chosen.code, naive_utc(self.clock()), reason.strip()
             )
         )
         return chosen
@@ -296,7 +273,7 @@ class FakeTicketDesk:
     ) -> tuple[EscalationTicket, bool]:
         existing = self.open_ticket_for(conversation_id)
         if existing is not None:
-            raised = min(existing.priority, priority, key=lambda p: p.rank)
+            raised = existing.priority.at_least(priority)
             updated = dataclasses.replace(
                 existing, reason=reason, priority=raised, summary=summary, slots=dict(slots)
             )
@@ -421,7 +398,3 @@ def fake_unit_of_work(
 def _state(fake: object) -> dict[str, Any]:
     """A copy of what ``fake`` stores (its clock is kept as it is)."""
     return {k: copy.deepcopy(v) for k, v in vars(fake).items() if k != "clock"}
-
-
-def _naive_utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -33,7 +32,7 @@ import yaml
 from sklearn.metrics import f1_score
 
 from bot.runtime.model import ModelSpec, ensure_trained, production_model
-from bot.runtime.run import prepare
+from bot.runtime.run import prepare, started
 from bot.settings import PROJECT_ROOT, load_settings
 from tools.qa import wrong_facts
 
@@ -193,25 +192,8 @@ def nlu_summary(out: Path) -> dict[str, Any]:
 @contextmanager
 def serving(model: Path) -> Iterator[Chat]:
     """The assistant started on the evaluation ports with ``model``; a REST chat with it."""
-    env = {**os.environ, **EVAL_PORTS}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.runtime.run", "--model", str(model)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "Ctrl-C stops everything" in line:
-                break
-        else:
-            raise RuntimeError("the assistant did not start; run make run to see why")
+    with started({**os.environ, **EVAL_PORTS}, "--model", str(model)):
         yield rest_chat(f"http://127.0.0.1:{EVAL_PORTS['RASA_PORT']}")
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
 
 
 def answer_check(model: Path) -> list[CaseResult]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 import aiohttp
 from defusedxml import ElementTree
 
+from bot.runtime.run import NotReady, started
 from bot.settings import PROJECT_ROOT
 from tests.channels.wechat.fake_wechat import (
     APP_ID,
@@ -148,45 +148,28 @@ async def run() -> int:
     print(
         "starting the assistant with the WeChat channel on (safe mode) against a local fake of WeChat …"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.runtime.run"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
     try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "Ctrl-C stops everything" in line:
-                break
-        else:
-            print(
-                "error: the assistant stopped before it was ready; run make run to see why",
-                file=sys.stderr,
+        with started(env):
+            token = desk_account(env)
+            demo = Demo(
+                wechat,
+                rasa=f"http://127.0.0.1:{PORTS['RASA_PORT']}",
+                desk=f"http://127.0.0.1:{PORTS['DESK_PORT']}",
+                token=token,
             )
-            return 1
-        token = desk_account(env)
-        demo = Demo(
-            wechat,
-            rasa=f"http://127.0.0.1:{PORTS['RASA_PORT']}",
-            desk=f"http://127.0.0.1:{PORTS['DESK_PORT']}",
-            token=token,
-        )
-        print("\n—— 微信对话 ——")
-        await demo.customer(None, event="subscribe")
-        for text in CUSTOMER_TURNS_BEFORE:
-            await demo.customer(text)
-        await demo.agent()
-        for text in CUSTOMER_TURNS_AFTER:
-            await demo.customer(text)
-        print("—— 结束 ——")
-        return 0
+            print("\n—— 微信对话 ——")
+            await demo.customer(None, event="subscribe")
+            for text in CUSTOMER_TURNS_BEFORE:
+                await demo.customer(text)
+            await demo.agent()
+            for text in CUSTOMER_TURNS_AFTER:
+                await demo.customer(text)
+            print("—— 结束 ——")
+            return 0
+    except NotReady as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=60)
         await wechat.close()
 
 

@@ -40,6 +40,10 @@ class Priority(str, enum.Enum):
         """0 for the most urgent."""
         return list(Priority).index(self)
 
+    def at_least(self, other: Priority) -> Priority:
+        """The more urgent of this and ``other``: a ticket's priority only ever rises."""
+        return min(self, other, key=lambda p: p.rank)
+
 
 class Status(str, enum.Enum):
     """Where a ticket is in its life."""
@@ -174,7 +178,7 @@ class SqlTicketDesk:
     ) -> tuple[EscalationTicket, bool]:
         existing = self.open_ticket_for(conversation_id)
         if existing is not None:
-            raised = min(existing.priority, priority, key=lambda p: p.rank)
+            raised = existing.priority.at_least(priority)
             with self.db.begin() as conn:
                 conn.execute(
                     update(tickets)

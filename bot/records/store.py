@@ -10,9 +10,9 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.clock import china_today, utc_now
+from bot.clock import utc_now
 from bot.db import Database
-from bot.records.errors import InvalidContactError, NoActiveAgentError, UnknownPolicyError
+from bot.records.errors import InvalidContactError, UnknownPolicyError
 from bot.records.identity import proof_matches, valid_contact
 from bot.records.interface import Clock
 from bot.records.lockout import (
@@ -26,7 +26,6 @@ from bot.records.lockout import (
     lock_end,
 )
 from bot.records.model import (
-    RETURN_VISIT_ANSWERS,
     AddedRecords,
     Agent,
     Claim,
@@ -38,6 +37,7 @@ from bot.records.model import (
     ServiceAssignment,
     Verification,
 )
+from bot.records.rules import case_prefix, naive_utc, new_claim, return_visit_answer, successor
 from bot.records.tables import (
     agent_row,
     agents,
@@ -117,7 +117,7 @@ class SqlPolicyRecords:
     def verify_identity(
         self, policy_number: str, proof: str, *, conversation_id: str = "", client: str = ""
     ) -> Verification:
-        now = _naive_utc(self.clock())
+        now = naive_utc(self.clock())
         with self.db.begin() as conn:
             recent = identity_checks.c.checked_at > now - LOCK
             end = lock_end(
@@ -147,7 +147,7 @@ class SqlPolicyRecords:
         return Verification(policy_number, True, customer=holder)
 
     def verified_policy_number(self, conversation_id: str) -> str | None:
-        since = _naive_utc(self.clock()) - VERIFIED_FOR
+        since = naive_utc(self.clock()) - VERIFIED_FOR
         query = (
             select(identity_checks.c.policy_number)
             .where(identity_checks.c.conversation_id == conversation_id)
@@ -176,30 +176,20 @@ class SqlPolicyRecords:
             earlier = self._submitted(claims, submission_key)
             if earlier is not None:
                 return to_claim(earlier)
-        event = event.strip()
-        if not event:
-            raise ValueError("a claim needs the event (出险经过), e.g. '确诊疾病' or '住院'")
         now = self.clock()
-        if event_date > china_today(now):
-            raise ValueError(
-                f"event date {event_date.isoformat()} is in the future; ask the customer again"
-            )
         attempt = 1
         while True:
             try:
                 with self.db.begin() as conn:
-                    policy = _policy_in(conn, policy_number)
-                    claim = Claim(
-                        case_number=_next_case_number(conn, now),
-                        policy_number=policy.policy_number,
-                        insured_id=policy.insured_id,
+                    claim = new_claim(
+                        _policy_in(conn, policy_number),
                         event=event,
                         event_date=event_date,
-                        diagnosis=diagnosis.strip(),
-                        hospital=hospital.strip(),
-                        reported_at=_naive_utc(now),
-                        status="reported",
-                        note=note.strip(),
+                        now=now,
+                        sequence=_next_sequence(conn, now),
+                        diagnosis=diagnosis,
+                        hospital=hospital,
+                        note=note,
                         conversation_id=conversation_id,
                         submission_key=submission_key,
                     )
@@ -262,7 +252,7 @@ class SqlPolicyRecords:
                 field=field,
                 old_value=old_value,
                 new_value=value,
-                changed_at=_naive_utc(self.clock()),
+                changed_at=naive_utc(self.clock()),
                 conversation_id=conversation_id,
                 submission_key=submission_key,
             )
@@ -282,22 +272,11 @@ class SqlPolicyRecords:
         *,
         expected: str = "yes",
     ) -> ReturnVisitAnswer:
-        if answer not in RETURN_VISIT_ANSWERS:
-            raise ValueError(f"answer {answer!r} is not one of {', '.join(RETURN_VISIT_ANSWERS)}")
-        if expected not in ("yes", "no"):
-            raise ValueError(f"expected answer {expected!r} must be 'yes' or 'no'")
-        if not item_key.strip():
-            raise ValueError("a return-visit answer needs the key of the question it answers")
+        stored = return_visit_answer(
+            policy_number, item_key, answer, conversation_id, expected=expected, now=self.clock()
+        )
         with self.db.begin() as conn:
             _policy_in(conn, policy_number)
-            stored = ReturnVisitAnswer(
-                policy_number=policy_number,
-                item_key=item_key.strip(),
-                answer=answer,
-                flagged=answer != expected,
-                conversation_id=conversation_id,
-                answered_at=_naive_utc(self.clock()),
-            )
             conn.execute(return_visits.insert().values(vars(stored)))
         return stored
 
@@ -318,15 +297,9 @@ class SqlPolicyRecords:
                 .where(agents.c.status == "active", agents.c.code != current.code)
                 .group_by(*agents.c)
             ).all()
-            if not candidates:
-                raise NoActiveAgentError(
-                    f"no active agent can take over policy {policy_number}: add or reactivate "
-                    "an agent in the records, or hand the case to a person"
-                )
-            chosen = min(
-                candidates, key=lambda row: (row.branch != current.branch, row.served, row.code)
+            new_agent = successor(
+                policy_number, current, ((to_agent(row), row.served) for row in candidates)
             )
-            new_agent = to_agent(chosen)
             conn.execute(
                 update(policies)
                 .where(policies.c.policy_number == policy_number)
@@ -337,7 +310,7 @@ class SqlPolicyRecords:
                     policy_number=policy_number,
                     old_agent_code=current.code,
                     new_agent_code=new_agent.code,
-                    assigned_at=_naive_utc(self.clock()),
+                    assigned_at=naive_utc(self.clock()),
                     reason=reason.strip(),
                 )
             )
@@ -382,15 +355,12 @@ def _policy_in(conn: Connection, policy_number: str) -> Policy:
     return to_policy(row)
 
 
-def _next_case_number(conn: Connection, now: dt.datetime) -> str:
-    prefix = f"CL{china_today(now):%Y%m%d}"
+def _next_sequence(conn: Connection, now: dt.datetime) -> int:
+    prefix = case_prefix(now)
     last = conn.execute(
         select(func.max(claims.c.case_number)).where(claims.c.case_number.like(f"{prefix}%"))
     ).scalar_one_or_none()
-    sequence = int(last[len(prefix) :]) + 1 if last else 1
-    if sequence > 9999:
-        raise RuntimeError(f"more than 9999 claims reported on {prefix[2:]}; widen the case number")
-    return f"{prefix}{sequence:04d}"
+    return int(last[len(prefix) :]) + 1 if last else 1
 
 
 def _insert_missing(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> int:
@@ -403,7 +373,3 @@ def _insert_missing(conn: Connection, table: Table, rows: Iterable[dict[str, Any
     if missing:
         conn.execute(table.insert(), missing)
     return len(missing)
-
-
-def _naive_utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)

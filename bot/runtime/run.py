@@ -14,7 +14,8 @@ import secrets
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -29,6 +30,51 @@ from bot.records.store import SqlPolicyRecords
 from bot.runtime.model import ModelSpec, ensure_trained, production_model
 from bot.runtime.supervisor import Process, StartError, spawn, stop_all, supervise, wait_ready
 from bot.settings import PROJECT_ROOT, Settings, configure_logging, load_settings
+
+# The last line ``make run`` prints once every process answers: what a launcher waits for.
+READY = "Ctrl-C stops everything"
+
+
+class NotReady(RuntimeError):
+    """``python -m bot.runtime.run`` exited before it was ready; ``output`` is what it printed."""
+
+    def __init__(self, output: str) -> None:
+        super().__init__("the assistant stopped before it was ready; run make run to see why")
+        self.output = output
+
+
+@contextmanager
+def started(env: Mapping[str, str], *args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``python -m bot.runtime.run *args`` in the background with ``env``, once it is ready.
+
+    Yields the process and what it printed until ready; stops it (SIGTERM) on leaving unless it
+    has stopped already.
+
+    Raises:
+        NotReady: it exited before printing :data:`READY`.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.runtime.run", *args],
+        cwd=PROJECT_ROOT,
+        env=dict(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines: list[str] = []
+        for line in process.stdout:
+            lines.append(line)
+            if READY in line:
+                break
+        else:
+            raise NotReady("".join(lines))
+        yield process, "".join(lines)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
 
 
 def prepare(settings: Settings, out: TextIO) -> int:
@@ -158,7 +204,7 @@ def serve(settings: Settings, model: Path, out: TextIO) -> int:
             f"  socket.io        {settings.rasa_url}/socket.io\n"
             f"  action server    http://127.0.0.1:{settings.actions_port}/webhook\n"
             f"  WeChat channel   {wechat_line(settings)}\n"
-            "A process that stops is started again; Ctrl-C stops everything.",
+            f"A process that stops is started again; {READY}.",
             file=out,
             flush=True,
         )

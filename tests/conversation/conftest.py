@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
-import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +12,7 @@ import pytest
 import socketio
 
 from bot.runtime.model import small_model
-from bot.settings import PROJECT_ROOT
+from bot.runtime.run import NotReady, started
 
 # What the end-to-end tests use to read Rasa's API; bot.runtime.run would make one up otherwise.
 RASA_TOKEN = "e2e-rasa-token"
@@ -28,26 +26,12 @@ def running_assistant(ports: dict[str, str]) -> Iterator[tuple[subprocess.Popen[
     model = small_model().path
     if not model.exists():
         pytest.fail(f"no test model at {model}: run make conversation, which trains it first")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.runtime.run", "--model", str(model)],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "MINGBAO_RASA_TOKEN": RASA_TOKEN, **ports},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    lines: list[str] = []
-    for line in process.stdout:
-        lines.append(line)
-        if "Ctrl-C stops everything" in line:
-            break
-    else:
-        pytest.fail("bot.runtime.run exited before it was ready:\n" + "".join(lines))
-    yield process, "".join(lines)
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
+    env = {**os.environ, "MINGBAO_RASA_TOKEN": RASA_TOKEN, **ports}
+    try:
+        with started(env, "--model", str(model)) as (process, output):
+            yield process, output
+    except NotReady as error:
+        pytest.fail(f"bot.runtime.run exited before it was ready:\n{error.output}")
 
 
 def socketio_replies(rasa_url: str, session: str, messages: list[str]) -> list[str]:

@@ -82,15 +82,15 @@ def test_a_case_number_taken_meanwhile_is_retried(
     demo: SqlPolicyRecords, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = demo.report_claim("MB2024000001", event="住院", event_date=dt.date(2026, 3, 9))
-    real = store._next_case_number
+    real = store._next_sequence
     calls: list[str] = []
 
-    def racing(conn: Connection, now: dt.datetime) -> str:
+    def racing(conn: Connection, now: dt.datetime) -> int:
         # The first attempt loses a race: another report took the number.
         calls.append("attempt")
-        return first.case_number if len(calls) == 1 else real(conn, now)
+        return int(first.case_number[-4:]) if len(calls) == 1 else real(conn, now)
 
-    monkeypatch.setattr(store, "_next_case_number", racing)
+    monkeypatch.setattr(store, "_next_sequence", racing)
     second = demo.report_claim("MB2024000001", event="住院", event_date=dt.date(2026, 3, 9))
     assert len(calls) == 2
     assert second.case_number == "CL202603100002"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import sys
 import time
 from pathlib import Path
@@ -12,7 +13,15 @@ import pytest
 
 from bot.db import make_engine
 from bot.records.store import SqlPolicyRecords
-from bot.runtime.run import child_environment, prepare, start, wechat_line, with_secrets
+from bot.runtime.run import (
+    NotReady,
+    child_environment,
+    prepare,
+    start,
+    started,
+    wechat_line,
+    with_secrets,
+)
 from bot.runtime.supervisor import StartError, stop_all, wait_ready
 from bot.settings import Settings, load_settings
 
@@ -99,3 +108,10 @@ def test_the_banner_says_whether_the_wechat_channel_is_on(
         wechat_line(settings)
         == f"{settings.rasa_url}/webhooks/wechat/webhook (behind the insurer's proxy)"
     )
+
+
+@pytest.mark.integration
+def test_a_launcher_hears_of_an_assistant_that_stops_before_it_is_ready() -> None:
+    with pytest.raises(NotReady) as raised, started(dict(os.environ), "--no-such-option"):
+        pass
+    assert "make run" in str(raised.value)
