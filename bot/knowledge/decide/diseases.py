@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
@@ -139,10 +140,12 @@ def decide_disease(
             benefit.category if benefit is not None and benefit.category else found.category or "",
             found.category_label,
         )
+        line_figure: float | None = None
         if benefit is not None and benefit.percent is not None:
             amount = amount_text(situation, benefit.percent)
             if situation.sum_insured:
-                figures.append(situation.sum_insured * benefit.percent / 100)
+                line_figure = situation.sum_insured * benefit.percent / 100
+                figures.append(line_figure)
             reasons.append(Reason(payout(benefit), benefit.article))
             if situation.earlier_claims or re.search(r"扣", situation.text):
                 note = _deduction_note(product, benefit.article)
@@ -151,8 +154,11 @@ def decide_disease(
         else:
             amount = "按保险责任条款给付"
         condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
-        extra = _extra_payout(extras[:1], situation, reasons, figures)
-        lines.append(f"{condition}按{category}赔，{amount}{extra}")
+        extra = extra_payout(extras[:1], situation, line_figure)
+        reasons.extend(extra.reasons)
+        if extra.total is not None:
+            figures[-1] = extra.total
+        lines.append(f"{condition}按{category}赔，{amount}{extra.text}")
         if how != "yes" and not any(r.article == found.article for r in reasons):
             reasons.append(
                 Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
@@ -174,26 +180,46 @@ def decide_disease(
     )
 
 
-def _extra_payout(
-    extras: list[Benefit], situation: Situation, reasons: list[Reason], figures: list[float]
-) -> str:
-    """What an extra payout (关爱金, 额外给付) adds to a line, judged by the age told."""
+@dataclass(frozen=True)
+class ExtraPayout:
+    """What an extra payout (关爱金, 额外给付) adds to a line of the answer.
+
+    Attributes:
+        text: the words appended to the line ("；另外给付…"), empty when nothing is added.
+        reasons: the reasons citing the extra payout's article.
+        total: the line's amount with the extra included, when the sum can be computed.
+    """
+
+    text: str = ""
+    reasons: tuple[Reason, ...] = ()
+    total: float | None = None
+
+
+def extra_payout(
+    extras: list[Benefit], situation: Situation, base: float | None = None
+) -> ExtraPayout:
+    """What an extra payout adds to a line whose own amount is ``base``, judged by the age told.
+
+    Pure: the caller adds the returned reasons and total to its own lists.
+    """
     extra = extras[0] if extras else None
     if extra is None or extra.percent is None:
-        return ""
+        return ExtraPayout()
     percent = extra.percent
-    reasons.append(Reason(payout(extra), extra.article))
+    reasons = (Reason(payout(extra), extra.article),)
     amount = amount_text(situation, percent)
     age = age_at_claim(situation.text)
     limit = extra.before_age
     if limit is not None and age is not None and age > limit:
-        return f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}"
+        return ExtraPayout(
+            f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}", reasons
+        )
     if limit is not None and (age is None or age == limit):
-        return f"；在{extra.age_limit}确诊的，另外给付{extra.name}，{amount}"
-    if situation.sum_insured and figures:
-        figures[-1] += situation.sum_insured * percent / 100
-        return f"；另外给付{extra.name}，{amount}，合计{money(figures[-1])}"
-    return f"；另外给付{extra.name}，{amount}"
+        return ExtraPayout(f"；在{extra.age_limit}确诊的，另外给付{extra.name}，{amount}", reasons)
+    if situation.sum_insured and base is not None:
+        total = base + situation.sum_insured * percent / 100
+        return ExtraPayout(f"；另外给付{extra.name}，{amount}，合计{money(total)}", reasons, total)
+    return ExtraPayout(f"；另外给付{extra.name}，{amount}", reasons)
 
 
 STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣⅰⅱⅲⅳ]|[1-4一二三四]|iv|iii|ii|i)\s*期")

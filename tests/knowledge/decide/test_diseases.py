@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.decide import decide
+from bot.knowledge.decide.diseases import extra_payout
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
@@ -151,3 +152,19 @@ def test_without_an_age_the_extra_is_stated_with_its_condition() -> None:
     verdict = decide(product(CHILDREN), story("确诊白血病能赔多少"), default_thesaurus(), "白血病")
     assert verdict is not None
     assert "在年满18周岁后的首个保单周年日之前确诊的，另外给付少儿特定疾病关爱金" in verdict.answer
+
+
+def test_an_extra_payout_leaves_its_callers_lists_alone() -> None:
+    extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
+    told = story("孩子6岁，保额20万，确诊白血病")
+    first = extra_payout([extra], told, 200000.0)
+    again = extra_payout([extra], told, 200000.0)
+    assert first == again
+    assert first.total == 300000.0 and first.text.endswith("合计30万元")
+    assert [r.article for r in first.reasons] == [extra.article]
+
+
+def test_an_extra_payout_without_the_line_amount_adds_no_total() -> None:
+    extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
+    paid = extra_payout([extra], story("孩子6岁，保额20万，确诊白血病"), None)
+    assert paid.total is None and "另外给付少儿特定疾病关爱金" in paid.text
