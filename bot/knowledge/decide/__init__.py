@@ -37,7 +37,7 @@ from bot.knowledge.decide.diseases import (
     several_at_once,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
-from bot.knowledge.decide.greater import decide_greater_of
+from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_deductible_carry,
@@ -174,6 +174,7 @@ def _first_verdict(
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),
         lambda: decide_greater_of(product, situation),
+        lambda: decide_effective_sum(product, situation),
         lambda: decide_death_benefit(product, situation),
         lambda: decide_waiver(product, situation),
     )
