@@ -316,7 +316,7 @@ class KnowledgeBase:
             return explain.exclusions_section(product)
         if topic == "claim_materials":
             hint = _benefit_hint(product, asked, disease)
-            listed = explain.materials_section(product, hint)
+            listed = explain.materials_section(product, hint, asked.text)
             own = explain.circumstance_section(product, asked.text)
             if not own.text:
                 return listed

@@ -251,6 +251,8 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
     if _named_exclusion(item, term, question):
         return True
+    if stage is not None and _staged_cancer(item, question, stage):
+        return True
     key = normalize(term)
     for segment in re.split(r"[，,、；;。：:（）()]", normalize(item)):
         if key not in segment:
@@ -265,6 +267,23 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
             and (stage in stages or ("更轻" in segment and stage == "Ⅰ"))
         ):
             return True
+    return False
+
+
+ORGAN_CANCER = re.compile(r"([\u4e00-\u9fff]{2,5})癌")
+
+
+def _staged_cancer(item: str, question: str, stage: str) -> bool:
+    """Whether an exclusion item naming one organ's cancer at some stages ("Ⅰ期或更轻分期的甲状腺癌")
+    fits the customer's cancer of that organ at that stage ("甲状腺乳头状癌一期")."""
+    for segment in re.split(r"[，,；;。：:（）()]", normalize(item)):
+        stages = _stages(segment)
+        if not stages or not (stage in stages or ("更轻" in segment and stage == "Ⅰ")):
+            continue
+        for match in ORGAN_CANCER.finditer(segment):
+            organ = re.split(r"[的为期或]", match.group(1))[-1]
+            if len(organ) >= 2 and re.search(organ + r"[\u4e00-\u9fff]{0,6}?癌", question):
+                return True
     return False
 
 

@@ -168,3 +168,27 @@ def test_an_extra_payout_without_the_line_amount_adds_no_total() -> None:
     extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
     paid = extra_payout([extra], story("孩子6岁，保额20万，确诊白血病"), None)
     assert paid.total is None and "另外给付少儿特定疾病关爱金" in paid.text
+
+
+STAGED = (
+    ILLNESS.replace(
+        "（2）TNM分期为Ⅰ期或更轻分期的甲状腺癌。",
+        "（2）TNM分期为Ⅰ期或更轻分期的甲状腺癌；（3）TNM分期为Ⅰ期或更轻分期的膀胱癌。",
+    )
+    .replace("特指下列两项之一", "特指下列三项之一")
+    .replace(
+        "（2）TNM分期为T1N0M0期的前列腺癌。",
+        "（2）TNM分期为T1N0M0期的前列腺癌；（3）TNM分期为Ⅰ期的膀胱癌。",
+    )
+)
+
+
+def test_a_cancer_named_by_its_organ_and_histology_meets_a_staged_exclusion() -> None:
+    wording = product(STAGED)
+    told = story("保额20万，膀胱尿路上皮癌一期，赔多少")
+    verdict = decide(wording, told, default_thesaurus(), "恶性肿瘤")
+    assert verdict is not None and verdict.answer == "能赔：按轻症赔，20万元 × 25% = 5万元。"
+    later = decide(
+        wording, story("保额20万，膀胱尿路上皮癌三期，赔多少"), default_thesaurus(), "恶性肿瘤"
+    )
+    assert later is not None and later.answer == "能赔：按重疾赔，20万元 × 100% = 20万元。"
