@@ -161,3 +161,37 @@ def test_suicide_is_excluded_only_inside_the_years_the_item_names() -> None:
     assert "2年内" in inside.answer and "第3.1条第（2）项" in inside.answer
     assert any("现金价值" in r.text for r in inside.reasons)
     assert after is not None and after.decision == "yes" and "超过2年" in after.answer
+
+
+def test_a_cause_no_item_speaks_of_beside_a_disease_is_not_in_the_list(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("我老公常年熬夜加班，今年查出严重慢性肾衰竭，熬夜是不是免责的")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is not None and verdict.kind == "exclusion"
+    assert verdict.answer.startswith("不属于责任免除：本产品列明的4项责任免除（第3.1条）中没有熬夜")
+
+
+def test_an_illness_from_before_the_cover_is_not_said_to_be_outside_the_list(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("投保之前就查出严重慢性肾衰竭了，算免责吗")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    # the cause-not-listed answer (which cites the list's articles) is not given here
+    assert verdict is None or "（第3.1条）中没有" not in verdict.answer
+
+
+def test_a_cause_an_item_names_in_other_words_is_left_to_that_item(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("孩子先天心脏畸形，后来查出严重慢性肾衰竭，这个免责吗")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is None or "（第3.1条）中没有" not in verdict.answer
+
+
+def test_asking_whether_the_wording_says_it_is_not_paid_is_an_exclusion_question(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("条款有没有说蹦极出事不赔的"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "exclusion"
+    assert verdict.answer.startswith("不属于责任免除：本产品列明的4项责任免除中没有蹦极")
