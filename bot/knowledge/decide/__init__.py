@@ -32,6 +32,7 @@ from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
     decide_definition_unmet,
     decide_disease,
+    decide_outside_cancer_cover,
     decide_used_up,
     is_severe,
     several_at_once,
@@ -159,6 +160,7 @@ def _first_verdict(
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),
+        lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(

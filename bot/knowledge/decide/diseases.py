@@ -540,3 +540,56 @@ def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Rea
         if len(found) >= 2:
             break
     return found[:2]
+
+
+BENIGN_TOLD = re.compile(r"良性|(?:纤维|腺|脂肪|血管|肌|神经鞘)瘤|囊肿|息肉|结节")
+MALIGNANT_TOLD = re.compile(r"癌|恶性|白血病|淋巴瘤|肉瘤|黑色素瘤|骨髓瘤|转移")
+
+
+def cancer_only(product: ProductKnowledge) -> bool:
+    """Whether every disease the wording defines is a cancer (a 防癌 product)."""
+    diseases = product.facts.diseases
+    tumours = [d for d in diseases if TUMOUR.search(d.name)]
+    return len(tumours) >= 2 and len(tumours) * 4 >= len(diseases) * 3
+
+
+def decide_outside_cancer_cover(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """ "切了个纤维腺瘤，良性的，能赔吗" under a product that covers only cancers: a benign growth,
+    or an illness no definition names, is not covered — the product pays only what it defines."""
+    if is_medical(product) or not cancer_only(product):
+        return None
+    text = situation.text
+    own = {normalize(d.name) for d in product.facts.diseases}
+    if BENIGN_TOLD.search(text) and not MALIGNANT_TOLD.search(text):
+        match = re.search(r"[\u4e00-\u9fff]{0,6}?(?:瘤|囊肿|息肉|结节)", text)
+        growth = re.sub(r"^.*[个了出是有的]", "", match.group(0)) if match else ""
+        what = f"良性的{growth}" if len(growth) >= 2 else "良性肿瘤"
+    elif (
+        disease is not None
+        and not TUMOUR.search(disease)
+        and not MALIGNANT_TOLD.search(text)
+        and normalize(disease) not in own
+    ):
+        what = disease
+    else:
+        return None
+    groups: dict[str, Disease] = {}
+    for found in product.facts.diseases:
+        groups.setdefault(found.category_label, found)
+    names = "、".join(label if TUMOUR.search(label) else d.name for label, d in groups.items())
+    reasons = [Reason(f"本产品保障的疾病：{names}", d.article) for d in list(groups.values())[:1]]
+    for found in product.facts.diseases:
+        benign = next((s for s in sentences(found.definition) if "良性" in s), None)
+        if benign is not None and "良性" in what:
+            reasons.append(Reason(f"“{found.name}”的定义：“{clip(benign, 70)}”", found.article))
+            break
+    return Verdict(
+        "disease",
+        "no",
+        f"不能赔：{what}不在本产品的保障范围内。本产品只保条款定义的恶性肿瘤相关疾病"
+        f"（{names}），{what}不属于其中。",
+        tuple(reasons),
+        ("若日后病理确诊为恶性肿瘤，再按条款定义申请。",),
+    )

@@ -192,3 +192,57 @@ def test_a_cancer_named_by_its_organ_and_histology_meets_a_staged_exclusion() ->
         wording, story("保额20万，膀胱尿路上皮癌三期，赔多少"), default_thesaurus(), "恶性肿瘤"
     )
     assert later is not None and later.answer == "能赔：按重疾赔，20万元 × 100% = 20万元。"
+
+
+CANCER_ONLY = """---
+code: T-CA-1
+name: 测试安心防癌保险
+insurer: 测试人寿保险股份有限公司
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安心防癌保险条款
+
+## 2 保险责任
+### 2.1 恶性肿瘤保险金
+被保险人确诊初次发生恶性肿瘤——重度的，我们按基本保险金额的百分之一百给付。
+### 2.2 早期癌症保险金
+被保险人确诊初次发生早期恶性肿瘤的，我们按基本保险金额的百分之二十给付。
+
+## 9 释义
+### 9.1 重度疾病
+#### 9.1.1 恶性肿瘤——重度
+指恶性细胞不受控制的进行性增长和扩散，经组织病理学检查确诊。
+### 9.2 轻度疾病
+#### 9.2.1 早期恶性肿瘤
+指TNM分期为Ⅰ期的甲状腺癌。
+"""
+
+
+def test_a_benign_growth_under_a_cancer_only_product_is_not_covered() -> None:
+    told = story("切了个子宫肌瘤，病理是良性的，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), None)
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("不能赔：良性的子宫肌瘤不在本产品的保障范围内")
+    assert "恶性肿瘤——重度、早期恶性肿瘤" in verdict.answer
+
+
+def test_an_illness_no_definition_names_under_a_cancer_only_product_is_not_covered() -> None:
+    told = story("我爸脑中风住院了，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), "脑中风后遗症")
+    assert verdict is not None and verdict.decision == "no"
+    assert "脑中风后遗症不在本产品的保障范围内" in verdict.answer
+
+
+def test_a_growth_told_with_cancer_is_left_to_the_definitions() -> None:
+    told = story("甲状腺结节穿刺是乳头状癌一期，保额10万，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), "甲状腺癌")
+    assert verdict is None or "不在本产品的保障范围内" not in verdict.answer
+
+
+def test_a_benign_tumour_under_a_product_with_other_illnesses_is_not_refused_this_way(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("切了个良性纤维瘤，能赔吗"), default_thesaurus(), None)
+    assert verdict is None or "只保条款定义的恶性肿瘤" not in verdict.answer
