@@ -21,7 +21,7 @@ from bot.knowledge.industry import (
     GENERAL_TOPICS,
     general_disease_answer,
 )
-from bot.knowledge.names import disease_terms, product_names
+from bot.knowledge.names import disease_terms, near_name, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
@@ -181,6 +181,8 @@ class KnowledgeBase:
         """
         own = self._product_terms.get(product or "", self._disease_terms)
         found = next((term for term in own if term in text), None)
+        # a longer name written without a filler (溶血尿毒症) beats a shorter one inside it (尿毒症)
+        found = near_name((t for t in own if len(t) > len(found or "") + 1), text) or found
         if found is not None:
             return found
         if MALIGNANT.search(text) and "恶性肿瘤" in self._disease_terms:

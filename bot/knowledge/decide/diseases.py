@@ -526,6 +526,9 @@ SEVERAL_RULE = re.compile(
 )
 
 
+CHOSEN_AT_PURCHASE = re.compile(r"投保时|保险期间|交费方式|交费期间")  # 两种…选择一种 of a term
+
+
 def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Reason]:
     """ "两个轻症都能赔吗": what the wording says of conditions diagnosed together or from one
     cause (仅按其中一种给付, 仅给付重大疾病保险金)."""
@@ -535,7 +538,11 @@ def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Rea
     for article in product.document.articles:
         body = strip_markdown(article.body)
         for piece in [*split_items(body)[1], *sentences(body)]:
-            if SEVERAL_RULE.search(piece) and not any(clip(piece, 80) in r.text for r in found):
+            if (
+                SEVERAL_RULE.search(piece)
+                and not CHOSEN_AT_PURCHASE.search(piece)
+                and not any(clip(piece, 80) in r.text for r in found)
+            ):
                 found.append(Reason(f"同时符合几项时：“{clip(piece, 80)}”", article.number))
         if len(found) >= 2:
             break
