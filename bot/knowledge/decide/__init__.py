@@ -19,6 +19,7 @@ from bot.knowledge.decide.ages import (
     decide_youngest_age,
 )
 from bot.knowledge.decide.allowance import decide_allowance
+from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
@@ -157,6 +158,7 @@ def _first_verdict(
         lambda: decide_claim_notice(product, situation),
         lambda: decide_claim_timing(product, situation),
         lambda: decide_from_policy_year(product, situation),
+        lambda: decide_cover_end(product, situation),
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import (
@@ -210,6 +212,28 @@ def extra_payout(
     amount = amount_text(situation, percent)
     age = age_at_claim(situation.text)
     limit = extra.before_age
+    turns = (
+        age_turns(situation, limit, "周年日" in (extra.age_limit or ""))
+        if limit is not None
+        else None
+    )
+    diagnosed = next((d for d in situation.dated if d.kind == "diagnosis"), None)
+    rule = re.sub(r"(零时)?(之前|以前)$", "", extra.age_limit or "")
+    if turns is not None and diagnosed is not None and diagnosed.last < turns:
+        total = (
+            base + situation.sum_insured * percent / 100 if situation.sum_insured and base else None
+        )
+        tail = f"，合计{money(total)}" if total is not None else ""
+        return ExtraPayout(
+            f"；确诊在{day_text(turns, year=True)}（{rule}）之前，另外给付{extra.name}，{amount}{tail}",
+            reasons,
+            total,
+        )
+    if turns is not None and diagnosed is not None and diagnosed.first >= turns:
+        return ExtraPayout(
+            f"；确诊已在{day_text(turns, year=True)}（{rule}）当日或之后，不再额外给付{extra.name}",
+            reasons,
+        )
     if limit is not None and age is not None and age > limit:
         return ExtraPayout(
             f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}", reasons

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.decide import decide
-from bot.knowledge.decide.diseases import extra_payout
+from bot.knowledge.decide.diseases import extra_payout, several_at_once
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
@@ -246,3 +246,14 @@ def test_a_benign_tumour_under_a_product_with_other_illnesses_is_not_refused_thi
 ) -> None:
     verdict = decide(illness, story("切了个良性纤维瘤，能赔吗"), default_thesaurus(), None)
     assert verdict is None or "只保条款定义的恶性肿瘤" not in verdict.answer
+
+
+def test_a_choice_made_at_purchase_is_not_a_rule_for_several_diagnoses() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "## 2 保险利益\n",
+            "## 2 保险利益\n### 2.0 保险期间\n本合同的保险期间分为两种，由您在投保时选择一种。\n",
+        )
+    )
+    found = several_at_once(wording, story("同时查出两个轻症，都能赔吗"))
+    assert not any("保险期间" in r.text for r in found)
