@@ -501,6 +501,7 @@ def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool
 
 CONDITION_ASK = re.compile(
     r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到|这样(可以|行)|够吗"
+    r"|(这|这个|这样|这种)(情况)?(能|可以)(赔|按)[\u4e00-\u9fff]{2,16}吗"
 )
 DEFINITION_ASK = re.compile(rf"{CONDITION_ASK.pattern}|算[^，。,？?]{{1,16}}吗")
 QUALIFIED_NAME = re.compile(r"^(严重|重症|重型|较重|深度|持续|永久|完全|晚期)")

@@ -257,3 +257,16 @@ def test_a_choice_made_at_purchase_is_not_a_rule_for_several_diagnoses() -> None
     )
     found = several_at_once(wording, story("同时查出两个轻症，都能赔吗"))
     assert not any("保险期间" in r.text for r in found)
+
+
+def test_a_case_told_then_asked_as_a_named_definition_is_not_a_plain_yes() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "指慢性肾脏病5期，",
+            "指双肾功能慢性不可逆性衰竭，经专科医生确诊为慢性肾脏病5期，肾小球滤过率低于15，",
+        )
+    )
+    told = story("我爸肾不好，医生说是慢性肾病，在做透析，这个能赔严重慢性肾衰竭吗")
+    verdict = decide(wording, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is not None and verdict.decision == "depends"
+    assert verdict.answer.startswith("要看具体诊断：符合“严重慢性肾衰竭”定义的")
