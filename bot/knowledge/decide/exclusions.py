@@ -6,7 +6,7 @@ import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
-from bot.knowledge.facts import Exclusion, ProductKnowledge
+from bot.knowledge.facts import Exclusion, ProductKnowledge, Term
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import Concept, Thesaurus
@@ -76,6 +76,20 @@ def decide_exclusion(
                     f"这项免责不适用，可以赔（仍须符合保险责任的约定）：该项责任免除{number}"
                     f"写明{exception}除外。",
                     quoted,
+                )
+            left_out = _left_out_by_definition(product, item.text, concept, situation.text)
+            if left_out is not None:
+                thing, term = left_out
+                return Verdict(
+                    "exclusion",
+                    "yes",
+                    f"{thing}不属于条款所说的{term.name}，不在责任免除{number}之内；"
+                    f"{'因意外受伤的，' if situation.cause == 'accident' else ''}"
+                    "可以申请理赔（按保险责任的约定给付）。",
+                    (
+                        Reason(f"“{term.name}”的定义：{clip(term.definition)}", term.article),
+                        quoted[0],
+                    ),
                 )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
             then = _consequence(product, item)
@@ -339,6 +353,36 @@ def _defined_terms(product: ProductKnowledge, item: str, concept: Concept) -> li
         for term in product.facts.terms
         if normalize(term.name) in text and concept.named_in(term.name)
     ][:1]
+
+
+LEFT_OUT = re.compile(
+    r"([\u4e00-\u9fff]{2,8})以外|不包括([\u4e00-\u9fff]{2,8})|([\u4e00-\u9fff]{2,8})不属于"
+)
+
+
+def _left_out_by_definition(
+    product: ProductKnowledge, item: str, concept: Concept, question: str
+) -> tuple[str, Term] | None:
+    """ "浮潜也不赔吗" where the item's term is defined so as to leave it out ("包括浮潜以外的水肺
+    潜水"; "普通游泳不属于潜水"): the customer's thing and the term whose definition leaves it out."""
+    text = normalize(item)
+    asked = normalize(question)
+    for term in product.facts.terms:
+        name = normalize(term.name)
+        if name not in text or not concept.named_in(term.name):
+            continue
+        for match in LEFT_OUT.finditer(normalize(term.definition)):
+            phrase = next(g for g in match.groups() if g)
+            for size in (4, 3, 2):
+                thing = phrase[-size:] if match.group(2) is None else phrase[:size]
+                if (
+                    len(thing) == size
+                    and thing in asked
+                    and thing not in name
+                    and name not in thing
+                ):
+                    return thing, term
+    return None
 
 
 def _names(product: ProductKnowledge, item: str, concept: Concept, specific: list[str]) -> bool:

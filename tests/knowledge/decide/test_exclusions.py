@@ -195,3 +195,23 @@ def test_asking_whether_the_wording_says_it_is_not_paid_is_an_exclusion_question
     verdict = decide(illness, story("条款有没有说蹦极出事不赔的"), default_thesaurus())
     assert verdict is not None and verdict.kind == "exclusion"
     assert verdict.answer.startswith("不属于责任免除：本产品列明的4项责任免除中没有蹦极")
+
+
+DEFINED_SPORT = ILLNESS.replace(
+    "## 9 释义",
+    "## 9 释义\n### 9.9 攀岩\n指徒手或借助器械攀登天然岩壁的运动，室内攀岩馆以外的各类攀登均属之。"
+    "在商场儿童乐园进行的攀爬游戏不属于攀岩。",
+)
+
+
+def test_a_thing_the_terms_definition_leaves_out_is_not_excluded() -> None:
+    told = story("孩子在商场儿童乐园玩攀爬游戏摔伤了，攀岩不赔，那攀爬游戏也不赔吗")
+    verdict = decide(product(DEFINED_SPORT), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer.startswith("攀爬游戏不属于条款所说的攀岩，不在责任免除")
+    assert "可以申请理赔" in verdict.answer
+
+
+def test_the_defined_term_itself_stays_excluded() -> None:
+    verdict = decide(product(DEFINED_SPORT), story("去野外攀岩摔伤了能赔吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
