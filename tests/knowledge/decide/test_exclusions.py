@@ -215,3 +215,20 @@ def test_a_thing_the_terms_definition_leaves_out_is_not_excluded() -> None:
 def test_the_defined_term_itself_stays_excluded() -> None:
     verdict = decide(product(DEFINED_SPORT), story("去野外攀岩摔伤了能赔吗"), default_thesaurus())
     assert verdict is not None and verdict.decision == "no"
+
+
+RARE_SPARED = ILLNESS.replace(
+    "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+    "（4）遗传性疾病、先天性畸形；但本合同第9.3条所列罕见病，不适用本项免除。",
+).replace(
+    "### 9.2 轻度疾病",
+    "### 9.3 罕见病\n#### 9.3.1 进行性骨化性纤维发育不良\n指经基因检测确诊的遗传性骨化疾病。\n"
+    "### 9.2 轻度疾病",
+)
+
+
+def test_an_item_that_does_not_apply_to_a_listed_category_spares_that_disease() -> None:
+    told = story("孩子确诊进行性骨化性纤维发育不良，这是遗传病，是不是就免责不赔了")
+    verdict = decide(product(RARE_SPARED), told, default_thesaurus(), "进行性骨化性纤维发育不良")
+    assert verdict is not None and verdict.decision != "no"
+    assert verdict.answer.startswith("这项免责不适用，可以赔")
