@@ -21,6 +21,7 @@ from bot.knowledge.explain import (
 from bot.knowledge.facts import Benefit, Disease, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
+from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.told import age_at_claim
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
@@ -275,6 +276,8 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
     if _named_exclusion(item, term, question):
         return True
+    if any(c.named_in(item) for c in default_thesaurus().concepts_in(question)):
+        return True  # the case told in everyday words (捐了一个肾 for 作为器官捐献者)
     if stage is not None and _staged_cancer(item, question, stage):
         return True
     key = normalize(term)

@@ -270,3 +270,17 @@ def test_a_case_told_then_asked_as_a_named_definition_is_not_a_plain_yes() -> No
     verdict = decide(wording, told, default_thesaurus(), "严重慢性肾衰竭")
     assert verdict is not None and verdict.decision == "depends"
     assert verdict.answer.startswith("要看具体诊断：符合“严重慢性肾衰竭”定义的")
+
+
+DONATION = ILLNESS.replace(
+    "### 9.2 轻度疾病",
+    "### 9.2 轻度疾病\n#### 9.2.7 单侧肺脏切除\n指因疾病或意外伤害已实施一侧全肺切除手术。"
+    "作为器官捐献者而接受的肺脏切除，不在保障范围内。",
+)
+
+
+def test_a_case_a_definition_leaves_out_told_in_everyday_words_is_a_no() -> None:
+    told = story("我给我妈捐了一个肝，这个算器官切除能赔吗")
+    verdict = decide(product(DONATION), told, default_thesaurus(), "单侧肺脏切除")
+    assert verdict is not None and verdict.decision == "no"
+    assert "作为器官捐献者而接受的肺脏切除" in verdict.answer
