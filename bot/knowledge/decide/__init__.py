@@ -68,6 +68,7 @@ from bot.knowledge.decide.timing import (
     decide_reinstatement_term,
     decide_renewal,
 )
+from bot.knowledge.decide.total_disability import decide_total_disability
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
@@ -172,6 +173,7 @@ def _first_verdict(
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
+        lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
         lambda: decide_age_split(product, situation, disease),
         lambda: decide_disease(product, situation, disease),
