@@ -126,6 +126,12 @@ class Reading:
     verdict: Verdict | None
 
 
+NEGATED_ILLNESS = re.compile(
+    r"(?:没|没有|未|从没|从未|从来没|并没|不曾)(?:有)?(?:得|患|查出|确诊|生)(?:过|了)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:癌|瘤|病|症)"
+)
+
+
 class KnowledgeBase:
     """Answers questions from the current version of every ingested product, in memory."""
 
@@ -179,6 +185,7 @@ class KnowledgeBase:
         乳腺浸润性导管癌), a leukaemia or a lymphoma that the wording does not name is read as
         恶性肿瘤, the name every wording defines it under.
         """
+        text = NEGATED_ILLNESS.sub("", text)  # "没得过癌" names no diagnosis
         own = self._product_terms.get(product or "", self._disease_terms)
         found = next((term for term in own if term in text), None)
         # a longer name written without a filler (溶血尿毒症) beats a shorter one inside it (尿毒症)

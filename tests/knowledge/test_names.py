@@ -25,3 +25,10 @@ def test_the_near_longer_name_beats_a_shorter_exact_one_inside_it() -> None:
     knowledge = KnowledgeBase([product(RARE)])
     found = knowledge.disease_in(normalize("儿子确诊了进行肌营养不良症，能赔吗"), "T-CI-1")
     assert found == "进行性肌营养不良症"
+
+
+def test_an_illness_the_customer_says_was_never_had_is_not_the_diagnosis() -> None:
+    knowledge = KnowledgeBase([product(RARE)])
+    assert knowledge.disease_in(normalize("我爸没得过肾衰竭，车祸走了，能赔吗"), "T-CI-1") is None
+    found = knowledge.disease_in(normalize("投保前没查出过病，现在确诊严重慢性肾衰竭"), "T-CI-1")
+    assert found == "严重慢性肾衰竭"
