@@ -21,7 +21,7 @@ from bot.knowledge.industry import (
     GENERAL_TOPICS,
     general_disease_answer,
 )
-from bot.knowledge.names import disease_terms, product_names
+from bot.knowledge.names import disease_terms, near_name, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
@@ -126,6 +126,12 @@ class Reading:
     verdict: Verdict | None
 
 
+NEGATED_ILLNESS = re.compile(
+    r"(?:没|没有|未|从没|从未|从来没|并没|不曾)(?:有)?(?:得|患|查出|确诊|生)(?:过|了)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:癌|瘤|病|症)"
+)
+
+
 class KnowledgeBase:
     """Answers questions from the current version of every ingested product, in memory."""
 
@@ -179,8 +185,11 @@ class KnowledgeBase:
         乳腺浸润性导管癌), a leukaemia or a lymphoma that the wording does not name is read as
         恶性肿瘤, the name every wording defines it under.
         """
+        text = NEGATED_ILLNESS.sub("", text)  # "没得过癌" names no diagnosis
         own = self._product_terms.get(product or "", self._disease_terms)
         found = next((term for term in own if term in text), None)
+        # a longer name written without a filler (溶血尿毒症) beats a shorter one inside it (尿毒症)
+        found = near_name((t for t in own if len(t) > len(found or "") + 1), text) or found
         if found is not None:
             return found
         if MALIGNANT.search(text) and "恶性肿瘤" in self._disease_terms:
@@ -316,7 +325,7 @@ class KnowledgeBase:
             return explain.exclusions_section(product)
         if topic == "claim_materials":
             hint = _benefit_hint(product, asked, disease)
-            listed = explain.materials_section(product, hint)
+            listed = explain.materials_section(product, hint, asked.text)
             own = explain.circumstance_section(product, asked.text)
             if not own.text:
                 return listed

@@ -180,8 +180,12 @@ def exclusions_section(product: ProductKnowledge) -> Section:
     return Section(text, list(dict.fromkeys(e.article for e in exclusions)))
 
 
-def materials_section(product: ProductKnowledge, benefit_hint: Benefit | None) -> Section:
-    """The claim documents, for one benefit when the question names it."""
+def materials_section(
+    product: ProductKnowledge, benefit_hint: Benefit | None, question: str = ""
+) -> Section:
+    """The claim documents, for one benefit when the question names it; an item that sets
+    what each disease needs ("甲状腺癌须提供TNM分期资料；白血病须提供…") keeps the parts for the
+    disease the question names."""
     groups = list(product.facts.materials)
     if benefit_hint is not None:
         named = [g for g in groups if g.benefit == benefit_hint.name]
@@ -190,9 +194,32 @@ def materials_section(product: ProductKnowledge, benefit_hint: Benefit | None) -
         return Section(f"《{product.name}》的条款里没有找到申请材料的约定。")
     blocks = []
     for group in groups[:3]:
-        items = "\n".join(f"（{i}）{clip(x, 100)}" for i, x in enumerate(group.items, 1))
+        items = "\n".join(
+            f"（{i}）{clip(_for_named(x, question), 100)}" for i, x in enumerate(group.items, 1)
+        )
         blocks.append(f"申请{group.benefit}需要（第{group.article}条）：\n{items}")
     return Section("\n".join(blocks), list(dict.fromkeys(g.article for g in groups[:3])))
+
+
+NEEDS = re.compile(r"^(?P<who>[^：:；;，,]{2,24}?)(?:须|需|应|需要|应当)(?:提供|提交|出具)")
+
+
+def _for_named(item: str, question: str) -> str:
+    """The parts of a per-case item ("…的资料：A须提供…；B须提供…") for the cases the question
+    names, all of it when the question names none of them."""
+    lead, colon, rest = item.partition("：")
+    if not colon or not question:
+        return item
+    parts = [p for p in re.split(r"[；;]", rest) if p.strip()]
+    cases = [NEEDS.match(p.strip()) for p in parts]
+    if len(parts) < 2 or not all(cases):
+        return item
+    kept = [
+        part
+        for part, case in zip(parts, cases, strict=True)
+        if case and any(len(n) >= 2 and n in question for n in re.split(r"[、和及或]", case["who"]))
+    ]
+    return f"{lead}：{'；'.join(kept)}" if kept else item
 
 
 def circumstance_section(product: ProductKnowledge, question: str) -> Section:

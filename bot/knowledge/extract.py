@@ -445,12 +445,33 @@ def _definition_and_exclusions(body: str) -> tuple[str, list[str]]:
     text = strip_markdown(body)
     leads = list(EXCLUSION_LEAD.finditer(text))
     if not leads:
-        return text, []
+        return text, _trailing_exclusions(text)
     start = leads[-1].start()
     _, items, tail = split_items(text[start:])
     if not items:
         items = [s for s in sentences(text[start:])[:1]]
     return text[:start].strip(), [*items, *sentences(tail)]
+
+
+NOT_THIS_DISEASE = re.compile(
+    r"^(?P<what>[^。；]{4,80}?)[，,]?(?:均|也|亦)?(?:不在(?:本合同的?|本项的?)?保障范围(?:内|之内)?"
+    r"|不属于本(?:项|条|合同所指的?)(?:疾病|保障范围)?|不在此列)"
+)
+
+
+def _trailing_exclusions(text: str) -> list[str]:
+    """What a definition leaves out in a sentence of its own with no "下列" lead-in
+    ("肾脏部分切除，以及作为器官捐献者而接受的肾脏切除，不在保障范围内"), one item each."""
+    found: list[str] = []
+    for sentence in sentences(text):
+        match = NOT_THIS_DISEASE.match(sentence.strip())
+        if match is None:
+            continue
+        what = re.sub(r"^(但|且|其中|另外|此外)", "", match.group("what"))
+        found.extend(
+            p.strip("，, ") for p in re.split(r"[，,]?以及|；|;", what) if len(p.strip()) >= 2
+        )
+    return found
 
 
 def _materials(

@@ -56,6 +56,22 @@ def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
     return sorted(keyed, key=len, reverse=True)
 
 
+FILLERS = "性型状的"
+
+
+def near_name(terms: Iterable[str], text: str) -> str | None:
+    """The wording's name the customer wrote without one of its filler characters
+    (溶血尿毒症 for 溶血性尿毒症, 进行性肌营养不良 written 进行肌营养不良): the first of ``terms``
+    (longest first) found in ``text`` once a 性, 型, 状 or 的 inside it is left out."""
+    for term in terms:
+        if len(term) < 5:
+            continue
+        for i in range(1, len(term) - 1):
+            if term[i] in FILLERS and term[:i] + term[i + 1 :] in text:
+                return term
+    return None
+
+
 def condition_words(item: str) -> list[str]:
     """Short names in an exclusion item: ``原位癌，癌前病变`` → ``[原位癌, 癌前病变]``."""
     words = re.split(r"[，,、；;：:（）()“”\"\s]|及|或|和|如", item)

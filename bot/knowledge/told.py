@@ -15,7 +15,7 @@ MONEY = re.compile(
     NUM
     + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
     # "3千次" is a count, "2190元一次交清" is money
-    r"(?:(?<=[元块])|(?![\u4e00-\u9fff]{0,1}(?:[日天次岁级]|年(?!度))))"
+    r"(?:(?<=[元块])|(?![\u4e00-\u9fff]{0,1}(?:[日天次岁级]|年(?!度|交|缴|付))))"
 )
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
 EXPENSE_WORDS = (
@@ -247,6 +247,9 @@ def age_at_claim(text: str) -> int | None:
         number(m.group(1) or m.group(2))
         for m in re.finditer(NUM + r"\s*(?:周)?岁|(?:今年|现在|已经)" + NUM + r"了", text)
         if not re.match(r"[^，。,；;]{0,4}(买|投保|参保|购买|上的保险)", text[m.end() :])
+        and not re.search(
+            r"(投保|购买|买的|买保险|参保)(时|的时候)[^，。,；;\d]{0,6}$", text[: m.start()]
+        )
     )
 
 
@@ -432,7 +435,8 @@ def premiums_paid(text: str, annual: float | None, years: int | None) -> float |
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
         if re.search(
-            r"(一共|总共|共|累计|合计)(交|缴)(了)?[^，。；\d]{0,3}$|(交|缴)了.{0,4}共$", before
+            r"(一共|总共|共|累计|合计|一次性?|趸)(交|缴)(清|了)?[^，。；\d]{0,3}$|(交|缴)了.{0,4}共$",
+            before,
         ):
             return money_value(match)
     each = annual or _each_year(text)
@@ -479,3 +483,23 @@ def debt(text: str) -> float | None:
         ):
             return money_value(match)
     return None
+
+
+POLICY_YEAR = re.compile(
+    r"第\s*"
+    + NUM
+    + r"\s*(?:个)?(?:保单|保险)?年度|(?:买了?|投保|生效)?[^，。；\d]{0,3}?第\s*"
+    + NUM
+    + r"\s*年(?![交缴期])"
+)
+
+
+def policy_year(text: str) -> int | None:
+    """The policy year the event fell in: "第4个保单年度", "第二年我老公走了" (the last one told)."""
+    years = [
+        number(match.group(1) or match.group(2))
+        for match in POLICY_YEAR.finditer(text)
+        if not re.match(r"\s*(交|缴|的保费|那期)", text[match.end() :])
+    ]
+    found = [int(y) for y in years if y is not None and 1 <= y <= 120]
+    return found[-1] if found else None

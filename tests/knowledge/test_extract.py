@@ -316,3 +316,16 @@ def test_a_reinstatement_article_that_restarts_the_waiting_period_is_named_on_it
     silent = PREMIUM_WORDING.replace("等待期自最后一次复效之日起重新计算。", "")
     facts = extract_facts(parse_clause_document(silent.encode("utf-8"), "t.md"))
     assert facts.periods["waiting"].restart_article is None
+
+
+def test_a_definitions_own_sentence_leaving_cases_out_gives_one_item_each() -> None:
+    from tests.knowledge.decide.conftest import ILLNESS
+
+    wording = ILLNESS.replace(
+        "### 9.2 轻度疾病",
+        "#### 9.1.4 单侧肺脏切除\n指因疾病或意外伤害已实施一侧全肺切除手术。"
+        "肺叶部分切除，以及作为器官捐献者而接受的肺脏切除，不在保障范围内。\n### 9.2 轻度疾病",
+    )
+    document = parse_clause_document(wording.encode(), "t.md")
+    found = next(d for d in extract_facts(document).diseases if d.name == "单侧肺脏切除")
+    assert found.exclusions == ("肺叶部分切除", "作为器官捐献者而接受的肺脏切除")

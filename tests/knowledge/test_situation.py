@@ -213,3 +213,8 @@ def test_an_event_closing_the_clause_before_a_date_is_not_that_date_event() -> N
 def test_a_date_followed_by_born_is_a_birth_and_happened_is_not() -> None:
     assert [d.kind for d in story("我妈1964年5月1号生的").dated] == ["birth"]
     assert [d.kind for d in story("3月1号发生的车祸").dated] == ["accident"]
+
+
+def test_a_sum_insured_followed_by_how_the_premium_is_paid_is_still_money() -> None:
+    told = read_situation("买了两年 保额30万 年交的 查出肺癌 能赔多少", today=dt.date(2026, 1, 1))
+    assert told.sum_insured == 300_000

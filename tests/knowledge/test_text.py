@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.text import arabic_numerals
+from bot.knowledge.text import arabic_numerals, split_items
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,11 @@ from bot.knowledge.text import arabic_numerals
 )
 def test_numbers_in_words(wording: str, read: str) -> None:
     assert arabic_numerals(wording) == read
+
+
+def test_items_numbered_with_chinese_numerals_in_brackets_are_split() -> None:
+    lead, items, _ = split_items(
+        "仅限于下列三种情形之一：\n（一）甲情形；\n（二）乙情形；\n（三）丙情形。"
+    )
+    assert lead == "仅限于下列三种情形之一："
+    assert items == ["甲情形", "乙情形", "丙情形。"]

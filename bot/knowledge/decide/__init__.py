@@ -19,6 +19,7 @@ from bot.knowledge.decide.ages import (
     decide_youngest_age,
 )
 from bot.knowledge.decide.allowance import decide_allowance
+from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
@@ -32,12 +33,13 @@ from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
     decide_definition_unmet,
     decide_disease,
+    decide_outside_cancer_cover,
     decide_used_up,
     is_severe,
     several_at_once,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
-from bot.knowledge.decide.greater import decide_greater_of
+from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_deductible_carry,
@@ -66,6 +68,7 @@ from bot.knowledge.decide.timing import (
     decide_reinstatement_term,
     decide_renewal,
 )
+from bot.knowledge.decide.total_disability import decide_total_disability
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
@@ -156,9 +159,11 @@ def _first_verdict(
         lambda: decide_claim_notice(product, situation),
         lambda: decide_claim_timing(product, situation),
         lambda: decide_from_policy_year(product, situation),
+        lambda: decide_cover_end(product, situation),
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),
+        lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(
@@ -168,12 +173,14 @@ def _first_verdict(
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
+        lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
         lambda: decide_age_split(product, situation, disease),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
         lambda: decide_absent_death_benefit(product, situation),
         lambda: decide_greater_of(product, situation),
+        lambda: decide_effective_sum(product, situation),
         lambda: decide_death_benefit(product, situation),
         lambda: decide_waiver(product, situation),
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import (
@@ -18,6 +21,7 @@ from bot.knowledge.explain import (
 from bot.knowledge.facts import Benefit, Disease, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
+from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.told import age_at_claim
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
@@ -139,10 +143,12 @@ def decide_disease(
             benefit.category if benefit is not None and benefit.category else found.category or "",
             found.category_label,
         )
+        line_figure: float | None = None
         if benefit is not None and benefit.percent is not None:
             amount = amount_text(situation, benefit.percent)
             if situation.sum_insured:
-                figures.append(situation.sum_insured * benefit.percent / 100)
+                line_figure = situation.sum_insured * benefit.percent / 100
+                figures.append(line_figure)
             reasons.append(Reason(payout(benefit), benefit.article))
             if situation.earlier_claims or re.search(r"扣", situation.text):
                 note = _deduction_note(product, benefit.article)
@@ -151,8 +157,11 @@ def decide_disease(
         else:
             amount = "按保险责任条款给付"
         condition = "" if how == "yes" else f"符合“{found.name}”定义的，"
-        extra = _extra_payout(extras[:1], situation, reasons, figures)
-        lines.append(f"{condition}按{category}赔，{amount}{extra}")
+        extra = extra_payout(extras[:1], situation, line_figure)
+        reasons.extend(extra.reasons)
+        if extra.total is not None:
+            figures[-1] = extra.total
+        lines.append(f"{condition}按{category}赔，{amount}{extra.text}")
         if how != "yes" and not any(r.article == found.article for r in reasons):
             reasons.append(
                 Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
@@ -174,26 +183,68 @@ def decide_disease(
     )
 
 
-def _extra_payout(
-    extras: list[Benefit], situation: Situation, reasons: list[Reason], figures: list[float]
-) -> str:
-    """What an extra payout (关爱金, 额外给付) adds to a line, judged by the age told."""
+@dataclass(frozen=True)
+class ExtraPayout:
+    """What an extra payout (关爱金, 额外给付) adds to a line of the answer.
+
+    Attributes:
+        text: the words appended to the line ("；另外给付…"), empty when nothing is added.
+        reasons: the reasons citing the extra payout's article.
+        total: the line's amount with the extra included, when the sum can be computed.
+    """
+
+    text: str = ""
+    reasons: tuple[Reason, ...] = ()
+    total: float | None = None
+
+
+def extra_payout(
+    extras: list[Benefit], situation: Situation, base: float | None = None
+) -> ExtraPayout:
+    """What an extra payout adds to a line whose own amount is ``base``, judged by the age told.
+
+    Pure: the caller adds the returned reasons and total to its own lists.
+    """
     extra = extras[0] if extras else None
     if extra is None or extra.percent is None:
-        return ""
+        return ExtraPayout()
     percent = extra.percent
-    reasons.append(Reason(payout(extra), extra.article))
+    reasons = (Reason(payout(extra), extra.article),)
     amount = amount_text(situation, percent)
     age = age_at_claim(situation.text)
     limit = extra.before_age
+    turns = (
+        age_turns(situation, limit, "周年日" in (extra.age_limit or ""))
+        if limit is not None
+        else None
+    )
+    diagnosed = next((d for d in situation.dated if d.kind == "diagnosis"), None)
+    rule = re.sub(r"(零时)?(之前|以前)$", "", extra.age_limit or "")
+    if turns is not None and diagnosed is not None and diagnosed.last < turns:
+        total = (
+            base + situation.sum_insured * percent / 100 if situation.sum_insured and base else None
+        )
+        tail = f"，合计{money(total)}" if total is not None else ""
+        return ExtraPayout(
+            f"；确诊在{day_text(turns, year=True)}（{rule}）之前，另外给付{extra.name}，{amount}{tail}",
+            reasons,
+            total,
+        )
+    if turns is not None and diagnosed is not None and diagnosed.first >= turns:
+        return ExtraPayout(
+            f"；确诊已在{day_text(turns, year=True)}（{rule}）当日或之后，不再额外给付{extra.name}",
+            reasons,
+        )
     if limit is not None and age is not None and age > limit:
-        return f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}"
+        return ExtraPayout(
+            f"；您说的{age}岁已过“{extra.age_limit}”的约定，不再额外给付{extra.name}", reasons
+        )
     if limit is not None and (age is None or age == limit):
-        return f"；在{extra.age_limit}确诊的，另外给付{extra.name}，{amount}"
-    if situation.sum_insured and figures:
-        figures[-1] += situation.sum_insured * percent / 100
-        return f"；另外给付{extra.name}，{amount}，合计{money(figures[-1])}"
-    return f"；另外给付{extra.name}，{amount}"
+        return ExtraPayout(f"；在{extra.age_limit}确诊的，另外给付{extra.name}，{amount}", reasons)
+    if situation.sum_insured and base is not None:
+        total = base + situation.sum_insured * percent / 100
+        return ExtraPayout(f"；另外给付{extra.name}，{amount}，合计{money(total)}", reasons, total)
+    return ExtraPayout(f"；另外给付{extra.name}，{amount}", reasons)
 
 
 STAGE = re.compile(r"(?:tnm)?(?:分期)?(?:为)?([ⅠⅡⅢⅣⅰⅱⅲⅳ]|[1-4一二三四]|iv|iii|ii|i)\s*期")
@@ -225,6 +276,10 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
     if _named_exclusion(item, term, question):
         return True
+    if any(c.named_in(item) for c in default_thesaurus().concepts_in(question)):
+        return True  # the case told in everyday words (捐了一个肾 for 作为器官捐献者)
+    if stage is not None and _staged_cancer(item, question, stage):
+        return True
     key = normalize(term)
     for segment in re.split(r"[，,、；;。：:（）()]", normalize(item)):
         if key not in segment:
@@ -239,6 +294,23 @@ def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
             and (stage in stages or ("更轻" in segment and stage == "Ⅰ"))
         ):
             return True
+    return False
+
+
+ORGAN_CANCER = re.compile(r"([\u4e00-\u9fff]{2,5})癌")
+
+
+def _staged_cancer(item: str, question: str, stage: str) -> bool:
+    """Whether an exclusion item naming one organ's cancer at some stages ("Ⅰ期或更轻分期的甲状腺癌")
+    fits the customer's cancer of that organ at that stage ("甲状腺乳头状癌一期")."""
+    for segment in re.split(r"[，,；;。：:（）()]", normalize(item)):
+        stages = _stages(segment)
+        if not stages or not (stage in stages or ("更轻" in segment and stage == "Ⅰ")):
+            continue
+        for match in ORGAN_CANCER.finditer(segment):
+            organ = re.split(r"[的为期或]", match.group(1))[-1]
+            if len(organ) >= 2 and re.search(organ + r"[\u4e00-\u9fff]{0,6}?癌", question):
+                return True
     return False
 
 
@@ -432,6 +504,7 @@ def _fits_listed_items(found: Disease, question: str, stage: str | None) -> bool
 
 CONDITION_ASK = re.compile(
     r"算不算|算吗|算是|能不能算|能按|可以按|属于.{0,10}吗|符合|够不够|达到|这样(可以|行)|够吗"
+    r"|(这|这个|这样|这种)(情况)?(能|可以)(赔|按)[\u4e00-\u9fff]{2,16}吗"
 )
 DEFINITION_ASK = re.compile(rf"{CONDITION_ASK.pattern}|算[^，。,？?]{{1,16}}吗")
 QUALIFIED_NAME = re.compile(r"^(严重|重症|重型|较重|深度|持续|永久|完全|晚期)")
@@ -481,6 +554,9 @@ SEVERAL_RULE = re.compile(
 )
 
 
+CHOSEN_AT_PURCHASE = re.compile(r"投保时|保险期间|交费方式|交费期间")  # 两种…选择一种 of a term
+
+
 def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Reason]:
     """ "两个轻症都能赔吗": what the wording says of conditions diagnosed together or from one
     cause (仅按其中一种给付, 仅给付重大疾病保险金)."""
@@ -490,8 +566,65 @@ def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Rea
     for article in product.document.articles:
         body = strip_markdown(article.body)
         for piece in [*split_items(body)[1], *sentences(body)]:
-            if SEVERAL_RULE.search(piece) and not any(clip(piece, 80) in r.text for r in found):
+            if (
+                SEVERAL_RULE.search(piece)
+                and not CHOSEN_AT_PURCHASE.search(piece)
+                and not any(clip(piece, 80) in r.text for r in found)
+            ):
                 found.append(Reason(f"同时符合几项时：“{clip(piece, 80)}”", article.number))
         if len(found) >= 2:
             break
     return found[:2]
+
+
+BENIGN_TOLD = re.compile(r"良性|(?:纤维|腺|脂肪|血管|肌|神经鞘)瘤|囊肿|息肉|结节")
+MALIGNANT_TOLD = re.compile(r"癌|恶性|白血病|淋巴瘤|肉瘤|黑色素瘤|骨髓瘤|转移")
+
+
+def cancer_only(product: ProductKnowledge) -> bool:
+    """Whether every disease the wording defines is a cancer (a 防癌 product)."""
+    diseases = product.facts.diseases
+    tumours = [d for d in diseases if TUMOUR.search(d.name)]
+    return len(tumours) >= 2 and len(tumours) * 4 >= len(diseases) * 3
+
+
+def decide_outside_cancer_cover(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """ "切了个纤维腺瘤，良性的，能赔吗" under a product that covers only cancers: a benign growth,
+    or an illness no definition names, is not covered — the product pays only what it defines."""
+    if is_medical(product) or not cancer_only(product):
+        return None
+    text = situation.text
+    own = {normalize(d.name) for d in product.facts.diseases}
+    if BENIGN_TOLD.search(text) and not MALIGNANT_TOLD.search(text):
+        match = re.search(r"[\u4e00-\u9fff]{0,6}?(?:瘤|囊肿|息肉|结节)", text)
+        growth = re.sub(r"^.*[个了出是有的]", "", match.group(0)) if match else ""
+        what = f"良性的{growth}" if len(growth) >= 2 else "良性肿瘤"
+    elif (
+        disease is not None
+        and not TUMOUR.search(disease)
+        and not MALIGNANT_TOLD.search(text)
+        and normalize(disease) not in own
+    ):
+        what = disease
+    else:
+        return None
+    groups: dict[str, Disease] = {}
+    for found in product.facts.diseases:
+        groups.setdefault(found.category_label, found)
+    names = "、".join(label if TUMOUR.search(label) else d.name for label, d in groups.items())
+    reasons = [Reason(f"本产品保障的疾病：{names}", d.article) for d in list(groups.values())[:1]]
+    for found in product.facts.diseases:
+        benign = next((s for s in sentences(found.definition) if "良性" in s), None)
+        if benign is not None and "良性" in what:
+            reasons.append(Reason(f"“{found.name}”的定义：“{clip(benign, 70)}”", found.article))
+            break
+    return Verdict(
+        "disease",
+        "no",
+        f"不能赔：{what}不在本产品的保障范围内。本产品只保条款定义的恶性肿瘤相关疾病"
+        f"（{names}），{what}不属于其中。",
+        tuple(reasons),
+        ("若日后病理确诊为恶性肿瘤，再按条款定义申请。",),
+    )

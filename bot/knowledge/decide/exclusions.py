@@ -6,12 +6,15 @@ import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
-from bot.knowledge.facts import Exclusion, ProductKnowledge
+from bot.knowledge.facts import Exclusion, ProductKnowledge, Term
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import Concept, Thesaurus
 
-EXCLUSION_ASK = re.compile(r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔")
+EXCLUSION_ASK = re.compile(
+    r"免责|除外|责任免除|属于不赔|在不在.{0,4}(不赔|免责)|是不是不赔"
+    r"|(有没有|是否|是不是)(说|写|规定|约定)[^。？?，,]{0,12}不(赔|保)"
+)
 PAYING_ASK = re.compile(r"会不会不赔|不赔吧|能赔吗|能报吗|管不管|管吗|赔不赔|影响理赔")
 
 
@@ -20,6 +23,7 @@ UNTOLD = re.compile(r"(没|没有|未)(如实)?(告知|说|告诉)")
 
 CARVE_OUT = re.compile(
     r"但(?:因|由)?([^。；]{2,40}?)(?:导致|所致|引起)?的?除外|但([^。；]{2,40}?)不在此限"
+    r"|但([^。；]{2,40}?)[，,]?不适用本(?:项|款|条)"
 )
 
 
@@ -32,7 +36,9 @@ def decide_exclusion(
     exclusions = product.facts.exclusions
     concepts = thesaurus.concepts_in(situation.text)
     if not concepts:
-        return _not_listed(product, situation, thesaurus)
+        return _not_listed(product, situation, thesaurus) or _unnamed_cause(
+            product, situation, disease
+        )
     for concept in concepts:
         words = concept.words_in(situation.text)
         # A customer who names the wording's own word (蹦极) is answered on that word, not on
@@ -72,6 +78,20 @@ def decide_exclusion(
                     f"写明{exception}除外。",
                     quoted,
                 )
+            left_out = _left_out_by_definition(product, item.text, concept, situation.text)
+            if left_out is not None:
+                thing, term = left_out
+                return Verdict(
+                    "exclusion",
+                    "yes",
+                    f"{thing}不属于条款所说的{term.name}，不在责任免除{number}之内；"
+                    f"{'因意外受伤的，' if situation.cause == 'accident' else ''}"
+                    "可以申请理赔（按保险责任的约定给付）。",
+                    (
+                        Reason(f"“{term.name}”的定义：{clip(term.definition)}", term.article),
+                        quoted[0],
+                    ),
+                )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
             then = _consequence(product, item)
             return Verdict(
@@ -98,6 +118,87 @@ def decide_exclusion(
             (Reason("责任免除条款", exclusions[0].article),),
         )
     return None
+
+
+ASKED_THING = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:是不是|算不算|算|是|属于|会不会|会)?(?:免责|除外|责任免除)"
+)
+POINTING = re.compile(r"(这|那)(个|种|样)?|因为|由于|所以|会$")
+COMMON = frozenset(
+    [
+        "被保",
+        "保险",
+        "险人",
+        "导致",
+        "引起",
+        "所致",
+        "疾病",
+        "本合",
+        "合同",
+        "我们",
+        "期间",
+        "治疗",
+        "发生",
+        "或者",
+        "以及",
+        "伤害",
+        "意外",
+        "不承",
+        "承担",
+        "责任",
+        "情形",
+        "下列",
+        "因为",
+        "患有",
+        "约定",
+        "本条",
+        "给付",
+        "投保",
+        "保时",
+        "确诊",
+        "已经",
+        "以后",
+    ]
+)
+BEFORE_COVER = re.compile(r"(投保|买|参保|生效|保险)(之?前|以前)|既往|早就|本来就有|之前就")
+
+
+def _unnamed_cause(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """ "查出BRCA基因突变，以后得了乳腺癌会因为这个免责吗": a cause no exclusion item speaks of,
+    asked about beside a disease — the list's size and that the cause is not among them."""
+    exclusions = product.facts.exclusions
+    if disease is None or not exclusions or not EXCLUSION_ASK.search(situation.text):
+        return None
+    if BEFORE_COVER.search(situation.text):
+        return None  # an illness from before the cover is a question of its own
+    question = normalize(situation.text)
+    key = normalize(disease)
+    for item in exclusions:
+        text = normalize(item.text)
+        pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+        if any(
+            pair in question
+            and pair not in COMMON
+            and pair not in key
+            and re.fullmatch(r"[\u4e00-\u9fff]{2}", pair)
+            for pair in pairs
+        ):
+            return None  # the customer may be describing this item in its own words
+    asked = ASKED_THING.search(question)
+    thing = asked.group(1) if asked else ""
+    thing = re.sub(r"^.*(因为|由于|就是|这种|那种|像)", "", thing)
+    named = "您说的这种情况" if not thing or POINTING.search(thing) or key in thing else thing
+    articles = list(dict.fromkeys(e.article for e in exclusions))
+    number = f"（第{'、'.join(articles)}条）"
+    return Verdict(
+        "exclusion",
+        "info",
+        f"不属于责任免除：本产品列明的{len(exclusions)}项责任免除{number}中没有{named}；"
+        "是否赔付看是否符合保险责任的约定。",
+        (Reason("责任免除条款", exclusions[0].article),),
+    )
 
 
 def _death_paid(product: ProductKnowledge, situation: Situation) -> str:
@@ -253,6 +354,36 @@ def _defined_terms(product: ProductKnowledge, item: str, concept: Concept) -> li
         for term in product.facts.terms
         if normalize(term.name) in text and concept.named_in(term.name)
     ][:1]
+
+
+LEFT_OUT = re.compile(
+    r"([\u4e00-\u9fff]{2,8})以外|不包括([\u4e00-\u9fff]{2,8})|([\u4e00-\u9fff]{2,8})不属于"
+)
+
+
+def _left_out_by_definition(
+    product: ProductKnowledge, item: str, concept: Concept, question: str
+) -> tuple[str, Term] | None:
+    """ "浮潜也不赔吗" where the item's term is defined so as to leave it out ("包括浮潜以外的水肺
+    潜水"; "普通游泳不属于潜水"): the customer's thing and the term whose definition leaves it out."""
+    text = normalize(item)
+    asked = normalize(question)
+    for term in product.facts.terms:
+        name = normalize(term.name)
+        if name not in text or not concept.named_in(term.name):
+            continue
+        for match in LEFT_OUT.finditer(normalize(term.definition)):
+            phrase = next(g for g in match.groups() if g)
+            for size in (4, 3, 2):
+                thing = phrase[-size:] if match.group(2) is None else phrase[:size]
+                if (
+                    len(thing) == size
+                    and thing in asked
+                    and thing not in name
+                    and name not in thing
+                ):
+                    return thing, term
+    return None
 
 
 def _names(product: ProductKnowledge, item: str, concept: Concept, specific: list[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.knowledge.decide.anniversaries import past_the_age
 from bot.knowledge.decide.diseases import decide_disease, is_severe
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
@@ -255,7 +256,7 @@ def decide_age_split(
         sentence = found.group(0)
         groups = found.groups()[:4] if found.group(1) else found.groups()[4:]
         age, anniversary, before, after = int(groups[0]), bool(groups[1]), groups[2], groups[3]
-        on_or_after = _past_the_age(situation, age, anniversary)
+        on_or_after = past_the_age(situation, age, anniversary)
         if on_or_after is None:
             return None
         share = float(after if on_or_after else before)
@@ -284,47 +285,3 @@ def decide_age_split(
             paid=situation.sum_insured * share / 100 if situation.sum_insured else None,
         )
     return None
-
-
-def _past_the_age(situation: Situation, age: int, anniversary: bool) -> bool | None:
-    """Whether the diagnosis fell on or after the day the wording's age rule turns."""
-    born = next((d for d in situation.dated if d.kind == "birth" and d.first == d.last), None)
-    diagnosed = next((d for d in situation.dated if d.kind == "diagnosis"), None)
-    if born is not None and diagnosed is not None:
-        turns = _birthday(born.first, age)
-        if anniversary:
-            start = next((d for d in situation.dated if d.kind == "effective"), None)
-            if start is None or start.first != start.last:
-                return None
-            turns = _next_anniversary(start.first, turns)
-        if diagnosed.last < turns:
-            return False
-        if diagnosed.first >= turns:
-            return True
-        return None
-    if situation.age is not None:
-        if situation.age < age:
-            return False
-        if situation.age > age:
-            return True if not anniversary or situation.age > age + 1 else None
-    return None
-
-
-def _birthday(born: dt.date, age: int) -> dt.date:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:
-        return born.replace(year=born.year + age, day=28)
-
-
-def _next_anniversary(start: dt.date, after: dt.date) -> dt.date:
-    """The first policy anniversary on or after ``after``."""
-    year = after.year
-    while True:
-        try:
-            day = start.replace(year=year)
-        except ValueError:
-            day = start.replace(year=year, day=28)
-        if day >= after:
-            return day
-        year += 1

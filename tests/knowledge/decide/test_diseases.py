@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.decide import decide
+from bot.knowledge.decide.diseases import extra_payout, several_at_once
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
@@ -151,3 +152,135 @@ def test_without_an_age_the_extra_is_stated_with_its_condition() -> None:
     verdict = decide(product(CHILDREN), story("确诊白血病能赔多少"), default_thesaurus(), "白血病")
     assert verdict is not None
     assert "在年满18周岁后的首个保单周年日之前确诊的，另外给付少儿特定疾病关爱金" in verdict.answer
+
+
+def test_an_extra_payout_leaves_its_callers_lists_alone() -> None:
+    extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
+    told = story("孩子6岁，保额20万，确诊白血病")
+    first = extra_payout([extra], told, 200000.0)
+    again = extra_payout([extra], told, 200000.0)
+    assert first == again
+    assert first.total == 300000.0 and first.text.endswith("合计30万元")
+    assert [r.article for r in first.reasons] == [extra.article]
+
+
+def test_an_extra_payout_without_the_line_amount_adds_no_total() -> None:
+    extra = next(b for b in product(CHILDREN).facts.benefits if b.adds_to)
+    paid = extra_payout([extra], story("孩子6岁，保额20万，确诊白血病"), None)
+    assert paid.total is None and "另外给付少儿特定疾病关爱金" in paid.text
+
+
+STAGED = (
+    ILLNESS.replace(
+        "（2）TNM分期为Ⅰ期或更轻分期的甲状腺癌。",
+        "（2）TNM分期为Ⅰ期或更轻分期的甲状腺癌；（3）TNM分期为Ⅰ期或更轻分期的膀胱癌。",
+    )
+    .replace("特指下列两项之一", "特指下列三项之一")
+    .replace(
+        "（2）TNM分期为T1N0M0期的前列腺癌。",
+        "（2）TNM分期为T1N0M0期的前列腺癌；（3）TNM分期为Ⅰ期的膀胱癌。",
+    )
+)
+
+
+def test_a_cancer_named_by_its_organ_and_histology_meets_a_staged_exclusion() -> None:
+    wording = product(STAGED)
+    told = story("保额20万，膀胱尿路上皮癌一期，赔多少")
+    verdict = decide(wording, told, default_thesaurus(), "恶性肿瘤")
+    assert verdict is not None and verdict.answer == "能赔：按轻症赔，20万元 × 25% = 5万元。"
+    later = decide(
+        wording, story("保额20万，膀胱尿路上皮癌三期，赔多少"), default_thesaurus(), "恶性肿瘤"
+    )
+    assert later is not None and later.answer == "能赔：按重疾赔，20万元 × 100% = 20万元。"
+
+
+CANCER_ONLY = """---
+code: T-CA-1
+name: 测试安心防癌保险
+insurer: 测试人寿保险股份有限公司
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安心防癌保险条款
+
+## 2 保险责任
+### 2.1 恶性肿瘤保险金
+被保险人确诊初次发生恶性肿瘤——重度的，我们按基本保险金额的百分之一百给付。
+### 2.2 早期癌症保险金
+被保险人确诊初次发生早期恶性肿瘤的，我们按基本保险金额的百分之二十给付。
+
+## 9 释义
+### 9.1 重度疾病
+#### 9.1.1 恶性肿瘤——重度
+指恶性细胞不受控制的进行性增长和扩散，经组织病理学检查确诊。
+### 9.2 轻度疾病
+#### 9.2.1 早期恶性肿瘤
+指TNM分期为Ⅰ期的甲状腺癌。
+"""
+
+
+def test_a_benign_growth_under_a_cancer_only_product_is_not_covered() -> None:
+    told = story("切了个子宫肌瘤，病理是良性的，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), None)
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("不能赔：良性的子宫肌瘤不在本产品的保障范围内")
+    assert "恶性肿瘤——重度、早期恶性肿瘤" in verdict.answer
+
+
+def test_an_illness_no_definition_names_under_a_cancer_only_product_is_not_covered() -> None:
+    told = story("我爸脑中风住院了，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), "脑中风后遗症")
+    assert verdict is not None and verdict.decision == "no"
+    assert "脑中风后遗症不在本产品的保障范围内" in verdict.answer
+
+
+def test_a_growth_told_with_cancer_is_left_to_the_definitions() -> None:
+    told = story("甲状腺结节穿刺是乳头状癌一期，保额10万，能赔吗")
+    verdict = decide(product(CANCER_ONLY), told, default_thesaurus(), "甲状腺癌")
+    assert verdict is None or "不在本产品的保障范围内" not in verdict.answer
+
+
+def test_a_benign_tumour_under_a_product_with_other_illnesses_is_not_refused_this_way(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("切了个良性纤维瘤，能赔吗"), default_thesaurus(), None)
+    assert verdict is None or "只保条款定义的恶性肿瘤" not in verdict.answer
+
+
+def test_a_choice_made_at_purchase_is_not_a_rule_for_several_diagnoses() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "## 2 保险利益\n",
+            "## 2 保险利益\n### 2.0 保险期间\n本合同的保险期间分为两种，由您在投保时选择一种。\n",
+        )
+    )
+    found = several_at_once(wording, story("同时查出两个轻症，都能赔吗"))
+    assert not any("保险期间" in r.text for r in found)
+
+
+def test_a_case_told_then_asked_as_a_named_definition_is_not_a_plain_yes() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "指慢性肾脏病5期，",
+            "指双肾功能慢性不可逆性衰竭，经专科医生确诊为慢性肾脏病5期，肾小球滤过率低于15，",
+        )
+    )
+    told = story("我爸肾不好，医生说是慢性肾病，在做透析，这个能赔严重慢性肾衰竭吗")
+    verdict = decide(wording, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is not None and verdict.decision == "depends"
+    assert verdict.answer.startswith("要看具体诊断：符合“严重慢性肾衰竭”定义的")
+
+
+DONATION = ILLNESS.replace(
+    "### 9.2 轻度疾病",
+    "### 9.2 轻度疾病\n#### 9.2.7 单侧肺脏切除\n指因疾病或意外伤害已实施一侧全肺切除手术。"
+    "作为器官捐献者而接受的肺脏切除，不在保障范围内。",
+)
+
+
+def test_a_case_a_definition_leaves_out_told_in_everyday_words_is_a_no() -> None:
+    told = story("我给我妈捐了一个肝，这个算器官切除能赔吗")
+    verdict = decide(product(DONATION), told, default_thesaurus(), "单侧肺脏切除")
+    assert verdict is not None and verdict.decision == "no"
+    assert "作为器官捐献者而接受的肺脏切除" in verdict.answer

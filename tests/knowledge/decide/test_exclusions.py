@@ -161,3 +161,74 @@ def test_suicide_is_excluded_only_inside_the_years_the_item_names() -> None:
     assert "2年内" in inside.answer and "第3.1条第（2）项" in inside.answer
     assert any("现金价值" in r.text for r in inside.reasons)
     assert after is not None and after.decision == "yes" and "超过2年" in after.answer
+
+
+def test_a_cause_no_item_speaks_of_beside_a_disease_is_not_in_the_list(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("我老公常年熬夜加班，今年查出严重慢性肾衰竭，熬夜是不是免责的")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is not None and verdict.kind == "exclusion"
+    assert verdict.answer.startswith("不属于责任免除：本产品列明的4项责任免除（第3.1条）中没有熬夜")
+
+
+def test_an_illness_from_before_the_cover_is_not_said_to_be_outside_the_list(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("投保之前就查出严重慢性肾衰竭了，算免责吗")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    # the cause-not-listed answer (which cites the list's articles) is not given here
+    assert verdict is None or "（第3.1条）中没有" not in verdict.answer
+
+
+def test_a_cause_an_item_names_in_other_words_is_left_to_that_item(
+    illness: ProductKnowledge,
+) -> None:
+    told = story("孩子先天心脏畸形，后来查出严重慢性肾衰竭，这个免责吗")
+    verdict = decide(illness, told, default_thesaurus(), "严重慢性肾衰竭")
+    assert verdict is None or "（第3.1条）中没有" not in verdict.answer
+
+
+def test_asking_whether_the_wording_says_it_is_not_paid_is_an_exclusion_question(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("条款有没有说蹦极出事不赔的"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "exclusion"
+    assert verdict.answer.startswith("不属于责任免除：本产品列明的4项责任免除中没有蹦极")
+
+
+DEFINED_SPORT = ILLNESS.replace(
+    "## 9 释义",
+    "## 9 释义\n### 9.9 攀岩\n指徒手或借助器械攀登天然岩壁的运动，室内攀岩馆以外的各类攀登均属之。"
+    "在商场儿童乐园进行的攀爬游戏不属于攀岩。",
+)
+
+
+def test_a_thing_the_terms_definition_leaves_out_is_not_excluded() -> None:
+    told = story("孩子在商场儿童乐园玩攀爬游戏摔伤了，攀岩不赔，那攀爬游戏也不赔吗")
+    verdict = decide(product(DEFINED_SPORT), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer.startswith("攀爬游戏不属于条款所说的攀岩，不在责任免除")
+    assert "可以申请理赔" in verdict.answer
+
+
+def test_the_defined_term_itself_stays_excluded() -> None:
+    verdict = decide(product(DEFINED_SPORT), story("去野外攀岩摔伤了能赔吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+
+
+RARE_SPARED = ILLNESS.replace(
+    "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+    "（4）遗传性疾病、先天性畸形；但本合同第9.3条所列罕见病，不适用本项免除。",
+).replace(
+    "### 9.2 轻度疾病",
+    "### 9.3 罕见病\n#### 9.3.1 进行性骨化性纤维发育不良\n指经基因检测确诊的遗传性骨化疾病。\n"
+    "### 9.2 轻度疾病",
+)
+
+
+def test_an_item_that_does_not_apply_to_a_listed_category_spares_that_disease() -> None:
+    told = story("孩子确诊进行性骨化性纤维发育不良，这是遗传病，是不是就免责不赔了")
+    verdict = decide(product(RARE_SPARED), told, default_thesaurus(), "进行性骨化性纤维发育不良")
+    assert verdict is not None and verdict.decision != "no"
+    assert verdict.answer.startswith("这项免责不适用，可以赔")

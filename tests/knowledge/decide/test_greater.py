@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.knowledge.decide import decide
 from bot.knowledge.thesaurus import default_thesaurus
+from bot.knowledge.told import age_at_claim, policy_year
 from tests.knowledge.decide.conftest import product, story
 
 LIFE = """---
@@ -53,3 +54,83 @@ def test_an_amount_the_story_does_not_give_leaves_the_sum_to_the_wording() -> No
         product(LIFE), story("孩子12岁生病走了，年交5000交了4年，能赔多少"), default_thesaurus()
     )
     assert verdict is None or verdict.sum is None
+
+
+GROWING = """---
+code: T-WL-2
+name: 测试增盈终身寿险
+insurer: 测试人寿保险股份有限公司
+type: whole_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试增盈终身寿险条款
+
+## 2 保险利益
+### 2.1 有效保险金额
+首个保单年度的有效保险金额为基本保险金额，此后每个保单年度的有效保险金额按年增长率百分之三，以复利方式递增。
+### 2.2 身故保险金
+被保险人身故的，我们按第2.3条的金额给付身故保险金，本合同终止。
+### 2.3 给付金额
+（一）被保险人身故时已满十八周岁的，给付金额为下列三项中的最大者：
+（1）已交保险费乘以下表对应的比例；
+（2）身故当日的现金价值；
+（3）身故时所处保单年度的有效保险金额。
+
+| 身故时年龄 | 比例 |
+|---|---|
+| 18-45周岁 | 百分之一百五十 |
+| 满46周岁，未满66周岁 | 百分之一百三十 |
+| 66周岁及以上 | 百分之一百一十 |
+"""
+
+
+def test_the_factor_is_read_from_the_table_by_the_age_at_death() -> None:
+    verdict = decide(
+        product(GROWING),
+        story(
+            "我妈50岁买的，一次性交了20万，基本保额20万，第3个保单年度去世，去世时70岁，现金价值19万，能赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "death"
+    assert verdict.answer.startswith("约22万元")  # 20万 × 110%, not the 130% of the age at buying
+    assert "已交保费×110%=22万元" in verdict.answer
+
+
+def test_the_effective_sum_grows_by_the_wordings_rate_over_the_policy_years() -> None:
+    verdict = decide(
+        product(GROWING),
+        story(
+            "老公40岁，年交1万交了2年共2万，基本保额30万，第4个保单年度身故，现金价值1.5万，赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.answer.startswith("约32.78万元（327,818.10元）")  # 30万 × 1.03³
+
+
+def test_the_effective_sum_asked_alone() -> None:
+    verdict = decide(
+        product(GROWING), story("基本保额10万，第二年的有效保额是多少"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.kind == "effective_sum"
+    assert verdict.answer.startswith("第2个保单年度的有效保额约10.3万元")
+    assert "复利" in verdict.answer
+
+
+def test_a_reduced_sum_leaves_the_amount_to_the_wording() -> None:
+    verdict = decide(
+        product(GROWING),
+        story(
+            "一次性交了10万，基本保额10万，第2年减保了一半，第4个保单年度身故，50岁，现金价值6万，能赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is None or verdict.sum is None
+
+
+def test_an_age_told_for_buying_is_not_the_age_at_death() -> None:
+    assert age_at_claim("第11个保单年度去世，去世时65周岁。投保时不是55岁吗") == 65
+    assert policy_year("第二年我老公走了") == 2
+    assert policy_year("交了3年，第4个保单年度走的") == 4

@@ -1,0 +1,34 @@
+"""Disease names the customer writes are found as the wording names them."""
+
+from __future__ import annotations
+
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.names import near_name
+from bot.knowledge.text import normalize
+from tests.knowledge.decide.conftest import ILLNESS, product
+
+RARE = ILLNESS.replace(
+    "### 9.2 轻度疾病",
+    "#### 9.1.3 进行性肌营养不良症\n指以进行性加重的对称性肌无力为特征的遗传性肌病，"
+    "且日常生活活动中有三项以上不能独立完成。\n### 9.2 轻度疾病",
+)
+
+
+def test_a_name_written_without_a_filler_character_is_found() -> None:
+    terms = ["进行性肌营养不良症", "肌营养不良", "尿毒症"]
+    assert near_name(terms, "孩子确诊进行肌营养不良症") == "进行性肌营养不良症"
+    assert near_name(terms, "孩子确诊肌营养不良") is None  # short names must match exactly
+    assert near_name(["溶血性尿毒症综合征"], "溶血尿毒症综合征") == "溶血性尿毒症综合征"
+
+
+def test_the_near_longer_name_beats_a_shorter_exact_one_inside_it() -> None:
+    knowledge = KnowledgeBase([product(RARE)])
+    found = knowledge.disease_in(normalize("儿子确诊了进行肌营养不良症，能赔吗"), "T-CI-1")
+    assert found == "进行性肌营养不良症"
+
+
+def test_an_illness_the_customer_says_was_never_had_is_not_the_diagnosis() -> None:
+    knowledge = KnowledgeBase([product(RARE)])
+    assert knowledge.disease_in(normalize("我爸没得过肾衰竭，车祸走了，能赔吗"), "T-CI-1") is None
+    found = knowledge.disease_in(normalize("投保前没查出过病，现在确诊严重慢性肾衰竭"), "T-CI-1")
+    assert found == "严重慢性肾衰竭"
