@@ -348,9 +348,10 @@ class KnowledgeBase:
     def _general(self, asked: Question, disease: str | None) -> Answer:
         """No product: the general rules that bear on the question, with their sources.
 
-        The rules said first (their ``when`` matches: a dispute, a salesperson gone), then the
-        rules ranked for the question (``GeneralIndex.choose``), then what the 2020 definitions
-        say of a disease it names; nothing that bears on it → which product, what we can do.
+        A dispute gets the rules whose ``when`` matches first, then a person. Otherwise the rules
+        ranked for the question (``GeneralIndex.choose``: its topics, the ``when`` matches, its
+        words), then what the 2020 definitions say of a disease it names. A question about what
+        we cannot do (``outside_scope``) gets that said; one nothing bears on, which product.
         """
         first = rules_bearing_on(asked.text)
         precise = [t for t in asked.topics if t not in ("benefits", "exclusions")]
@@ -358,14 +359,19 @@ class KnowledgeBase:
         if disease is None or precise:
             # "等待期内查出癌症咋办": the waiting period is the question, the disease its case
             topics = _answer_topics(asked.topics)
-            ranked = general_index().choose(asked.text, topics, asked.categories[:2])
-        if ranked and ranked[0].outside:
-            return Answer(f"{ranked[0].text}\n{self._which_product()}", topics=asked.topics)
-        rules = list(dict.fromkeys([*first, *(r for r in ranked if not r.outside)]))
+            ranked = general_index().choose(asked.text, topics, asked.categories[:2], first)
         if first and DISPUTE.search(asked.text):
             # A personal dispute: the rules that bear on it, what the topic generally means, a person.
+            rules = list(dict.fromkeys([*first, *(r for r in ranked if not r.outside)]))
             text = "\n".join([*(r.said() for r in rules[: len(first) + 1]), OFFER_PERSON])
             return Answer(fit(text, MAX_CHARS), topics=asked.topics)
+        if ranked and ranked[0].outside:
+            names = self._product_names()
+            offer = (
+                f"有保单条款方面的问题，告诉我产品名称（目前可以查询：{names}），我按条款回答您。"
+            )
+            return Answer(ranked[0].text + ("\n" + offer if names else ""), topics=asked.topics)
+        rules = [r for r in ranked if not r.outside]
         parts = [rule.said() for rule in rules]
         if disease is not None:
             ruling = general_disease_answer(disease)

@@ -192,14 +192,19 @@ class GeneralIndex:
         question: str,
         topics: Sequence[str] = (),
         categories: Sequence[str] = (),
+        matched: Sequence[GeneralRule] = (),
     ) -> list[GeneralRule]:
-        """The rules that answer ``question`` (at most two, best first); empty when none does."""
+        """The rules that answer ``question`` (at most two, best first); empty when none does.
+
+        ``topics`` and ``categories`` are what the question was read as; a rule answering one of
+        them, or one of ``matched`` (those whose ``when`` matched), gains ``TOPIC_WEIGHT``.
+        """
         scores = self.scores(question)
         best = max(scores, default=0.0)
         asked = set(topics) | set(categories)
         ranked: list[tuple[float, float, bool, GeneralRule]] = []
         for rule, score in zip(self._rules, scores, strict=True):
-            matches = bool(asked & {*rule.topics, *rule.categories})
+            matches = rule in matched or bool(asked & {*rule.topics, *rule.categories})
             if score < MIN_SCORE and not (matches and score > 0):
                 continue
             bonus = TOPIC_WEIGHT * max(best, MIN_SCORE) if matches else 0.0
