@@ -39,6 +39,12 @@ TOPIC_WEIGHT = 0.3
 # A word in more than this share of the rules ("保险公司", "理赔", "重疾") does not tell them
 # apart; in a long story it only adds up for whichever rule repeats the most of them.
 COMMON_SHARE = 0.25
+# The words of asking itself, and function characters: they say a question is asked, not which
+# ("被" of "被保险人" is no reason to answer about the beneficiary).
+QUESTION_WORDS = frozenset(
+    {"什么", "为什么", "怎么", "怎么办", "怎么样", "哪些", "是不是", "能不能", "可以"}
+    | set("被得把让给上下还去来说对着过")
+)
 # A second rule is said with the first only when both answer topics of the question (the topics
 # were read right: the words agree), its words reach MIN_SCORE too, and it ranks this close:
 # "犹豫期多久 过了犹豫期退保退多少" asks two things.
@@ -159,7 +165,9 @@ class GeneralIndex:
 
     def __init__(self, rules: Sequence[GeneralRule]) -> None:
         self._rules = list(rules)
-        self._segmenter = Segmenter(domain_words([]))
+        # the short words of the titles kept whole: "不赔" is not "不" and "赔"
+        titles = {w for rule in rules for w in rule.title.split() if 2 <= len(w) <= 3}
+        self._segmenter = Segmenter(domain_words([]) | titles)
         self._asked = self._index([rule.asked() for rule in rules])
         self._text = self._index([rule.text for rule in rules])
         share = Counter(
@@ -181,9 +189,11 @@ class GeneralIndex:
     def scores(self, question: str) -> list[float]:
         """Each rule's score for ``question`` in the rules' order: BM25 over its title and
         phrasings, plus BM25 over its text at ``TEXT_WEIGHT``."""
-        tokens = [
-            t for t in dict.fromkeys(self._segmenter.tokens(question)) if t not in self._common
-        ]  # each telling word once
+        tokens = [  # each telling word once
+            t
+            for t in dict.fromkeys(self._segmenter.tokens(question))
+            if t not in self._common and t not in QUESTION_WORDS
+        ]
         asked, text = self._scores(self._asked, tokens), self._scores(self._text, tokens)
         return [a + TEXT_WEIGHT * t for a, t in zip(asked, text, strict=True)]
 
