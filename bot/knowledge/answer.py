@@ -15,12 +15,8 @@ from bot.knowledge import explain
 from bot.knowledge.decide import Verdict, decide, timing_notes
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import Benefit, ProductKnowledge
-from bot.knowledge.general import rules_bearing_on
-from bot.knowledge.industry import (
-    GENERAL_CATEGORIES,
-    GENERAL_TOPICS,
-    general_disease_answer,
-)
+from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
+from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
 from bot.knowledge.question import Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
@@ -359,39 +355,56 @@ class KnowledgeBase:
         )
 
     def _general(self, asked: Question, disease: str | None) -> Answer:
-        parts: list[str] = [rule.said() for rule in rules_bearing_on(asked.text)]
-        if parts and DISPUTE.search(asked.text):
-            # A personal dispute: the rules that bear on it, what the topic generally means, a person.
-            topics = [GENERAL_TOPICS.get(t, "") for t in _answer_topics(asked.topics)]
-            text = "\n".join([*parts, *(t for t in topics[:1] if t), OFFER_PERSON])
-            return Answer(fit(text, MAX_CHARS), topics=asked.topics)
-        topic_parts = [
-            GENERAL_TOPICS.get(topic) or GENERAL_TOPICS.get(_GENERAL_ALIAS.get(topic, ""), "")
-            for topic in _answer_topics(asked.topics)
-        ]
+        """No product: the general rules that bear on the question, with their sources.
+
+        A dispute gets the rules whose ``when`` matches first, then a person. Otherwise the rules
+        ranked for the question (``GeneralIndex.choose``: its topics, the ``when`` matches, its
+        words), then what the 2020 definitions say of a disease it names. A question about what
+        we cannot do (``outside_scope``) gets that said; one nothing bears on, which product.
+        """
+        first = rules_bearing_on(asked.text)
         precise = [t for t in asked.topics if t not in ("benefits", "exclusions")]
+        ranked: list[GeneralRule] = []
         if disease is None or precise:
             # "等待期内查出癌症咋办": the waiting period is the question, the disease its case
-            parts.extend(p for p in topic_parts if p and p not in parts)
+            topics = _answer_topics(asked.topics)
+            ranked = general_index().choose(asked.text, topics, asked.categories[:2], first)
+        if first and DISPUTE.search(asked.text):
+            # A personal dispute: the rules that bear on it, what the topic generally means, a person.
+            rules = list(dict.fromkeys([*first, *(r for r in ranked if not r.outside)]))
+            text = "\n".join([*(r.said() for r in rules[: len(first) + 1]), OFFER_PERSON])
+            return Answer(fit(text, MAX_CHARS), topics=asked.topics)
+        if ranked and ranked[0].outside:
+            names = self._product_names()
+            offer = (
+                f"有保单条款方面的问题，告诉我产品名称（目前可以查询：{names}），我按条款回答您。"
+            )
+            return Answer(ranked[0].text + ("\n" + offer if names else ""), topics=asked.topics)
+        rules = [r for r in ranked if not r.outside]
+        parts = [rule.said() for rule in rules]
         if disease is not None:
             ruling = general_disease_answer(disease)
             if ruling:
                 parts.append(ruling)
             if not precise:
                 parts.append(self._across_products(disease))
-        elif not [p for p in parts if p]:
-            parts.extend(GENERAL_CATEGORIES[c] for c in asked.categories[:2])
-        names = "、".join(f"《{p.name}》" for p in self.products.values())
-        if not [p for p in parts if p]:
-            return Answer(
-                "请问您问的是哪一款产品？告诉我产品名称，我按该产品的条款回答您。"
-                + (f"目前可以查询：{names}。" if names else ""),
-                topics=asked.topics,
-            )
-        text = "\n".join(p for p in parts if p) + "\n" + GENERAL_NOTE
+        parts = [p for p in parts if p]
+        if not parts:
+            return Answer(self._which_product(), topics=asked.topics)
+        text = "\n".join(parts) + "\n" + GENERAL_NOTE
+        names = self._product_names()
         if names:
             text += f"告诉我您的产品名称（如{names}），我可以按条款为您确认。"
         return Answer(text, topics=asked.topics)
+
+    def _product_names(self) -> str:
+        return "、".join(f"《{p.name}》" for p in self.products.values())
+
+    def _which_product(self) -> str:
+        names = self._product_names()
+        return "请问您问的是哪一款产品？告诉我产品名称，我按该产品的条款回答您。" + (
+            f"目前可以查询：{names}。" if names else ""
+        )
 
     def _across_products(self, disease: str) -> str:
         lines = []
@@ -415,7 +428,6 @@ class KnowledgeBase:
         return "在已收录的产品中：" + "；".join(lines) + "。"
 
 
-_GENERAL_ALIAS = {"cash_value": "surrender"}
 MALIGNANT = re.compile(
     r"(?<!原位)(?<!皮肤原位)(?<![防抗])癌(?!前|症?(?:险|保险|医疗))|白血病|淋巴瘤|肉瘤|骨髓瘤"
 )

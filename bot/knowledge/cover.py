@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.extract import titled
 from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.industry import GENERAL_TOPICS
+from bot.knowledge.general import general_rule
 from bot.knowledge.text import sentences, strip_markdown
 
 
@@ -67,5 +67,5 @@ def suspended_cover(product: ProductKnowledge | None) -> OutsideCover:
     if product is not None:
         found = wording_sentence(product, ("效力中止", "中止"), ("中止期间", "不承担"))
     if found is None:
-        return OutsideCover(GENERAL_TOPICS["suspension"], None)
+        return OutsideCover(general_rule("suspension").said(), None)
     return OutsideCover(found.text, found.article)

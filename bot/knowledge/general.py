@@ -1,17 +1,54 @@
-"""General rules as data (``data/general/general-rules.yml``): the rule, and the source it rests on."""
+"""General rules as data (``data/general/general-rules.yml``): the rule, its source, and which
+questions it answers.
+
+A question with no product (or about a product whose wording we do not hold) gets the rules
+that bear on it: those whose ``when`` pattern matches first, then the best-ranked by the
+question's topics and BM25 over each rule's title, example phrasings and text. A question none
+of them bears on gets none, so the caller asks which product instead of saying an unrelated rule.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import bm25s
 import yaml
 
+from bot.knowledge.search import Segmenter, domain_words
+from bot.knowledge.vocabulary import CATEGORY_LABELS, TOPIC_WORDS
 from bot.settings import PROJECT_ROOT
 
 RULES = PROJECT_ROOT / "data" / "general" / "general-rules.yml"
+FIELDS = frozenset({"title", "text", "source", "topics", "categories", "asks", "when"})
+# A rule's score must reach this to be said on its words alone (no topic of the question matches
+# it): below it, a few shared everyday words ("保险", "多久") are all the rule has in common.
+MIN_SCORE = 1.5
+# The rule's text counts less than its title and phrasings: a text mentions in passing what it
+# is not about ("人寿保险" in the limitation rule).
+TEXT_WEIGHT = 0.5
+# What a topic of the question (or an illness category) adds to a rule's score, relative to
+# the best score: enough to decide between rules the words rank alike, not to carry a rule the
+# words do not support against one they do (a topic read from one word can be a misreading).
+TOPIC_WEIGHT = 0.3
+# A word in more than this share of the rules ("保险公司", "理赔", "重疾") does not tell them
+# apart; in a long story it only adds up for whichever rule repeats the most of them.
+COMMON_SHARE = 0.25
+# The words of asking itself, and function characters: they say a question is asked, not which
+# ("被" of "被保险人" is no reason to answer about the beneficiary).
+QUESTION_WORDS = frozenset(
+    {"什么", "为什么", "怎么", "怎么办", "怎么样", "哪些", "是不是", "能不能", "可以"}
+    | set("被得把让给上下还去来说对着过")
+)
+# A second rule is said with the first only when both answer topics of the question (the topics
+# were read right: the words agree), its words reach MIN_SCORE too, and it ranks this close:
+# "犹豫期多久 过了犹豫期退保退多少" asks two things.
+SECOND_WITHIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -21,33 +58,95 @@ class GeneralRule:
     key: str
     text: str
     source: str
-    when: str | None = None  # a pattern of the questions the rule bears on
+    title: str = ""
+    topics: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    when: str | None = None  # a pattern of the questions the rule is said first for
+    outside: bool = False  # not a rule: what the assistant cannot do (``outside_scope``)
 
     def bears_on(self, question: str) -> bool:
-        """Whether a normalised question is one this rule answers."""
+        """Whether a normalised question is one this rule is said first for."""
         return self.when is not None and re.search(self.when, question) is not None
 
     def said(self) -> str:
         """The rule as the assistant says it, with its source."""
-        return f"{self.text}（依据{self.source}）"
+        return f"{self.text}（依据{self.source}）" if self.source else self.text
+
+    def asked(self) -> str:
+        """The words a question that this rule answers shares: its title and phrasings."""
+        return " ".join([self.title, *self.asks])
+
+
+def _strings(path: Path, key: str, entry: dict[str, Any], field: str) -> tuple[str, ...]:
+    value = entry.get(field) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{path}: rule {key!r}: {field} must be a list of words, not {value!r}")
+    return tuple(value)
+
+
+def _rule(path: Path, key: str, entry: Any, outside: bool = False) -> GeneralRule:
+    if not isinstance(entry, dict):
+        raise ValueError(f"{path}: rule {key!r} must be a mapping of title, text, source, …")
+    unknown = sorted(set(entry) - FIELDS)
+    if unknown:
+        raise ValueError(
+            f"{path}: rule {key!r}: unknown field {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(FIELDS))})"
+        )
+    missing = [k for k in ("text",) if not entry.get(k)]
+    missing += [] if outside else [k for k in ("source",) if not entry.get(k)]
+    if missing:
+        raise ValueError(f"{path}: rule {key!r} lacks {', '.join(missing)}")
+    topics = _strings(path, key, entry, "topics")
+    unknown = [t for t in topics if t not in TOPIC_WORDS]
+    if unknown:
+        raise ValueError(
+            f"{path}: rule {key!r}: unknown topic {', '.join(unknown)} "
+            "(topics are the keys of TOPIC_WORDS in bot/knowledge/vocabulary.py)"
+        )
+    categories = _strings(path, key, entry, "categories")
+    unknown = [c for c in categories if c not in CATEGORY_LABELS]
+    if unknown:
+        raise ValueError(f"{path}: rule {key!r}: unknown category {', '.join(unknown)}")
+    when = entry.get("when")
+    if when is not None:
+        try:
+            re.compile(when)
+        except re.error as exc:
+            raise ValueError(f"{path}: rule {key!r}: when {when!r}: {exc}") from exc
+    return GeneralRule(
+        key,
+        str(entry["text"]).replace(" ", ""),
+        str(entry.get("source") or ""),
+        title=str(entry.get("title") or ""),
+        topics=topics,
+        categories=categories,
+        asks=_strings(path, key, entry, "asks"),
+        when=when,
+        outside=outside,
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("general_rules"), dict):
+        raise ValueError(f"{path}: expected a mapping `general_rules:` of rule keys to entries")
+    return raw
 
 
 def read_general_rules(path: Path = RULES) -> dict[str, GeneralRule]:
-    """Every rule in ``path``; an entry without its text or source fails with its key."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    rules = {}
-    for key, entry in (raw.get("general_rules") or {}).items():
-        missing = [k for k in ("text", "source") if not entry.get(k)]
-        if missing:
-            raise ValueError(f"{path}: rule {key!r} lacks {', '.join(missing)}")
-        when = entry.get("when")
-        if when is not None:
-            try:
-                re.compile(when)
-            except re.error as exc:
-                raise ValueError(f"{path}: rule {key!r}: when {when!r}: {exc}") from exc
-        rules[key] = GeneralRule(key, entry["text"].replace(" ", ""), entry["source"], when)
-    return rules
+    """Every rule in ``path``; a malformed entry fails with the file, its key and what is wrong."""
+    return {key: _rule(path, key, entry) for key, entry in _read(path)["general_rules"].items()}
+
+
+def read_outside_scope(path: Path = RULES) -> dict[str, GeneralRule]:
+    """The questions ``path`` says the assistant cannot answer (``outside_scope``), as entries
+    without a source that the index ranks with the rules."""
+    entries = _read(path).get("outside_scope") or {}
+    return {key: _rule(path, key, entry, outside=True) for key, entry in entries.items()}
 
 
 @lru_cache(maxsize=1)
@@ -57,5 +156,86 @@ def general_rules() -> dict[str, GeneralRule]:
 
 
 def rules_bearing_on(question: str) -> list[GeneralRule]:
-    """The general rules a normalised question bears on, in the file's order."""
+    """The general rules a normalised question is said first for, in the file's order."""
     return [rule for rule in general_rules().values() if rule.bears_on(question)]
+
+
+class GeneralIndex:
+    """The general rules ranked for a question: its topics, and BM25 over the rules' words."""
+
+    def __init__(self, rules: Sequence[GeneralRule]) -> None:
+        self._rules = list(rules)
+        # the short words of the titles kept whole: "不赔" is not "不" and "赔"
+        titles = {w for rule in rules for w in rule.title.split() if 2 <= len(w) <= 3}
+        self._segmenter = Segmenter(domain_words([]) | titles)
+        self._asked = self._index([rule.asked() for rule in rules])
+        self._text = self._index([rule.text for rule in rules])
+        share = Counter(
+            t for rule in rules for t in set(self._segmenter.tokens(f"{rule.asked()} {rule.text}"))
+        )
+        self._common = {t for t, n in share.items() if n > COMMON_SHARE * len(rules)}
+
+    def _index(self, documents: list[str]) -> bm25s.BM25:
+        retriever = bm25s.BM25()
+        retriever.index([self._segmenter.tokens(d) for d in documents], show_progress=False)
+        return retriever
+
+    def _scores(self, retriever: bm25s.BM25, tokens: list[str]) -> list[float]:
+        known = [t for t in tokens if t in retriever.vocab_dict]
+        if not known:
+            return [0.0] * len(self._rules)
+        return [float(s) for s in retriever.get_scores(known)]
+
+    def scores(self, question: str) -> list[float]:
+        """Each rule's score for ``question`` in the rules' order: BM25 over its title and
+        phrasings, plus BM25 over its text at ``TEXT_WEIGHT``."""
+        tokens = [  # each telling word once
+            t
+            for t in dict.fromkeys(self._segmenter.tokens(question))
+            if t not in self._common and t not in QUESTION_WORDS
+        ]
+        asked, text = self._scores(self._asked, tokens), self._scores(self._text, tokens)
+        return [a + TEXT_WEIGHT * t for a, t in zip(asked, text, strict=True)]
+
+    def choose(
+        self,
+        question: str,
+        topics: Sequence[str] = (),
+        categories: Sequence[str] = (),
+        matched: Sequence[GeneralRule] = (),
+    ) -> list[GeneralRule]:
+        """The rules that answer ``question`` (at most two, best first); empty when none does.
+
+        ``topics`` and ``categories`` are what the question was read as; a rule answering one of
+        them, or one of ``matched`` (those whose ``when`` matched), gains ``TOPIC_WEIGHT``.
+        """
+        scores = self.scores(question)
+        best = max(scores, default=0.0)
+        asked = set(topics) | set(categories)
+        ranked: list[tuple[float, float, bool, GeneralRule]] = []
+        for rule, score in zip(self._rules, scores, strict=True):
+            matches = rule in matched or bool(asked & {*rule.topics, *rule.categories})
+            if score < MIN_SCORE and not (matches and score > 0):
+                continue
+            bonus = TOPIC_WEIGHT * max(best, MIN_SCORE) if matches else 0.0
+            ranked.append((score + bonus, score, matches, rule))
+        ranked.sort(key=lambda r: -r[0])
+        if not ranked:
+            return []
+        top, _, read_right, first = ranked[0]
+        chosen = [first]
+        for total, score, matches, rule in ranked[1:2]:
+            if read_right and matches and score >= MIN_SCORE and total >= SECOND_WITHIN * top:
+                chosen.append(rule)
+        return chosen
+
+
+@lru_cache(maxsize=1)
+def general_index() -> GeneralIndex:
+    """The index of the project's general rules, built once."""
+    return GeneralIndex([*general_rules().values(), *read_outside_scope().values()])
+
+
+def general_rule(key: str) -> GeneralRule:
+    """The rule ``key`` of the project's file (a KeyError names a rule the file lacks)."""
+    return general_rules()[key]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.cover import before_cover, suspended_cover
-from bot.knowledge.industry import GENERAL_TOPICS
+from bot.knowledge.general import general_rule
 
 
 def test_an_event_before_the_effective_date_is_outside_cover_citing_the_article(
@@ -28,5 +28,5 @@ def test_a_suspended_contract_covers_nothing_in_the_wordings_own_words(
 
 
 def test_without_a_wording_the_general_rule_is_said() -> None:
-    assert suspended_cover(None).rule == GENERAL_TOPICS["suspension"]
+    assert suspended_cover(None).rule == general_rule("suspension").said()
     assert suspended_cover(None).article is None

@@ -1,4 +1,5 @@
-"""General rules as data: each with its source; a malformed entry refused with its key."""
+"""General rules as data: each with its source; a malformed entry refused with what is wrong;
+a question with no product gets the rule that bears on it, however it is worded."""
 
 from __future__ import annotations
 
@@ -7,7 +8,29 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge.answer import KnowledgeBase
-from bot.knowledge.general import general_rules, read_general_rules
+from bot.knowledge.general import (
+    general_index,
+    general_rule,
+    general_rules,
+    read_general_rules,
+    read_outside_scope,
+)
+from bot.knowledge.question import Question
+from bot.knowledge.text import normalize
+
+
+def chosen(question: str) -> list[str]:
+    """The keys of the rules chosen for ``question``, read as the knowledge base reads it."""
+    asked = Question.read(normalize(question))
+    rules = general_index().choose(asked.text, asked.topics[:2], asked.categories[:2])
+    return [rule.key for rule in rules]
+
+
+def test_every_rule_has_its_text_and_a_source_naming_a_law_regulation_or_standard() -> None:
+    for rule in general_rules().values():
+        assert rule.text and rule.source, rule.key
+        assert rule.said().endswith(f"（依据{rule.source}）")
+        assert "《" in rule.source or "条款" in rule.source, rule.key
 
 
 def test_the_orphan_policy_rule_says_the_policy_stays_in_force_and_cites_its_source() -> None:
@@ -20,6 +43,83 @@ def test_a_rule_without_a_source_is_refused(tmp_path: Path) -> None:
     path.write_text("general_rules:\n  x:\n    text: 某规则\n", "utf-8")
     with pytest.raises(ValueError, match=r"'x' lacks source"):
         read_general_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("entry", "error"),
+    [
+        ("    text: 某规则\n    source: 某法\n    when: '(未告知'\n", r"'x': when '\(未告知'"),
+        ("    text: 某规则\n    source: 某法\n    topics: [refunds]\n", r"unknown topic refunds"),
+        ("    text: 某规则\n    source: 某法\n    sourse: 某法\n", r"unknown field sourse"),
+        ("    text: 某规则\n    source: 某法\n    asks: 7\n", r"asks must be a list"),
+    ],
+)
+def test_a_malformed_rule_is_refused_with_its_key_and_what_is_wrong(
+    tmp_path: Path, entry: str, error: str
+) -> None:
+    path = tmp_path / "rules.yml"
+    path.write_text(f"general_rules:\n  x:\n{entry}", "utf-8")
+    with pytest.raises(ValueError, match=error):
+        read_general_rules(path)
+
+
+def test_an_outside_scope_entry_needs_no_source_but_a_text(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yml"
+    path.write_text("general_rules: {}\noutside_scope:\n  x:\n    title: 某事\n", "utf-8")
+    with pytest.raises(ValueError, match=r"'x' lacks text"):
+        read_outside_scope(path)
+    assert all(entry.outside for entry in read_outside_scope().values())
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "source"),
+    [
+        ("保单失效一年多了 现在补交钱还能让它重新有效吗", "reinstatement", "第37条"),
+        ("核赔下来说不属于保险责任 保险公司要不要出个书面说明", "refusal_notice", "第24条"),
+        ("投保单上的出生年份比身份证早了一年 以后赔钱会打折吗", "misstated_age", "第32条"),
+        ("被保险人去世了 保单上没写受益人 钱谁能领", "no_beneficiary", "第42条"),
+        ("保险公司客服打来电话核对我买的保险 我应该怎么回答", "return_visit", "第35条"),
+        ("在银行柜台买的保险全程录了像 那段录像我能要来看吗", "recorded_sale", "可回溯"),
+        ("想了解一下现金价值怎么算", "surrender", "第47条"),
+        ("宽容期是几天", "grace", "第36条"),
+    ],
+)
+def test_a_question_gets_the_rule_that_bears_on_it_with_its_source(
+    question: str, rule: str, source: str
+) -> None:
+    assert chosen(question)[0] == rule
+    assert source in general_rule(rule).source
+
+
+def test_a_topic_misread_from_one_word_does_not_outrank_the_rule_the_words_point_to() -> None:
+    # "不符合" reads as the exclusions topic; the question is about the refusal notice
+    assert chosen("理赔被判定不符合条件 保险公司得书面告诉我为什么不赔吗") == ["refusal_notice"]
+
+
+def test_two_topics_asked_get_two_rules_and_one_topic_one() -> None:
+    assert chosen("犹豫期有几天 过了以后退保能拿回多少") == ["cooling_off", "surrender"]
+    assert chosen("被保险人去世了 保单上没写受益人 钱谁能领") == ["no_beneficiary"]
+
+
+def test_a_question_nothing_bears_on_gets_no_rule() -> None:
+    assert chosen("帮我写一首诗") == []
+    assert chosen("明天会下雨吗") == []
+
+
+def test_social_insurance_administration_is_said_to_be_outside_what_we_do(
+    sample_kb: KnowledgeBase,
+) -> None:
+    answer = sample_kb.ask("社保卡换了新的 旧卡要去哪注销")
+    assert "经办机构" in answer.text and "办不了" in answer.text
+    assert "报销" not in answer.text.split("\n")[0][:10] and "100%" not in answer.text
+
+
+def test_no_product_question_about_the_beneficiary_gets_the_estate_rule_not_disclosure(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("受益人那里当时没填 保险金会给谁").text
+    assert text.startswith("没有指定受益人") and "遗产" in text and "《保险法》第42条" in text
+    assert "如实告知" not in text and "以您所购产品的条款约定为准" in text
 
 
 def test_a_personal_dispute_gets_the_rule_first_then_a_person(sample_kb) -> None:  # type: ignore[no-untyped-def]
@@ -39,4 +139,4 @@ def test_a_general_question_about_a_period_is_answered_before_the_disease_it_nam
 
 def test_mild_illness_in_general_gets_the_2020_cap(sample_kb: KnowledgeBase) -> None:
     text = sample_kb.ask("轻症跟重疾有啥区别 轻症一般能赔多少").text
-    assert "30%" in text and "条款" in text
+    assert "30%" in text and "条款" in text and "疾病定义使用规范" in text
