@@ -1,9 +1,126 @@
-"""Sections explained from the wording: the claim documents kept to the case asked about."""
+"""Sections of an answer quoted from the wording: amounts, periods, exclusions, articles, diseases,
+and the claim documents for the customer's own circumstances."""
 
 from __future__ import annotations
 
-from bot.knowledge.explain import materials_section
-from tests.knowledge.decide.conftest import ILLNESS, product
+import pytest
+
+from bot.knowledge.explain import (
+    article_section,
+    benefit_for,
+    circumstance_section,
+    clip,
+    exclusions_section,
+    is_medical,
+    materials_section,
+    money,
+    period_section,
+    quote,
+    rule_on_disease,
+)
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.text import normalize
+from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product
+
+# ---- moved from tests/knowledge/test_circumstances.py (circumstance_section) -------------------
+
+CLAIMS = MEDICAL + (
+    "\n## 6 保险金申请\n### 6.1 申请资料\n"
+    "（1）保险金给付申请书；\n（2）被保险人本人银行账户信息；\n"
+    "（3）委托他人代为申请的，须提供授权委托书及受托人的身份证件。\n"
+    "### 6.2 受益人\n本合同的受益人为被保险人本人。被保险人身故后尚未领取的保险金，作为遗产给付其继承人。\n"
+)
+
+
+def test_someone_applying_for_the_insured_is_told_of_the_power_of_attorney() -> None:
+    section = circumstance_section(product(CLAIMS), normalize("我妈不会弄，我替她申请理赔行吗"))
+    assert "授权委托书" in section.text and section.articles == ["6.1"]
+
+
+def test_a_death_before_payment_is_told_who_receives_it() -> None:
+    section = circumstance_section(product(CLAIMS), normalize("理赔款还没到人就走了，这钱给谁"))
+    assert "继承人" in section.text and "6.2" in section.articles
+
+
+def test_no_circumstance_no_section() -> None:
+    assert circumstance_section(product(CLAIMS), normalize("理赔要什么材料")).text == ""
+
+
+# ---- added: the other sections and their small helpers ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def illness() -> ProductKnowledge:
+    return product(ILLNESS)
+
+
+@pytest.fixture(scope="module")
+def medical() -> ProductKnowledge:
+    return product(MEDICAL)
+
+
+def test_money_is_said_in_wan_from_ten_thousand_yuan() -> None:
+    assert money(300000) == "30万元"
+    assert money(15000) == "1.5万元"
+    assert money(9000) == "9000元"
+
+
+def test_a_long_sentence_is_clipped_with_an_ellipsis_and_a_short_one_loses_its_full_stop() -> None:
+    assert clip("一二三四五六七八九十" * 20, 20) == "一二三四五六七八九十一二三四五六七八九…"
+    assert clip("宽限期六十日。", 20) == "宽限期六十日"
+
+
+def test_only_the_first_lines_are_quoted() -> None:
+    assert quote(["第一句。", "第二句。", "第三句。"], 2) == "条款约定：“第一句。第二句。”"
+
+
+def test_the_benefit_for_a_category_is_the_wordings(illness: ProductKnowledge) -> None:
+    mild = benefit_for(illness, "mild")
+    assert mild is not None and (mild.name, mild.article, mild.percent) == (
+        "轻度疾病保险金",
+        "2.3",
+        25.0,
+    )
+
+
+def test_only_a_medical_product_is_medical(
+    illness: ProductKnowledge, medical: ProductKnowledge
+) -> None:
+    assert (is_medical(medical), is_medical(illness)) == (True, False)
+
+
+def test_the_waiting_period_is_said_in_days_and_quoted(illness: ProductKnowledge) -> None:
+    section = period_section(illness, "waiting")
+    assert section.text.startswith("《测试安康重大疾病保险》的等待期为120日。")
+    assert section.articles == ["2.1"]
+
+
+def test_the_exclusions_are_listed_item_by_item(illness: ProductKnowledge) -> None:
+    section = exclusions_section(illness)
+    assert "（2）被保险人酒后驾驶、无合法有效驾驶证驾驶" in section.text
+    assert section.articles == ["3.1"]
+
+
+def test_an_article_is_named_and_quoted(illness: ProductKnowledge) -> None:
+    section = article_section(illness, "4.1")
+    assert "第4.1条“宽限期”" in section.text and "六十日为宽限期" in section.text
+    assert section.articles == ["4.1"]
+
+
+def test_a_condition_a_definition_excludes_is_ruled_excluded(illness: ProductKnowledge) -> None:
+    ruling = rule_on_disease(illness, "原位癌")
+    assert ruling.covered_as == ()
+    assert [d.article for d, _ in ruling.excluded_from] == ["9.1.1"]
+
+
+def test_a_condition_one_grade_defines_and_another_partly_excludes(
+    illness: ProductKnowledge,
+) -> None:
+    ruling = rule_on_disease(illness, "甲状腺癌")
+    assert [d.article for d, _ in ruling.defined_in] == ["9.2.1"]
+    assert [d.article for d, _ in ruling.partly_excluded_from] == ["9.1.1"]
+    assert ruling.excluded_from == ()
+
 
 WITH_DOCUMENTS = ILLNESS.replace(
     "## 9 释义",

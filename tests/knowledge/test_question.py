@@ -1,0 +1,36 @@
+"""A customer's question read as far as words go: topics, categories, sum insured."""
+
+from __future__ import annotations
+
+from bot.knowledge.question import Question
+
+# ---- added: Question.read -----------------------------------------------------------------------
+
+
+def test_the_question_is_normalised_and_its_synonyms_added() -> None:
+    question = Question.read("理赔需要什么材料")
+    assert question.text == "理赔需要什么材料 保险金申请"
+    assert question.topics == ("claim_materials",)
+
+
+def test_documents_already_handed_in_are_not_a_materials_question() -> None:
+    assert Question.read("材料已经交了，多久到账").topics == ("claim_payment",)
+
+
+def test_the_interval_between_two_claims_is_its_own_topic() -> None:
+    question = Question.read("保额30万，两次重疾要隔多久")
+    assert question.topics == ("interval",)
+    assert question.categories == ("severe",)
+
+
+def test_the_categories_named_are_kept_in_order() -> None:
+    assert Question.read("我买了50万保额的重疾险，轻症怎么赔？").categories == ("severe", "mild")
+
+
+def test_a_sum_insured_is_read_in_wan_and_w() -> None:
+    assert Question.read("我买了50万保额的重疾险，轻症怎么赔？").sum_insured == 500000.0
+    assert Question.read("我投保了20w的醫療險").sum_insured == 200000.0
+
+
+def test_an_amount_that_is_not_a_sum_insured_is_not_taken_for_one() -> None:
+    assert Question.read("我有50万存款，能赔吗").sum_insured is None

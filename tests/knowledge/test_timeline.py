@@ -1,0 +1,73 @@
+"""Dates and durations in a customer's words: events on the calendar, time elapsed, how long."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.knowledge.text import normalize
+from bot.knowledge.timeline import (
+    Dated,
+    DaySpan,
+    condition_durations,
+    dated_durations,
+    dated_events,
+    elapsed,
+    number,
+    without_dates,
+)
+
+TODAY = dt.date(2026, 12, 4)
+
+# ---- added (mirror of bot/knowledge/timeline.py): dated_events, elapsed, durations, number -------
+
+
+def test_a_date_without_a_year_is_in_this_year_and_last_year_is_read() -> None:
+    events = dated_events(normalize("3月5号确诊的，去年10月1日买的保险"), TODAY)
+    assert [(e.kind, e.first, e.last) for e in events] == [
+        ("diagnosis", dt.date(2026, 3, 5), dt.date(2026, 3, 5)),
+        ("effective", dt.date(2025, 10, 1), dt.date(2025, 10, 1)),
+    ]
+
+
+def test_a_month_without_a_day_spans_the_whole_month() -> None:
+    (event,) = dated_events(normalize("2024年6月买的保险"), TODAY)
+    assert (event.kind, event.first, event.last) == (
+        "effective",
+        dt.date(2024, 6, 1),
+        dt.date(2024, 6, 30),
+    )
+
+
+def test_the_time_since_the_policy_began_is_a_span_of_days() -> None:
+    (told,) = elapsed(normalize("买了两年半，住院15天"))
+    assert (told.since, told.until, told.span) == ("effective", "now", DaySpan(912, 915))
+
+
+def test_days_from_the_start_to_a_diagnosis_are_exact() -> None:
+    (told,) = elapsed(normalize("保单生效才20天就查出来了"))
+    assert (told.since, told.until, told.span) == ("effective", "diagnosis", DaySpan(20, 20))
+
+
+def test_calendar_dates_are_blanked_out_keeping_their_length() -> None:
+    assert without_dates(normalize("2025年3月5日确诊，住院10天")) == "#########确诊,住院10天"
+
+
+def test_how_long_an_illness_lasted_is_read_in_days() -> None:
+    assert condition_durations(normalize("咳嗽三个月了，高血压五年")) == (
+        DaySpan(90, 93),
+        DaySpan(1825, 1830),
+    )
+
+
+def test_a_check_up_after_the_diagnosis_gives_how_long_the_illness_lasted() -> None:
+    dated = (
+        Dated("diagnosis", dt.date(2026, 1, 5), dt.date(2026, 1, 5), 0),
+        Dated("treatment", dt.date(2026, 5, 1), dt.date(2026, 5, 1), 10),
+    )
+    assert dated_durations(dated) == (DaySpan(116, 116),)
+    assert dated_durations(dated[1:]) == ()
+
+
+def test_numbers_are_read_in_digits_and_in_chinese() -> None:
+    assert [number(t) for t in ("三", "十五", "2.5", "两")] == [3.0, 15.0, 2.5, 2.0]
+    assert number("abc") is None

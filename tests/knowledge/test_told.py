@@ -1,0 +1,86 @@
+"""What a customer tells in passing: amounts, ages, days, plans, earlier claims."""
+
+from __future__ import annotations
+
+from bot.knowledge import told
+from bot.knowledge.text import normalize
+
+# ---- added (mirror of bot/knowledge/told.py): one reading each, on the customer's own words ------
+
+
+def test_the_expenses_are_what_the_customer_spent_not_what_was_reimbursed() -> None:
+    assert told.expenses(normalize("住院一共花了3.5万")) == 35000.0
+    assert told.expenses(normalize("医保报了1万，自己花了3万")) == 30000.0
+
+
+def test_what_others_paid_is_read_apart_from_the_bill() -> None:
+    assert told.reimbursed(normalize("医保报了1.2万")) == 12000.0
+    assert told.other_paid(normalize("单位团险赔了5000")) == 5000.0
+
+
+def test_the_deductible_left_and_used() -> None:
+    assert told.deductible_left(normalize("免赔额还剩3000")) == 3000.0
+    assert told.deductible_used(normalize("免赔额已经用了6000")) == 6000.0
+
+
+def test_social_insurance_used_or_not() -> None:
+    assert told.social_insurance(normalize("我有社保，走医保结算的")) == "used"
+    assert told.social_insurance(normalize("没有社保")) == "none"
+    assert told.social_insurance(normalize("没走医保")) == "not_used"
+
+
+def test_the_cause_is_an_accident_or_an_illness() -> None:
+    assert told.cause(normalize("出车祸受伤了")) == "accident"
+    assert told.cause(normalize("得了肺炎")) == "illness"
+
+
+def test_ages_grades_and_days_in_hospital() -> None:
+    assert told.age(normalize("我今年45岁")) == 45
+    assert told.age_at_claim(normalize("确诊时52岁")) == 52
+    assert told.grade(normalize("鉴定为八级伤残")) == 8
+    assert told.hospital_days(normalize("住院住了12天")) == 12
+
+
+def test_days_in_intensive_care_and_in_an_ordinary_ward() -> None:
+    assert told.icu_days(normalize("在ICU住了3天")) == 3
+    assert told.ward_days(normalize("普通病房住了5天")) == 5
+    assert told.allowance_days_used(normalize("已经领了150天的住院津贴")) == 150
+
+
+def test_the_plan_the_years_paid_and_the_premium() -> None:
+    assert told.plan(normalize("我买的计划二")) == "计划二"
+    assert told.years_paid(normalize("已经交了5年")) == 5
+    assert told.premium(normalize("年交保费3000元")) == 3000.0
+    assert told.premium(normalize("保额50万")) is None
+
+
+def test_how_the_premium_is_paid() -> None:
+    assert told.installment(normalize("每月交费")) == "monthly"
+    assert told.installment(normalize("一次性交清的")) == "single"
+
+
+def test_premiums_paid_are_the_annual_premium_times_the_years() -> None:
+    assert told.premiums_paid("", 3000.0, 3) == 9000.0
+
+
+def test_the_days_of_the_period_passed_and_its_length() -> None:
+    assert told.days_passed(normalize("现在过了146天")) == 146
+    assert told.period_days(normalize("保险期间365天")) == 365
+    assert told.period_days(normalize("2025年1月1日到2025年12月31日")) == 365
+
+
+def test_earlier_claims_and_the_categories_asked_about() -> None:
+    assert told.earlier_claims(normalize("之前已经赔过一次轻症")) == {"mild": 1}
+    assert told.asked_categories(normalize("轻症和重疾各赔多少")) == ("severe", "mild")
+
+
+def test_a_cash_value_a_debt_and_a_payout_told() -> None:
+    assert told.cash_value(normalize("现金价值1.5万")) == 15000.0
+    assert told.debt(normalize("还欠着贷款2万")) == 20000.0
+    assert told.told_payout(normalize("按保单算的理赔金是20万")) == 200000.0
+    assert told.paid_before(normalize("之前已经赔了2万")) == 20000.0
+
+
+def test_a_premium_short_of_what_was_due_is_paid_and_due() -> None:
+    assert told.premium_shortfall(normalize("实际交8000，应该交10000")) == (8000.0, 10000.0)
+    assert told.premium_shortfall(normalize("实际交10000，应该交8000")) is None
