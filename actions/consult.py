@@ -10,11 +10,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
+from actions.identity import wrong_policy_number
 from actions.services import entity_value, latest_intent, say, services, verified_policy
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_LABELS
+from bot.records.identity import mistyped_policy_number
 
 # The clause word an intent is about, added when the message itself names no topic
 # ("多久能到账？" asked as ask_claim_process).
@@ -80,6 +82,11 @@ def consult(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str | None
 ) -> list[EventType]:
     """Answer ``text`` from the wording, in the product context of the chat."""
+    mistyped = mistyped_policy_number(text)
+    if mistyped is not None:
+        # "查一下我保单 MB20240002": a number in the wrong form is said so, not taken as a question.
+        say(dispatcher, wrong_policy_number(mistyped) + "您也可以直接问我条款问题。")
+        return []
     knowledge = services().knowledge
     product = entity_value(tracker, "product") or tracker.get_slot("product")
     if product is None:

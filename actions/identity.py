@@ -22,7 +22,7 @@ from actions.services import client_address, latest_intent, say_rules_first, ser
 from bot.forms.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
-from bot.records.identity import POLICY_NUMBER
+from bot.records.identity import POLICY_NUMBER, mistyped_policy_number
 from bot.records.lockout import CONVERSATION_FAILURES, LOCK
 
 MAX_FAILURES = CONVERSATION_FAILURES
@@ -64,6 +64,12 @@ def messages_without_proof(tracker: Tracker) -> int:
     return count
 
 
+def wrong_policy_number(given: str | None) -> str:
+    """What to say of a policy number in the wrong form: what was given and what a right one is."""
+    head = f"“{given}”不是有效的保单号：" if given else ""
+    return f"{head}保单号以 MB 开头，后面是10位数字（如 MB2024000001），请核对后再发给我。"
+
+
 class ActionAskPolicyNumber(ServiceAction):
     """Asks for the policy number; a customer worried that the agent left hears first that the
     policy is safe (the general rule), then why the number is needed."""
@@ -101,7 +107,9 @@ class ValidateIdentityForm(ServiceForm):
     ) -> dict[str, Any]:
         match = POLICY_NUMBER.search(str(value or "").upper())
         if match is None:
-            dispatcher.utter_message(text="保单号以 MB 开头，后面是10位数字，请核对后再发给我。")
+            dispatcher.utter_message(
+                text=wrong_policy_number(mistyped_policy_number(str(value or "")))
+            )
             return {"policy_number": None}
         number = match.group()
         # "MB2024000002 0446": the proof came with the number; check it now, not ask for it again

@@ -18,6 +18,26 @@ _ID_CHECK = "10X98765432"
 ADDRESS_MAX_LENGTH = 200
 
 
+# Something a customer meant as a policy number: an MB number of any length, or a code of
+# letters and digits right after the word 保单(号).
+_POLICY_NUMBER_TRY = re.compile(
+    r"(?<![A-Z0-9])MB\d{4,16}(?!\d)|保单(?:号码?)?\s*[:：是为]?\s*([A-Z]{1,3}\d{4,16}|\d{5,16})(?![A-Z0-9])"
+)
+
+
+def mistyped_policy_number(text: str) -> str | None:
+    """What ``text`` gives as a policy number when it is not one (``MB20240002``, ``P2023…``).
+
+    ``None`` when it gives none, or a well-formed one (MB and 10 digits).
+    """
+    plain = half_width(text).upper()
+    for found in _POLICY_NUMBER_TRY.finditer(plain):
+        token = found.group(1) or found.group(0)
+        if not POLICY_NUMBER.fullmatch(token):
+            return token
+    return None
+
+
 def _plain(text: str) -> str:
     return _SEPARATORS.sub("", half_width(text)).upper()
 

@@ -128,3 +128,13 @@ async def test_what_was_spent_and_reimbursed_is_kept_for_the_next_question(
         slots={"product": "JK-MED-2024", "last_question": slots["last_question"]},
     )
     assert "2万元" in said(follow)
+
+
+async def test_a_policy_number_in_the_wrong_form_is_said_so_with_the_right_form(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("帮我查查保单 MB20240017 后四位1234", "ask_surrender")
+    slots = await run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "“MB20240017”不是有效的保单号" in text and "10位数字" in text
+    assert "哪一款产品" not in text and slots == {}

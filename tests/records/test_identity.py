@@ -11,6 +11,7 @@ from bot.records.identity import (
     POLICY_NUMBER,
     id_check_character,
     id_number_fault,
+    mistyped_policy_number,
     normalize_mobile,
 )
 from bot.records.model import Agent, Customer, RecordSet, Verification
@@ -106,3 +107,11 @@ def test_rasa_finds_the_policy_numbers_the_records_accept(text: str) -> None:
     found = re.search(rasa_pattern["examples"].strip().removeprefix("- "), text)
     ours = POLICY_NUMBER.search(text.upper())
     assert (found.group().upper() if found else None) == (ours.group() if ours else None)
+
+
+def test_a_policy_number_in_the_wrong_form_is_found_and_a_right_one_is_not() -> None:
+    assert mistyped_policy_number("查下保单 MB202400171 尾号5678") == "MB202400171"
+    assert mistyped_policy_number("我的保单号是P20230011") == "P20230011"
+    assert mistyped_policy_number("保单号：ＭＢ２０２４０００００３") is None
+    assert mistyped_policy_number("手机13912345678 身份证110101199003070011") is None
+    assert mistyped_policy_number("保单2022年买的 保额30万") is None
