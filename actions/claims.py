@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import ServiceAction, StoppableForm
 from actions.handoff import hand_off
-from actions.my_policy import STATUS_NAMES
+from actions.personal import STATUS_NAMES
 from actions.services import (
     HANDOFF_INTENTS,
     latest_intent,

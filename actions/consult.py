@@ -10,13 +10,23 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
-from actions.identity import wrong_policy_number
-from actions.services import entity_value, latest_intent, say, services, verified_policy
+from actions.identity import identity_given, without_identity, wrong_policy_number
+from actions.personal import PERIOD_TOPICS, personal_answer
+from actions.services import (
+    customer_messages,
+    entity_value,
+    latest_intent,
+    say,
+    services,
+    verified_policy,
+)
+from bot.clock import china_today
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_LABELS
 from bot.records.identity import mistyped_policy_number
+from bot.records.model import Policy
 
 # The clause word an intent is about, added when the message itself names no topic
 # ("多久能到账？" asked as ask_claim_process).
@@ -35,6 +45,16 @@ INTENT_TOPIC_WORDS = {
 }
 COVERAGE_INTENTS = frozenset({"ask_coverage", "claim_is_covered"})
 REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助您登记。"
+# A question about the customer's own policy, which only its records answer after the check.
+PERSONAL_CUE = re.compile(
+    r"(查|看)一?下?.{0,4}保单|我(自己)?的保单|我(的)?(这|那)份保单"
+    r"|我(现在)?(还在|还处于|过了).{0,3}(犹豫期|冷静期|等待期|观察期|宽限期)"
+    r"|我的(犹豫期|冷静期|等待期|观察期|宽限期)"
+)
+CHECK_OFFER = (
+    "如需按您自己的保单查询（生效日、各期限到哪天、交费和理赔进度），请先核验身份："
+    "请发送保单号（MB 开头，共12位）和投保人身份证号后4位。"
+)
 
 
 def consultation_question(
@@ -81,16 +101,27 @@ class ActionConsult(ServiceAction):
 def consult(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str, intent: str | None
 ) -> list[EventType]:
-    """Answer ``text`` from the wording, in the product context of the chat."""
+    """Answer ``text`` from the wording, in the product context of the chat; a policy number
+    in it starts the identity check, and a verified customer's periods come from the policy."""
+    given = identity_given(dispatcher, tracker, text)
+    if given is not None:
+        if given.policy is None:
+            return given.events
+        pending = pending_question(services().knowledge, tracker, text)
+        return given.events + answer_for_policy(dispatcher, given.policy, pending)
     mistyped = mistyped_policy_number(text)
     if mistyped is not None:
         # "查一下我保单 MB20240002": a number in the wrong form is said so, not taken as a question.
         say(dispatcher, wrong_policy_number(mistyped) + "您也可以直接问我条款问题。")
         return []
     knowledge = services().knowledge
+    policy = verified_policy(tracker) if tracker.get_slot("identity") == "verified" else None
+    if policy is not None and asks_own_periods(knowledge, text, policy):
+        # "我现在还在等待期吗" after the check: the policy's own dates, not the wording's rule.
+        return answer_for_policy(dispatcher, policy, None, Question.read(text).topics)
     product = entity_value(tracker, "product") or tracker.get_slot("product")
     if product is None:
-        product = policy_product(tracker)
+        product = policy.product_code if policy is not None else None
     previous = tracker.get_slot("last_question")
     if only_facts(knowledge, text) and (product or knowledge.product_in(normalize(text))):
         # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
@@ -111,6 +142,11 @@ def consult(
     if intent == "claim_is_covered" and answer.product is not None:
         reply += "\n" + REPORT_OFFER
     say(dispatcher, reply, answer.citations)
+    if PERSONAL_CUE.search(normalize(text)) and tracker.get_slot("identity") not in (
+        "verified",
+        "locked",
+    ):
+        say(dispatcher, CHECK_OFFER)
     return [
         SlotSet("last_question", without_product(knowledge, question)),
         SlotSet("product", answer.product or product),
@@ -173,7 +209,44 @@ def without_product(knowledge: Knowledge, question: str) -> str:
     return text.replace(named[1], "") if named is not None else text
 
 
-def policy_product(tracker: Tracker) -> str | None:
-    """The product of the customer's verified policy, if identity was checked."""
-    policy = verified_policy(tracker)
-    return None if policy is None else policy.product_code
+def asks_own_periods(knowledge: Knowledge, text: str, policy: Policy) -> bool:
+    """Whether a verified customer asks about a period (犹豫期, 等待期 …) of their own policy,
+    not of another product they name."""
+    named = knowledge.product_in(normalize(text))
+    if named is not None and named[0] != policy.product_code:
+        return False
+    return bool(set(Question.read(text).topics) & set(PERIOD_TOPICS))
+
+
+def pending_question(knowledge: Knowledge, tracker: Tracker, text: str) -> str | None:
+    """The question waiting for the identity check: asked with the policy number ("MB… 0446
+    我犹豫期还有几天"), or in the message before it ("查下我的保单 现在退保能退多少")."""
+    rest = without_identity(text)
+    if asks_something(knowledge, rest):
+        return rest
+    earlier = customer_messages(tracker)[1:2]
+    for _intent, event in earlier:
+        previous = str(event.get("text") or "")
+        if PERSONAL_CUE.search(normalize(previous)) and asks_something(knowledge, previous):
+            return previous
+    return None
+
+
+def answer_for_policy(
+    dispatcher: CollectingDispatcher,
+    policy: Policy,
+    question: str | None,
+    topics: tuple[str, ...] | None = None,
+) -> list[EventType]:
+    """Where the verified customer's policy stands (or the periods they asked about, today),
+    then the question they asked with it, answered from their product's wording."""
+    knowledge = services().knowledge
+    product = knowledge.products.get(policy.product_code)
+    if topics is None:
+        topics = Question.read(question).topics if question else ()
+    text, citations = personal_answer(policy, product, None, topics, china_today())
+    say(dispatcher, text, citations)
+    if question and not set(topics) & set(PERIOD_TOPICS):
+        answer = knowledge.ask(without_product(knowledge, question), product=policy.product_code)
+        say(dispatcher, answer.text, answer.citations)
+    return [SlotSet("product", policy.product_code)]

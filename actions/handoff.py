@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
 from actions.consult import ActionConsult, asks_something, consult
+from actions.identity import gives_identity
 from actions.services import (
     channel_of,
     customer_messages,
@@ -185,7 +186,7 @@ class ActionFallback(ServiceAction):
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
             return ActionConsult().act(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
-        if asks_something(services().knowledge, text):
+        if gives_identity(tracker, text) or asks_something(services().knowledge, text):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
             return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:

@@ -10,10 +10,11 @@ never says which part was wrong, so both are asked again.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -24,10 +25,16 @@ from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
 from bot.records.identity import POLICY_NUMBER, mistyped_policy_number
 from bot.records.lockout import CONVERSATION_FAILURES, LOCK
+from bot.records.model import Policy
 
 MAX_FAILURES = CONVERSATION_FAILURES
 LOCK_MINUTES = int(LOCK.total_seconds() // 60)
 ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
+# What may surround a proof sent on its own: "身份证后四位是0446", "手机号 13601287744".
+PROOF_WORDS = re.compile(
+    r"投保人|身份证号?码?|证件号?码?|后[四4]位|尾号|手机号?码?|电话|登记的|我的|是|号码?|[\dXx\-\s，,。.:：]"
+)
+ASK_PROOF = "请发送投保人身份证号的后4位，或投保时登记的11位手机号。"
 
 
 def proof_in(text: str) -> str | None:
@@ -38,6 +45,76 @@ def proof_in(text: str) -> str | None:
     plain = normalise_message(text).replace(" ", "").replace("-", "")
     endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain.upper()))
     return endings[-1] if endings else None
+
+
+IDENTITY_WORDS = re.compile(
+    r"(我的)?(保单号?码?|保险单号?)?(是|为)?[:：\s]*MB\d{10}"
+    r"|(投保人)?(的)?(身份证号?码?|证件号?码?)?(的)?(后[四4]位|尾号)(是|为)?[:：\s]*\d{3}[\dXx]"
+    r"|(手机号?码?|电话)(是|为)?[:：\s]*1\d{10}"
+)
+
+
+def without_identity(text: str) -> str:
+    """``text`` without the policy number and proof in it: the question that came with them."""
+    plain = normalise_message(text)
+    return IDENTITY_WORDS.sub(" ", re.sub(r"(?i)mb\s*(\d)", r"MB\1", plain)).strip(" ，,。")
+
+
+def gives_identity(tracker: Tracker, text: str) -> bool:
+    """Whether ``text`` holds a policy number, or the proof for the number given before."""
+    if POLICY_NUMBER.search(normalise_message(text).upper().replace(" ", "")):
+        return True
+    return bool(tracker.get_slot("policy_number")) and only_a_proof(text)
+
+
+def only_a_proof(text: str) -> bool:
+    """Whether ``text`` is a proof and nothing more ("0446", "身份证后四位是0446")."""
+    return proof_in(text) is not None and not PROOF_WORDS.sub("", normalise_message(text))
+
+
+@dataclass
+class GivenIdentity:
+    """What became of a policy number (and proof) sent outside the identity check: the slots
+    to set, and the policy when the check passed."""
+
+    events: list[EventType] = field(default_factory=list)
+    policy: Policy | None = None
+
+
+def identity_given(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> GivenIdentity | None:
+    """A policy number sent in a question or on its own ("保单号MB2024000002 身份证后四位0446")
+    starts the identity check there and then: checked when the proof came with it, else the
+    proof is asked for, and a proof sent next is checked against that number. ``None`` when
+    ``text`` gives neither, or personal data is locked in this conversation."""
+    if tracker.get_slot("identity") == "locked":
+        return None
+    match = POLICY_NUMBER.search(normalise_message(text).upper().replace(" ", ""))
+    if match is None:
+        pending = tracker.get_slot("policy_number")
+        proof = proof_in(text)
+        if pending and proof and tracker.get_slot("identity") != "verified" and only_a_proof(text):
+            return _checked(dispatcher, tracker, pending, proof)
+        return None
+    number = match.group()
+    if number == tracker.get_slot("verified_policy") and tracker.get_slot("identity") == "verified":
+        return None
+    proof = proof_in(text)
+    if proof is None:
+        dispatcher.utter_message(text=f"收到保单号{number}。{ASK_PROOF}")
+        return GivenIdentity([SlotSet("policy_number", number)])
+    return _checked(dispatcher, tracker, number, proof)
+
+
+def _checked(
+    dispatcher: CollectingDispatcher, tracker: Tracker, number: str, proof: str
+) -> GivenIdentity:
+    slots = verify(dispatcher, tracker, number, proof)
+    events: list[EventType] = [SlotSet(name, value) for name, value in slots.items()]
+    if slots.get("identity") != "verified":
+        return GivenIdentity(events)
+    return GivenIdentity(events, services().records.policy(number))
 
 
 def messages_without_proof(tracker: Tracker) -> int:
@@ -116,7 +193,7 @@ class ValidateIdentityForm(ServiceForm):
         proof = proof_in(tracker.latest_message.get("text") or "")
         if proof is None or tracker.get_slot("identity_proof") is not None:
             return {"policy_number": number}
-        return {"policy_number": number, **self._verify(dispatcher, tracker, number, proof)}
+        return {"policy_number": number, **verify(dispatcher, tracker, number, proof)}
 
     def validate_identity_proof(
         self,
@@ -133,39 +210,42 @@ class ValidateIdentityForm(ServiceForm):
                     "条款问题可以直接问我，也可以回复“转人工”。"
                 )
                 return {"identity_proof": None, "requested_slot": None}
-            dispatcher.utter_message(text="请发送投保人身份证号的后4位，或投保时登记的11位手机号。")
+            dispatcher.utter_message(text=ASK_PROOF)
             return {"identity_proof": None}
-        return self._verify(dispatcher, tracker, tracker.get_slot("policy_number") or "", proof)
+        return verify(dispatcher, tracker, tracker.get_slot("policy_number") or "", proof)
 
-    def _verify(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, number: str, proof: str
-    ) -> dict[str, Any]:
-        """The slots after checking ``proof`` against the holder of policy ``number``."""
-        verification = services().records.verify_identity(
-            number, proof, conversation_id=tracker.sender_id, client=client_address(tracker)
-        )
-        if verification.locked_until is not None:
-            dispatcher.utter_message(
-                text="这份保单（或您所在的网络）近期身份核验失败次数过多，为保护保单信息已暂时锁定，"
-                f"请{LOCK_MINUTES}分钟后再试。条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
-            )
-            return {"identity_proof": "locked", "identity": "locked"}
-        if verification.matched:
-            dispatcher.utter_message(text="身份核验通过。")
-            return {
-                "identity_proof": "matched",
-                "identity": "verified",
-                "verified_policy": number,
-                "identity_failures": 0,
-            }
-        failures = verification.failures
-        if failures >= MAX_FAILURES:
-            dispatcher.utter_message(
-                text=f"身份核验已连续{MAX_FAILURES}次未通过，为保护保单信息，本次对话中不能再查询个人保单。"
-                "条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
-            )
-            return {"identity_proof": "locked", "identity": "locked", "identity_failures": failures}
+
+def verify(
+    dispatcher: CollectingDispatcher, tracker: Tracker, number: str, proof: str
+) -> dict[str, Any]:
+    """The slots after checking ``proof`` against the holder of policy ``number``; what the
+    customer is told is said on ``dispatcher``."""
+    verification = services().records.verify_identity(
+        number, proof, conversation_id=tracker.sender_id, client=client_address(tracker)
+    )
+    if verification.locked_until is not None:
         dispatcher.utter_message(
-            text=f"保单号与身份信息未能匹配（还可尝试{MAX_FAILURES - failures}次）。请重新提供保单号。"
+            text="这份保单（或您所在的网络）近期身份核验失败次数过多，为保护保单信息已暂时锁定，"
+            f"请{LOCK_MINUTES}分钟后再试。条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
         )
-        return {"identity_proof": None, "policy_number": None, "identity_failures": failures}
+        return {"identity_proof": "locked", "identity": "locked"}
+    if verification.matched:
+        dispatcher.utter_message(text="身份核验通过。")
+        return {
+            "identity_proof": "matched",
+            "identity": "verified",
+            "verified_policy": number,
+            "identity_failures": 0,
+        }
+    failures = verification.failures
+    if failures >= MAX_FAILURES:
+        dispatcher.utter_message(
+            text=f"身份核验已连续{MAX_FAILURES}次未通过，为保护保单信息，本次对话中不能再查询个人保单。"
+            "条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
+        )
+        return {"identity_proof": "locked", "identity": "locked", "identity_failures": failures}
+    dispatcher.utter_message(
+        text=f"保单号与身份信息不匹配，没能核验通过（还可尝试{MAX_FAILURES - failures}次）。"
+        "请核对后重新提供保单号。"
+    )
+    return {"identity_proof": None, "policy_number": None, "identity_failures": failures}

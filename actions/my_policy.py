@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -11,29 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
 from actions.handoff import hand_off
+from actions.personal import personal_answer
 from actions.services import customer_messages, say, services, verified_policy
 from bot.clock import china_today
 from bot.desk.tickets import Priority
-from bot.knowledge.answer import Citation
-from bot.knowledge.cover import suspended_cover
-from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.policy_periods import policy_periods, premium_state
 from bot.records.errors import NoActiveAgentError
 from bot.records.model import Policy
 
 PERSONAL_INTENTS = ("policy_status", "policy_dates", "my_agent", "claim_status", "orphan_policy")
-STATUS_NAMES = {
-    "in_force": "有效",
-    "lapsed": "效力中止",
-    "surrendered": "已退保",
-    "terminated": "已终止",
-}
-CLAIM_STATUS_NAMES = {
-    "reported": "已报案，待提交材料",
-    "reviewing": "审核中",
-    "paid": "已赔付",
-    "declined": "未予赔付",
-}
 SERVICE_LINE = "您也可以随时通过本公众号或客服热线办理保单服务。"
 LOCKED = "本次对话中身份核验已锁定，不能查询个人保单。如需帮助请回复“转人工”。"
 
@@ -84,14 +68,7 @@ class ActionMyPolicy(ServiceAction):
             return events + self._agent(dispatcher, tracker, policy)
         if intent == "orphan_policy":
             return events + orphan_care(dispatcher, tracker, policy)
-        if intent == "claim_status":
-            say(dispatcher, claims_text(policy))
-            return events
-        if intent == "policy_dates" and product is not None:
-            text, citations = dates_text(policy, product, topics, china_today())
-            say(dispatcher, text, citations)
-            return events
-        text, citations = status_reply(policy, product, china_today())
+        text, citations = personal_answer(policy, product, intent, topics, china_today())
         say(dispatcher, text, citations)
         return events
 
@@ -107,84 +84,6 @@ class ActionMyPolicy(ServiceAction):
             + SERVICE_LINE,
         )
         return []
-
-
-def status_text(policy: Policy, product: ProductKnowledge | None) -> tuple[str, list[Citation]]:
-    """One paragraph on where the policy stands, and the articles it cites."""
-    name = product.name if product is not None else policy.product_code
-    status = STATUS_NAMES.get(policy.status, policy.status)
-    text = f"您的保单{policy.policy_number}（{name}）目前状态：{status}。生效日{policy.effective:%Y年%m月%d日}"
-    if policy.paid_to is not None and policy.status == "in_force":
-        text += f"，保险费已交至{policy.paid_to:%Y年%m月%d日}"
-    text += f"，交费方式{policy.payment_label}。"
-    if policy.status != "lapsed":
-        return text, []
-    suspended = suspended_cover(product)
-    rule = suspended.rule.rstrip("。；")
-    if product is None or suspended.article is None:
-        return f"{text}{rule}；可以申请复效，问我“怎么复效”了解条件。", []
-    text += f"按条款第{suspended.article}条，{rule}；可以申请复效，问我“怎么复效”了解条件。"
-    text += f"\n{product.citation(suspended.article)}。"
-    return text, [Citation(product.code, product.document.version, suspended.article)]
-
-
-def status_reply(
-    policy: Policy, product: ProductKnowledge | None, today: dt.date
-) -> tuple[str, list[Citation]]:
-    """Where the policy stands and, when a premium is overdue, what that means under the wording."""
-    text, cited = status_text(policy, product)
-    if product is None or policy.status != "in_force":
-        return text, cited
-    premium = premium_state(policy, product.facts, today)
-    if premium is None or premium.status in ("current", "paid_up"):
-        return text, []
-    articles = list(premium.articles)
-    text += "\n" + premium.describe()
-    if articles:
-        text += "\n" + product.citation(*articles) + "。"
-    return text, [Citation(product.code, product.document.version, a) for a in articles]
-
-
-def dates_text(
-    policy: Policy, product: ProductKnowledge, topics: list[str], today: dt.date
-) -> tuple[str, list[Citation]]:
-    """The policy's cooling-off, waiting and premium periods today, cited from the wording."""
-    periods = policy_periods(policy, product.facts, today)
-    wanted = {
-        "cooling_off": periods.cooling_off,
-        "waiting": periods.waiting,
-        "grace": periods.premium,
-        "suspension": periods.premium,
-        "reinstatement": periods.premium,
-    }
-    states = [wanted[t] for t in topics if t in wanted] or [
-        periods.cooling_off,
-        periods.waiting,
-        periods.premium,
-    ]
-    lines: list[str] = []
-    articles: list[str] = []
-    for state in dict.fromkeys(s for s in states if s is not None):
-        lines.append(state.describe())
-        articles.extend(state.articles)
-    if not lines:
-        return status_text(policy, product)
-    articles = list(dict.fromkeys(articles))
-    lines.append(product.citation(*articles) + "。")
-    citations = [Citation(product.code, product.document.version, a) for a in articles]
-    return "\n".join(lines), citations
-
-
-def claims_text(policy: Policy) -> str:
-    """The policy's claims and where each stands."""
-    claims = services().records.claims(policy.policy_number)
-    if not claims:
-        return f"保单{policy.policy_number}目前没有理赔案件。如需报案，请回复“我要报案”。"
-    lines = [
-        f"案件{c.case_number}：{c.event}，{CLAIM_STATUS_NAMES.get(c.status, c.status)}。"
-        for c in claims
-    ]
-    return "\n".join(lines) + "\n审核结论以保险公司理赔部门的书面通知为准。"
 
 
 def orphan_care(

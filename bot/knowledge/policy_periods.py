@@ -51,8 +51,8 @@ class CoolingOffState:
         """One line of plain Chinese for the customer."""
         head = f"您于{chinese_date(self.received)}签收保单，犹豫期{self.period.label}，"
         if self.active:
-            return f"{head}至{chinese_date(self.ends)}届满，{_remaining(self.days_left)}。"
-        return f"{head}已于{chinese_date(self.ends)}届满。"
+            return f"您还在犹豫期内：{head}至{chinese_date(self.ends)}届满，{_remaining(self.days_left)}。"
+        return f"您的犹豫期已经过了：{head}已于{chinese_date(self.ends)}届满。"
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,11 @@ class WaitingState:
         if self.not_yet_effective:
             return f"{head}至{chinese_date(self.ends)}届满。"
         if self.active:
-            return f"{head}将于{chinese_date(self.ends)}届满，{_remaining(self.days_left)}。"
-        return f"{head}已于{chinese_date(self.ends)}届满。"
+            return (
+                f"您还在等待期内：{head}将于{chinese_date(self.ends)}届满，"
+                f"{_remaining(self.days_left)}。"
+            )
+        return f"您的等待期已经过了：{head}已于{chinese_date(self.ends)}届满。"
 
 
 @dataclass(frozen=True)

@@ -138,3 +138,73 @@ async def test_a_policy_number_in_the_wrong_form_is_said_so_with_the_right_form(
     text = said(dispatcher)
     assert "“MB20240017”不是有效的保单号" in text and "10位数字" in text
     assert "哪一款产品" not in text and slots == {}
+
+
+def conversation(*messages: tuple[str, str], **slots: object) -> dict[str, object]:
+    """Tracker changes for a chat whose customer sent ``messages`` (text, intent), latest last."""
+    events = [user_event(text, intent) for text, intent in messages]
+    return {"latest_message": events[-1]["parse_data"], "events": events, "slots": slots}
+
+
+async def test_a_policy_number_and_proof_in_a_question_check_identity_and_answer_from_the_policy(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await run(
+        dispatcher, **conversation(("打错了 MB2024000002 0446 我犹豫期还有几天", "inform"))
+    )
+    text = said(dispatcher)
+    assert slots["identity"] == "verified" and slots["verified_policy"] == "MB2024000002"
+    assert "身份核验通过" in text
+    assert "犹豫期已经过了" in text and "第1.4条" in text
+
+
+async def test_a_policy_number_alone_asks_for_the_proof_and_the_proof_alone_is_checked_against_it(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await run(dispatcher, **conversation(("我的保单号是MB2024000002", "inform")))
+    assert slots == {"policy_number": "MB2024000002"}
+    assert "身份证号的后4位" in said(dispatcher)
+    later = CollectingDispatcher()
+    slots = await run(
+        later, **conversation(("身份证后四位是0446", "inform"), policy_number="MB2024000002")
+    )
+    assert slots["identity"] == "verified"
+    assert "目前状态：有效" in said(later)
+
+
+async def test_a_number_that_does_not_match_is_said_plainly(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await run(
+        dispatcher, **conversation(("查保单 MB2024099999 身份证后四位1234", "inform"))
+    )
+    assert slots["identity_failures"] == 1 and "identity" not in slots
+    assert "不匹配" in said(dispatcher) and "核对" in said(dispatcher)
+
+
+async def test_a_question_about_my_own_policy_offers_the_check_and_is_answered_after_it(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    first = ("我想查下我自己的保单 现在退保能退多少", "ask_surrender")
+    await run(dispatcher, **conversation(first))
+    assert "现金价值" in said(dispatcher) and "保单号" in said(dispatcher)
+    later = CollectingDispatcher()
+    slots = await run(
+        later, **conversation(first, ("保单号MB2024000002 身份证后四位0446", "inform"))
+    )
+    text = said(later)
+    assert slots["identity"] == "verified"
+    assert "目前状态：有效" in text
+    assert "康宁终身重大疾病保险" in text and "现金价值" in text  # the question, from KN's wording
+
+
+async def test_a_verified_customer_asking_about_a_period_hears_their_own_dates(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    changes = conversation(
+        ("那我现在还在等待期吗", "ask_waiting_period"),
+        identity="verified",
+        verified_policy="MB2024000002",
+    )
+    await run(dispatcher, **changes)
+    assert "您还在等待期内" in said(dispatcher) and "届满" in said(dispatcher)

@@ -185,7 +185,7 @@ def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
     state = tracker("fresh", latest_message=message)
     slots = ValidateIdentityForm().validate_policy_number("MB2024000002", dispatcher, state, {})
     assert slots["policy_number"] is None and slots["identity_proof"] is None
-    assert "未能匹配" in said(dispatcher)
+    assert "不匹配" in said(dispatcher)
 
 
 async def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity_check(

@@ -65,7 +65,7 @@ def test_inside_the_cooling_off_period(demo: FakePolicyRecords, products: Produc
     assert state.active and state.days_left == 10
     assert state.articles == ("1.4",)
     assert state.describe() == (
-        "您于2026年3月5日签收保单，犹豫期15日，至2026年3月20日届满，距届满还有10天。"
+        "您还在犹豫期内：您于2026年3月5日签收保单，犹豫期15日，至2026年3月20日届满，距届满还有10天。"
     )
 
 
@@ -87,7 +87,10 @@ def test_the_cooling_off_length_comes_from_the_product(
     kn = cooling_off_state(signed_18_days_ago, products["KN-CI-2024"].facts, DEMO_TODAY)
     assert ax is not None and ax.active and ax.days_left == 2
     assert kn is not None and not kn.active and kn.days_left == 0
-    assert kn.describe() == "您于2026年2月20日签收保单，犹豫期15日，已于2026年3月7日届满。"
+    assert (
+        kn.describe()
+        == "您的犹豫期已经过了：您于2026年2月20日签收保单，犹豫期15日，已于2026年3月7日届满。"
+    )
 
 
 def test_cooling_off_over_and_inside_the_waiting_period(
@@ -109,7 +112,10 @@ def test_cooling_off_over_and_inside_the_waiting_period(
 def test_a_waiting_period_that_is_over_says_when_it_ended(products: Products) -> None:
     state = waiting_state(make_policy(), products["KN-CI-2024"].facts, dt.date(2026, 6, 1))
     assert state is not None and not state.active
-    assert state.describe() == "您的保单于2026年3月1日生效，等待期90日，已于2026年5月30日届满。"
+    assert (
+        state.describe()
+        == "您的等待期已经过了：您的保单于2026年3月1日生效，等待期90日，已于2026年5月30日届满。"
+    )
 
 
 def test_the_last_day_of_the_waiting_period_is_still_inside_it(products: Products) -> None:
