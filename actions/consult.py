@@ -16,6 +16,7 @@ from actions.services import (
     customer_messages,
     entity_value,
     latest_intent,
+    offer_person,
     say,
     services,
     verified_policy,
@@ -47,10 +48,17 @@ COVERAGE_INTENTS = frozenset({"ask_coverage", "claim_is_covered"})
 REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助您登记。"
 # A question about the customer's own policy, which only its records answer after the check.
 PERSONAL_CUE = re.compile(
-    r"(查|看)一?下?.{0,4}保单|我(自己)?的保单|我(的)?(这|那)份保单"
+    r"(查|看)一?下?.{0,4}(保单|理赔进度|交费)|我(自己)?的保单|我(的)?(这|那)份保单"
     r"|我(现在)?(还在|还处于|过了).{0,3}(犹豫期|冷静期|等待期|观察期|宽限期)"
-    r"|我的(犹豫期|冷静期|等待期|观察期|宽限期)"
+    r"|我的.{0,6}(犹豫期|冷静期|等待期|观察期|宽限期)"
+    r"|(现在|目前)(还在|在不在|过没过|过了没)|还在不在|过了没|还(有|剩)几天|下次.{0,4}(交|缴)"
 )
+# A customer asking to be told what to choose: the facts, then a person offered (DESIGN.md rule 7).
+ADVICE_CUE = re.compile(
+    r"要不要|该不该|值不值|值得|划算|合算|哪(个|款|家|种)(更|比较)?好|推荐|换成|换个|换一份|"
+    r"适不适合|有没有必要|怎么选|选哪"
+)
+ADVICE_OFFER = "要不要买、退或换，要结合您的年龄、健康、预算和已有保障来分析，我不能替您做决定。"
 CHECK_OFFER = (
     "如需按您自己的保单查询（生效日、各期限到哪天、交费和理赔进度），请先核验身份："
     "请发送保单号（MB 开头，共12位）和投保人身份证号后4位。"
@@ -147,16 +155,20 @@ def consult(
         "locked",
     ):
         say(dispatcher, CHECK_OFFER)
+    if ADVICE_CUE.search(normalize(text)):
+        offer_person(dispatcher, ADVICE_OFFER)
     return [
         SlotSet("last_question", without_product(knowledge, question)),
         SlotSet("product", answer.product or product),
     ]
 
 
-def asks_something(knowledge: Knowledge, text: str) -> bool:
-    """Whether ``text`` holds a question for the wording (a topic or a disease), beyond chat."""
+def asks_something(knowledge: Knowledge, text: str, previous: str | None = None) -> bool:
+    """Whether ``text`` holds a question for the wording (a topic or a disease), beyond chat;
+    after a ``previous`` question, naming a category ("那重疾呢") is one too."""
     rest = without_product(knowledge, text)
-    return bool(Question.read(rest).topics or knowledge.disease_in(rest))
+    asked = Question.read(rest)
+    return bool(asked.topics or knowledge.disease_in(rest) or (previous and asked.categories))
 
 
 FACTS = re.compile(
@@ -170,6 +182,7 @@ MONEY_FACTS = re.compile(
     r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
     r"|(?:医保|社保|新农合|农合|单位|团险|公司)\s*(?:报销?|赔|付|结算)了?\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
     r"|(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
+    r"|(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
 )
 
 

@@ -18,6 +18,7 @@ from actions.services import (
     customer_messages,
     entity_value,
     latest_intent,
+    offer_person,
     say,
     say_rules_first,
     services,
@@ -26,6 +27,9 @@ from bot.clock import utc_now
 from bot.desk.config import load_desk_config
 from bot.desk.reasons import DISPUTES, reason_for
 from bot.desk.tickets import EscalationTicket, Status, TicketStateError
+from bot.knowledge.interface import Knowledge
+from bot.knowledge.question import Question
+from bot.knowledge.text import normalize
 
 # What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
 # the customer keeps the bot, and a ticket is made only when they take the offer.
@@ -37,7 +41,8 @@ OFFERS: dict[str, str] = {
         "以及保费能否长期负担。"
     ),
 }
-OFFER_BUTTONS = [{"title": "转人工客服", "payload": "/request_human"}]
+# Changes that need paperwork a person handles: the customer hears the rules, and is offered one.
+PAPERWORK = frozenset({"change_beneficiary", "change_payment_method"})
 TAKE_BACK_BUTTONS = [{"title": "不用人工了", "payload": "/cancel_human"}]
 SUMMARY_MESSAGES = 6
 
@@ -48,15 +53,6 @@ def conversation_summary(tracker: Tracker) -> str:
     return "\n".join(f"[{intent}] {event.get('text')}" for intent, event in reversed(latest))
 
 
-def offer_person(dispatcher: CollectingDispatcher, explanation: str) -> list[EventType]:
-    """Say what the bot cannot do and offer a person; nothing is opened, nothing paused."""
-    dispatcher.utter_message(
-        text=f"{explanation}\n如需人工客服帮您分析，请点“转人工客服”或回复“转人工”；您也可以继续问我条款问题。",
-        buttons=OFFER_BUTTONS,
-    )
-    return []
-
-
 def hand_off(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: str | None
 ) -> list[EventType]:
@@ -64,9 +60,18 @@ def hand_off(
 
     What the bot merely cannot do (buying advice) is offered instead (:func:`offer_person`).
     """
+    text = tracker.latest_message.get("text") or ""
+    knowledge = services().knowledge
+    if intent in OFFERS and knowledge.product_in(normalize(text)) is not None:
+        # "我老公买的安心多倍保 保额50万", "我妈58了还能买康宁吗": one of our products, so the
+        # wording answers; a person is offered when a choice is asked for.
+        return consult(dispatcher, tracker, text, None)
     if intent in OFFERS:
         say_rules_first(dispatcher, tracker)
         return offer_person(dispatcher, OFFERS[intent])
+    if intent in PAPERWORK:
+        say_rules_first(dispatcher, tracker)
+        return offer_person(dispatcher, f"{reason_for(intent).opening}，我这里不能直接办理。")
     waiting = tracker.get_slot("waiting_for_person")
     if waiting and intent == "request_human":
         # "人呢？" while waiting: acknowledged; the ticket keeps why it was opened.
@@ -86,7 +91,11 @@ def hand_off(
         slots=slots,
         channel=channel_of(tracker),
     )
-    if intent in DISPUTES:
+    events: list[EventType] = []
+    if intent in DISPUTES and wording_settles(knowledge, tracker, text):
+        # "你们说要扣手续费 合同上不是写全额退吗": what the wording says comes first.
+        events = consult(dispatcher, tracker, text, None)
+    elif intent in DISPUTES:
         # The rule the customer can hold the insurer to comes first (2 years, the right to
         # surrender, where to complain); the person decides the case.
         say_rules_first(dispatcher, tracker)
@@ -95,7 +104,15 @@ def hand_off(
         "工作人员会查看我们的对话记录；在此之前您也可以继续问我条款问题。",
         buttons=TAKE_BACK_BUTTONS,
     )
-    return [SlotSet("waiting_for_person", str(ticket.id))]
+    return [*events, SlotSet("waiting_for_person", str(ticket.id))]
+
+
+def wording_settles(knowledge: Knowledge, tracker: Tracker, text: str) -> bool:
+    """Whether a dispute turns on a period or a sum the wording of a product in the chat states
+    (犹豫期, 免赔额 …), not on a diagnosis only the person handling the claim can judge."""
+    product = knowledge.product_in(normalize(text)) or tracker.get_slot("product")
+    rest = normalize(text)
+    return bool(product and Question.read(rest).topics and knowledge.disease_in(rest) is None)
 
 
 def when_a_person_answers(ticket: EscalationTicket) -> str:
@@ -186,12 +203,31 @@ class ActionFallback(ServiceAction):
             # A bare product name ("康宁重疾") is the answer to "which product?": go on consulting.
             return ActionConsult().act(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
-        if gives_identity(tracker, text) or asks_something(services().knowledge, text):
+        previous = tracker.get_slot("last_question")
+        if gives_identity(tracker, text) or asks_something(services().knowledge, text, previous):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
             return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")
         dispatcher.utter_message(response="utter_ask_rephrase")
+        return []
+
+
+class ActionOutOfScope(ServiceAction):
+    """Says what the assistant does not do, unless the message names one of our products
+    ("康宁的保单能贷款吗"): then its wording answers."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        knowledge = services().knowledge
+        if knowledge.product_in(normalize(text)) is not None:
+            return consult(dispatcher, tracker, text, None)
+        dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 

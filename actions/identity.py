@@ -161,7 +161,7 @@ class ActionAskPolicyNumber(ServiceAction):
             rule = general_rules()["orphan_policy"]
             dispatcher.utter_message(text=rule.said())
             dispatcher.utter_message(
-                text="如需为您查询这份保单、安排新的服务人员，请先核验身份：请提供您的保单号（以 MB 开头）。"
+                text="如需为您查询这份保单、安排新的服务人员，请先核验身份：请发送保单号（MB 开头，共12位）和投保人身份证号后4位。"
             )
             return []
         say_rules_first(dispatcher, tracker)  # "理赔两个月没结果": the 30-day rule, then the check

@@ -142,6 +142,18 @@ def say(dispatcher: CollectingDispatcher, text: str, citations: Iterable[Citatio
     )
 
 
+OFFER_BUTTONS = [{"title": "转人工客服", "payload": "/request_human"}]
+
+
+def offer_person(dispatcher: CollectingDispatcher, explanation: str) -> list[EventType]:
+    """Say what the bot cannot do and offer a person; nothing is opened, nothing paused."""
+    dispatcher.utter_message(
+        text=f"{explanation}\n如需人工客服帮您分析，请点“转人工客服”或回复“转人工”；您也可以继续问我条款问题。",
+        buttons=OFFER_BUTTONS,
+    )
+    return []
+
+
 def say_rules_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The general rules the customer's message bears on (at most two), said before anything
     else: what the customer may hold the insurer to does not wait for a person or a form."""

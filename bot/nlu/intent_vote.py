@@ -25,11 +25,22 @@ SURE = 0.8
 """A message without a Chinese word or a number counts only when the vote is this sure (hi, ok)."""
 INTERJECTIONS = re.compile(r"[啊哈呃噢唉哎呀啦吧呢吗么嘛额诶欸哇哟喔嘿呵]")  # not 嗯, 哦: a yes
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Latin letters that are no word a customer writes to us: keyboard mash ("asdkj", "jjjjj").
+LATIN_RUN = re.compile(r"[A-Za-z]{4,}")
+LATIN_WORDS = frozenset({"okay", "hello", "thanks", "thank", "sorry", "help", "human"})
 
 
 def has_words(text: str) -> bool:
     """Whether ``text`` holds a Chinese word or a number, beyond interjections and keyboard mash."""
     return bool(CJK.search(INTERJECTIONS.sub("", text)) or re.search(r"\d", text))
+
+
+def is_mash(text: str) -> bool:
+    """Whether ``text`` is keyboard mash with at most sounds around it ("嗯嗯啊啊。。。asdkj")."""
+    runs = [run.lower() for run in LATIN_RUN.findall(text)]
+    if not runs or all(run in LATIN_WORDS for run in runs) or re.search(r"\d", text):
+        return False
+    return not CJK.search(re.sub("[嗯哦]", "", INTERJECTIONS.sub("", text)))
 
 
 def vote(
@@ -93,7 +104,8 @@ class IntentVote(LogisticRegressionClassifier):
             if self.config["ranking_length"] > 0:
                 ranking = ranking[: self.config["ranking_length"]]
             best = ranking[0]
-            if not has_words(str(message.get(TEXT))) and best["confidence"] < SURE:
+            text = str(message.get(TEXT))
+            if is_mash(text) or (not has_words(text) and best["confidence"] < SURE):
                 best = dict(NOT_UNDERSTOOD)  # "dfghj啊啊啊": nothing to read, whatever scored best
             message.set(INTENT, best, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

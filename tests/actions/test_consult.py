@@ -208,3 +208,28 @@ async def test_a_verified_customer_asking_about_a_period_hears_their_own_dates(
     )
     await run(dispatcher, **changes)
     assert "您还在等待期内" in said(dispatcher) and "届满" in said(dispatcher)
+
+
+async def test_asking_what_to_choose_gets_the_facts_and_a_person_offered(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    await run(
+        dispatcher,
+        **conversation(("手上有份别家的重疾 交了5年 要不要退了换个新的", "ask_surrender")),
+    )
+    assert "现金价值" in said(dispatcher)
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
+
+
+async def test_a_fact_of_the_previous_turn_about_social_insurance_is_kept(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await run(
+        dispatcher,
+        **conversation(
+            ("5月份在外地住院 花了3万 没走医保 全是自己掏的", "ask_medical_reimbursement")
+        ),
+        product="JK-MED-2024",
+    )
+    assert "没走医保" in str(slots["last_question"])
+    assert "60%" in said(dispatcher)

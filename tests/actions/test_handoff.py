@@ -6,7 +6,13 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import ActionFallback, ActionHandoff, ActionTakeBotBack, hand_off
+from actions.handoff import (
+    ActionFallback,
+    ActionHandoff,
+    ActionOutOfScope,
+    ActionTakeBotBack,
+    hand_off,
+)
 from actions.services import Services
 from bot.desk.tickets import Priority, Status
 from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
@@ -35,13 +41,64 @@ async def test_complaint_opens_one_high_priority_ticket_and_keeps_listening(
 async def test_ticket_carries_the_collected_slots(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
-    message = user_event("受益人想改成我女儿", "change_beneficiary")
+    message = user_event("帮我转人工，受益人的事要办", "request_human")
     state = tracker("fresh", latest_message=message["parse_data"], slots={"product": "KN-CI-2024"})
     await ActionHandoff().run(dispatcher, state, {})
     ticket = services.tickets.open_ticket_for("customer-fresh")
-    assert ticket is not None and ticket.reason == "paperwork"
+    assert ticket is not None and ticket.reason == "customer_request"
     assert ticket.slots["product"] == "KN-CI-2024"
-    assert "签字" in said(dispatcher)
+
+
+async def test_a_change_that_needs_paperwork_is_offered_a_person_not_handed_over(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("受益人想改成我女儿", "change_beneficiary")
+    state = tracker("fresh", latest_message=message["parse_data"], slots={"product": "KN-CI-2024"})
+    events = await ActionHandoff().run(dispatcher, state, {})
+    assert events == [] and services.tickets.all() == []
+    assert "签字" in said(dispatcher) and "不能直接办理" in said(dispatcher)
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
+
+
+async def test_buying_advice_about_one_of_our_products_is_answered_from_its_wording(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("康宁交了两年了 想退了换成安心多倍保 划算吗", "ask_sales_advice")
+    await ActionHandoff().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
+    assert "现金价值" in said(dispatcher)  # the wording's answer on surrender
+    assert "不能替您做决定" in said(dispatcher)  # and a person offered for the choice
+    assert services.tickets.all() == []
+
+
+async def test_a_dispute_over_a_period_hears_the_wording_then_a_person(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event(
+        "我在犹豫期内申请退康宁的保 你们说要扣手续费 合同上不是写全额退吗", "complain"
+    )
+    events = await ActionHandoff().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
+    text = said(dispatcher)
+    assert text.index("15日") < text.index("工单号")
+    assert services.tickets.open_ticket_for("customer-fresh") is not None
+    assert events[-1]["name"] == "waiting_for_person"
+
+
+async def test_out_of_scope_naming_our_product_is_answered_from_its_wording(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("康宁重疾的等待期到底多久", "out_of_scope")
+    await ActionOutOfScope().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
+    assert "90日" in said(dispatcher)
+    away = CollectingDispatcher()
+    other = user_event("帮我查下机票退款到账没有", "out_of_scope")
+    await ActionOutOfScope().run(away, tracker("fresh", latest_message=other["parse_data"]), {})
+    assert away.messages[0]["response"] == "utter_out_of_scope"
 
 
 async def test_first_fallback_asks_to_rephrase(

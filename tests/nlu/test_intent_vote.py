@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix
 
-from bot.nlu.intent_vote import IntentVote, has_words, vote
+from bot.nlu.intent_vote import IntentVote, has_words, is_mash, vote
 
 CLAIM, GREET = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]
 
@@ -143,3 +143,19 @@ def test_a_message_without_a_word_counts_only_when_the_vote_is_sure(tmp_path: Pa
 )
 def test_has_words(text: str, worded: bool) -> None:
     assert has_words(text) is worded
+
+
+@pytest.mark.parametrize(
+    ("text", "mash"),
+    [
+        ("嗯嗯啊啊。。。asdkj", True),
+        ("jjjjj哈哈哈 ooo", True),
+        ("qwerty", True),
+        ("okay", False),
+        ("嗯", False),
+        ("asdf 等待期多久", False),
+        ("MB2024000002", False),
+    ],
+)
+def test_keyboard_mash_is_not_understood_however_sure_the_vote(text: str, mash: bool) -> None:
+    assert is_mash(text) is mash
