@@ -51,6 +51,17 @@ PAY_WORDS = (
 )
 
 
+def what_is_paid(sentence: str) -> str | None:
+    """What a death-benefit sentence pays when that is not simply a share of the sum insured:
+    "已交保险费", or "已交保险费与现金价值中较大的一项"; ``None`` for a share of the sum insured."""
+    named = [label for word, label in PAY_WORDS if word in sentence]
+    if len(named) > 1 and re.search(r"较大|较高|最大|最高|较多", sentence):
+        return "与".join(named) + "中较大的一项"
+    if named and "基本保险金额" not in named:
+        return "、".join(named)
+    return None
+
+
 def _age_at_death(situation: Situation) -> int | None:
     birth = next((d for d in situation.dated if d.kind == "birth"), None)
     death = next((d for d in situation.dated if d.kind == "death"), None) or next(
@@ -91,22 +102,24 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
         if fitting:
             plain = fitting[0][2]
             reasons = (Reason(f"条款约定：“{clip(plain, 90)}”", benefit.article),)
+            paid = (
+                f"，按您说的年交{money(situation.annual_premium)}、交了{situation.years_paid}年，"
+                f"已交保险费约为{money(situation.annual_premium * situation.years_paid)}"
+                if situation.annual_premium and situation.years_paid
+                else ""
+            )
+            what = what_is_paid(plain)
             if age < limit:
-                paid = (
-                    f"，按您说的年交{money(situation.annual_premium)}、交了{situation.years_paid}年，"
-                    f"约为{money(situation.annual_premium * situation.years_paid)}"
-                    if situation.annual_premium and situation.years_paid
-                    else ""
-                )
-                what = (
-                    "、".join(label for word, label in PAY_WORDS if word in plain)
-                    or "条款约定的金额"
-                )
                 return Verdict(
                     "death",
                     "info",
-                    f"身故时未满{limit}周岁，不按保额赔，按{what}给付{paid}。",
+                    f"身故时未满{limit}周岁，不按保额赔，按{what or '条款约定的金额'}给付{paid}。",
                     reasons,
+                )
+            if what is not None:
+                # "已满18周岁的，为已交保险费与现金价值二者中的较大者": not a share of the sum insured
+                return Verdict(
+                    "death", "info", f"身故时已满{limit}周岁，按{what}给付{paid}。", reasons
                 )
             percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
             share = float(percent.group(1)) if percent else 100.0

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.knowledge.decide import decide
+from bot.knowledge.decide.deaths import what_is_paid
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.text import arabic_numerals
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import story
 
@@ -42,3 +46,22 @@ def test_the_age_at_death_is_counted_to_the_day_of_the_fatal_accident(
         default_thesaurus(),
     )
     assert verdict is not None and verdict.kind == "death" and "已满18周岁" in verdict.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paid"),
+    [
+        (
+            "被保险人身故时已满18周岁的，身故保险金为已交保险费与现金价值二者中的较大者",
+            "已交保险费与现金价值中较大的一项",
+        ),
+        (
+            "年满十八周岁后身故的，按基本保险金额与已交保险费的较大者给付",
+            "基本保险金额与已交保险费中较大的一项",
+        ),
+        ("未满18周岁身故的，给付已交保险费", "已交保险费"),
+        ("已满18周岁的，按基本保险金额的100%给付", None),
+    ],
+)
+def test_what_a_death_sentence_pays(sentence: str, paid: str | None) -> None:
+    assert what_is_paid(arabic_numerals(sentence)) == paid
