@@ -25,7 +25,7 @@ from bot.clock import china_today
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
-from bot.knowledge.vocabulary import CATEGORY_LABELS
+from bot.knowledge.vocabulary import CATEGORY_LABELS, product_type_in
 from bot.records.identity import mistyped_policy_number
 from bot.records.model import Policy
 
@@ -130,20 +130,26 @@ def consult(
     product = entity_value(tracker, "product") or tracker.get_slot("product")
     if product is None:
         product = policy.product_code if policy is not None else None
+    kind = product_type_in(normalize(text))
+    if kind is not None and knowledge.product_in(normalize(text)) is None:
+        # "那医疗险呢": the medical product this chat named, or our only one.
+        product = product_of_kind(knowledge, tracker, kind) or product
     previous = tracker.get_slot("last_question")
-    if only_facts(knowledge, text) and (product or knowledge.product_in(normalize(text))):
+    named = products_named(knowledge, text)
+    if only_facts(knowledge, text) and (product or named):
         # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
-        named = knowledge.product_in(normalize(text))
-        code = named[0] if named is not None else product
-        known = knowledge.products.get(code) if code is not None else None
-        name = known.name if known is not None else "您的保单"
+        codes = named or [code for code in [product] if code is not None]
+        names = "、".join(f"《{knowledge.products[code].name}》" for code in codes) or "您的保单"
         facts = told_facts(text)
         say(
             dispatcher,
-            f"好的，记下了：《{name}》{('，' + facts) if facts else ''}。请问您想了解什么？"
+            f"好的，记下了：{names}{('，' + facts) if facts else ''}。请问您想了解什么？"
             "比如能不能赔、能赔多少、等待期、理赔材料或退保。",
         )
-        return [SlotSet("last_question", normalize(text)), SlotSet("product", code)]
+        return [
+            SlotSet("last_question", normalize(text)),
+            SlotSet("product", codes[0] if len(codes) == 1 else None),
+        ]
     question = consultation_question(knowledge, text, intent, previous)
     answer = knowledge.ask(question, product=product)
     reply = answer.text
@@ -194,15 +200,48 @@ def told_facts(text: str) -> str:
     return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
 
 
+# "我家有康宁重疾", "我老公买的安心多倍保": the customer holds the product named.
+HOLDING = re.compile(r"有|买了?|买的|投了?|投保了?|保了|参保了?|入了|签了")
+
+
 def only_facts(knowledge: Knowledge, text: str) -> bool:
-    """Whether a message tells facts of the case and asks nothing yet."""
-    rest = without_product(knowledge, text)
+    """Whether a message tells facts of the case (sum insured, dates, a product held) and asks
+    nothing yet."""
+    rest = normalize(text)
+    while (named := knowledge.product_in(rest)) is not None:
+        rest = rest.replace(named[1], "，")
     asked = Question.read(rest)
     if asked.topics or asked.categories or knowledge.disease_in(rest):
         return False
-    if re.search(r"[吗呢？?]|多少|几|怎么|能不能|可不可以|是否|哪些|什么|如何|请问", rest):
+    if re.search(
+        r"[吗呢？?]|多少|几|怎么|能不能|可不可以|是否|哪些|什么|如何|请问|要不要|该不该", rest
+    ):
         return False
-    return FACTS.search(normalize(text)) is not None and not MONEY_FACTS.search(normalize(text))
+    plain = normalize(text)
+    if MONEY_FACTS.search(plain):
+        return False
+    held = bool(products_named(knowledge, text)) and HOLDING.search(rest) is not None
+    return held or FACTS.search(plain) is not None
+
+
+def products_named(knowledge: Knowledge, text: str) -> list[str]:
+    """Every one of our products ``text`` names, in order ("有康宁重疾 还有一份金康医疗")."""
+    found: dict[str, int] = {}
+    plain = rest = normalize(text)
+    while (named := knowledge.product_in(rest)) is not None and named[0] not in found:
+        found[named[0]] = plain.find(named[1])
+        rest = rest.replace(named[1], "，")
+    return sorted(found, key=found.__getitem__)
+
+
+def product_of_kind(knowledge: Knowledge, tracker: Tracker, kind: str) -> str | None:
+    """The product of ``kind`` the customer named earlier in the chat, else our only one."""
+    for _intent, event in customer_messages(tracker):
+        for code in products_named(knowledge, str(event.get("text") or "")):
+            if knowledge.products[code].document.product_type == kind:
+                return code
+    ours = [c for c, p in knowledge.products.items() if p.document.product_type == kind]
+    return ours[0] if len(ours) == 1 else None
 
 
 def without_subject(knowledge: Knowledge, question: str) -> str:

@@ -446,6 +446,10 @@ def _related(one: str, other: str) -> bool:
     return one == other or one.startswith(other + ".") or other.startswith(one + ".")
 
 
+# What may follow a product's name: a pronoun, a particle or punctuation, not more of a word.
+NAME_ENDS = frozenset("我你他她的了呢吗吧啊呀是有在要想买和跟与还也都，,。.？?！! ")
+
+
 def near_names(text: str, name: str) -> list[str]:
     """The spans of ``text`` that are ``name`` with one character wrong or masked (*)."""
     found = []
@@ -453,8 +457,11 @@ def near_names(text: str, name: str) -> list[str]:
         span = text[start : start + len(name)]
         wrong = [i for i, (a, b) in enumerate(zip(span, name, strict=True)) if a != b]
         masked = all(span[i] in "*＊x×" for i in wrong)
-        # A wrong first or last character is more often another word running on (安途意外计划).
-        inside = all(0 < i < len(name) - 1 for i in wrong)
+        # A wrong first or last character is more often another word running on (安途意外计划),
+        # unless the name ends there (金康医了我选的月交).
+        end = start + len(name)
+        ends_there = end == len(text) or text[end] in NAME_ENDS
+        inside = all(0 < i < len(name) - 1 or (i == len(name) - 1 and ends_there) for i in wrong)
         if len(wrong) <= 1 and (masked or inside):
             found.append(span)
     return found

@@ -51,6 +51,25 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "beneficiary": ("受益人",),
 }
 
+# What customers call a kind of product (the clause format's ``type``): "那医疗险呢".
+PRODUCT_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "medical": ("医疗险", "医疗保险", "百万医疗", "住院险", "报销型"),
+    "critical_illness": ("重疾险", "重大疾病保险", "重疾保险"),
+    "accident": ("意外险", "意外伤害保险", "意外保险"),
+    "term_life": ("定期寿险", "定寿"),
+    "whole_life": ("终身寿险", "增额寿", "终身寿"),
+    "annuity": ("年金险", "年金保险", "养老年金", "养老金保险"),
+}
+
+
+def product_type_in(text: str) -> str | None:
+    """The kind of product a normalised text names by its kind ("医疗险"), if any."""
+    for kind, words in PRODUCT_TYPE_WORDS.items():
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
 # Disease categories: canonical key → labels used in headings and benefit names.
 CATEGORY_LABELS: dict[str, tuple[str, ...]] = {
     "severe": ("重大疾病", "重度疾病", "重疾", "重度"),

@@ -233,3 +233,29 @@ async def test_a_fact_of_the_previous_turn_about_social_insurance_is_kept(
     )
     assert "没走医保" in str(slots["last_question"])
     assert "60%" in said(dispatcher)
+
+
+async def test_saying_which_products_one_holds_is_acknowledged_with_a_question(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await run(
+        dispatcher, **conversation(("我家有康宁重疾 还有一份金康医疗", "ask_sales_advice"))
+    )
+    text = said(dispatcher)
+    assert "《康宁终身重大疾病保险》、《金康百万医疗保险》" in text and "想了解什么" in text
+    assert slots["product"] is None
+
+
+async def test_a_kind_of_product_continues_the_question_with_the_product_named_before(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    changes = conversation(
+        ("我家有康宁重疾 还有一份金康医疗", "inform"),
+        ("康宁的等待期多久", "ask_waiting_period"),
+        ("那医疗险呢", "inform"),
+        product="KN-CI-2024",
+        last_question="等待期多久",
+    )
+    slots = await run(dispatcher, **changes)
+    assert slots["product"] == "JK-MED-2024"
+    assert "金康百万医疗保险" in said(dispatcher) and "30日" in said(dispatcher)

@@ -41,3 +41,18 @@ def test_a_question_about_a_product_keeps_its_intent(text: str) -> None:
 
 def test_no_product_no_change() -> None:
     assert not only_names_products("是的", [])
+
+
+@pytest.mark.parametrize("text", ["那医疗险呢", "意外险呢？", "那个重疾险呢"])
+def test_a_kind_of_product_alone_continues_the_question(text: str) -> None:
+    plain = Message({TEXT: text, INTENT: {"name": "affirm", "confidence": 0.46}, ENTITIES: []})
+    processed = ProductReplyClassifier().process([plain])[0]
+    assert processed.get(INTENT) == {"name": "inform", "confidence": 1.0}
+
+
+def test_a_question_about_a_kind_of_product_keeps_its_intent() -> None:
+    asked = Message(
+        {TEXT: "医疗险等待期多久", INTENT: {"name": "ask_waiting_period"}, ENTITIES: []}
+    )
+    processed = ProductReplyClassifier().process([asked])[0]
+    assert processed.get(INTENT)["name"] == "ask_waiting_period"
