@@ -71,6 +71,12 @@ def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:
 
 
 WAITING_ASKED = re.compile(r"等待|观察期|免责期")
+# "等待期内查出癌症怎么办", "还在观察期里确诊的": the story puts the illness inside the period
+# without dates.
+TOLD_INSIDE = re.compile(
+    r"(等待期|观察期|免责期)(内|里|之内|期间|中|的时候)|(还|仍)在(等待期|观察期|免责期)"
+)
+ILLNESS_EVENT = re.compile(r"查出|确诊|诊断|得了|患了?|生病|发现|住院|手术")
 
 
 def _no_waiting(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -202,6 +208,52 @@ def _with_rest_of_item(lines: list[str], said: str) -> str:
     return text
 
 
+def what_follows(consequence: str) -> str | None:
+    """What the wording does after a diagnosis inside the waiting period, when it refunds
+    premiums: ends the contract, or keeps it with the holder free to cancel for a refund."""
+    if not re.search(r"退还[^。；]{0,12}保险费", consequence):
+        return None
+    if re.search(r"(可以|可)(申请|选择)?解除[^。；]{0,24}退还", consequence):
+        return "合同继续有效，您也可以申请解除合同，退还已交保险费"
+    ends = "，本合同终止" if re.search(r"(?<!不)终止", consequence) else ""
+    return f"退还已交保险费{ends}"
+
+
+def told_inside(situation: Situation, disease: str | None) -> bool:
+    """Whether the story says an illness came inside the waiting period, without dates."""
+    return (
+        situation.cause != "accident"
+        and TOLD_INSIDE.search(situation.text) is not None
+        and (
+            disease is not None
+            or bool(situation.categories)
+            or bool(ILLNESS_EVENT.search(situation.text))
+        )
+    )
+
+
+def _told_inside(
+    product: ProductKnowledge, situation: Situation, period: Period, disease: str | None
+) -> Verdict:
+    """What the wording does to an illness diagnosed inside its waiting period."""
+    name = waiting_name(period)
+    lines = _period_text(period)
+    consequence = _consequence(lines, told_category(product, situation, disease))
+    reasons = [
+        Reason(f"{name}为{period.label}，从合同生效（或最后一次复效）之日起算", period.article)
+    ]
+    text = f"{name}内因疾病确诊的，按条款不能赔。"
+    if consequence:
+        reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
+        handled = what_follows(consequence)
+        if handled:
+            text = f"{name}内因疾病确诊的，按条款不能赔，条款约定的处理是{handled}。"
+    conditions = [f"{name}为{period.label}，过了{name}才确诊的按保险责任处理。"]
+    if any(ACCIDENT_EXEMPT.search(line) for line in lines):
+        conditions.append(f"如果是意外导致的，不受{name}限制。")
+    return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
+
+
 def decide_waiting(
     product: ProductKnowledge, situation: Situation, disease: str | None = None
 ) -> Verdict | None:
@@ -215,6 +267,8 @@ def decide_waiting(
         )
     ):
         return _no_waiting(product, situation)
+    if period is not None and timing is None and told_inside(situation, disease):
+        return _told_inside(product, situation, period, disease)
     if period is None or timing is None or period.unit != "日":
         return None
     since, until, span = timing
@@ -248,13 +302,9 @@ def decide_waiting(
             if span.low == span.high
             else f"按条款不能赔：{event}在{start}后约{span}，还在{period.label}的{name}内。"
         )
-        if (
-            since != "reinstated"
-            and consequence
-            and re.search(r"退还[^。；]{0,12}保险费", consequence)
-        ):
-            ends = "，本合同终止" if re.search(r"(?<!不)终止", consequence) else ""
-            text = text.rstrip("。") + f"，条款约定的处理是退还已交保险费{ends}。"
+        handled = what_follows(consequence) if consequence and since != "reinstated" else None
+        if handled:
+            text = text.rstrip("。") + f"，条款约定的处理是{handled}。"
         if consequence:
             reasons.append(Reason(f"条款约定：“{clip(consequence)}”", period.article))
         if re.search(r"退|解除", situation.text):

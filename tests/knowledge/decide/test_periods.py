@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.decide import decide, timing_notes
+from bot.knowledge.decide.periods import what_follows
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import ILLNESS as ILLNESS_TEXT
@@ -281,3 +282,21 @@ def test_a_period_is_named_by_the_name_the_wording_uses_first() -> None:
         default_thesaurus(),
     )
     assert verdict is not None and verdict.decision == "yes" and "冷静期" in verdict.answer
+
+
+def test_an_illness_told_inside_the_waiting_period_without_dates_is_answered_by_the_period(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("观察期里查出肺癌了怎么办 能赔吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "waiting" and verdict.decision == "no"
+    assert verdict.articles == ["2.1"]
+    accident = decide(illness, story("还在观察期 出车祸骨折了能赔吗"), default_thesaurus())
+    assert accident is None or accident.decision != "no"
+
+
+def test_what_follows_a_diagnosis_inside_the_waiting_period() -> None:
+    ends = "我们不承担给付责任，无息退还您已交的保险费，本合同终止"
+    kept = "我们不承担给付保险金的责任，本合同继续有效；您也可以申请解除本合同，我们无息退还您已交纳的保险费"
+    assert what_follows(ends) == "退还已交保险费，本合同终止"
+    assert what_follows(kept) == "合同继续有效，您也可以申请解除合同，退还已交保险费"
+    assert what_follows("我们不承担给付该项保险金的责任，本合同继续有效") is None
