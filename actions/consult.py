@@ -56,9 +56,14 @@ PERSONAL_CUE = re.compile(
 # A customer asking to be told what to choose: the facts, then a person offered (DESIGN.md rule 7).
 ADVICE_CUE = re.compile(
     r"要不要|该不该|值不值|值得|划算|合算|哪(个|款|家|种)(更|比较)?好|推荐|换成|换个|换一份|"
-    r"适不适合|有没有必要|怎么选|选哪"
+    r"适不适合|有没有必要|怎么选|选哪|还能买|能买吗|能不能买|可以买吗|能投保吗|让不让买|不让买"
 )
-ADVICE_OFFER = "要不要买、退或换，要结合您的年龄、健康、预算和已有保障来分析，我不能替您做决定。"
+ADVICE_OFFER = (
+    "选购建议要结合您的年龄、健康、预算和已有保障，由持证的专业人员分析，我不能替您推荐具体产品。"
+    "能不能买，要看条款约定的投保年龄，以及投保时如实告知的健康情况和保险公司的核保结论。"
+    "比较时一般看：保障范围（重疾、医疗、意外）、保额够不够、等待期和责任免除、续保条件，"
+    "以及保费能否长期负担。"
+)
 CHECK_OFFER = (
     "如需按您自己的保单查询（生效日、各期限到哪天、交费和理赔进度），请先核验身份："
     "请发送保单号（MB 开头，共12位）和投保人身份证号后4位。"
@@ -126,7 +131,7 @@ def consult(
     policy = verified_policy(tracker) if tracker.get_slot("identity") == "verified" else None
     if policy is not None and asks_own_periods(knowledge, text, policy):
         # "我现在还在等待期吗" after the check: the policy's own dates, not the wording's rule.
-        return answer_for_policy(dispatcher, policy, None, Question.read(text).topics)
+        return answer_for_policy(dispatcher, policy, text, Question.read(text).topics)
     product = entity_value(tracker, "product") or tracker.get_slot("product")
     if product is None:
         product = policy.product_code if policy is not None else None
@@ -298,7 +303,21 @@ def answer_for_policy(
         topics = Question.read(question).topics if question else ()
     text, citations = personal_answer(policy, product, None, topics, china_today())
     say(dispatcher, text, citations)
-    if question and not set(topics) & set(PERIOD_TOPICS):
+    if question and asks_beyond_periods(knowledge, question, topics):
+        # "我现在还在等待期吗 要是查出病能赔吗": the period today, then what the wording does.
         answer = knowledge.ask(without_product(knowledge, question), product=policy.product_code)
         say(dispatcher, answer.text, answer.citations)
     return [SlotSet("product", policy.product_code)]
+
+
+def asks_beyond_periods(knowledge: Knowledge, question: str, topics: tuple[str, ...]) -> bool:
+    """Whether a question asks more than where the policy's periods stand: another topic, an
+    illness, or whether it pays."""
+    if not set(topics) & set(PERIOD_TOPICS) or set(topics) - set(PERIOD_TOPICS):
+        return True
+    rest = normalize(question)
+    return bool(
+        re.search(r"赔|报销|能报|保不保|退", rest)
+        or knowledge.disease_in(rest)
+        or Question.read(rest).categories
+    )

@@ -11,7 +11,14 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
-from actions.consult import ActionConsult, asks_something, consult
+from actions.consult import (
+    ADVICE_CUE,
+    ADVICE_OFFER,
+    ActionConsult,
+    asks_something,
+    consult,
+    only_facts,
+)
 from actions.identity import gives_identity
 from actions.services import (
     channel_of,
@@ -33,14 +40,7 @@ from bot.knowledge.text import normalize
 
 # What the bot cannot do but a person can, offered rather than handed over (DESIGN.md rule 7):
 # the customer keeps the bot, and a ticket is made only when they take the offer.
-OFFERS: dict[str, str] = {
-    "ask_sales_advice": (
-        "选购建议要结合您的年龄、健康、预算和已有保障，由持证的专业人员分析，我不能替您推荐具体产品。"
-        "能不能买，要看条款约定的投保年龄，以及投保时如实告知的健康情况和保险公司的核保结论。"
-        "比较时一般看：保障范围（重疾、医疗、意外）、保额够不够、等待期和责任免除、续保条件，"
-        "以及保费能否长期负担。"
-    ),
-}
+OFFERS: dict[str, str] = {"ask_sales_advice": ADVICE_OFFER}
 # Changes that need paperwork a person handles: the customer hears the rules, and is offered one.
 PAPERWORK = frozenset({"change_beneficiary", "change_payment_method"})
 TAKE_BACK_BUTTONS = [{"title": "不用人工了", "payload": "/cancel_human"}]
@@ -65,7 +65,10 @@ def hand_off(
     if intent in OFFERS and knowledge.product_in(normalize(text)) is not None:
         # "我老公买的安心多倍保 保额50万", "我妈58了还能买康宁吗": one of our products, so the
         # wording answers; a person is offered when a choice is asked for.
-        return consult(dispatcher, tracker, text, None)
+        answered = consult(dispatcher, tracker, text, None)
+        if not only_facts(knowledge, text) and not ADVICE_CUE.search(normalize(text)):
+            offer_person(dispatcher, OFFERS[intent])
+        return answered
     if intent in OFFERS:
         say_rules_first(dispatcher, tracker)
         return offer_person(dispatcher, OFFERS[intent])

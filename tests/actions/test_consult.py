@@ -259,3 +259,16 @@ async def test_a_kind_of_product_continues_the_question_with_the_product_named_b
     slots = await run(dispatcher, **changes)
     assert slots["product"] == "JK-MED-2024"
     assert "金康百万医疗保险" in said(dispatcher) and "30日" in said(dispatcher)
+
+
+async def test_a_verified_customer_asking_whether_an_illness_now_pays_hears_the_period_and_its_rule(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    changes = conversation(
+        ("我现在还在等待期吗 要是这会儿查出病能赔吗", "ask_waiting_period"),
+        identity="verified",
+        verified_policy="MB2024000002",
+    )
+    await run(dispatcher, **changes)
+    text = said(dispatcher)
+    assert text.index("您还在等待期内") < text.index("退还")

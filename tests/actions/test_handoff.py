@@ -68,7 +68,7 @@ async def test_buying_advice_about_one_of_our_products_is_answered_from_its_word
         dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
     )
     assert "现金价值" in said(dispatcher)  # the wording's answer on surrender
-    assert "不能替您做决定" in said(dispatcher)  # and a person offered for the choice
+    assert "不能替您推荐" in said(dispatcher)  # and a person offered for the choice
     assert services.tickets.all() == []
 
 
