@@ -19,15 +19,18 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.overrule import overrule
 from bot.settings import PROJECT_ROOT
 from bot.text import to_simplified
 
 GRIEVANCE = PROJECT_ROOT / "data" / "general" / "grievance.yml"
-# Intents a grievance does not overrule: already a person, or taking the bot back.
-KEPT = frozenset({"complain", "claim_dispute", "request_human", "cancel_human"})
+# Intents a grievance does not change: already a grievance (made sure of), or a person asked for
+# or declined.
+GRIEVANCES = frozenset({"complain", "claim_dispute"})
+KEPT = frozenset({"request_human", "cancel_human"})
 
 
 class Grievance:
@@ -82,10 +85,6 @@ class GrievanceClassifier(GraphComponent, IntentClassifier):
             if not isinstance(text, str) or current in KEPT:
                 continue
             name = grievance().intent(text)
-            if name is None:
-                continue
-            chosen = {"name": name, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r["name"] != name]
-            message.set(INTENT, chosen, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+            if name is not None:
+                overrule(message, current if current in GRIEVANCES else name)
         return messages

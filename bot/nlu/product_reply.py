@@ -15,10 +15,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.vocabulary import PRODUCT_TYPE_WORDS
+from bot.nlu.overrule import overrule
 
 FILLER = re.compile(
     r"我买的是|我买的|我的是|我的|买的是|买的|就是|那个|这个|那款|这款|产品|保险|"
@@ -66,8 +67,5 @@ class ProductReplyClassifier(GraphComponent, IntentClassifier):
                 text, message.get(ENTITIES, [])
             ):
                 continue
-            inform = {"name": "inform", "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r["name"] != "inform"]
-            message.set(INTENT, inform, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [inform, *ranking], add_to_output=True)
+            overrule(message, "inform")
         return messages

@@ -66,3 +66,20 @@ def test_a_malformed_pattern_file_says_what_it_needs(tmp_path: Path) -> None:
     broken.write_text("grievance: [凭什么]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="'grievance' mapping"):
         Grievance.read(broken)
+
+
+def test_a_grievance_the_classifier_was_unsure_of_is_made_clear_for_the_fallback() -> None:
+    unsure = Message(
+        {
+            TEXT: "资料交上去两个月了 你们是不是故意拖",
+            INTENT: {"name": "complain", "confidence": 0.47},
+            INTENT_RANKING_KEY: [
+                {"name": "complain", "confidence": 0.47},
+                {"name": "claim_status", "confidence": 0.42},
+            ],
+        }
+    )
+    processed = GrievanceClassifier().process([unsure])[0]
+    ranking = processed.get(INTENT_RANKING_KEY)
+    assert processed.get(INTENT) == {"name": "complain", "confidence": 1.0}
+    assert ranking[1] == {"name": "claim_status", "confidence": 0.21}
