@@ -1,4 +1,5 @@
-"""A message that shows a grievance against the insurer is a complaint or a claim dispute.
+"""A message that shows a grievance against the insurer is a complaint or a claim dispute; one
+that asks for a person is that, whatever else it says.
 
 DIET learns complaints from examples, but in a long story the topic words outweigh them ("理赔资料
 交上去两个月了 你们是不是故意拖" reads as a claim-status question) and the customer who should
@@ -36,22 +37,35 @@ KEPT = frozenset({"request_human", "cancel_human"})
 class Grievance:
     """The grievance patterns, and which words make one a claim dispute."""
 
-    def __init__(self, kinds: dict[str, list[str]], claim: list[str]) -> None:
+    def __init__(
+        self, kinds: dict[str, list[str]], claim: list[str], person: dict[str, list[str]]
+    ) -> None:
         self.pattern = re.compile("|".join(f"(?:{p})" for ps in kinds.values() for p in ps))
         self.claim = re.compile("|".join(claim))
+        self.person = re.compile("|".join(person.get("ask") or ["(?!)"]))
+        self.not_person = re.compile("|".join(person.get("not") or ["(?!)"]))
 
     @classmethod
     def read(cls, path: Path = GRIEVANCE) -> Grievance:
         """The patterns in ``path``; a malformed file says which part is wrong."""
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        kinds, claim = raw.get("grievance"), raw.get("claim")
+        kinds, claim, person = raw.get("grievance"), raw.get("claim"), raw.get("person") or {}
         if not isinstance(kinds, dict) or not isinstance(claim, list) or not claim:
             raise ValueError(f"{path}: needs a 'grievance' mapping of lists and a 'claim' list")
-        return cls({str(k): [str(p) for p in v or []] for k, v in kinds.items()}, claim)
+        if not isinstance(person, dict):
+            raise ValueError(f"{path}: 'person' must map 'ask' and 'not' to lists of patterns")
+        return cls(
+            {str(k): [str(p) for p in v or []] for k, v in kinds.items()},
+            claim,
+            {str(k): [str(p) for p in v or []] for k, v in person.items()},
+        )
 
     def intent(self, text: str) -> str | None:
-        """``claim_dispute`` or ``complain`` when ``text`` shows a grievance, else ``None``."""
+        """``request_human`` when ``text`` asks for a person, ``claim_dispute`` or ``complain``
+        when it shows a grievance, else ``None``."""
         plain = to_simplified(text)
+        if self.person.search(plain) and not self.not_person.search(plain):
+            return "request_human"
         if not self.pattern.search(plain):
             return None
         return "claim_dispute" if self.claim.search(plain) else "complain"
@@ -65,7 +79,8 @@ def grievance() -> Grievance:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class GrievanceClassifier(GraphComponent, IntentClassifier):
-    """Sets ``complain`` or ``claim_dispute`` when a message shows a grievance."""
+    """Sets ``request_human``, ``complain`` or ``claim_dispute`` when a message asks for a person
+    or shows a grievance."""
 
     @classmethod
     def create(
@@ -86,5 +101,6 @@ class GrievanceClassifier(GraphComponent, IntentClassifier):
                 continue
             name = grievance().intent(text)
             if name is not None:
-                overrule(message, current if current in GRIEVANCES else name)
+                keep = current in GRIEVANCES and name in GRIEVANCES
+                overrule(message, str(current) if keep else name)
         return messages

@@ -83,3 +83,17 @@ def test_a_grievance_the_classifier_was_unsure_of_is_made_clear_for_the_fallback
     ranking = processed.get(INTENT_RANKING_KEY)
     assert processed.get(INTENT) == {"name": "complain", "confidence": 1.0}
     assert ranking[1] == {"name": "claim_status", "confidence": 0.21}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("人工客服在吗 急！！我爸住院了 要报案", "request_human"),
+        ("能不能找个真人 我问不明白", "request_human"),
+        ("不用转人工了 我就问下等待期", None),
+    ],
+)
+def test_asking_for_a_person_in_a_message_about_something_else(
+    text: str, intent: str | None
+) -> None:
+    assert grievance().intent(text) == intent
