@@ -86,7 +86,11 @@ def consultation_question(
         if asked.categories:
             # "那中症呢" after "轻症赔多少": the same question about another category.
             return f"{rest} {without_subject(knowledge, previous)}"
-        return previous
+        if elliptical(rest):
+            # "那要是半年后还是这样呢": the previous question, with what the message adds.
+            short = len(re.sub(r"[\s，,。！!？?呢吗啊吧]", "", rest)) <= 6
+            return previous if short else f"{previous}，{rest}"
+        # "赔完以后保费还要接着交吗": a question of its own, asked in the case told before.
     if previous and told_facts(previous) and not told_facts(text):
         # Facts given earlier (保额20万, 去年3月生效) stay part of the customer's case.
         text = f"{told_facts(previous)}，{text}"
@@ -172,6 +176,16 @@ def consult(
         SlotSet("last_question", without_product(knowledge, question)),
         SlotSet("product", answer.product or product),
     ]
+
+
+ELLIPSIS = re.compile(r"^(那|那么|还有|如果是|要是|换成|改成)|呢[？?。！!]*$|的话[？?。]*$")
+
+
+def elliptical(rest: str) -> bool:
+    """Whether a message leans on the previous question ("那康宁呢", "换成年交的话"), rather
+    than asking one of its own."""
+    plain = re.sub(r"[\s，,。！!？?]", "", rest)
+    return len(plain) <= 6 or ELLIPSIS.search(rest) is not None
 
 
 def asks_something(knowledge: Knowledge, text: str, previous: str | None = None) -> bool:

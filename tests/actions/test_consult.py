@@ -272,3 +272,16 @@ async def test_a_verified_customer_asking_whether_an_illness_now_pays_hears_the_
     await run(dispatcher, **changes)
     text = said(dispatcher)
     assert text.index("您还在等待期内") < text.index("退还")
+
+
+async def test_a_question_of_its_own_after_an_answer_is_not_taken_for_the_previous_one(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    changes = conversation(
+        ("赔完以后保费还要接着交吗", "ask_coverage"),
+        product="AX-CI-2023",
+        last_question="保额20万 上个月查出宫颈原位癌 能赔多少",
+    )
+    slots = await run(dispatcher, **changes)
+    assert "保费还要接着交" in str(slots["last_question"])
+    assert "保额20万" in str(slots["last_question"])  # the case told before still holds
