@@ -23,6 +23,7 @@ from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
 from bot.knowledge.situation import Situation, read_situation
 from bot.knowledge.store import KnowledgeRepository
+from bot.knowledge.subjects import Subject, subjects_in
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.unsettled import unsettled_answer
@@ -218,7 +219,8 @@ class KnowledgeBase:
         if code is None:
             return self._general(asked, disease)
         wording = self.products[code]
-        if reading.verdict is not None:
+        subjects = subjects_in(asked.text)
+        if reading.verdict is not None and not _beside_the_point(reading.verdict, subjects):
             return Answer(
                 render(wording, reading.verdict),
                 [Citation(code, wording.document.version, a) for a in reading.verdict.articles],
@@ -228,17 +230,36 @@ class KnowledgeBase:
         unprovided = unsettled_answer(wording, asked.text)
         if unprovided is not None:
             return Answer(unprovided, [], product=code, topics=asked.topics)
-        answer = self._about(wording, asked, disease)
+        answer = self._about(wording, asked, disease, subjects)
         for note in timing_notes(wording, reading.situation):
             answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
             answer.citations.append(Citation(code, wording.document.version, note.article))
         return answer
 
-    def _about(self, product: ProductKnowledge, asked: Question, disease: str | None) -> Answer:
+    def _about(
+        self,
+        product: ProductKnowledge,
+        asked: Question,
+        disease: str | None,
+        subjects: list[Subject] | None = None,
+    ) -> Answer:
         sections: list[Section] = []
         topics = asked.topics
         lead = _lead_topic(topics, disease, asked.categories)
-        if lead == "disease" and disease is not None:
+        provisions = [self._subject_section(product, s, asked) for s in subjects or []]
+        provisions = [s for s in provisions if s.text]
+        if provisions:
+            # 加保, 保单借款, 受益人: the provision asked about leads, then any sharp topic's answer
+            lead = "topics"
+            sections.extend(provisions[:2])
+            for topic in _answer_topics(topics):
+                if topic in GENERIC_TOPICS:
+                    continue
+                more = self._topic_section(product, topic, asked, disease)
+                if more.text and more.text not in (s.text for s in sections):
+                    sections.append(more)
+            sections.append(Section(UNSURE))
+        elif lead == "disease" and disease is not None:
             sections.append(explain.disease_section(product, disease, asked.sum_insured))
             if "waiting" in topics:
                 sections.append(explain.period_section(product, "waiting", FOCUS["waiting"]))
@@ -259,9 +280,10 @@ class KnowledgeBase:
                     guess = explain.article_section(product, hits[0].article)
                     sections.append(Section(f"{guess.text}\n{UNSURE}", guess.articles))
         sections = [s for s in sections if s.text]
-        sections = self._with_wording(
-            product, asked, sections, weak=lead == "topics" and _weak(topics)
-        )
+        if not provisions:
+            sections = self._with_wording(
+                product, asked, sections, weak=lead == "topics" and _weak(topics)
+            )
         if "claim_materials" not in topics and CLAIMING.search(asked.text):
             own = explain.circumstance_section(product, asked.text)
             if own.text:
@@ -302,6 +324,21 @@ class KnowledgeBase:
             found.text += "\n" + UNSURE
             return [found]
         return [*sections, found]
+
+    def _subject_section(
+        self, product: ProductKnowledge, subject: Subject, asked: Question
+    ) -> Section:
+        """The sentences that settle ``subject`` in ``product``'s wording: of the article titled
+        with it, else those naming it; ranked by the question's own words."""
+        passages = subject.passages(product)
+        query = " ".join([asked.text, *subject.wording, *subject.marks, *subject.marks])
+        hits = self._sentences[product.code].search_among(
+            query, lambda number, sentence: (number, sentence) in passages, k=3
+        )
+        if not hits:
+            return Section("")
+        top = hits[0].article
+        return explain.quoted_section(product, top, [h.sentence for h in hits if h.article == top])
 
     def _topic_section(
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None
@@ -434,6 +471,24 @@ MALIGNANT = re.compile(
 
 
 GENERIC_TOPICS = frozenset({"benefits"})
+
+
+# Verdicts on a payout: beside the point when the question asks about a provision (加保, 受益人)
+# that the verdict does not answer.
+PAYOUT_KINDS = frozenset(
+    {"disease", "death", "definition", "waiting", "interval", "disability", "total_disability"}
+)
+
+
+def _beside_the_point(verdict: Verdict, subjects: list[Subject]) -> bool:
+    """Whether ``verdict`` answers a payout the question did not ask about."""
+    if verdict.kind not in PAYOUT_KINDS:
+        return False
+    return (
+        bool(subjects)
+        and all(s.not_a_claim for s in subjects)
+        and not any(verdict.kind in s.decided_by for s in subjects)
+    )
 
 
 def _weak(topics: tuple[str, ...]) -> bool:

@@ -1,0 +1,96 @@
+"""Subjects: what a question asks about the contract itself, and where a wording settles it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.document import parse_clause_document
+from bot.knowledge.extract import extract_facts
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.subjects import read_subjects, subjects_in
+from bot.knowledge.text import normalize
+
+WORDING = """---
+code: T-TL-9
+name: 测试远航定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试远航定期寿险条款
+
+## 1 合同
+### 1.1 投保条件
+被保险人须为出生满三十日至五十二周岁的人。投保人须对被保险人具有保险利益。
+### 1.2 保险期间
+本合同的保险期间为二十年，自合同生效日零时起算。
+
+## 2 保险责任
+### 2.1 身故保险金
+被保险人身故的，我们按基本保险金额给付身故保险金，本合同终止。
+### 2.2 婚育加保选择权
+被保险人结婚或子女出生后九十日内，您可以申请增加基本保险金额。每次增加不超过投保时基本保险金额的百分之四十。
+
+## 3 其他
+### 3.1 受益人
+您或被保险人可以指定身故保险金受益人。您变更受益人时须经被保险人书面同意，我们在保险单上批注后生效。
+### 3.2 合同内容变更
+经您与我们协商一致，可以变更合同内容。您可以申请减少基本保险金额，减少部分视为退保。减少后的基本保险金额不得低于八万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    document = parse_clause_document(WORDING.encode(), "t.md")
+    return KnowledgeBase([ProductKnowledge(document, extract_facts(document))])
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("想把保额往下调一调，调低保额能行吗", "sum_decrease"),
+        ("生了二胎，保额能不能提高一些", "sum_increase"),
+        ("受益人想换成我女儿", "beneficiary"),
+        ("我爸71周岁了还能投吗", "entry_age"),
+        ("保单能借钱出来周转吗", "policy_loan"),
+    ],
+)
+def test_a_question_finds_the_provision_it_asks_about(question: str, key: str) -> None:
+    assert key in [s.key for s in subjects_in(normalize(question))]
+
+
+def test_a_story_of_a_diagnosis_asks_about_no_provision() -> None:
+    assert subjects_in(normalize("去年查出肺癌，保额50万能赔多少")) == []
+
+
+def test_the_article_titled_with_the_provision_settles_it(kb: KnowledgeBase) -> None:
+    reply = kb.ask("孩子出生了，我想给这份定寿提高保额，最多能加多少", "T-TL-9").text
+    assert reply.startswith("《测试远航定期寿险》第2.2条")
+    assert "百分之四十" in reply
+
+
+def test_where_no_title_names_it_the_sentences_that_name_it_and_the_next(
+    kb: KnowledgeBase,
+) -> None:
+    reply = kb.ask("手头紧，保额降到五万可以吗", "T-TL-9").text
+    assert "第3.2条" in reply
+    assert "不得低于八万元" in reply
+
+
+def test_a_provision_asked_is_not_answered_with_a_payout(kb: KnowledgeBase) -> None:
+    reading = kb.read("想把身故受益人改成我儿子，需要被保险人同意吗", "T-TL-9")
+    assert reading.verdict is not None and reading.verdict.kind == "death"
+    reply = kb.ask("想把身故受益人改成我儿子，需要被保险人同意吗", "T-TL-9").text
+    assert "书面同意" in reply
+    assert "给付身故保险金" not in reply
+
+
+def test_an_entry_without_the_ways_customers_ask_it_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "thesaurus.yml"
+    path.write_text("subjects:\n  loan:\n    label: 保单借款\n    wording: [借款]\n", "utf-8")
+    with pytest.raises(ValueError, match=r"loan.*everyday or patterns"):
+        read_subjects(path)
