@@ -100,6 +100,9 @@ def decide(
     if "documents" in situation.asks:
         return None
     excluded = decide_exclusion(product, situation, thesaurus, disease)
+    untold = _untold(product, situation, thesaurus, excluded)
+    if untold is not None:
+        return untold
     if excluded is not None and excluded.decision == "no":
         return excluded
     verdict = _first_verdict(product, situation, thesaurus, disease)
@@ -108,6 +111,34 @@ def decide(
     if verdict is None:
         return excluded
     return _together(excluded, verdict)
+
+
+def _untold(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    excluded: Verdict | None,
+) -> Verdict | None:
+    """ "投保时没说有高血压，会不赔吗": what the insurer may do about what was not disclosed (the
+    2-year limit on rescinding) leads; a pre-existing condition's exclusion, which the same words
+    also name, follows as what may still apply."""
+    pre_existing = [c.label for c in thesaurus.concepts if c.key == "pre_existing"]
+    if excluded is not None and not (
+        excluded.decision == "no" and any(label in excluded.answer for label in pre_existing)
+    ):
+        return None
+    told = decide_disclosure(product, situation)
+    if told is None or excluded is None:
+        return told
+    exclusion = excluded.reasons[0]
+    return dataclasses.replace(
+        told,
+        reasons=(*told.reasons, exclusion),
+        conditions=(
+            *(c for c in told.conditions if "既往症" not in c),
+            f"投保前已有的疾病本身仍属责任免除（第{exclusion.article}条），与是否解除合同无关。",
+        ),
+    )
 
 
 def _together(cleared: Verdict, verdict: Verdict) -> Verdict:
