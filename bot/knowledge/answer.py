@@ -13,8 +13,9 @@ import yaml
 from bot.clock import china_today
 from bot.knowledge import explain
 from bot.knowledge.decide import Verdict, decide, timing_notes
+from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.explain import Section
-from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
 from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
@@ -357,7 +358,7 @@ class KnowledgeBase:
         if topic == "exclusions":
             return explain.exclusions_section(product)
         if topic == "claim_materials":
-            hint = _benefit_hint(product, asked, disease)
+            hint = claimed_benefit(product, asked.text, asked.categories, disease)
             listed = explain.materials_section(product, hint, asked.text)
             own = explain.circumstance_section(product, asked.text)
             if not own.text:
@@ -580,21 +581,3 @@ def _surrender(product: ProductKnowledge) -> Section:
 
 
 CLAIMING = re.compile(r"申请|理赔|办理|领取|领钱|要带|带什么|要什么|交什么|准备什么")
-
-
-def _benefit_hint(
-    product: ProductKnowledge, asked: Question, disease: str | None
-) -> Benefit | None:
-    for benefit in product.facts.benefits:
-        core = normalize(re.sub(r"保险金$|金$", "", benefit.name))
-        if normalize(benefit.name) in asked.text or (len(core) >= 2 and core in asked.text):
-            return benefit
-    category = asked.categories[0] if asked.categories else None
-    if category is None and disease is not None:
-        ruling = explain.rule_on_disease(product, disease)
-        if ruling.covered_as:
-            category = ruling.covered_as[0].category
-    if category is not None:
-        return explain.benefit_for(product, category)
-    medical = [b for b in product.facts.benefits if "医疗" in b.name]
-    return medical[0] if medical else None

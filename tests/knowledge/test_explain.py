@@ -21,6 +21,7 @@ from bot.knowledge.explain import (
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import normalize
 from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product
+from tests.knowledge.test_extract import CLAIM_WORDING
 
 # ---- moved from tests/knowledge/test_circumstances.py (circumstance_section) -------------------
 
@@ -140,3 +141,11 @@ def test_a_per_case_item_keeps_the_case_the_customer_names() -> None:
 def test_a_per_case_item_stays_whole_when_no_case_is_named() -> None:
     section = materials_section(product(WITH_DOCUMENTS), None, "申请轻症要什么材料")
     assert "骨髓检查报告" in section.text and "TNM分期报告" in section.text
+
+
+def test_documents_that_refer_to_another_list_are_listed_from_it() -> None:
+    wording = product(CLAIM_WORDING)
+    listed = materials_section(wording, wording.facts.benefits[1]).text
+    assert listed.startswith("申请特定疾病医疗保险金需要（第6.2条）")
+    assert "受益人的银行账户信息" in listed and "特定疾病诊断证明书" in listed
+    assert "意外事故证明" not in listed and "所列的材料" not in listed

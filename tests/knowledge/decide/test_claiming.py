@@ -1,12 +1,15 @@
-"""Claims against time: late notice, how long a claim takes, the limitation period."""
+"""Claims: late notice, how long a claim takes, the limitation period, which benefit is claimed."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.text import normalize
 from tests.knowledge.decide.conftest import product
 from tests.knowledge.decide.test_timing import NOTICE, ONE_YEAR, ask
+from tests.knowledge.test_extract import CLAIM_WORDING
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +61,30 @@ def test_how_long_a_claim_takes_and_when_it_is_paid() -> None:
     assert paying is not None and "10日" in paying.answer and "利息" in paying.answer
     assert refund is None or refund.kind != "claim_timing"
     assert story_of_death is None or story_of_death.kind != "claim_timing"
+
+
+@pytest.fixture(scope="module")
+def claims() -> ProductKnowledge:
+    return product(CLAIM_WORDING)
+
+
+@pytest.mark.parametrize(
+    ("question", "benefit"),
+    [
+        ("申请特定疾病医疗金要准备啥", "特定疾病医疗保险金"),
+        ("住院医疗的钱怎么申请，要什么材料", "住院医疗保险金"),
+        ("特定疾病那个报销要交什么资料", "特定疾病医疗保险金"),
+    ],
+)
+def test_the_benefit_a_documents_question_names_is_found_in_its_own_words(
+    claims: ProductKnowledge, question: str, benefit: str
+) -> None:
+    found = claimed_benefit(claims, normalize(question))
+    assert found is not None and found.name == benefit
+
+
+def test_a_death_told_in_everyday_words_claims_the_death_benefit(
+    illness: ProductKnowledge,
+) -> None:
+    found = claimed_benefit(illness, normalize("我妈前天突然走了，理赔要准备哪些材料"))
+    assert found is not None and found.name == "身故保险金"
