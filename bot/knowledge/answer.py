@@ -221,6 +221,10 @@ class KnowledgeBase:
             return self._general(asked, disease)
         wording = self.products[code]
         subjects = subjects_in(asked.text)
+        unprovided = unsettled_answer(wording, asked.text)
+        if unprovided is not None and _payout(reading.verdict):
+            # "赔款要交税吗": a payout's verdict does not answer what the wording leaves out
+            return Answer(unprovided, [], product=code, topics=asked.topics)
         if reading.verdict is not None and not _beside_the_point(reading.verdict, subjects):
             return Answer(
                 render(wording, reading.verdict),
@@ -228,7 +232,6 @@ class KnowledgeBase:
                 product=code,
                 topics=asked.topics,
             )
-        unprovided = unsettled_answer(wording, asked.text)
         if unprovided is not None:
             return Answer(unprovided, [], product=code, topics=asked.topics)
         answer = self._about(wording, asked, disease, subjects)
@@ -249,6 +252,14 @@ class KnowledgeBase:
         lead = _lead_topic(topics, disease, asked.categories)
         provisions = [self._subject_section(product, s, asked) for s in subjects or []]
         provisions = [s for s in provisions if s.text]
+        if subjects and not provisions and _weak(topics) and disease is None:
+            # 加保 asked of a wording that never names it: say so, not an article sharing a word
+            return Answer(
+                f"《{product.name}》的条款没有约定{subjects[0].label}的事，我没法根据条款答复您。"
+                "具体可以转人工客服，由工作人员向保险公司确认。",
+                product=product.code,
+                topics=topics,
+            )
         if provisions:
             # 加保, 保单借款, 受益人: the provision asked about leads, then any sharp topic's answer
             lead = "topics"
@@ -479,6 +490,10 @@ GENERIC_TOPICS = frozenset({"benefits"})
 PAYOUT_KINDS = frozenset(
     {"disease", "death", "definition", "waiting", "interval", "disability", "total_disability"}
 )
+
+
+def _payout(verdict: Verdict | None) -> bool:
+    return verdict is not None and verdict.kind in PAYOUT_KINDS
 
 
 def _beside_the_point(verdict: Verdict, subjects: list[Subject]) -> bool:

@@ -11,6 +11,8 @@ from bot.knowledge.document import parse_clause_document
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import normalize
+from tests.knowledge.decide.conftest import ILLNESS
+from tests.knowledge.decide.conftest import product as illness_wording
 from tests.knowledge.new_product import NEW_PRODUCT
 
 
@@ -149,3 +151,11 @@ def test_a_cancer_only_product_named_in_the_question_is_not_a_diagnosis(
 ) -> None:
     assert sample_kb.disease_in("我爸做了心脏支架这个防癌险能报吗") != "恶性肿瘤"
     assert sample_kb.disease_in("确诊肺癌能报吗") == "恶性肿瘤"
+
+
+def test_what_the_wording_leaves_out_is_said_rather_than_a_payout_not_asked_about() -> None:
+    kb = KnowledgeBase([illness_wording(ILLNESS)])
+    question = "我爸去世了，身故保险金下来以后要交个人所得税吗"
+    assert kb.read(question, "T-CI-1").verdict is not None
+    reply = kb.ask(question, "T-CI-1").text
+    assert reply.startswith("《测试安康重大疾病保险》的条款没有约定保险金要不要交个人所得税")

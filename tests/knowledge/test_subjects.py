@@ -94,3 +94,10 @@ def test_an_entry_without_the_ways_customers_ask_it_is_refused(tmp_path: Path) -
     path.write_text("subjects:\n  loan:\n    label: 保单借款\n    wording: [借款]\n", "utf-8")
     with pytest.raises(ValueError, match=r"loan.*everyday or patterns"):
         read_subjects(path)
+
+
+def test_a_provision_the_wording_never_names_is_said_to_be_unprovided_for(
+    kb: KnowledgeBase,
+) -> None:
+    reply = kb.ask("特药怎么申请，审核要几天", "T-TL-9").text
+    assert reply.startswith("《测试远航定期寿险》的条款没有约定特定药品")

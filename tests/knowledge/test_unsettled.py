@@ -41,3 +41,12 @@ def test_a_malformed_list_is_refused_with_the_topic_named(tmp_path: Path) -> Non
     path.write_text("topics:\n  loan:\n    label: 保单贷款\n")
     with pytest.raises(ValueError, match="lacks asked, settled_by"):
         read_unsettled(path)
+
+
+def test_two_things_left_out_are_both_said_with_the_general_rule_for_each() -> None:
+    reply = unsettled_answer(
+        product(ILLNESS), normalize("我妈的身故理赔款到了，要交个税吗？她生前欠债会被拿去还吗")
+    )
+    assert reply is not None
+    assert "个人所得税、保险金是否用于偿还被保险人的债务" in reply
+    assert "《个人所得税法》第四条" in reply and "《保险法》第42条" in reply
