@@ -63,6 +63,7 @@ FOCUS = {
     "claim_notice": ("通知", "故意", "重大过失", "无法确定"),
     "claim_decision": ("给付保险金的义务", "10日", "预付", "拒绝", "核定"),
 }
+REFERENCE = re.compile(r"(?:按|依|依照|按照|见)(?:本条款|本合同)?第?(?P<article>\d+(?:\.\d+)+)条?")
 ACCIDENT_TOLD = re.compile(r"车祸|摔|撞|意外|受伤|骨折|烫伤|溺水|被狗咬")
 
 
@@ -296,6 +297,8 @@ class KnowledgeBase:
             sections = self._with_wording(
                 product, asked, sections, weak=lead == "topics" and _weak(topics)
             )
+        if lead == "topics" and "claim_materials" not in topics:
+            sections = self._with_referred(product, asked, sections)
         if "claim_materials" not in topics and CLAIMING.search(asked.text):
             own = explain.circumstance_section(product, asked.text)
             if own.text:
@@ -336,6 +339,28 @@ class KnowledgeBase:
             found.text += "\n" + UNSURE
             return [found]
         return [*sections, found]
+
+    def _with_referred(
+        self, product: ProductKnowledge, asked: Question, sections: list[Section]
+    ) -> list[Section]:
+        """The sections, with the sentence an answer's quote refers to ("按本条款3.6第三款的约定
+        降低赔付比例" → 3.6's sentence on it) when the answer does not cite it yet."""
+        cited = {a for s in sections for a in s.articles}
+        for section in sections:
+            for found in REFERENCE.finditer(section.text):
+                number = found["article"]
+                if product.document.article(number) is None or any(
+                    _related(number, a) for a in cited
+                ):
+                    continue
+                around = section.text[max(0, found.start() - 40) : found.end() + 20]
+                hits = self._sentences[product.code].search(
+                    f"{asked.text} {around}", k=1, within=number
+                )
+                if hits:
+                    more = explain.quoted_section(product, number, [hits[0].sentence])
+                    return [*sections, more]
+        return sections
 
     def _subject_section(
         self, product: ProductKnowledge, subject: Subject, asked: Question

@@ -41,3 +41,8 @@ def test_a_concept_is_found_by_how_customers_describe_it(tmp_path: Path) -> None
     path.write_text(path.read_text(encoding="utf-8").replace("开车']", "开车(']"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"drink.*not a regex"):
         read_thesaurus(path)
+
+
+def test_a_hospitals_special_department_is_a_non_agreed_hospital() -> None:
+    found = default_thesaurus().concepts_in(normalize("在省医院的国际医疗部做的手术"))
+    assert [c.key for c in found] == ["private_hospital"]
