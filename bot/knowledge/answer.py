@@ -368,14 +368,19 @@ class KnowledgeBase:
         """The sentences that settle ``subject`` in ``product``'s wording: of the article titled
         with it, else those naming it; ranked by the question's own words."""
         passages = subject.passages(product)
-        query = " ".join([asked.text, *subject.wording, *subject.marks, *subject.marks])
+        query = " ".join([asked.text, asked.text, *subject.wording, *subject.marks])
         hits = self._sentences[product.code].search_among(
             query, lambda number, sentence: (number, sentence) in passages, k=3
         )
         if not hits:
             return Section("")
-        top = hits[0].article
-        return explain.quoted_section(product, top, [h.sentence for h in hits if h.article == top])
+        quoted = [
+            explain.quoted_section(
+                product, number, [h.sentence for h in hits if h.article == number]
+            )
+            for number in list(dict.fromkeys(h.article for h in hits))[:2]
+        ]
+        return Section("\n".join(q.text for q in quoted), [a for q in quoted for a in q.articles])
 
     def _topic_section(
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None

@@ -53,15 +53,17 @@ class Subject:
 
     def passages(self, product: ProductKnowledge) -> set[tuple[str, str]]:
         """``(article, sentence)`` pairs where ``product`` settles this subject: every sentence
-        of an article titled with it; else each sentence naming it and the one after (减少后的
-        基本保险金额不得低于…)."""
+        of an article titled with it, and each sentence naming it with the ones on either side
+        (减少后的基本保险金额不得低于…; 有下列情形之一的，作为遗产：（1）没有指定受益人)."""
         titled = set(self.titled_in(product))
         found: set[tuple[str, str]] = set()
         for article in product.document.articles:
             lines = sentences(strip_markdown(article.body))
             for i, line in enumerate(lines):
-                if article.number in titled if titled else self.named_in(line):
-                    found.update((article.number, s) for s in lines[i : i + 2])
+                if article.number in titled:
+                    found.add((article.number, line))
+                elif self.named_in(line):
+                    found.update((article.number, s) for s in lines[max(0, i - 1) : i + 2])
         return found
 
 

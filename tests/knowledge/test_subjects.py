@@ -101,3 +101,13 @@ def test_a_provision_the_wording_never_names_is_said_to_be_unprovided_for(
 ) -> None:
     reply = kb.ask("特药怎么申请，审核要几天", "T-TL-9").text
     assert reply.startswith("《测试远航定期寿险》的条款没有约定特定药品")
+
+
+def test_a_sentence_naming_the_provision_brings_its_neighbours() -> None:
+    document = parse_clause_document(WORDING.encode(), "t.md")
+    passages = next(s for s in read_subjects() if s.key == "sum_decrease").passages(
+        ProductKnowledge(document, extract_facts(document))
+    )
+    assert ("3.2", "经您与我们协商一致，可以变更合同内容。") in passages
+    assert ("3.2", "减少后的基本保险金额不得低于八万元。") in passages
+    assert not any(number == "3.1" for number, _ in passages)
