@@ -111,3 +111,8 @@ def test_a_sentence_naming_the_provision_brings_its_neighbours() -> None:
     assert ("3.2", "经您与我们协商一致，可以变更合同内容。") in passages
     assert ("3.2", "减少后的基本保险金额不得低于八万元。") in passages
     assert not any(number == "3.1" for number, _ in passages)
+
+
+def test_a_change_of_job_told_in_a_story_asks_about_the_occupation_change() -> None:
+    question = normalize("他上个月辞职去跑网约车了，没告诉保险公司，出了车祸还赔吗")
+    assert "occupation_change" in [s.key for s in subjects_in(question)]
