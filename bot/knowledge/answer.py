@@ -411,7 +411,15 @@ class KnowledgeBase:
             return explain.medical_section(product, topic)
         if topic == "pre_existing":
             return explain.pre_existing_section(product)
-        return explain.topic_articles_section(product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()))
+        relevance = tuple(
+            h.article
+            for h in self._indexes[product.code].search(
+                asked.text, k=len(product.document.articles)
+            )
+        )
+        return explain.topic_articles_section(
+            product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()), relevance
+        )
 
     def _compose(
         self,

@@ -295,16 +295,22 @@ def medical_section(product: ProductKnowledge, kind: str) -> Section:
 
 
 def topic_articles_section(
-    product: ProductKnowledge, topic: str, words: tuple[str, ...]
+    product: ProductKnowledge,
+    topic: str,
+    words: tuple[str, ...],
+    relevance: tuple[str, ...] = (),
 ) -> Section:
-    """The key sentences of the articles titled with ``topic``'s words (续保, 既往症, 医院 …)."""
+    """The key sentences of an article titled with ``topic``'s words (续保, 既往症, 医院 …): the
+    first in ``relevance`` (article numbers, the question's best match first) when given, else
+    the first in the wording."""
     titles = TOPIC_WORDS.get(topic, ()) + words
     found = [a for a in product.document.articles if any(w in a.title for w in titles) and a.body]
     if not found and topic == "pre_existing":
         found = [a for a in product.document.articles if "既往症" in a.body]
     if not found:
         return Section("")
-    article = found[0]
+    rank = {number: i for i, number in enumerate(relevance)}
+    article = min(found, key=lambda a: rank.get(a.number, len(rank)))
     body = sentences(strip_markdown(article.body))
     return Section(
         f"《{product.name}》第{article.number}条“{article.title}”：{quote(body, 4)}",

@@ -17,6 +17,7 @@ from bot.knowledge.explain import (
     period_section,
     quote,
     rule_on_disease,
+    topic_articles_section,
 )
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import normalize
@@ -149,3 +150,16 @@ def test_documents_that_refer_to_another_list_are_listed_from_it() -> None:
     assert listed.startswith("申请特定疾病医疗保险金需要（第6.2条）")
     assert "受益人的银行账户信息" in listed and "特定疾病诊断证明书" in listed
     assert "意外事故证明" not in listed and "所列的材料" not in listed
+
+
+def test_of_the_articles_titled_with_a_topic_the_one_the_question_matches_is_quoted() -> None:
+    wording = product(
+        MEDICAL.replace(
+            "## 3 责任免除",
+            "### 2.4 非指定医院急诊\n情况危急来不及前往指定医院的，急诊入院前三日的费用按百分之七十给付。\n"
+            "### 2.5 指定医院的预约\n在指定医院住院须提前二个工作日预约。\n\n## 3 责任免除",
+        )
+    )
+    first = topic_articles_section(wording, "hospital", ("医院",))
+    asked = topic_articles_section(wording, "hospital", ("医院",), ("2.5", "2.4"))
+    assert first.articles == ["2.4"] and asked.articles == ["2.5"]

@@ -116,3 +116,8 @@ def test_a_sentence_naming_the_provision_brings_its_neighbours() -> None:
 def test_a_change_of_job_told_in_a_story_asks_about_the_occupation_change() -> None:
     question = normalize("他上个月辞职去跑网约车了，没告诉保险公司，出了车祸还赔吗")
     assert "occupation_change" in [s.key for s in subjects_in(question)]
+
+
+def test_whether_a_hospital_is_on_the_list_asks_about_the_list() -> None:
+    question = normalize("我们县里的中医院在不在你们的定点医院名单里")
+    assert "hospital_list" in [s.key for s in subjects_in(question)]

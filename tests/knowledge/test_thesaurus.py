@@ -57,3 +57,8 @@ def test_a_hospitals_special_department_is_a_non_agreed_hospital() -> None:
 )
 def test_a_concept_described_rather_than_named_is_found(question: str, key: str) -> None:
     assert key in [c.key for c in default_thesaurus().concepts_in(normalize(question))]
+
+
+def test_depression_treated_at_a_psychiatric_clinic_is_a_mental_disorder() -> None:
+    found = default_thesaurus().concepts_in(normalize("最近有点抑郁，去精神科开了药"))
+    assert "mental" in [c.key for c in found]
