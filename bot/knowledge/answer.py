@@ -265,8 +265,9 @@ class KnowledgeBase:
             # 加保, 保单借款, 受益人: the provision asked about leads, then any sharp topic's answer
             lead = "topics"
             sections.extend(provisions[:2])
+            set_aside = {kind for s in subjects or [] for kind in s.sets_aside}
             for topic in _answer_topics(topics):
-                if topic in GENERIC_TOPICS:
+                if topic in GENERIC_TOPICS or topic in set_aside:
                     continue
                 more = self._topic_section(product, topic, asked, disease)
                 if more.text and more.text not in (s.text for s in sections):
@@ -535,7 +536,9 @@ def _payout(verdict: Verdict | None) -> bool:
 
 
 def _beside_the_point(verdict: Verdict, subjects: list[Subject]) -> bool:
-    """Whether ``verdict`` answers a payout the question did not ask about."""
+    """Whether ``verdict`` answers a payout, or another question, that was not asked."""
+    if any(verdict.kind in s.sets_aside for s in subjects):
+        return True
     if verdict.kind not in PAYOUT_KINDS:
         return False
     return (

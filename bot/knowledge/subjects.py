@@ -31,6 +31,7 @@ class Subject:
     decided_by: tuple[str, ...] = ()  # verdict kinds that answer it
     marks: tuple[str, ...] = ()  # words the sentence that settles it carries (周岁, 不得低于)
     not_a_claim: bool = False  # asking it is not claiming: a payout's verdict is beside the point
+    sets_aside: tuple[str, ...] = ()  # verdict kinds that answer another question
 
     def asked_in(self, question: str) -> bool:
         """Whether a normalised question asks about this subject."""
@@ -90,6 +91,7 @@ def read_subjects(path: Path = THESAURUS) -> tuple[Subject, ...]:
                 tuple(entry.get("decided_by") or ()),
                 tuple(entry.get("marks") or ()),
                 bool(entry.get("not_a_claim", False)),
+                tuple(entry.get("sets_aside") or ()),
             )
         )
     return tuple(subjects)

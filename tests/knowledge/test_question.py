@@ -40,3 +40,7 @@ def test_renewing_late_and_a_full_refund_are_asked_in_everyday_words() -> None:
     assert "renewal" in Question.read("到期两周了忘了续费，现在还能续上吗").topics
     assert "cooling_off" in Question.read("刚收到电子保单，现在退能全退吗").topics
     assert "claim_materials" in Question.read("申请身故金要准备啥").topics
+
+
+def test_a_notice_period_the_customer_quotes_is_the_claim_notice_topic() -> None:
+    assert "claim_notice" in Question.read("听说出事要7天内通知保险公司，我晚了会怎样").topics

@@ -121,3 +121,12 @@ def test_a_change_of_job_told_in_a_story_asks_about_the_occupation_change() -> N
 def test_whether_a_hospital_is_on_the_list_asks_about_the_list() -> None:
     question = normalize("我们县里的中医院在不在你们的定点医院名单里")
     assert "hospital_list" in [s.key for s in subjects_in(question)]
+
+
+def test_what_happens_at_the_end_of_the_term_is_not_answered_as_a_surrender(
+    kb: KnowledgeBase,
+) -> None:
+    maturity = next(s for s in read_subjects() if s.key == "maturity")
+    assert "surrender" in maturity.sets_aside
+    reply = kb.ask("二十年到期了人还健在，交的保费能退回来吗", "T-TL-9").text
+    assert "第1.2条" in reply and "冷静期" not in reply

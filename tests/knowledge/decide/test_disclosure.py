@@ -56,3 +56,8 @@ def test_an_exclusion_for_another_reason_still_refuses(illness: ProductKnowledge
         default_thesaurus(),
     )
     assert verdict is not None and verdict.kind == "exclusion" and verdict.decision == "no"
+
+
+def test_a_claim_not_reported_is_not_a_fact_not_disclosed(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("住院两个月了一直没报案，现在还能赔吗"), default_thesaurus())
+    assert verdict is None or verdict.kind != "disclosure"
