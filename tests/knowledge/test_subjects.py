@@ -130,3 +130,8 @@ def test_what_happens_at_the_end_of_the_term_is_not_answered_as_a_surrender(
     assert "surrender" in maturity.sets_aside
     reply = kb.ask("二十年到期了人还健在，交的保费能退回来吗", "T-TL-9").text
     assert "第1.2条" in reply and "冷静期" not in reply
+
+
+def test_who_gets_money_owed_when_the_insured_dies_asks_about_the_beneficiary() -> None:
+    question = normalize("保险金还没到账人就去世了，这笔钱后来归谁")
+    assert "beneficiary" in [s.key for s in subjects_in(question)]
