@@ -291,7 +291,7 @@ class KnowledgeBase:
             if not sections:
                 hits = self._indexes[product.code].search(asked.text, k=1)
                 if hits:
-                    guess = explain.article_section(product, hits[0].article)
+                    guess = self._deciding_sentences(product, asked, hits[0].article)
                     sections.append(Section(f"{guess.text}\n{UNSURE}", guess.articles))
         sections = [s for s in sections if s.text]
         if not provisions:
@@ -340,6 +340,15 @@ class KnowledgeBase:
             found.text += "\n" + UNSURE
             return [found]
         return [*sections, found]
+
+    def _deciding_sentences(
+        self, product: ProductKnowledge, asked: Question, number: str
+    ) -> Section:
+        """The sentences of article ``number`` the question's words point to, not its opening."""
+        quoted = self._sentences[product.code].search(asked.text, k=3, within=number)
+        if not quoted:
+            return explain.article_section(product, number)
+        return explain.quoted_section(product, number, [h.sentence for h in quoted])
 
     def _with_referred(
         self, product: ProductKnowledge, asked: Question, sections: list[Section]

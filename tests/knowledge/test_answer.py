@@ -188,3 +188,14 @@ def test_a_quoted_sentence_that_refers_to_another_article_brings_its_sentence() 
     reply = kb.ask("在合作医院住院能报吗", "T-MED-7").text
     assert "第2.2条" in reply and "第2.4条" in reply
     assert "按上述比例的80%给付" in reply or "按上述比例的百分之八十给付" in reply
+
+
+def test_the_article_found_by_the_questions_words_is_quoted_at_its_deciding_sentence() -> None:
+    wording = REFERRING.replace(
+        "## 2 保险责任",
+        "## 1 其他约定\n### 1.1 其他事项\n本合同以人民币计价。合同争议提交约定的仲裁委员会仲裁。"
+        "被保险人出国留学期间，本合同效力暂停，回国后自动恢复。\n\n## 2 保险责任",
+    )
+    reply = KnowledgeBase([illness_wording(wording)]).ask("出国留学那段时间怎么算", "T-MED-7").text
+    assert "第1.1条" in reply and "出国留学期间" in reply
+    assert "人民币计价" not in reply
