@@ -57,6 +57,7 @@ from bot.knowledge.decide.periods import (
     timing_notes,
 )
 from bot.knowledge.decide.reduction import decide_reduction
+from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -183,6 +184,7 @@ def _first_verdict(
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),
+        lambda: decide_repricing(product, situation),
         lambda: decide_term_renewal(product, situation),
         lambda: decide_after_reinstatement(product, situation),
         lambda: decide_reinstatement_term(product, situation),
