@@ -58,6 +58,7 @@ from bot.knowledge.decide.periods import (
 )
 from bot.knowledge.decide.reduction import decide_reduction
 from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.shares import decide_beneficiary_shares
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -171,6 +172,7 @@ def _first_verdict(
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
+        lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
