@@ -56,7 +56,7 @@ from bot.knowledge.decide.periods import (
     less_premium_owed,
     timing_notes,
 )
-from bot.knowledge.decide.reduction import decide_reduction
+from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
@@ -183,6 +183,7 @@ def _first_verdict(
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
+        lambda: decide_reduction_after_payout(product, situation),
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),
