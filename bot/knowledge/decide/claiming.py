@@ -123,7 +123,7 @@ OUTCOME = r"(出结果|理赔结果|审核结果|核定|打钱|到账|赔款|消
 HOW_LONG = r"(多久|几天|多少天|什么时候|最晚|多长时间|正常吗)"
 CLAIM_WAIT = re.compile(rf"{HOW_LONG}[^。？?]{{0,10}}{OUTCOME}|{OUTCOME}[^。？?]{{0,10}}{HOW_LONG}")
 CLAIMING_NOW = re.compile(r"理赔|材料|核定|审核|赔款|保险金|给付协议")
-PAYING = re.compile(r"(给付|支付|赔付)[^，。]{0,4}(期限|时限)|迟延")
+PAYING = re.compile(r"(给付|支付|赔付)[^，。]{0,4}(期限|时限)|迟延|^(保险金的)?(给付|支付)$")
 
 
 def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -143,8 +143,14 @@ def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verd
     timed = [(a, s) for a, s in lines if re.search(r"\d+\s*(个工作日|日)", s)]
     if not timed:
         return None
-    if re.search(r"协议|到账|打钱", text):  # the days to pay come first
-        timed.sort(key=lambda pair: "协议" not in pair[1])
+    if re.search(r"协议|到账|打钱|给钱|付款|拿到钱", text):  # the days to pay come first
+        paying = [(a, s) for a, s in timed if re.search(r"协议|履行|给付义务", s)]
+        deciding = [(a, s) for a, s in timed if (a, s) not in paying]
+        decided = re.search(r"结果(已经)?出来了|已经核定|协议.{0,3}签|签.{0,4}协议", text)
+        if deciding and not decided and re.search(r"结果|核定|审核|定下来", text):
+            timed = [deciding[0], *paying, *deciding[1:]]  # "多久给结果，多久能打钱": both
+        else:
+            timed = [*paying, *deciding]
     late = [(a, s) for a, s in lines if re.search(r"利息|赔偿", s)]
     if late and re.search(r"拖|不给|逾期|迟迟|一直", text):
         timed = [timed[0], late[0]]
