@@ -135,3 +135,9 @@ def test_what_happens_at_the_end_of_the_term_is_not_answered_as_a_surrender(
 def test_who_gets_money_owed_when_the_insured_dies_asks_about_the_beneficiary() -> None:
     question = normalize("保险金还没到账人就去世了，这笔钱后来归谁")
     assert "beneficiary" in [s.key for s in subjects_in(question)]
+
+
+def test_being_asked_again_and_again_for_documents_asks_about_supplementing_them() -> None:
+    found = subjects_in(normalize("他们让我补了两回发票，还要再补吗"))
+    assert [s.key for s in found] == ["supplementary_documents"]
+    assert "claim_materials" in found[0].sets_aside
