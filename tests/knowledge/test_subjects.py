@@ -141,3 +141,8 @@ def test_being_asked_again_and_again_for_documents_asks_about_supplementing_them
     found = subjects_in(normalize("他们让我补了两回发票，还要再补吗"))
     assert [s.key for s in found] == ["supplementary_documents"]
     assert "claim_materials" in found[0].sets_aside
+
+
+def test_automatic_premium_loans_are_a_provision_of_their_own() -> None:
+    found = subjects_in(normalize("选了保费自动垫交，过了宽限期会怎样"))
+    assert "automatic_premium_loan" in [s.key for s in found]
