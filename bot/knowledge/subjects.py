@@ -32,9 +32,12 @@ class Subject:
     marks: tuple[str, ...] = ()  # words the sentence that settles it carries (周岁, 不得低于)
     not_a_claim: bool = False  # asking it is not claiming: a payout's verdict is beside the point
     sets_aside: tuple[str, ...] = ()  # verdict kinds that answer another question
+    unless: tuple[re.Pattern[str], ...] = ()  # the question is about something else
 
     def asked_in(self, question: str) -> bool:
         """Whether a normalised question asks about this subject."""
+        if any(p.search(question) for p in self.unless):
+            return False
         return any(normalize(w) in question for w in self.everyday) or any(
             p.search(question) for p in self.patterns
         )
@@ -79,6 +82,7 @@ def read_subjects(path: Path = THESAURUS) -> tuple[Subject, ...]:
             raise ValueError(f"{path}: subject {key!r} lacks {', '.join(missing)}")
         try:
             patterns = tuple(re.compile(p) for p in entry.get("patterns") or ())
+            unless = tuple(re.compile(p) for p in entry.get("unless") or ())
         except re.error as exc:
             raise ValueError(f"{path}: subject {key!r}: a pattern is not a regex ({exc})") from exc
         subjects.append(
@@ -92,6 +96,7 @@ def read_subjects(path: Path = THESAURUS) -> tuple[Subject, ...]:
                 tuple(entry.get("marks") or ()),
                 bool(entry.get("not_a_claim", False)),
                 tuple(entry.get("sets_aside") or ()),
+                unless,
             )
         )
     return tuple(subjects)

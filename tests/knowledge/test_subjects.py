@@ -146,3 +146,12 @@ def test_being_asked_again_and_again_for_documents_asks_about_supplementing_them
 def test_automatic_premium_loans_are_a_provision_of_their_own() -> None:
     found = subjects_in(normalize("选了保费自动垫交，过了宽限期会怎样"))
     assert "automatic_premium_loan" in [s.key for s in found]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["轻症赔了以后保额会不会被扣减", "今年保费到期了还没交怎么办", "受益人可以领多少"],
+)
+def test_a_question_about_something_else_asks_about_no_contract_change(question: str) -> None:
+    keys = [s.key for s in subjects_in(normalize(question))]
+    assert not {"sum_decrease", "maturity", "beneficiary"} & set(keys)
