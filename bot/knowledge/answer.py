@@ -13,8 +13,9 @@ import yaml
 from bot.clock import china_today
 from bot.knowledge import explain
 from bot.knowledge.decide import Verdict, decide, timing_notes
+from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.explain import Section
-from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
 from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
@@ -23,6 +24,7 @@ from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
 from bot.knowledge.situation import Situation, read_situation
 from bot.knowledge.store import KnowledgeRepository
+from bot.knowledge.subjects import Subject, subjects_in
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.unsettled import unsettled_answer
@@ -61,6 +63,7 @@ FOCUS = {
     "claim_notice": ("通知", "故意", "重大过失", "无法确定"),
     "claim_decision": ("给付保险金的义务", "10日", "预付", "拒绝", "核定"),
 }
+REFERENCE = re.compile(r"(?:按|依|依照|按照|见)(?:本条款|本合同)?第?(?P<article>\d+(?:\.\d+)+)条?")
 ACCIDENT_TOLD = re.compile(r"车祸|摔|撞|意外|受伤|骨折|烫伤|溺水|被狗咬")
 
 
@@ -218,27 +221,59 @@ class KnowledgeBase:
         if code is None:
             return self._general(asked, disease)
         wording = self.products[code]
-        if reading.verdict is not None:
+        subjects = subjects_in(asked.text)
+        unprovided = unsettled_answer(wording, asked.text)
+        if unprovided is not None and _payout(reading.verdict):
+            # "赔款要交税吗": a payout's verdict does not answer what the wording leaves out
+            return Answer(unprovided, [], product=code, topics=asked.topics)
+        if reading.verdict is not None and not _beside_the_point(reading.verdict, subjects):
             return Answer(
                 render(wording, reading.verdict),
                 [Citation(code, wording.document.version, a) for a in reading.verdict.articles],
                 product=code,
                 topics=asked.topics,
             )
-        unprovided = unsettled_answer(wording, asked.text)
         if unprovided is not None:
             return Answer(unprovided, [], product=code, topics=asked.topics)
-        answer = self._about(wording, asked, disease)
+        answer = self._about(wording, asked, disease, subjects)
         for note in timing_notes(wording, reading.situation):
             answer.text = f"{note.text}（第{note.article}条）。\n{answer.text}"
             answer.citations.append(Citation(code, wording.document.version, note.article))
         return answer
 
-    def _about(self, product: ProductKnowledge, asked: Question, disease: str | None) -> Answer:
+    def _about(
+        self,
+        product: ProductKnowledge,
+        asked: Question,
+        disease: str | None,
+        subjects: list[Subject] | None = None,
+    ) -> Answer:
         sections: list[Section] = []
         topics = asked.topics
         lead = _lead_topic(topics, disease, asked.categories)
-        if lead == "disease" and disease is not None:
+        provisions = [self._subject_section(product, s, asked) for s in subjects or []]
+        provisions = [s for s in provisions if s.text]
+        if subjects and not provisions and _weak(topics) and disease is None:
+            # 加保 asked of a wording that never names it: say so, not an article sharing a word
+            return Answer(
+                f"《{product.name}》的条款没有约定{subjects[0].label}的事，我没法根据条款答复您。"
+                "具体可以转人工客服，由工作人员向保险公司确认。",
+                product=product.code,
+                topics=topics,
+            )
+        if provisions:
+            # 加保, 保单借款, 受益人: the provision asked about leads, then any sharp topic's answer
+            lead = "topics"
+            sections.extend(provisions[:2])
+            set_aside = {kind for s in subjects or [] for kind in s.sets_aside}
+            for topic in _answer_topics(topics):
+                if topic in GENERIC_TOPICS or topic in set_aside:
+                    continue
+                more = self._topic_section(product, topic, asked, disease)
+                if more.text and more.text not in (s.text for s in sections):
+                    sections.append(more)
+            sections.append(Section(UNSURE))
+        elif lead == "disease" and disease is not None:
             sections.append(explain.disease_section(product, disease, asked.sum_insured))
             if "waiting" in topics:
                 sections.append(explain.period_section(product, "waiting", FOCUS["waiting"]))
@@ -256,12 +291,15 @@ class KnowledgeBase:
             if not sections:
                 hits = self._indexes[product.code].search(asked.text, k=1)
                 if hits:
-                    guess = explain.article_section(product, hits[0].article)
+                    guess = self._deciding_sentences(product, asked, hits[0].article)
                     sections.append(Section(f"{guess.text}\n{UNSURE}", guess.articles))
         sections = [s for s in sections if s.text]
-        sections = self._with_wording(
-            product, asked, sections, weak=lead == "topics" and _weak(topics)
-        )
+        if not provisions:
+            sections = self._with_wording(
+                product, asked, sections, weak=lead == "topics" and _weak(topics)
+            )
+        if lead == "topics" and "claim_materials" not in topics:
+            sections = self._with_referred(product, asked, sections)
         if "claim_materials" not in topics and CLAIMING.search(asked.text):
             own = explain.circumstance_section(product, asked.text)
             if own.text:
@@ -303,6 +341,57 @@ class KnowledgeBase:
             return [found]
         return [*sections, found]
 
+    def _deciding_sentences(
+        self, product: ProductKnowledge, asked: Question, number: str
+    ) -> Section:
+        """The sentences of article ``number`` the question's words point to, not its opening."""
+        quoted = self._sentences[product.code].search(asked.text, k=3, within=number)
+        if not quoted:
+            return explain.article_section(product, number)
+        return explain.quoted_section(product, number, [h.sentence for h in quoted])
+
+    def _with_referred(
+        self, product: ProductKnowledge, asked: Question, sections: list[Section]
+    ) -> list[Section]:
+        """The sections, with the sentence an answer's quote refers to ("按本条款3.6第三款的约定
+        降低赔付比例" → 3.6's sentence on it) when the answer does not cite it yet."""
+        cited = {a for s in sections for a in s.articles}
+        for section in sections:
+            for found in REFERENCE.finditer(section.text):
+                number = found["article"]
+                if product.document.article(number) is None or any(
+                    _related(number, a) for a in cited
+                ):
+                    continue
+                around = section.text[max(0, found.start() - 40) : found.end() + 20]
+                hits = self._sentences[product.code].search(
+                    f"{asked.text} {around}", k=1, within=number
+                )
+                if hits:
+                    more = explain.quoted_section(product, number, [hits[0].sentence])
+                    return [*sections, more]
+        return sections
+
+    def _subject_section(
+        self, product: ProductKnowledge, subject: Subject, asked: Question
+    ) -> Section:
+        """The sentences that settle ``subject`` in ``product``'s wording: of the article titled
+        with it, else those naming it; ranked by the question's own words."""
+        passages = subject.passages(product)
+        query = " ".join([asked.text, asked.text, *subject.wording, *subject.marks])
+        hits = self._sentences[product.code].search_among(
+            query, lambda number, sentence: (number, sentence) in passages, k=3
+        )
+        if not hits:
+            return Section("")
+        quoted = [
+            explain.quoted_section(
+                product, number, [h.sentence for h in hits if h.article == number]
+            )
+            for number in list(dict.fromkeys(h.article for h in hits))[:2]
+        ]
+        return Section("\n".join(q.text for q in quoted), [a for q in quoted for a in q.articles])
+
     def _topic_section(
         self, product: ProductKnowledge, topic: str, asked: Question, disease: str | None
     ) -> Section:
@@ -320,7 +409,7 @@ class KnowledgeBase:
         if topic == "exclusions":
             return explain.exclusions_section(product)
         if topic == "claim_materials":
-            hint = _benefit_hint(product, asked, disease)
+            hint = claimed_benefit(product, asked.text, asked.categories, disease)
             listed = explain.materials_section(product, hint, asked.text)
             own = explain.circumstance_section(product, asked.text)
             if not own.text:
@@ -332,7 +421,15 @@ class KnowledgeBase:
             return explain.medical_section(product, topic)
         if topic == "pre_existing":
             return explain.pre_existing_section(product)
-        return explain.topic_articles_section(product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()))
+        relevance = tuple(
+            h.article
+            for h in self._indexes[product.code].search(
+                asked.text, k=len(product.document.articles)
+            )
+        )
+        return explain.topic_articles_section(
+            product, topic, TOPIC_SPECIFIC_WORDS.get(topic, ()), relevance
+        )
 
     def _compose(
         self,
@@ -436,6 +533,30 @@ MALIGNANT = re.compile(
 GENERIC_TOPICS = frozenset({"benefits"})
 
 
+# Verdicts on a payout: beside the point when the question asks about a provision (加保, 受益人)
+# that the verdict does not answer.
+PAYOUT_KINDS = frozenset(
+    {"disease", "death", "definition", "waiting", "interval", "disability", "total_disability"}
+)
+
+
+def _payout(verdict: Verdict | None) -> bool:
+    return verdict is not None and verdict.kind in PAYOUT_KINDS
+
+
+def _beside_the_point(verdict: Verdict, subjects: list[Subject]) -> bool:
+    """Whether ``verdict`` answers a payout, or another question, that was not asked."""
+    if any(verdict.kind in s.sets_aside for s in subjects):
+        return True
+    if verdict.kind not in PAYOUT_KINDS:
+        return False
+    return (
+        bool(subjects)
+        and all(s.not_a_claim for s in subjects)
+        and not any(verdict.kind in s.decided_by for s in subjects)
+    )
+
+
 def _weak(topics: tuple[str, ...]) -> bool:
     """Whether the topics found are only the vague ones (or none)."""
     return not topics or set(topics) <= GENERIC_TOPICS
@@ -532,21 +653,3 @@ def _surrender(product: ProductKnowledge) -> Section:
 
 
 CLAIMING = re.compile(r"申请|理赔|办理|领取|领钱|要带|带什么|要什么|交什么|准备什么")
-
-
-def _benefit_hint(
-    product: ProductKnowledge, asked: Question, disease: str | None
-) -> Benefit | None:
-    for benefit in product.facts.benefits:
-        core = normalize(re.sub(r"保险金$|金$", "", benefit.name))
-        if normalize(benefit.name) in asked.text or (len(core) >= 2 and core in asked.text):
-            return benefit
-    category = asked.categories[0] if asked.categories else None
-    if category is None and disease is not None:
-        ruling = explain.rule_on_disease(product, disease)
-        if ruling.covered_as:
-            category = ruling.covered_as[0].category
-    if category is not None:
-        return explain.benefit_for(product, category)
-    medical = [b for b in product.facts.benefits if "医疗" in b.name]
-    return medical[0] if medical else None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.knowledge.facts import Benefit, Disease, Period, ProductKnowledge
+from bot.knowledge.facts import Benefit, ClaimMaterials, Disease, Period, ProductKnowledge
 from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
 from bot.knowledge.vocabulary import (
     CATEGORY_LABELS,
@@ -194,11 +194,34 @@ def materials_section(
         return Section(f"《{product.name}》的条款里没有找到申请材料的约定。")
     blocks = []
     for group in groups[:3]:
+        listed = [y for x in group.items for y in _referred(x, product.facts.materials)]
         items = "\n".join(
-            f"（{i}）{clip(_for_named(x, question), 100)}" for i, x in enumerate(group.items, 1)
+            f"（{i}）{clip(_for_named(x, question), 100)}" for i, x in enumerate(listed, 1)
         )
         blocks.append(f"申请{group.benefit}需要（第{group.article}条）：\n{items}")
     return Section("\n".join(blocks), list(dict.fromkeys(g.article for g in groups[:3])))
+
+
+REFERRED = re.compile(
+    r"^(?:本条款)?第?(?P<article>\d+(?:\.\d+)+)条?(?P<items>(?:[第及和、至]*（\d+）(?:项)?)+)所列的?(?:材料|资料|证明和资料)"
+)
+
+
+def _referred(item: str, groups: Iterable[ClaimMaterials]) -> list[str]:
+    """An item that refers to another list ("第6.3.1条第（1）至（5）项及第（7）项所列的材料") as
+    the items it refers to; any other item as itself."""
+    found = REFERRED.match(item.strip())
+    group = next((g for g in groups if found and g.article == found["article"]), None)
+    if found is None or group is None:
+        return [item]
+    wanted: set[int] = set()
+    numbers = [int(n) for n in re.findall(r"（(\d+)）", found["items"])]
+    spans = re.findall(r"（(\d+)）项?至第?（(\d+)）", found["items"])
+    for low, high in spans:
+        wanted.update(range(int(low), int(high) + 1))
+    wanted.update(numbers)
+    picked = [x for i, x in enumerate(group.items, 1) if i in wanted]
+    return picked or [item]
 
 
 NEEDS = re.compile(r"^(?P<who>[^：:；;，,]{2,24}?)(?:须|需|应|需要|应当)(?:提供|提交|出具)")
@@ -272,16 +295,22 @@ def medical_section(product: ProductKnowledge, kind: str) -> Section:
 
 
 def topic_articles_section(
-    product: ProductKnowledge, topic: str, words: tuple[str, ...]
+    product: ProductKnowledge,
+    topic: str,
+    words: tuple[str, ...],
+    relevance: tuple[str, ...] = (),
 ) -> Section:
-    """The key sentences of the articles titled with ``topic``'s words (续保, 既往症, 医院 …)."""
+    """The key sentences of an article titled with ``topic``'s words (续保, 既往症, 医院 …): the
+    first in ``relevance`` (article numbers, the question's best match first) when given, else
+    the first in the wording."""
     titles = TOPIC_WORDS.get(topic, ()) + words
     found = [a for a in product.document.articles if any(w in a.title for w in titles) and a.body]
     if not found and topic == "pre_existing":
         found = [a for a in product.document.articles if "既往症" in a.body]
     if not found:
         return Section("")
-    article = found[0]
+    rank = {number: i for i, number in enumerate(relevance)}
+    article = min(found, key=lambda a: rank.get(a.number, len(rank)))
     body = sentences(strip_markdown(article.body))
     return Section(
         f"《{product.name}》第{article.number}条“{article.title}”：{quote(body, 4)}",

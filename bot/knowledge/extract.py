@@ -482,7 +482,7 @@ def _materials(
     by_number = {a.number: a for a in articles}
     for article in articles:
         if not (
-            re.search(r"申请|证明和资料|理赔材料|材料", article.title)
+            re.search(r"申请.{0,12}(保险金|津贴)|保险金.{0,4}申请|证明和资料|材料", article.title)
             or _ancestor_titled(article, by_number, re.compile(r"材料|资料"))
         ):
             continue
@@ -497,7 +497,11 @@ def _materials(
             named = next((n for n in names if n in lead), None)
             if lead and named:
                 current = named
-            elif lead and re.search(r"申请.{0,12}保险金|保险金.{0,6}申请", lead):
+            elif (
+                lead
+                and not titled_names  # "申请人填写保险金给付申请书" under 申请全残保险金 names none
+                and re.search(r"申请.{0,12}保险金|保险金.{0,6}申请", lead)
+            ):
                 generic = re.search(r"([\u4e00-\u9fff]{2,12}保险金)", lead)
                 current = generic.group(1) if generic else default
             if items:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,4 +170,23 @@ class SentenceIndex:
             hits.append(SentenceHit(number, sentence, float(score)))
             if len(hits) == k:
                 break
+        return hits
+
+    def search_among(
+        self, query: str, allowed: Callable[[str, str], bool], k: int = 2
+    ) -> list[SentenceHit]:
+        """The ``k`` best sentences for which ``allowed(article, sentence)`` holds, best first."""
+        tokens = [t for t in self._segmenter.tokens(query) if t in self._vocabulary]
+        if not tokens or not self._sentences:
+            return []
+        results, scores = self._retriever.retrieve(
+            [tokens], k=len(self._sentences), show_progress=False
+        )
+        hits = []
+        for i, score in zip(results[0], scores[0], strict=True):
+            number, sentence = self._sentences[int(i)]
+            if score > 0 and allowed(number, sentence):
+                hits.append(SentenceHit(number, sentence, float(score)))
+                if len(hits) == k:
+                    break
         return hits

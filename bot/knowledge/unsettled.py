@@ -68,12 +68,15 @@ def unsettled_topics() -> tuple[UnsettledTopic, ...]:
 
 
 def unsettled_answer(product: ProductKnowledge, question: str) -> str | None:
-    """The reply when ``question`` asks a topic the product's wording does not provide for."""
-    for topic in unsettled_topics():
-        if topic.asked_in(question) and not topic.settled_in(product):
-            note = f"{topic.note}" if topic.note else ""
-            return (
-                f"《{product.name}》的条款没有约定{topic.label}的事，我没法根据条款答复您。"
-                f"{note}具体可以转人工客服，由工作人员向保险公司确认。"
-            )
-    return None
+    """The reply when ``question`` asks topics the product's wording does not provide for."""
+    unprovided = [
+        t for t in unsettled_topics() if t.asked_in(question) and not t.settled_in(product)
+    ]
+    if not unprovided:
+        return None
+    labels = "、".join(t.label for t in unprovided)
+    notes = "".join(t.note for t in unprovided)
+    return (
+        f"《{product.name}》的条款没有约定{labels}的事，我没法根据条款答复您。"
+        f"{notes}具体可以转人工客服，由工作人员向保险公司确认。"
+    )

@@ -11,6 +11,8 @@ from bot.knowledge.document import parse_clause_document
 from bot.knowledge.extract import extract_facts
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import normalize
+from tests.knowledge.decide.conftest import ILLNESS
+from tests.knowledge.decide.conftest import product as illness_wording
 from tests.knowledge.new_product import NEW_PRODUCT
 
 
@@ -149,3 +151,51 @@ def test_a_cancer_only_product_named_in_the_question_is_not_a_diagnosis(
 ) -> None:
     assert sample_kb.disease_in("我爸做了心脏支架这个防癌险能报吗") != "恶性肿瘤"
     assert sample_kb.disease_in("确诊肺癌能报吗") == "恶性肿瘤"
+
+
+def test_what_the_wording_leaves_out_is_said_rather_than_a_payout_not_asked_about() -> None:
+    kb = KnowledgeBase([illness_wording(ILLNESS)])
+    question = "我爸去世了，身故保险金下来以后要交个人所得税吗"
+    assert kb.read(question, "T-CI-1").verdict is not None
+    reply = kb.ask(question, "T-CI-1").text
+    assert reply.startswith("《测试安康重大疾病保险》的条款没有约定保险金要不要交个人所得税")
+
+
+REFERRING = """---
+code: T-MED-7
+name: 测试安宁医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安宁医疗保险条款
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+被保险人住院治疗的，我们按约定给付住院医疗保险金。
+### 2.2 就诊医院
+被保险人须在二级及以上公立医院的普通部就诊。在我们公布的合作医院就诊的，按本条款2.4的约定给付。
+### 2.3 免赔额
+年免赔额为人民币八千元。
+### 2.4 赔付比例
+经社会医疗保险结算的，赔付比例为百分之一百。在合作医院发生的费用，按上述比例的百分之八十给付。
+"""
+
+
+def test_a_quoted_sentence_that_refers_to_another_article_brings_its_sentence() -> None:
+    kb = KnowledgeBase([illness_wording(REFERRING)])
+    reply = kb.ask("在合作医院住院能报吗", "T-MED-7").text
+    assert "第2.2条" in reply and "第2.4条" in reply
+    assert "按上述比例的80%给付" in reply or "按上述比例的百分之八十给付" in reply
+
+
+def test_the_article_found_by_the_questions_words_is_quoted_at_its_deciding_sentence() -> None:
+    wording = REFERRING.replace(
+        "## 2 保险责任",
+        "## 1 其他约定\n### 1.1 其他事项\n本合同以人民币计价。合同争议提交约定的仲裁委员会仲裁。"
+        "被保险人出国留学期间，本合同效力暂停，回国后自动恢复。\n\n## 2 保险责任",
+    )
+    reply = KnowledgeBase([illness_wording(wording)]).ask("出国留学那段时间怎么算", "T-MED-7").text
+    assert "第1.1条" in reply and "出国留学期间" in reply
+    assert "人民币计价" not in reply

@@ -17,10 +17,12 @@ from bot.knowledge.explain import (
     period_section,
     quote,
     rule_on_disease,
+    topic_articles_section,
 )
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import normalize
 from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product
+from tests.knowledge.test_extract import CLAIM_WORDING
 
 # ---- moved from tests/knowledge/test_circumstances.py (circumstance_section) -------------------
 
@@ -140,3 +142,24 @@ def test_a_per_case_item_keeps_the_case_the_customer_names() -> None:
 def test_a_per_case_item_stays_whole_when_no_case_is_named() -> None:
     section = materials_section(product(WITH_DOCUMENTS), None, "申请轻症要什么材料")
     assert "骨髓检查报告" in section.text and "TNM分期报告" in section.text
+
+
+def test_documents_that_refer_to_another_list_are_listed_from_it() -> None:
+    wording = product(CLAIM_WORDING)
+    listed = materials_section(wording, wording.facts.benefits[1]).text
+    assert listed.startswith("申请特定疾病医疗保险金需要（第6.2条）")
+    assert "受益人的银行账户信息" in listed and "特定疾病诊断证明书" in listed
+    assert "意外事故证明" not in listed and "所列的材料" not in listed
+
+
+def test_of_the_articles_titled_with_a_topic_the_one_the_question_matches_is_quoted() -> None:
+    wording = product(
+        MEDICAL.replace(
+            "## 3 责任免除",
+            "### 2.4 非指定医院急诊\n情况危急来不及前往指定医院的，急诊入院前三日的费用按百分之七十给付。\n"
+            "### 2.5 指定医院的预约\n在指定医院住院须提前二个工作日预约。\n\n## 3 责任免除",
+        )
+    )
+    first = topic_articles_section(wording, "hospital", ("医院",))
+    asked = topic_articles_section(wording, "hospital", ("医院",), ("2.5", "2.4"))
+    assert first.articles == ["2.4"] and asked.articles == ["2.5"]

@@ -329,3 +329,46 @@ def test_a_definitions_own_sentence_leaving_cases_out_gives_one_item_each() -> N
     document = parse_clause_document(wording.encode(), "t.md")
     found = next(d for d in extract_facts(document).diseases if d.name == "单侧肺脏切除")
     assert found.exclusions == ("肺叶部分切除", "作为器官捐献者而接受的肺脏切除")
+
+
+CLAIM_WORDING = """---
+code: T-CLM-1
+name: 测试长乐医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试长乐医疗保险条款
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+被保险人住院治疗的，我们给付住院医疗保险金。
+### 2.2 特定疾病医疗保险金
+被保险人确诊特定疾病后住院治疗的，我们给付特定疾病医疗保险金。
+
+## 6 保险金的申请
+### 6.1 住院医疗保险金的申请材料
+（1）保险金给付申请书；
+（2）被保险人的有效身份证件；
+（3）因意外伤害就诊的，提供意外事故证明；
+（4）受益人的银行账户信息。
+### 6.2 申请特定疾病医疗保险金需要的材料
+由被保险人作为申请人，填写保险金给付申请书，并提交下列材料：
+（1）第6.1条第（1）至（2）项及第（4）项所列的材料；
+（2）专科医生出具的特定疾病诊断证明书。
+
+## 7 合同效力
+### 7.1 申请恢复效力
+申请时，您应当：
+（1）填写复效申请书；
+（2）补交欠交的保险费。
+"""
+
+
+def test_claim_documents_keep_the_benefit_their_title_names_and_skip_other_applications() -> None:
+    facts = extract_facts(parse_clause_document(CLAIM_WORDING.encode("utf-8"), "t.md"))
+    assert [(m.benefit, m.article) for m in facts.materials] == [
+        ("住院医疗保险金", "6.1"),
+        ("特定疾病医疗保险金", "6.2"),
+    ]

@@ -34,3 +34,13 @@ def test_a_sum_insured_is_read_in_wan_and_w() -> None:
 
 def test_an_amount_that_is_not_a_sum_insured_is_not_taken_for_one() -> None:
     assert Question.read("我有50万存款，能赔吗").sum_insured is None
+
+
+def test_renewing_late_and_a_full_refund_are_asked_in_everyday_words() -> None:
+    assert "renewal" in Question.read("到期两周了忘了续费，现在还能续上吗").topics
+    assert "cooling_off" in Question.read("刚收到电子保单，现在退能全退吗").topics
+    assert "claim_materials" in Question.read("申请身故金要准备啥").topics
+
+
+def test_a_notice_period_the_customer_quotes_is_the_claim_notice_topic() -> None:
+    assert "claim_notice" in Question.read("听说出事要7天内通知保险公司，我晚了会怎样").topics

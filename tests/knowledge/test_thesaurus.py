@@ -41,3 +41,24 @@ def test_a_concept_is_found_by_how_customers_describe_it(tmp_path: Path) -> None
     path.write_text(path.read_text(encoding="utf-8").replace("开车']", "开车(']"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"drink.*not a regex"):
         read_thesaurus(path)
+
+
+def test_a_hospitals_special_department_is_a_non_agreed_hospital() -> None:
+    found = default_thesaurus().concepts_in(normalize("在省医院的国际医疗部做的手术"))
+    assert [c.key for c in found] == ["private_hospital"]
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("想去做个近视激光手术，医疗险报不报", "vision"),
+        ("暑假打算去登一座海拔6200米的雪山", "extreme_sports"),
+    ],
+)
+def test_a_concept_described_rather_than_named_is_found(question: str, key: str) -> None:
+    assert key in [c.key for c in default_thesaurus().concepts_in(normalize(question))]
+
+
+def test_depression_treated_at_a_psychiatric_clinic_is_a_mental_disorder() -> None:
+    found = default_thesaurus().concepts_in(normalize("最近有点抑郁，去精神科开了药"))
+    assert "mental" in [c.key for c in found]

@@ -41,3 +41,23 @@ def test_a_malformed_list_is_refused_with_the_topic_named(tmp_path: Path) -> Non
     path.write_text("topics:\n  loan:\n    label: 保单贷款\n")
     with pytest.raises(ValueError, match="lacks asked, settled_by"):
         read_unsettled(path)
+
+
+def test_two_things_left_out_are_both_said_with_the_general_rule_for_each() -> None:
+    reply = unsettled_answer(
+        product(ILLNESS), normalize("我妈的身故理赔款到了，要交个税吗？她生前欠债会被拿去还吗")
+    )
+    assert reply is not None
+    assert "个人所得税、保险金是否用于偿还被保险人的债务" in reply
+    assert "《个人所得税法》第四条" in reply and "《保险法》第42条" in reply
+
+
+def test_sending_claim_documents_online_is_unprovided_unless_the_wording_says_so() -> None:
+    asked = normalize("理赔材料能不能在手机上拍照上传")
+    reply = unsettled_answer(product(ILLNESS), asked)
+    assert reply is not None and "线上提交理赔材料" in reply
+    online = ILLNESS.replace(
+        "## 9 释义",
+        "## 5 申请\n### 5.1 线上申请\n您可以通过官方应用拍照上传申请材料。\n\n## 9 释义",
+    )
+    assert unsettled_answer(product(online), asked) is None

@@ -56,8 +56,11 @@ from bot.knowledge.decide.periods import (
     less_premium_owed,
     timing_notes,
 )
-from bot.knowledge.decide.reduction import decide_reduction
+from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
+from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.shares import decide_beneficiary_shares
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
+from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
     decide_after_reinstatement,
     decide_cover_start,
@@ -100,6 +103,9 @@ def decide(
     if "documents" in situation.asks:
         return None
     excluded = decide_exclusion(product, situation, thesaurus, disease)
+    untold = _untold(product, situation, thesaurus, excluded)
+    if untold is not None:
+        return untold
     if excluded is not None and excluded.decision == "no":
         return excluded
     verdict = _first_verdict(product, situation, thesaurus, disease)
@@ -108,6 +114,34 @@ def decide(
     if verdict is None:
         return excluded
     return _together(excluded, verdict)
+
+
+def _untold(
+    product: ProductKnowledge,
+    situation: Situation,
+    thesaurus: Thesaurus,
+    excluded: Verdict | None,
+) -> Verdict | None:
+    """ "投保时没说有高血压，会不赔吗": what the insurer may do about what was not disclosed (the
+    2-year limit on rescinding) leads; a pre-existing condition's exclusion, which the same words
+    also name, follows as what may still apply."""
+    pre_existing = [c.label for c in thesaurus.concepts if c.key == "pre_existing"]
+    if excluded is not None and not (
+        excluded.decision == "no" and any(label in excluded.answer for label in pre_existing)
+    ):
+        return None
+    told = decide_disclosure(product, situation)
+    if told is None or excluded is None:
+        return told
+    exclusion = excluded.reasons[0]
+    return dataclasses.replace(
+        told,
+        reasons=(*told.reasons, exclusion),
+        conditions=(
+            *(c for c in told.conditions if "既往症" not in c),
+            f"投保前已有的疾病本身仍属责任免除（第{exclusion.article}条），与是否解除合同无关。",
+        ),
+    )
 
 
 def _together(cleared: Verdict, verdict: Verdict) -> Verdict:
@@ -138,6 +172,7 @@ def _first_verdict(
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
+        lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
@@ -148,9 +183,12 @@ def _first_verdict(
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
+        lambda: decide_reduction_after_payout(product, situation),
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),
+        lambda: decide_repricing(product, situation),
+        lambda: decide_term_renewal(product, situation),
         lambda: decide_after_reinstatement(product, situation),
         lambda: decide_reinstatement_term(product, situation),
         lambda: decide_grace(product, situation),

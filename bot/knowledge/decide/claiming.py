@@ -1,4 +1,4 @@
-"""Claims against time: late notice, how long a claim takes, the limitation period."""
+"""Claims: late notice, how long a claim takes, the limitation period, which benefit is claimed."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import re
 from bot.knowledge.decide.timing import INSURED_EVENTS
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
-from bot.knowledge.explain import clip
-from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.explain import benefit_for, clip, rule_on_disease
+from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
-from bot.knowledge.text import arabic_numerals
+from bot.knowledge.text import arabic_numerals, normalize
+from bot.knowledge.vocabulary import CLAIM_CIRCUMSTANCES, SYNONYMS
 
 # ---- limitation period --------------------------------------------------------------------------
 
@@ -122,7 +123,7 @@ OUTCOME = r"(出结果|理赔结果|审核结果|核定|打钱|到账|赔款|消
 HOW_LONG = r"(多久|几天|多少天|什么时候|最晚|多长时间|正常吗)"
 CLAIM_WAIT = re.compile(rf"{HOW_LONG}[^。？?]{{0,10}}{OUTCOME}|{OUTCOME}[^。？?]{{0,10}}{HOW_LONG}")
 CLAIMING_NOW = re.compile(r"理赔|材料|核定|审核|赔款|保险金|给付协议")
-PAYING = re.compile(r"(给付|支付|赔付)[^，。]{0,4}(期限|时限)|迟延")
+PAYING = re.compile(r"(给付|支付|赔付)[^，。]{0,4}(期限|时限)|迟延|^(保险金的)?(给付|支付)$")
 
 
 def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -142,8 +143,14 @@ def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verd
     timed = [(a, s) for a, s in lines if re.search(r"\d+\s*(个工作日|日)", s)]
     if not timed:
         return None
-    if re.search(r"协议|到账|打钱", text):  # the days to pay come first
-        timed.sort(key=lambda pair: "协议" not in pair[1])
+    if re.search(r"协议|到账|打钱|给钱|付款|拿到钱", text):  # the days to pay come first
+        paying = [(a, s) for a, s in timed if re.search(r"协议|履行|给付义务", s)]
+        deciding = [(a, s) for a, s in timed if (a, s) not in paying]
+        decided = re.search(r"结果(已经)?出来了|已经核定|协议.{0,3}签|签.{0,4}协议", text)
+        if deciding and not decided and re.search(r"结果|核定|审核|定下来", text):
+            timed = [deciding[0], *paying, *deciding[1:]]  # "多久给结果，多久能打钱": both
+        else:
+            timed = [*paying, *deciding]
     late = [(a, s) for a, s in lines if re.search(r"利息|赔偿", s)]
     if late and re.search(r"拖|不给|逾期|迟迟|一直", text):
         timed = [timed[0], late[0]]
@@ -160,3 +167,67 @@ def decide_claim_timing(product: ProductKnowledge, situation: Situation) -> Verd
         ("超过约定时限仍未收到结果的，可以联系人工客服催办。",),
         coverage=False,
     )
+
+
+# ---- which benefit is claimed -------------------------------------------------------------------
+
+DECEASED = re.compile(CLAIM_CIRCUMSTANCES["deceased"][0])
+DISABLED = re.compile(r"全残|伤残|残疾")
+
+
+def claimed_benefit(
+    product: ProductKnowledge,
+    question: str,
+    categories: tuple[str, ...] = (),
+    disease: str | None = None,
+) -> Benefit | None:
+    """The benefit a claim-documents question is about: the one it names (重疾医疗金 names
+    重大疾病医疗保险金), the death benefit when the insured has died, a disability benefit when
+    it tells one, else the one paying the category or disease it names, else a medical one."""
+    folded = _folded(question)
+    named = [b for b in product.facts.benefits if _core(b.name) and _core(b.name) in folded]
+    if named:
+        return max(named, key=lambda b: len(_core(b.name)))
+    # 质子治疗 names 质子重离子医疗保险金: the one benefit sharing a word of its own with the question
+    shared = [b for b in product.facts.benefits if _own_word_shared(_core(b.name), folded)]
+    if len(shared) == 1:
+        return shared[0]
+    for told, word in ((DECEASED, "身故"), (DISABLED, "残")):
+        if told.search(question):
+            found = next((b for b in product.facts.benefits if word in b.name), None)
+            if found is not None:
+                return found
+    category = categories[0] if categories else None
+    if category is None and disease is not None:
+        ruling = rule_on_disease(product, disease)
+        if ruling.covered_as:
+            category = ruling.covered_as[0].category
+    if category is not None:
+        return benefit_for(product, category)
+    medical = [b for b in product.facts.benefits if "医疗" in b.name]
+    return medical[0] if medical else None
+
+
+def _folded(text: str) -> str:
+    """``text`` with customers' words folded to the wording's (重大疾病 → 重疾) on both sides."""
+    text = normalize(text)
+    for word, clause_word in SYNONYMS.items():
+        if len(word) >= 2 and clause_word in ("重疾", "轻症", "中症"):
+            text = text.replace(word, clause_word)
+    return text
+
+
+def _core(name: str) -> str:
+    """A benefit's name without 保险金/金 (重大疾病医疗保险金 → 重疾医疗), folded."""
+    core = re.sub(r"保险金$|金$", "", _folded(name))
+    return core if len(core) >= 2 else ""
+
+
+COMMON_IN_NAMES = re.compile(r"医疗|疾病|保险|治疗|费用|伤害|给付|津贴|[的和与及或]")
+
+
+def _own_word_shared(core: str, question: str) -> bool:
+    """Whether ``question`` has two or more characters in a row of ``core`` that are not words
+    every benefit's name uses (医疗, 疾病 …)."""
+    own = [p for p in COMMON_IN_NAMES.split(core) if len(p) >= 2]
+    return any(p[i : i + 2] in question for p in own for i in range(len(p) - 1))

@@ -11,6 +11,7 @@ from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
 
+NO_DEATH_BENEFIT = re.compile(r"(不提供|不含|不包括|不包含|没有|无)身故保险金")
 DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了")
 
 
@@ -20,7 +21,13 @@ def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation)
         return None
     if any(re.search(r"身故|死亡", b.name) for b in product.facts.benefits):
         return None
-    if any("身故保险金" in a.body or "身故保险金" in a.title for a in product.document.articles):
+    if any(
+        "身故保险金" in a.title
+        or any(
+            "身故保险金" in s and not NO_DEATH_BENEFIT.search(s) for s in plain_sentences(a.body)
+        )
+        for a in product.document.articles
+    ):
         return None
     said = [
         (a.number, s)

@@ -11,7 +11,8 @@ from bot.knowledge.situation import DaySpan, Situation
 from bot.knowledge.text import arabic_numerals, sentences, strip_markdown
 
 UNDISCLOSED = re.compile(
-    r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报)|隐瞒|瞒着|漏报|漏填|健康告知.{0,6}(没|未)"
+    r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报(?!案|销|警))|隐瞒|瞒着|漏报|漏填"
+    r"|健康告知.{0,6}(没|未)"
 )
 DISCLOSURE_TITLE = re.compile(r"告知|(?<!您)解除合同|合同解除|解除权|不可抗辩")
 
@@ -19,7 +20,7 @@ DISCLOSURE_TITLE = re.compile(r"告知|(?<!您)解除合同|合同解除|解除�
 def decide_disclosure(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """Undisclosed health facts: the insurer's right to rescind ends 2 years after the contract."""
     if not UNDISCLOSED.search(situation.text) or not re.search(
-        r"解除|拒赔|不赔|能赔|赔吗|合理|退|有效", situation.text
+        r"解除|赔|合理|退|有效|怎么样|怎么办|会怎|影响|后果", situation.text
     ):
         return None
     said = _disclosure_sentences(product)

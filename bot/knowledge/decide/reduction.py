@@ -72,3 +72,33 @@ def decide_reduction(product: ProductKnowledge, situation: Situation) -> Verdict
         sum=figures,
         coverage=False,
     )
+
+
+NEVER_PAID = re.compile(r"(未|从未|没有)(给付|赔付)过[^。；]{0,8}保险金[^。；]{0,6}的")
+
+
+def decide_reduction_after_payout(
+    product: ProductKnowledge, situation: Situation
+) -> Verdict | None:
+    """减保 asked after a payout, of a wording that allows it only before any: not any more."""
+    paid = bool(situation.earlier_claims) or situation.paid_before is not None
+    if not paid or not ASKED.search(situation.text):
+        return None
+    found = next(
+        (
+            (article.number, sentence)
+            for article in product.document.articles
+            for sentence in plain_sentences(article.body)
+            if NEVER_PAID.search(sentence) and re.search(r"减少|减保", sentence)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    return Verdict(
+        "reduction",
+        "no",
+        "不能减保了：条款只允许从未给付过保险金的保单申请减少基本保险金额，您的保单已经赔过。",
+        (Reason(f"条款约定：“{clip(found[1], 90)}”", found[0]),),
+        coverage=False,
+    )

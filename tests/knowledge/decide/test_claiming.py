@@ -1,12 +1,15 @@
-"""Claims against time: late notice, how long a claim takes, the limitation period."""
+"""Claims: late notice, how long a claim takes, the limitation period, which benefit is claimed."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.text import normalize
 from tests.knowledge.decide.conftest import product
 from tests.knowledge.decide.test_timing import NOTICE, ONE_YEAR, ask
+from tests.knowledge.test_extract import CLAIM_WORDING
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +61,61 @@ def test_how_long_a_claim_takes_and_when_it_is_paid() -> None:
     assert paying is not None and "10日" in paying.answer and "利息" in paying.answer
     assert refund is None or refund.kind != "claim_timing"
     assert story_of_death is None or story_of_death.kind != "claim_timing"
+
+
+@pytest.fixture(scope="module")
+def claims() -> ProductKnowledge:
+    return product(CLAIM_WORDING)
+
+
+@pytest.mark.parametrize(
+    ("question", "benefit"),
+    [
+        ("申请特定疾病医疗金要准备啥", "特定疾病医疗保险金"),
+        ("住院医疗的钱怎么申请，要什么材料", "住院医疗保险金"),
+        ("特定疾病那个报销要交什么资料", "特定疾病医疗保险金"),
+    ],
+)
+def test_the_benefit_a_documents_question_names_is_found_in_its_own_words(
+    claims: ProductKnowledge, question: str, benefit: str
+) -> None:
+    found = claimed_benefit(claims, normalize(question))
+    assert found is not None and found.name == benefit
+
+
+def test_a_death_told_in_everyday_words_claims_the_death_benefit(
+    illness: ProductKnowledge,
+) -> None:
+    found = claimed_benefit(illness, normalize("我妈前天突然走了，理赔要准备哪些材料"))
+    assert found is not None and found.name == "身故保险金"
+
+
+DECIDE_AND_PAY = """---
+code: T-PAY-1
+name: 测试安泰意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安泰意外伤害保险条款
+
+## 2 保险责任
+### 2.1 意外身故保险金
+被保险人因意外伤害身故的，我们按基本保险金额给付意外身故保险金。
+
+## 7 保险金的核定与给付
+### 7.1 核定
+我们收到保险金给付申请书及完整材料后，在八个工作日内作出核定；情形复杂的，在二十五日内作出核定。
+### 7.2 给付
+对属于保险责任的，我们在与受益人达成给付保险金的协议后七日内，履行给付义务。
+"""
+
+
+def test_asked_both_when_the_result_comes_and_when_the_money_does_both_are_said() -> None:
+    wording = product(DECIDE_AND_PAY)
+    both = ask(wording, "理赔材料交齐了，多久出结果，多久能打钱")
+    assert both is not None and both.kind == "claim_timing"
+    assert "8个工作日" in both.answer and "7日内" in both.answer
+    paid = ask(wording, "理赔协议已经签了，多久能到账")
+    assert paid is not None and paid.answer.startswith("按条款约定的时限：对属于保险责任的")

@@ -9,7 +9,7 @@ from bot.knowledge.decide.deaths import what_is_paid
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import arabic_numerals
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import story
+from tests.knowledge.decide.conftest import MEDICAL, product, story
 
 
 def test_a_child_is_paid_the_premiums_paid(illness: ProductKnowledge) -> None:
@@ -65,3 +65,16 @@ def test_the_age_at_death_is_counted_to_the_day_of_the_fatal_accident(
 )
 def test_what_a_death_sentence_pays(sentence: str, paid: str | None) -> None:
     assert what_is_paid(arabic_numerals(sentence)) == paid
+
+
+def test_a_wording_that_says_it_pays_no_death_benefit_is_read_as_having_none() -> None:
+    wording = product(
+        MEDICAL.replace(
+            "## 3 责任免除",
+            "### 2.4 身故\n本合同不提供身故保险金。被保险人身故的，本合同终止，我们退还现金价值。\n\n"
+            "## 3 责任免除",
+        )
+    )
+    verdict = decide(wording, story("孩子游泳时意外走了，能赔保额吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "death" and verdict.decision == "no"
+    assert "2.4" in verdict.articles

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.knowledge.decide import decide
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import story
+from tests.knowledge.decide.conftest import ILLNESS, product, story
 
 
 def test_after_two_years_the_contract_cannot_be_rescinded(illness: ProductKnowledge) -> None:
@@ -29,3 +29,35 @@ def test_within_two_years_it_can_with_the_thirty_days_that_bound_it(
     )
     assert verdict is not None and verdict.decision == "no"
     assert any("30日" in c for c in verdict.conditions)
+
+
+def test_an_untold_condition_leads_with_the_limit_on_rescinding_not_the_exclusion() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+            "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外；\n（5）既往症，即投保前已患的疾病。",
+        )
+    )
+    verdict = decide(
+        wording,
+        story("2022年6月1日生效，投保的时候没说之前就有胃溃疡，2025年7月又住院了，会怎么样"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "disclosure"
+    assert "不能再以未如实告知为由解除合同" in verdict.answer
+    assert "3.1" in verdict.articles
+    assert any("仍属责任免除" in c for c in verdict.conditions)
+
+
+def test_an_exclusion_for_another_reason_still_refuses(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("投保时没说他爱喝酒，后来酒后驾驶出了车祸，会不赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "exclusion" and verdict.decision == "no"
+
+
+def test_a_claim_not_reported_is_not_a_fact_not_disclosed(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("住院两个月了一直没报案，现在还能赔吗"), default_thesaurus())
+    assert verdict is None or verdict.kind != "disclosure"

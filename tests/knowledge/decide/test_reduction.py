@@ -26,3 +26,20 @@ def test_a_reduction_over_the_yearly_cap_is_refused_with_the_cap_in_money() -> N
 def test_a_reduction_within_the_cap_may_be_asked_for() -> None:
     verdict = decide(product(WITH_CAP), story("保额40万，想减少5万保额可以吗"), default_thesaurus())
     assert verdict is not None and verdict.decision == "yes"
+
+
+def test_a_reduction_after_a_payout_is_refused_where_only_unpaid_policies_may_reduce() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "## 9 释义",
+            "## 5 保额\n### 5.1 基本保险金额的变更\n我们从未给付过保险金的，您可以申请减少基本保险金额。\n\n"
+            "## 9 释义",
+        )
+    )
+    verdict = decide(
+        wording, story("前年赔过一次轻症，想把保额降一半，可以吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.kind == "reduction" and verdict.decision == "no"
+    assert verdict.articles == ["5.1"]
+    unpaid = decide(wording, story("想把保额降一半，可以吗"), default_thesaurus())
+    assert unpaid is None or unpaid.decision != "no"
