@@ -12,18 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.overrule import overrule
+from bot.nlu.overrule import RuleClassifier
 from bot.settings import PROJECT_ROOT
 from bot.text import to_simplified
 
@@ -78,29 +73,16 @@ def grievance() -> Grievance:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class GrievanceClassifier(GraphComponent, IntentClassifier):
+class GrievanceClassifier(RuleClassifier):
     """Sets ``request_human``, ``complain`` or ``claim_dispute`` when a message asks for a person
     or shows a grievance."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GrievanceClassifier:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Overrule the intent of each message that shows a grievance."""
-        for message in messages:
-            text = message.get(TEXT)
-            current = (message.get(INTENT) or {}).get("name")
-            if not isinstance(text, str) or current in KEPT:
-                continue
-            name = grievance().intent(text)
-            if name is not None:
-                keep = current in GRIEVANCES and name in GRIEVANCES
-                overrule(message, str(current) if keep else name)
-        return messages
+    def intent_for(self, message: Message) -> str | None:
+        text = message.get(TEXT)
+        current = (message.get(INTENT) or {}).get("name")
+        if not isinstance(text, str) or current in KEPT:
+            return None
+        name = grievance().intent(text)
+        if name is not None and current in GRIEVANCES and name in GRIEVANCES:
+            return str(current)  # already a grievance: made sure of, as it was named
+        return name

@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.vocabulary import PRODUCT_TYPE_WORDS
-from bot.nlu.overrule import overrule
+from bot.nlu.overrule import RuleClassifier
 
 FILLER = re.compile(
     r"我买的是|我买的|我的是|我的|买的是|买的|就是|那个|这个|那款|这款|产品|保险|"
@@ -46,26 +42,11 @@ def only_names_products(text: str, entities: list[dict[str, Any]]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class ProductReplyClassifier(GraphComponent, IntentClassifier):
+class ProductReplyClassifier(RuleClassifier):
     """Sets ``inform`` with full confidence when a message only names a product."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ProductReplyClassifier:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Overrule the intent of each message that only names a product."""
-        for message in messages:
-            text = message.get(TEXT)
-            if not isinstance(text, str) or not only_names_products(
-                text, message.get(ENTITIES, [])
-            ):
-                continue
-            overrule(message, "inform")
-        return messages
+    def intent_for(self, message: Message) -> str | None:
+        text = message.get(TEXT)
+        if isinstance(text, str) and only_names_products(text, message.get(ENTITIES, [])):
+            return "inform"
+        return None
