@@ -222,6 +222,9 @@ def _nearest_event(
 
 
 ANCHOR_AFTER = re.compile(r"(以后|之后|后|後|的$)")
+# What a customer means to do on a day is asked on that day: the day is the story's "now".
+INTENT = re.compile(r"(我|又|才|就|再)?(想|打算|准备|计划|要去|想去|想要)")
+ASKED_ON_THE_DAY = ("reinstated", "renewed", "now")
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -390,6 +393,8 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
         following = far if far is not None and far[1] == "paid" else None
     if preceding and preceding[1] == "now" and preceding[0] <= 1:
         kind = "now"  # "现在9月10号了想复效": the day of asking
+    elif INTENT.match(text, end) and (following is None or following[1] in ASKED_ON_THE_DAY):
+        kind = "now"  # "4月22号想撤销", "3月1号打算去理赔": the day the customer asks or acts
     elif following and preceding:
         kind = following[1] if following[0] <= preceding[0] + 2 else preceding[1]
     else:
@@ -522,14 +527,26 @@ def condition_durations(text: str) -> tuple[DaySpan, ...]:
     return tuple(found)
 
 
+ONSET_KINDS = ("diagnosis", "treatment", "hospital", "told")
+
+
 def dated_durations(dated: tuple[Dated, ...]) -> tuple[DaySpan, ...]:
-    """How long an illness had lasted at a later check-up told by dates ("1月5日确诊，5月1日复查
-    还在": 116 days)."""
-    diagnosed = next((d for d in dated if d.kind == "diagnosis"), None)
-    if diagnosed is None:
+    """How long an illness or its treatment had lasted at a later day told by dates: a check-up
+    ("1月5日确诊，5月1日复查还在": 116 days) or the day of asking ("2月10号脑出血，现在5月中旬了",
+    "1月5号开始透析，3月1号想去理赔")."""
+    onset = next((d for d in dated if d.kind in ONSET_KINDS), None)
+    if onset is None:
         return ()
-    checks = [d for d in dated if d.kind == "treatment" and d.first > diagnosed.last]
+    diagnosed = next((d for d in dated if d.kind == "diagnosis"), None)
+    checks = [
+        d
+        for d in dated
+        if (d.kind == "treatment" and diagnosed is not None and d.first > diagnosed.last)
+        or (d.kind == "now" and d.position > onset.position)
+    ]
     if not checks:
         return ()
     check = checks[-1]
-    return (DaySpan((check.first - diagnosed.last).days, (check.last - diagnosed.first).days),)
+    start = diagnosed if check.kind == "treatment" and diagnosed is not None else onset
+    low, high = (check.first - start.last).days, (check.last - start.first).days
+    return (DaySpan(max(low, 0), high),) if high >= 0 else ()

@@ -71,3 +71,18 @@ def test_a_check_up_after_the_diagnosis_gives_how_long_the_illness_lasted() -> N
 def test_numbers_are_read_in_digits_and_in_chinese() -> None:
     assert [number(t) for t in ("三", "十五", "2.5", "两")] == [3.0, 15.0, 2.5, 2.0]
     assert number("abc") is None
+
+
+def test_a_day_the_customer_means_to_act_on_is_the_day_of_asking() -> None:
+    events = dated_events(normalize("2024年8月2号签收的保单，8月19号打算撤回"), TODAY)
+    assert [(e.kind, e.first) for e in events] == [
+        ("signed", dt.date(2024, 8, 2)),
+        ("now", dt.date(2024, 8, 19)),
+    ]
+
+
+def test_how_long_an_illness_lasted_is_counted_to_the_dated_day_of_asking() -> None:
+    onset_to_asking = dated_events(normalize("2024年11月3号心梗发作，12月20号准备去理赔"), TODAY)
+    assert dated_durations(onset_to_asking) == (DaySpan(47, 47),)
+    month_of_asking = dated_events(normalize("2024年7月1日开始做腹透，现在9月底了"), TODAY)
+    assert dated_durations(month_of_asking) == (DaySpan(62, 91),)

@@ -281,3 +281,17 @@ def test_a_period_is_named_by_the_name_the_wording_uses_first() -> None:
         default_thesaurus(),
     )
     assert verdict is not None and verdict.decision == "yes" and "冷静期" in verdict.answer
+
+
+def test_reinstatement_asked_on_a_later_day_says_what_the_wording_does_then() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "须补交欠交的保险费及利息。",
+            "须补交欠交的保险费及利息。逾期未申请恢复的，本合同终止，我们退还现金价值。",
+        ).replace("二年内", "九十日内")
+    )
+    verdict = decide(
+        wording, story("3月2号效力中止的，7月8号打算补费恢复，行吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
+    assert "128天" in verdict.answer and "本合同终止，退还现金价值" in verdict.answer
