@@ -15,7 +15,9 @@ MONEY = re.compile(
     NUM
     + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
     # "3千次" is a count, "2190元一次交清" is money
-    r"(?:(?<=[元块])|(?![\u4e00-\u9fff]{0,1}(?:[日天次岁级]|年(?!度|交|缴|付))))"
+    # "2万今年…", "20万首年" are money followed by a year word
+    r"(?:(?<=[元块])|(?![日天次岁级]|年(?!度|交|缴|付))"
+    r"(?!(?![今去明前首每当同])[\u4e00-\u9fff](?:[日天次岁级]|年(?!度|交|缴|付))))"
 )
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
 EXPENSE_WORDS = (
@@ -153,6 +155,14 @@ def years_paid(text: str) -> int | None:
     match = re.search(r"(?:已经|已)?(?:交|缴)了" + NUM + r"\s*年", text)
     value = number(match.group(1)) if match else None
     return int(value) if value else None
+
+
+FIRST_YEAR = re.compile(r"首年|头一年|刚买|新买|第一次买|今年(刚|才)?(买|投保)")
+
+
+def cover_year(text: str) -> int | None:
+    """Which year of cover the story is in: "续保第二年" (2), "第一年买的", "首年" (1)."""
+    return policy_year(text) or (1 if FIRST_YEAR.search(text) else None)
 
 
 def money_value(match: re.Match[str]) -> float | None:

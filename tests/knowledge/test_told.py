@@ -84,3 +84,15 @@ def test_a_cash_value_a_debt_and_a_payout_told() -> None:
 def test_a_premium_short_of_what_was_due_is_paid_and_due() -> None:
     assert told.premium_shortfall(normalize("实际交8000，应该交10000")) == (8000.0, 10000.0)
     assert told.premium_shortfall(normalize("实际交10000，应该交8000")) is None
+
+
+def test_money_told_just_before_a_year_word_is_still_money() -> None:
+    text = normalize("门诊花了6500 医保报了1500 今年是第一年")
+    assert told.expenses(text) == 6500 and told.reimbursed(text) == 1500
+    assert told.expenses(normalize("开刀花了12万首年")) == 120_000
+
+
+def test_the_year_of_cover_told_as_a_renewal_or_the_first_year() -> None:
+    assert told.cover_year(normalize("这是续保的第三年")) == 3
+    assert told.cover_year(normalize("首年就住院了")) == 1
+    assert told.cover_year(normalize("住院第4天")) is None
