@@ -38,6 +38,11 @@ from bot.knowledge.decide.diseases import (
     is_severe,
     several_at_once,
 )
+from bot.knowledge.decide.earlier_payouts import (
+    before_paid,
+    current_diagnosis,
+    with_earlier_payouts,
+)
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
@@ -99,6 +104,11 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    current = current_diagnosis(product, situation, disease)
+    if current != disease:
+        # the disease named was paid before: the rest of the story is the case asked about
+        situation = dataclasses.replace(situation, text=before_paid(situation.text))
+        disease = current
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     if excluded is not None and excluded.decision == "no":
         return excluded
@@ -194,6 +204,7 @@ def _first_verdict(
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
+                verdict = with_earlier_payouts(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
                 notes = tuple(timing_notes(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)
