@@ -84,6 +84,7 @@ class Situation:
     ward_days: int | None = None  # days in an ordinary ward
     allowance_days_used: int | None = None  # hospital allowance days already paid
     policy_year: int | None = None  # which year of cover: 1 the first, 2 the first renewal …
+    claim_free_years: int | None = None  # years just before this one without a claim
 
     def events(self) -> set[str]:
         """Every event kind the story mentions with a date or a duration."""
@@ -169,4 +170,5 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         ward_days=told.ward_days(text),
         allowance_days_used=told.allowance_days_used(text),
         policy_year=told.cover_year(text),
+        claim_free_years=told.claim_free_years(text),
     )

@@ -157,6 +157,21 @@ def years_paid(text: str) -> int | None:
     return int(value) if value else None
 
 
+CLAIM_FREE = re.compile(
+    r"(?:前|过去|之前|头|连续)"
+    + NUM
+    + r"\s*(?:个)?(?:年|保险期间|保单年度)[^，。,；;]{0,4}(?:都|均|一直)?"
+    r"(?:没|没有|未|无|从没|从未)(?:理赔|出险|赔过|报销|报过|申请过理赔|用过)"
+)
+
+
+def claim_free_years(text: str) -> int | None:
+    """How many years before this one passed without a claim: "前两年都没理赔过" (2)."""
+    match = CLAIM_FREE.search(text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
 FIRST_YEAR = re.compile(r"首年|头一年|刚买|新买|第一次买|今年(刚|才)?(买|投保)")
 
 

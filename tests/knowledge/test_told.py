@@ -96,3 +96,8 @@ def test_the_year_of_cover_told_as_a_renewal_or_the_first_year() -> None:
     assert told.cover_year(normalize("这是续保的第三年")) == 3
     assert told.cover_year(normalize("首年就住院了")) == 1
     assert told.cover_year(normalize("住院第4天")) is None
+
+
+def test_years_without_a_claim_before_this_one() -> None:
+    assert told.claim_free_years(normalize("过去三年一直没出险")) == 3
+    assert told.claim_free_years(normalize("去年赔过一次")) is None

@@ -92,6 +92,11 @@ def decide_medical(
     paid = situation.reimbursed or 0.0
     other = min(situation.other_paid or 0.0, paid)
     deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
+    step = _claim_free_step(product) if deduct and situation.claim_free_years else None
+    if step is not None and deductible is not None and deductible.benefit:
+        step = step if deductible.benefit in step[2] else None  # another benefit's deductible
+    if step is not None and situation.claim_free_years:
+        deduct = max(deduct - step[0] * situation.claim_free_years, step[1])
     if deduct and situation.deductible_left is not None:
         deduct = min(deduct, situation.deductible_left)  # used up, or partly, this year
     elif deduct and situation.deductible_used is not None:
@@ -142,6 +147,13 @@ def decide_medical(
     ]
     if share is not None:
         reasons.append(Reason(f"条款约定：“{clip(share[1].sentence, 60)}”", share[1].article))
+    if step is not None:
+        reasons.append(
+            Reason(
+                f"连续{situation.claim_free_years}年无理赔，免赔额按条款递减：“{clip(step[2], 60)}”",
+                step[3],
+            )
+        )
     if named is not None and deductible is None and _without_deductible(product, named):
         reasons.append(Reason(f"{named}不适用年度免赔额", named_article(product, named)))
     for item in items:
@@ -592,7 +604,10 @@ def _deductible(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm |
     found = [
         t
         for t in terms
-        if t.kind == "deductible" and t.amount is not None and not EXAMPLE.match(t.sentence)
+        if t.kind == "deductible"
+        and t.amount is not None
+        and not EXAMPLE.match(t.sentence)
+        and not CHANGED.search(t.sentence)
     ]
     if len({t.amount for t in found}) > 1 and situation.policy_year is not None:
         marked = FIRST_YEAR_TERM if situation.policy_year == 1 else RENEWED_TERM
@@ -604,7 +619,24 @@ def _deductible(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm |
     return found[0] if found else None
 
 
+CLAIM_FREE_STEP = re.compile(
+    r"未(发生|申请|获得|有)[^。]{0,40}免赔额(每年)?(减少|降低|递减|下调)(\d+)元[^。]{0,12}最低(减至|降至|为)(\d+)元"
+)
+
+
+def _claim_free_step(product: ProductKnowledge) -> tuple[float, float, str, str] | None:
+    """``(step, floor, sentence, article)``: the deductible a claim-free year takes off, as far
+    down as the wording lets it go ("上一保险期间未发生给付的，免赔额减少1000元，最低减至5000元")."""
+    for article in product.document.articles:
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            found = CLAIM_FREE_STEP.search(sentence.replace(",", ""))
+            if found:
+                return float(found.group(4)), float(found.group(6)), sentence, article.number
+    return None
+
+
 EXAMPLE = re.compile(r"(举例|例如|示例|比如)")
+CHANGED = re.compile(r"(减少|降低|恢复为)\d+元")  # how a deductible changes, not what it is
 SHARE_OF_RATIO = re.compile(r"(按|为)(上表|上述|前述|原|对应)?的?赔付比例的(\d+(?:\.\d+)?)%")
 SHARE_SETTING = re.compile(r"在([^，。；]{2,12}?)(就诊|就医|住院|治疗)的")
 

@@ -29,3 +29,10 @@ def test_within_two_years_it_can_with_the_thirty_days_that_bound_it(
     )
     assert verdict is not None and verdict.decision == "no"
     assert any("30日" in c for c in verdict.conditions)
+
+
+def test_no_claim_made_yet_is_not_a_fact_kept_back(illness: ProductKnowledge) -> None:
+    from bot.knowledge.decide.disclosure import decide_disclosure
+
+    assert decide_disclosure(illness, story("今年还没报过，查出胃癌能赔吗")) is None
+    assert decide_disclosure(illness, story("投保时没说有胃病，查出胃癌能赔吗")) is not None

@@ -352,6 +352,7 @@ effective_from: 2025-01-01
 ### 2.4 年度免赔额
 （1）首次投保的保险期间内，年度免赔额为8000元；
 （2）自连续投保的第二个保险期间起，年度免赔额为3000元。
+（3）上一保险期间未获得本合同给付的，续保后的年度免赔额减少500元，最低减至2000元。
 ### 2.5 赔付比例
 经社会基本医疗保险结算的，赔付比例为100%；以参加社会基本医疗保险身份投保但未经社会基本医疗保险结算的，赔付比例为50%。
 在协议医院住院的，按上述赔付比例的80%计算。
@@ -391,3 +392,18 @@ def test_a_setting_the_wording_pays_a_share_of_the_ratio_for() -> None:
     )
     assert verdict is not None
     assert verdict.sum == "（1.3万元 − 免赔额3000元）× 50% × 80%（即40%） = 4000元"
+
+
+def test_claim_free_years_take_the_deductible_down_to_its_floor() -> None:
+    one = decide(
+        product(SPECIAL),
+        story("住院花了1万，续保第二年，前一年没理赔过，能赔多少"),
+        default_thesaurus(),
+    )
+    many = decide(
+        product(SPECIAL),
+        story("住院花了1万，续保第五年，前四年都没理赔过，赔多少"),
+        default_thesaurus(),
+    )
+    assert one is not None and "免赔额2500元" in (one.sum or "")
+    assert many is not None and "免赔额2000元" in (many.sum or "")
