@@ -467,6 +467,18 @@ def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Ver
     period = product.facts.periods.get("reinstatement")
     if period is None or not re.search(r"复效|恢复|失效|中止", situation.text):
         return None
+    lines = _period_text(period)
+    barred = next((n for n, s in enumerate(lines) if NO_REINSTATEMENT.search(s)), None)
+    if barred is not None:
+        anew = next((s for s in lines if "重新投保" in s), None)
+        return Verdict(
+            "reinstatement",
+            "no",
+            "不能复效：本合同不设效力中止与复效，宽限期过后仍未交费的，合同终止。",
+            (Reason(f"条款约定：“{clip(lines[barred], 110)}”", period.article),),
+            (f"条款约定：“{clip(anew, 90)}”。",) if anew else (),
+            coverage=False,
+        )
     span = _elapsed_now(situation, "lapsed", "due")
     if span is None:
         return None
@@ -506,6 +518,7 @@ def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Ver
     )
 
 
+NO_REINSTATEMENT = re.compile(r"不设[^。；，]{0,6}复效|不(能|得|可)(申请)?(恢复效力|复效)")
 LAPSE_END = re.compile(r"未[^。；，,]{0,8}(恢复|复效|申请|达成)[^。；]{0,30}(终止|解除)")
 REFUND = re.compile(r"退还[^。；，,]{0,24}")
 

@@ -295,3 +295,15 @@ def test_reinstatement_asked_on_a_later_day_says_what_the_wording_does_then() ->
     )
     assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
     assert "128天" in verdict.answer and "本合同终止，退还现金价值" in verdict.answer
+
+
+def test_a_wording_without_reinstatement_says_no_whatever_the_dates() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "本合同效力中止之日起二年内，您可以申请恢复合同效力，须补交欠交的保险费及利息。",
+            "本合同为一年期保险，不设复效。宽限期届满未交费的，本合同终止；如需保障，须重新投保。",
+        )
+    )
+    verdict = decide(wording, story("断交三个礼拜了，还能补交恢复吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
+    assert any("重新投保" in c for c in verdict.conditions)
