@@ -112,6 +112,15 @@ def decide_disease(
         assert unmet is not None
         requirement, told = unmet
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        if told == APPROACH_UNMET:
+            then = "医疗费用仍按一般医疗费用的约定报销。" if is_medical(product) else ""
+            return Verdict(
+                "disease",
+                "no",
+                f"不算“{found.name}”：定义要求{requirement}，您说的{told}，不符合这一项。{then}",
+                (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
+                ("是否符合以专科医生的诊断和理赔审核为准。",),
+            )
         return Verdict(
             "disease",
             "no",
@@ -358,6 +367,30 @@ def _denied_requirement(definition: str, question: str) -> tuple[str, str] | Non
     return None
 
 
+INTERVENTIONAL = re.compile(
+    r"经导管|经皮|介入|tavr|tavi|(没|没有|未|不|无需)(开胸|开颅|开腹|切开|开刀)",
+    re.IGNORECASE,
+)
+OPEN_REQUIRED = re.compile(
+    r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|开胸|开颅|开腹)[^。；，]{0,16}?(手术|术)"
+)
+APPROACH_UNMET = "是介入（未切开、经导管或经皮）的手术"
+
+
+def interventional(text: str) -> bool:
+    """Whether the customer's operation was done without opening (经导管, 介入, 没开胸)."""
+    return INTERVENTIONAL.search(text) is not None
+
+
+def _open_surgery_required(definition: str) -> str | None:
+    """The definition's requirement of an open operation (实施了切开心脏进行的…手术), if any."""
+    text = normalize(definition)
+    found = OPEN_REQUIRED.search(text)
+    if found is None or re.search(r"(未|不)$", text[max(0, found.start(2) - 1) : found.start(2)]):
+        return None
+    return found.group(0)
+
+
 def _clause_around(sentence: str, position: int) -> str:
     """The clause of ``sentence`` holding ``position``, with the one before it when it is short."""
     clauses = re.split(r"(?<=[，,：:])", sentence)
@@ -377,6 +410,9 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
     denied = _denied_requirement(found.definition, situation.text)
     if denied is not None:
         return denied
+    open_only = _open_surgery_required(found.definition)
+    if open_only is not None and interventional(situation.text):
+        return open_only, APPROACH_UNMET
     for value, kind, phrase in _requirements(found.definition):
         if kind == "days":
             for span in situation.durations:

@@ -284,3 +284,24 @@ def test_a_case_a_definition_leaves_out_told_in_everyday_words_is_a_no() -> None
     verdict = decide(product(DONATION), told, default_thesaurus(), "单侧肺脏切除")
     assert verdict is not None and verdict.decision == "no"
     assert "作为器官捐献者而接受的肺脏切除" in verdict.answer
+
+
+def test_an_operation_without_opening_does_not_meet_a_definition_that_requires_it() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "#### 9.1.2 严重慢性肾衰竭",
+            "#### 9.1.3 主动脉手术\n指为治疗主动脉疾病，实际实施了开胸进行的主动脉置换手术。\n"
+            "#### 9.1.2 严重慢性肾衰竭",
+        )
+    )
+    closed = decide(
+        wording,
+        story("我爸主动脉做的经皮腔内修复，算主动脉手术吗"),
+        default_thesaurus(),
+        "主动脉手术",
+    )
+    opened = decide(
+        wording, story("我爸开胸做了主动脉置换，算主动脉手术吗"), default_thesaurus(), "主动脉手术"
+    )
+    assert closed is not None and closed.decision == "no" and closed.answer.startswith("不算")
+    assert opened is not None and opened.decision == "yes"
