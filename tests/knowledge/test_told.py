@@ -101,3 +101,9 @@ def test_the_year_of_cover_told_as_a_renewal_or_the_first_year() -> None:
 def test_years_without_a_claim_before_this_one() -> None:
     assert told.claim_free_years(normalize("过去三年一直没出险")) == 3
     assert told.claim_free_years(normalize("去年赔过一次")) is None
+
+
+def test_the_age_is_of_the_person_the_question_is_for() -> None:
+    assert told.age(normalize("我今年38岁，女儿6岁，我能投保吗")) == 38
+    assert told.age(normalize("我今年38岁，想给女儿买，她6岁")) == 6
+    assert told.age(normalize("老公52岁，我49岁，给老公投保")) == 52
