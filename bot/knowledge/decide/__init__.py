@@ -200,6 +200,8 @@ def _first_verdict(
         if verdict is not None:
             if verdict.kind == "waiting" and verdict.decision == "no":
                 verdict = with_waiting_refund(product, situation, verdict)
+            if verdict.kind == "stay_window" and verdict.decision == "yes" and situation.expenses:
+                verdict = _with_sum(verdict, decide_medical(product, situation, False, thesaurus))
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
@@ -253,6 +255,22 @@ def _said_not_severe(
             Reason(f"“{disease}”不属于“{left_out.name}”", left_out.article),
             *verdict.reasons,
         ),
+    )
+
+
+def _with_sum(verdict: Verdict, medical: Verdict | None) -> Verdict:
+    """A cost that falls in a benefit's days, with what that benefit pays for it."""
+    if medical is None or medical.kind != "medical":
+        return verdict
+    lead = verdict.answer
+    if medical.decision == "no":  # in the days, yet nothing left to pay after the deductible
+        lead = re.sub(r"^能报：", "在可报销的天数内：", lead)
+    return dataclasses.replace(
+        verdict,
+        answer=f"{lead}{medical.answer}",
+        reasons=verdict.reasons + medical.reasons,
+        conditions=medical.conditions,
+        sum=medical.sum,
     )
 
 
