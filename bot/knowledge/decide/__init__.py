@@ -47,6 +47,7 @@ from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
+    decide_benefit_limit,
     decide_deductible_carry,
     decide_limit_left,
     decide_medical,
@@ -180,6 +181,7 @@ def _first_verdict(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
         lambda: decide_limit_left(product, situation),
+        lambda: decide_benefit_limit(product, situation),
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),

@@ -200,6 +200,16 @@ def decide_medical(
         conditions.append(
             f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}（第{ends[0]}条）。"
         )
+    others = (
+        _other_deductibles(terms, deductible, situation)
+        if deductible is not None and deduct and step is None
+        else []
+    )
+    if others and deductible is not None:
+        conditions.append(
+            f"上面按免赔额{money(deductible.amount or 0)}计算；条款另有年度免赔额"
+            f"{'、'.join(money(a) for a in others)}（看是首次投保还是续保），以您的保险期间为准。"
+        )
     if situation.social_insurance is None and len({t.amount for t in _ratios(terms)}) > 1:
         conditions.append("赔付比例要看是否经社保结算，上面按经社保结算计算。")
     if payable <= 0:
@@ -342,6 +352,45 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         tuple(reasons),
         tuple(conditions),
         sum=figures,
+    )
+
+
+LIMIT_ASKED = re.compile(r"额度|限额|最多(能)?(赔|报)|最高(能)?(赔|报)|封顶|上限|保额多少")
+
+
+def decide_benefit_limit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "原位癌这项额度多少": the year limit of the benefit the story names, and whether the
+    deductible applies to it."""
+    if situation.expenses is not None or situation.paid_before is not None:
+        return None
+    if not LIMIT_ASKED.search(situation.text):
+        return None
+    named = named_benefit(product, situation.text)
+    if named is None:
+        return None
+    terms = _for_benefit(product, named, situation.plan)
+    limit = next((t for t in terms if t.kind == "annual_limit" and t.benefit == named), None)
+    if limit is None or not limit.amount:
+        return None
+    reasons = [Reason(f"限额：{clip(limit.sentence, 70)}", limit.article)]
+    if _without_deductible(product, named):
+        deductible_note = "，不适用年度免赔额"
+        reasons.append(Reason(f"{named}不适用年度免赔额", named_article(product, named)))
+    elif (deductible := _deductible(terms, situation)) is not None and deductible.amount:
+        others = _other_deductibles(terms, deductible, situation)
+        amounts = "或".join(money(a) for a in [deductible.amount, *others])
+        deductible_note = (
+            f"，先扣年度免赔额（{amounts}{'，看是第几个保险期间' if others else ''}）再按比例赔"
+        )
+        reasons.append(Reason(f"免赔额：{clip(deductible.sentence, 70)}", deductible.article))
+    else:
+        deductible_note = ""
+    return Verdict(
+        "medical",
+        "info",
+        f"按{named}赔，年度限额{money(limit.amount)}{deductible_note}。",
+        tuple(reasons),
+        ("前提是等待期后发生、属于保险责任且费用合理必要。",),
     )
 
 
@@ -633,6 +682,28 @@ def _claim_free_step(product: ProductKnowledge) -> tuple[float, float, str, str]
             if found:
                 return float(found.group(4)), float(found.group(6)), sentence, article.number
     return None
+
+
+def _other_deductibles(
+    terms: list[MedicalTerm], chosen: MedicalTerm, situation: Situation
+) -> list[float]:
+    """The other yearly deductibles the wording sets (first vs renewed years), when the story
+    does not say which year of cover it is."""
+    if situation.policy_year is not None:
+        return []
+    return sorted(
+        {
+            t.amount
+            for t in terms
+            if t.kind == "deductible"
+            and t.amount
+            and t.amount != chosen.amount
+            and t.benefit == chosen.benefit
+            and not EXAMPLE.match(t.sentence)
+            and not CHANGED.search(t.sentence)
+        },
+        reverse=True,
+    )
 
 
 EXAMPLE = re.compile(r"(举例|例如|示例|比如)")

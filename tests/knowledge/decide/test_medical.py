@@ -407,3 +407,16 @@ def test_claim_free_years_take_the_deductible_down_to_its_floor() -> None:
     )
     assert one is not None and "免赔额2500元" in (one.sum or "")
     assert many is not None and "免赔额2000元" in (many.sum or "")
+
+
+def test_the_year_limit_of_a_benefit_named_with_its_deductible() -> None:
+    shared = decide(product(SPECIAL), story("交界性肿瘤一年最多赔多少"), default_thesaurus())
+    assert shared is not None and shared.answer.startswith(
+        "按交界性肿瘤医疗保险金赔，年度限额3万元"
+    )
+    assert "8000元或3000元" in shared.answer
+
+
+def test_a_sum_without_the_year_of_cover_names_the_other_deductible() -> None:
+    verdict = decide(product(SPECIAL), story("住院花了2万，能赔多少"), default_thesaurus())
+    assert verdict is not None and any("3000元" in c for c in verdict.conditions)
