@@ -221,6 +221,7 @@ def _nearest_event(
     return best
 
 
+PREMIUM_BEFORE = re.compile(r"(保费|保险费|交费|缴费|续期|那期)[^，。,；;]{0,4}$")
 ANCHOR_AFTER = re.compile(r"(以后|之后|后|後|的$)")
 # What a customer means to do on a day is asked on that day: the day is the story's "now".
 INTENT = re.compile(r"(我|又|才|就|再)?(想|打算|准备|计划|要去|想去|想要)")
@@ -391,6 +392,8 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
         # "2月28号晚上十点多在app上把首期保费付了": a payment told further on in the clause.
         far = _nearest_event(text, end, after=True, reach=30)
         following = far if far is not None and far[1] == "paid" else None
+    if following and following[1] == "expiry" and PREMIUM_BEFORE.search(text, 0, match.start()):
+        following = (following[0], "due")  # "保费5月10号到期忘了交": a premium falling due
     if preceding and preceding[1] == "now" and preceding[0] <= 1:
         kind = "now"  # "现在9月10号了想复效": the day of asking
     elif INTENT.match(text, end) and (following is None or following[1] in ASKED_ON_THE_DAY):

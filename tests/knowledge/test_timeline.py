@@ -86,3 +86,9 @@ def test_how_long_an_illness_lasted_is_counted_to_the_dated_day_of_asking() -> N
     assert dated_durations(onset_to_asking) == (DaySpan(47, 47),)
     month_of_asking = dated_events(normalize("2024年7月1日开始做腹透，现在9月底了"), TODAY)
     assert dated_durations(month_of_asking) == (DaySpan(62, 91),)
+
+
+def test_a_premium_falling_due_is_a_due_day_not_the_end_of_cover() -> None:
+    due = dated_events(normalize("续期保费3月8号到期还没交"), TODAY)
+    end = dated_events(normalize("保单3月8号到期"), TODAY)
+    assert [e.kind for e in due] == ["due"] and [e.kind for e in end] == ["expiry"]

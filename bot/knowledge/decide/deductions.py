@@ -22,7 +22,9 @@ from bot.knowledge.situation import Situation
 DEDUCTED = re.compile(
     r"扣除[^。]{0,16}(欠交|欠缴|未还|借款|贷款|欠款)|(欠交|欠款|借款)[^。]{0,16}(先行)?扣除"
 )
-UNPAID = re.compile(r"忘了交|忘记交|没交|未交|欠交|没有交|还没补交|没补交|没扣成功")
+UNPAID = re.compile(
+    r"忘了交|忘记交|没交|未交|欠交|没有交|还没补交|没补交|没扣成功|(没|未)扣款|扣款失败"
+)
 PAYOUTS = ("disease", "death", "grace", "misstatement", "disability")
 RESULT = re.compile(r"=\s*(\d+(?:\.\d+)?)(万元|元)")
 
@@ -60,6 +62,10 @@ def _payout(
         kinds = {d.category for d in ruling.covered_as}
         if len(kinds) == 1 and is_severe(product, situation, disease):
             category = "severe"
+    if category is None and DEATH.search(situation.text):
+        deaths = [b for b in product.facts.benefits if "身故" in b.name and b.percent]
+        if len(deaths) == 1 and deaths[0].percent is not None:
+            return situation.sum_insured * deaths[0].percent / 100
     if category is None:
         return None
     paying = [b for b in product.facts.benefits if b.category == category and b.percent]
@@ -80,7 +86,12 @@ def with_debts(
         debts.append(("未还借款本息", situation.debt, loan_rule))
     unpaid = situation.annual_premium or situation.premium
     premium_rule = _rule(product, loan=False)
-    in_grace = verdict is not None and verdict.kind == "grace" and verdict.decision == "yes"
+    in_grace = (
+        verdict is not None
+        and verdict.kind == "grace"
+        and verdict.decision == "yes"
+        and verdict.sum is None  # the premium owed is not yet taken off
+    )
     if in_grace and unpaid and UNPAID.search(situation.text) and premium_rule is not None:
         debts.append(("欠交保费", unpaid, premium_rule))
     if not debts:
@@ -94,6 +105,8 @@ def with_debts(
     taken = " − ".join(f"{label}{money(amount)}" for label, amount, _ in debts)
     figures = f"{money(payout)} − {taken} = {money(left)}"
     answer = f"能赔，实得约{money(left)}：给付时先扣除欠款，{figures}。"
+    if verdict is not None and verdict.kind == "grace":
+        answer += re.sub(r"^能赔[：，]", "", verdict.answer)  # why it is paid: inside the grace
     reasons = tuple(Reason(f"条款约定：“{clip(rule[1], 60)}”", rule[0]) for _, _, rule in debts)
     if verdict is None:
         return Verdict("deduction", "yes", answer, reasons, sum=figures)

@@ -633,10 +633,12 @@ def less_premium_owed(grace: Verdict, payout: Verdict | None, situation: Situati
     if payout is None or payout.decision != "yes" or payout.paid is None or not owed:
         return grace
     left = payout.paid - owed
+    figures = f"{money(payout.paid)} − {money(owed)} = {money(left)}"
     return dataclasses.replace(
         grace,
         answer=f"{grace.answer}可赔{money(payout.paid)}，扣除欠交的保险费{money(owed)}后约为"
-        f"{money(payout.paid)} − {money(owed)} = {money(left)}。",
+        f"{figures}。",
         reasons=grace.reasons + payout.reasons,
         conditions=payout.conditions,
+        sum=figures,
     )

@@ -66,3 +66,20 @@ def test_a_death_after_a_disability_payout_is_paid_the_rest_of_the_sum_insured()
     )
     assert verdict is not None and verdict.kind == "death"
     assert verdict.sum == "30万元 − 已赔意外伤残保险金12万元 = 18万元"
+
+
+def test_a_death_in_the_grace_period_is_paid_less_the_premium_owed_once() -> None:
+    death = decide(
+        product(WITH_DEBTS),
+        story("保额40万，年交5000，8月1号该交的保费没交，9月3号人走了，能拿多少"),
+        default_thesaurus(),
+    )
+    assert death is not None and death.sum == "40万元 − 欠交保费5000元 = 39.5万元"
+    assert "宽限期内" in death.answer
+    illness = decide(
+        product(WITH_DEBTS),
+        story("保额40万，年交5000，保费8月1号到期忘了交，9月3号确诊胃癌晚期，能拿多少"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert illness is not None and illness.sum == "40万元 − 5000元 = 39.5万元"
