@@ -406,7 +406,9 @@ def installment(text: str) -> str | None:
 
 def days_passed(text: str) -> int | None:
     """How many days of the current period have passed: "现在过了146天", "已经过了15天"."""
-    match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text)
+    match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text) or re.search(
+        r"(?:生效|保了|买了|投保|承保)(?:了|已经|已)?" + NUM + r"\s*[天日](?!内)", text
+    )
     value = number(match.group(1)) if match else None
     return int(value) if value else None
 

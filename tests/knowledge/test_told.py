@@ -107,3 +107,8 @@ def test_the_age_is_of_the_person_the_question_is_for() -> None:
     assert told.age(normalize("我今年38岁，女儿6岁，我能投保吗")) == 38
     assert told.age(normalize("我今年38岁，想给女儿买，她6岁")) == 6
     assert told.age(normalize("老公52岁，我49岁，给老公投保")) == 52
+
+
+def test_days_gone_by_since_cover_began() -> None:
+    assert told.days_passed(normalize("保单生效了100天")) == 100
+    assert told.days_passed(normalize("保了40天")) == 40

@@ -171,3 +171,13 @@ def test_a_claim_refused_in_the_waiting_period_gets_the_wordings_refund_when_ask
     )
     assert verdict is not None and verdict.kind == "waiting"
     assert "可以解除合同退保" in verdict.answer and "全部保险费" in verdict.answer
+
+
+def test_a_years_premium_and_the_days_since_cover_began_give_the_refund(
+    short_term: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        short_term, story("年交保费1000元，保单生效73天了，退保能退多少"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.sum == "1000元 × (1 − 30%) × (1 − 73 ÷ 365) = 560元"
+    assert any("365天" in c for c in verdict.conditions)
