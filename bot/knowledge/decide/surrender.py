@@ -126,6 +126,9 @@ def zero_note(rule: SurrenderRule, applies: bool | None) -> str:
     return f"条款约定：“{clip(rule.sentence, 60)}”"
 
 
+EARLIER_PERIOD = re.compile(
+    r"(去年|前年|上一年|上个保险期间|上一期)[^，。；]{0,8}(赔|理赔|报销|给付)"
+)
 YEAR_PREMIUM = re.compile(r"年交|年缴|一年(的)?保费|每年交")
 
 
@@ -136,7 +139,22 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
     formula; whether the cooling-off period is over is left to the cooling-off decision unless
     the customer says so, or the days gone by exceed it.
     """
-    if not SURRENDER.search(situation.text) or situation.premium is None:
+    if not SURRENDER.search(situation.text):
+        return None
+    zero = zero_after_claim(product, situation)
+    earlier_period = EARLIER_PERIOD.search(situation.text) and "本保险期间" in (
+        zero[0].sentence if zero else ""
+    )
+    if zero is not None and zero[1] and situation.premium is None and not earlier_period:
+        # a payout this period leaves nothing to refund, whatever the premium and the days
+        return Verdict(
+            "surrender",
+            "no",
+            "退不到钱：您说本保险期间已经理赔过，按条款这种情况退保不再退还保险费。",
+            (Reason(f"条款约定：“{clip(zero[0].sentence, 70)}”", zero[0].article),),
+            coverage=False,
+        )
+    if situation.premium is None:
         return None
     passed = situation.days_passed
     formula = formula_for(product, situation.installment)
