@@ -35,6 +35,8 @@ from bot.knowledge.decide.diseases import (
     decide_disease,
     decide_outside_cancer_cover,
     decide_used_up,
+    deemed_disease,
+    in_situ,
     is_severe,
     several_at_once,
 )
@@ -105,6 +107,9 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    if disease is None:
+        disease = deemed_disease(product, situation.text)
+    disease = in_situ(product, situation.text, disease)
     current = current_diagnosis(product, situation, disease)
     if current != disease:
         # the disease named was paid before: the rest of the story is the case asked about

@@ -154,11 +154,15 @@ def decide_disease(
         )
         line_figure: float | None = None
         if benefit is not None and benefit.percent is not None:
-            amount = amount_text(situation, benefit.percent)
+            own = own_percent(product, found, benefit)
+            percent = own[0] if own else benefit.percent
+            amount = amount_text(situation, percent)
             if situation.sum_insured:
-                line_figure = situation.sum_insured * benefit.percent / 100
+                line_figure = situation.sum_insured * percent / 100
                 figures.append(line_figure)
             reasons.append(Reason(payout(benefit), benefit.article))
+            if own is not None:
+                reasons.append(Reason(f"“{found.name}”按基本保险金额的{own[0]:g}%给付", own[1]))
             if situation.earlier_claims or re.search(r"扣", situation.text):
                 note = _deduction_note(product, benefit.article)
                 if note is not None:
@@ -283,6 +287,9 @@ def _named_exclusion(item: str, term: str, question: str) -> bool:
 
 def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
+    listed, told = _grades(item), _grades(question)
+    if {a for a, _ in listed} & {a for a, _ in told}:
+        return bool(listed & told)  # graded findings decide by grade: CIN Ⅲ is not CIN Ⅰ、Ⅱ
     if _named_exclusion(item, term, question):
         return True
     if any(c.named_in(item) for c in default_thesaurus().concepts_in(question)):
@@ -389,6 +396,73 @@ def _open_surgery_required(definition: str) -> str | None:
     if found is None or re.search(r"(未|不)$", text[max(0, found.start(2) - 1) : found.start(2)]):
         return None
     return found.group(0)
+
+
+OWN_PERCENT = re.compile(r"按基本保险金额的(\d+(?:\.\d+)?)%给付")
+
+
+def own_percent(
+    product: ProductKnowledge, found: Disease, benefit: Benefit
+) -> tuple[float, str] | None:
+    """A share the wording pays for this one disease rather than its category's ("但所确诊的轻度
+    疾病为“原位癌”的，按基本保险金额的15%给付"; "本项按基本保险金额的15%给付")."""
+    own_article = product.document.article(found.article)
+    own_body = own_article.body if own_article is not None else found.definition
+    for sentence in sentences(arabic_numerals(strip_markdown(own_body))):
+        share = OWN_PERCENT.search(sentence)
+        if share and re.search(r"本项|本疾病", sentence):
+            return float(share.group(1)), found.article
+    article = product.document.article(benefit.article)
+    body = arabic_numerals(strip_markdown(article.body)) if article is not None else ""
+    for sentence in sentences(body):
+        named = sentence.find(found.name)
+        share = OWN_PERCENT.search(sentence, named) if named >= 0 else None
+        if share is not None and float(share.group(1)) != benefit.percent:
+            return float(share.group(1)), benefit.article
+    return None
+
+
+ROMAN_GRADE = {"ⅰ": "1", "ⅱ": "2", "ⅲ": "3", "ⅳ": "4", "iv": "4", "iii": "3", "ii": "2", "i": "1"}
+ABBREVIATION = re.compile(r"[（(]([a-z]{2,6}?)\s*(ⅰ|ⅱ|ⅲ|ⅳ|iv|iii|ii|i|[1-4])[）)]")
+GRADED = re.compile(r"(?<![a-z])([a-z]{2,6}?)\s*(ⅳ|ⅲ|ⅱ|ⅰ|iv|iii|ii|i|[1-4])(?![a-z\d])")
+
+
+def _grades(text: str) -> set[tuple[str, str]]:
+    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3")."""
+    return {
+        (m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2)))
+        for m in GRADED.finditer(normalize(text).lower())
+    }
+
+
+IN_SITU = re.compile(r"原位[\u4e00-\u9fff]{0,4}?癌")
+
+
+def in_situ(product: ProductKnowledge, text: str, disease: str | None) -> str | None:
+    """A carcinoma in situ told by its histology (原位腺癌, 导管原位癌) is the wording's 原位癌,
+    not its 恶性肿瘤."""
+    if disease is None or "恶性肿瘤" not in disease or not IN_SITU.search(text):
+        return disease
+    named = [d.name for d in product.facts.diseases if d.name == "原位癌"]
+    return named[0] if named else disease
+
+
+def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
+    """The disease a definition deems the customer's finding to be ("子宫颈上皮内瘤变Ⅲ级（CIN Ⅲ）
+    视为原位癌" for "病理是CIN3"), when the question names no disease itself."""
+    told = _grades(text)
+    if not told:
+        return None
+    for found in product.facts.diseases:
+        for sentence in sentences(normalize(found.definition).lower()):
+            deemed = sentence.find("视为")
+            if deemed < 0 or re.search(r"(不|不得|不能)$", sentence[:deemed]):
+                continue
+            for abbreviation in ABBREVIATION.finditer(sentence[:deemed]):
+                grade = ROMAN_GRADE.get(abbreviation.group(2), abbreviation.group(2))
+                if (abbreviation.group(1), grade) in told:
+                    return found.name
+    return None
 
 
 def _clause_around(sentence: str, position: int) -> str:

@@ -305,3 +305,30 @@ def test_an_operation_without_opening_does_not_meet_a_definition_that_requires_i
     )
     assert closed is not None and closed.decision == "no" and closed.answer.startswith("不算")
     assert opened is not None and opened.decision == "yes"
+
+
+GRADED_WORDING = ILLNESS.replace(
+    "### 9.2 轻度疾病",
+    "### 9.2 轻度疾病\n#### 9.2.5 原位癌\n指恶性细胞局限于上皮内。肛管上皮内瘤变Ⅲ级（AIN Ⅲ）视为原位癌。"
+    "下列情形不属于本项保障范围：（1）肛管上皮内瘤变Ⅰ级、Ⅱ级（AIN Ⅰ、AIN Ⅱ）。本项按基本保险金额的百分之十给付。",
+)
+
+
+def test_a_finding_the_definition_deems_a_disease_is_paid_by_that_disease_own_share() -> None:
+    wording = product(GRADED_WORDING)
+    deemed = decide(wording, story("活检是AIN3，保额20万，赔多少"), default_thesaurus())
+    assert deemed is not None and deemed.answer == "能赔：按轻症赔，20万元 × 10% = 2万元。"
+
+
+def test_a_lower_grade_the_definition_lists_as_excluded_is_not_paid() -> None:
+    wording = product(GRADED_WORDING)
+    lower = decide(wording, story("活检是AIN 2，算原位癌吗"), default_thesaurus(), "原位癌")
+    assert lower is not None and lower.decision == "no"
+
+
+def test_a_carcinoma_in_situ_told_by_histology_is_not_the_malignant_tumour() -> None:
+    wording = product(GRADED_WORDING)
+    verdict = decide(
+        wording, story("病理是原位鳞癌，保额20万赔多少"), default_thesaurus(), "恶性肿瘤"
+    )
+    assert verdict is not None and "10%" in verdict.answer
