@@ -52,6 +52,9 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "送达",
             "收到电子保单",
             "确认收到",
+            "发到我",
+            "发给我",
+            "发送到",
         ),
     ),
     (
@@ -235,7 +238,17 @@ FULL_DATE = re.compile(
 )
 YEAR_WORD_DATE = re.compile(
     r"(前年|去年|今年|明年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?"
+    r"(初|上旬|中旬|下旬|底|末)?"
 )
+# the part of a month told: 初/上旬 the 1st–10th, 中旬 the 11th–20th, 下旬/底/末 the 21st on
+MONTH_PART = {
+    "初": (1, 10),
+    "上旬": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 31),
+    "底": (21, 31),
+    "末": (21, 31),
+}
 YEAR_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_ONLY = re.compile(
     r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)|(前年|去年|今年)(?![\d一二三四五六七八九十]{1,3}月)"
@@ -282,6 +295,9 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         span = _span(year, month, day)
         if span is None:
             continue
+        if day is None and match.group(4):
+            first, last = MONTH_PART[match.group(4)]
+            span = (span[0].replace(day=first), span[1].replace(day=min(last, span[1].day)))
         starts = [
             d for d in found if d.kind in ("effective", "signed", "reinstated", "due", "lapsed")
         ]
