@@ -306,6 +306,13 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
             # is in the following year.
             span = _span(year + 1, month, day) or span
         placed = _place(text, match, span)
+        told_before = [d.first for d in found if d.kind and d.position < match.start()]
+        if not match.group(1) and placed.kind == "now" and told_before:
+            # the day of asking comes after the story: "2025年9月20号车祸，到现在3月中旬"
+            while placed.last < max(told_before):
+                placed = Dated(
+                    "now", _next_year(placed.first), _next_year(placed.last), placed.position
+                )
         if not _recurring(text, match.start()):
             years[match.start()] = span[0].year
         found.append(placed)
@@ -373,6 +380,12 @@ def _recurring_due(found: list[Dated]) -> list[Dated]:
                 d = Dated("due", due[0], due[1], d.position)
         placed.append(d)
     return placed
+
+
+def _next_year(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for a 29th)."""
+    end = calendar.monthrange(day.year + 1, day.month)[1]
+    return day.replace(year=day.year + 1, day=min(day.day, end))
 
 
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:

@@ -104,3 +104,9 @@ def test_the_part_of_a_month_told_narrows_the_days() -> None:
 def test_a_policy_sent_to_the_customer_is_the_day_it_was_delivered() -> None:
     (sent,) = dated_events(normalize("3月2号电子保单发到我手机上"), TODAY)
     assert sent.kind == "signed"
+
+
+def test_the_day_of_asking_without_a_year_comes_after_the_story() -> None:
+    events = dated_events(normalize("2024年10月8号摔伤住院，到现在1月下旬了还在复健"), TODAY)
+    now = next(e for e in events if e.kind == "now")
+    assert (now.first, now.last) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
