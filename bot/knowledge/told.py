@@ -319,7 +319,8 @@ def claim_told(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "轻症赔过一次", "已经赔了两次重疾": a category paid before, and how many times."""
     names = "|".join(words)
     return re.compile(
-        rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)(?:" + NUM + "次)?"
+        rf"(?:{names})" + NUM + r"次(?:都|已经|已)?(?:赔|理赔|给付)(?:过|了|完|满)"
+        rf"|(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了|完|满)(?:" + NUM + "次)?"
         r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
     )
 
@@ -338,7 +339,7 @@ def earlier_claims(text: str) -> dict[str, int]:
             None,
         )
         if match:
-            count = number(match.group(1) or match.group(2) or "一")
+            count = number(match.group(1) or match.group(2) or match.group(3) or "一")
             claims[category] = int(count) if count else 1
     return claims
 

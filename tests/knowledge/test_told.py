@@ -112,3 +112,7 @@ def test_the_age_is_of_the_person_the_question_is_for() -> None:
 def test_days_gone_by_since_cover_began() -> None:
     assert told.days_passed(normalize("保单生效了100天")) == 100
     assert told.days_passed(normalize("保了40天")) == 40
+
+
+def test_earlier_claims_counted_before_the_paid_word() -> None:
+    assert told.earlier_claims(normalize("轻症三次都赔完了")) == {"mild": 3}

@@ -138,6 +138,16 @@ def decide_disease(
                 )
             )
     chosen = met
+    if chosen and all(used_up(product, situation, [f.category]) is not None for f, _ in chosen):
+        chosen = chosen + _open_siblings(product, situation, [f for f, _ in chosen])
+    open_ = [p for p in chosen if used_up(product, situation, [p[0].category]) is None]
+    if open_ and len(open_) < len(chosen):
+        # "中症已经赔满了": a category whose times are used up gives way to one still open
+        for found, _ in chosen:
+            spent = used_up(product, situation, [found.category])
+            if spent is not None:
+                reasons.append(Reason(spent.answer.split("：")[-1], spent.articles[0]))
+        chosen = open_
     used = _limit_used(product, chosen, situation)
     if used is not None:
         return used
@@ -504,6 +514,30 @@ DEDUCTION = re.compile(r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|
 NO_DEDUCTION = re.compile(
     r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不影响|不从.{0,4}扣除)"
 )
+
+
+GRADE_WORDS = re.compile(r"严重|重度|中度|轻度|较重|较轻|——")
+
+
+def _open_siblings(
+    product: ProductKnowledge, situation: Situation, spent: list[Disease]
+) -> list[tuple[Disease, str]]:
+    """The same illness at another grade (轻度脑中风后遗症 for 中度脑中风后遗症) in a category whose
+    times are not used up, when the case meets that definition."""
+    cores = {GRADE_WORDS.sub("", d.name) for d in spent}
+    shares = [b.percent for d in spent if (b := benefit_for(product, d.category)) and b.percent]
+    top = min(shares) if shares else 0.0
+    return [
+        (d, "yes")
+        for d in product.facts.diseases
+        if d not in spent
+        and (b := benefit_for(product, d.category)) is not None
+        and (b.percent or 0.0) < top  # a lower grade of the same illness only
+        and GRADE_WORDS.sub("", d.name) in cores
+        and used_up(product, situation, [d.category]) is None
+        and benefit_for(product, d.category) is not None
+        and _unmet_threshold(d, situation) is None
+    ]
 
 
 def _limit_used(

@@ -332,3 +332,24 @@ def test_a_carcinoma_in_situ_told_by_histology_is_not_the_malignant_tumour() -> 
         wording, story("病理是原位鳞癌，保额20万赔多少"), default_thesaurus(), "恶性肿瘤"
     )
     assert verdict is not None and "10%" in verdict.answer
+
+
+SIBLINGS = ILLNESS.replace(
+    "### 2.4 身故保险金",
+    "### 2.6 中度疾病保险金\n被保险人于观察期后确诊初次发生中度疾病，我们按基本保险金额的百分之五十给付，"
+    "累计给付以一次为限。\n### 2.4 身故保险金",
+).replace(
+    "### 9.2 轻度疾病",
+    "### 9.3 中度疾病\n#### 9.3.1 中度帕金森病\n指帕金森病，自主生活能力部分丧失。\n"
+    "### 9.2 轻度疾病\n#### 9.2.7 轻度帕金森病\n指帕金森病，经药物治疗仍有症状。",
+)
+
+
+def test_a_used_up_category_gives_way_to_the_same_illness_at_a_lower_grade() -> None:
+    verdict = decide(
+        product(SIBLINGS),
+        story("保额20万，中症1次已经赔完了，现在帕金森病，还能赔吗"),
+        default_thesaurus(),
+        "中度帕金森病",
+    )
+    assert verdict is not None and verdict.answer == "能赔：按轻症赔，20万元 × 25% = 5万元。"
