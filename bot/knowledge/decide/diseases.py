@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.earlier_payouts import deduction_rule
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
@@ -557,12 +558,21 @@ def used_up(
         if benefit is None or not benefit.times or claimed is None or claimed < benefit.times:
             continue
         category = CATEGORY_NAMES.get(key or "", benefit.name)
-        return Verdict(
-            "disease",
-            "no",
-            f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。",
-            (Reason(payout(benefit), benefit.article),),
-        )
+        answer = f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。"
+        reasons = [Reason(payout(benefit), benefit.article)]
+        for other in situation.categories:
+            still = benefit_for(product, other)
+            claims = situation.earlier_claims.get(other, 0)
+            if other == key or still is None or (still.times and claims >= still.times):
+                continue
+            name = CATEGORY_NAMES.get(other, still.name)
+            rule = deduction_rule(product, name) if name in ("重疾", "中症", "轻症") else None
+            if rule is not None and rule[2]:
+                answer += f"{name}仍可赔，但按条款要扣除此前已给付的部分（第{rule[0]}条）。"
+                continue
+            answer += f"{name}的保障不受影响：{payout(still, situation.sum_insured)}。"
+            reasons.append(Reason(payout(still), still.article))
+        return Verdict("disease", "no", answer, tuple(reasons))
     return None
 
 

@@ -353,3 +353,15 @@ def test_a_used_up_category_gives_way_to_the_same_illness_at_a_lower_grade() -> 
         "中度帕金森病",
     )
     assert verdict is not None and verdict.answer == "能赔：按轻症赔，20万元 × 25% = 5万元。"
+
+
+def test_a_used_up_category_says_what_the_other_asked_about_still_pays(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("保额30万，轻症已经赔了3次，又查出一种轻症，以后得重疾还能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.answer.startswith("不能再赔轻症了")
+    assert "重疾的保障不受影响" in verdict.answer and "30万元" in verdict.answer
