@@ -110,6 +110,7 @@ def decide(
     if disease is None:
         disease = deemed_disease(product, situation.text)
     disease = in_situ(product, situation.text, disease)
+    told = situation
     current = current_diagnosis(product, situation, disease)
     if current != disease:
         # the disease named was paid before: the rest of the story is the case asked about
@@ -119,6 +120,8 @@ def decide(
     if excluded is not None and excluded.decision == "no":
         return excluded
     verdict = _first_verdict(product, situation, thesaurus, disease)
+    if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
+        verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
     if excluded is None:
         return verdict
     if verdict is None:
@@ -213,7 +216,6 @@ def _first_verdict(
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
-                verdict = with_earlier_payouts(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
                 notes = tuple(timing_notes(product, situation))
                 verdict = dataclasses.replace(verdict, reasons=verdict.reasons + notes)

@@ -68,7 +68,9 @@ def current_diagnosis(
 
 NO_DEDUCTION = re.compile(
     r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)"
-    r"|(已给付|已经给付)[^。；]{0,30}(不扣除|不扣减|不予扣除|不作扣除|不从.{0,12}扣除)"
+    r"|(已给付|已经给付|已领取|已获得|已赔付)[^。；]{0,40}"
+    r"(不扣除|不扣减|不予扣除|不作扣除|不作扣减|不予扣减|不从.{0,12}扣除|不影响[^。；]{0,10}给付金额)"
+    r"|不减少[^。；]{0,16}保险金的给付金额"
 )
 DEDUCTION = re.compile(
     r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|已经给付|已支付|已赔付)"
@@ -101,7 +103,11 @@ def with_earlier_payouts(
     """A payout asked after earlier ones: whether they are taken off, as the wording says, and
     the total with them when asked."""
     paid_as = PAID_AS.search(verdict.answer)
-    told = situation.paid_before is not None or bool(situation.earlier_claims)
+    told = (
+        situation.paid_before is not None
+        or bool(situation.earlier_claims)
+        or before_paid(situation.text) != situation.text
+    )
     if paid_as is None or not told:
         return verdict
     asks_deduction = ASKS_DEDUCTION.search(before_paid(situation.text)) is not None

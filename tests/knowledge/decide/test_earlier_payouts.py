@@ -45,3 +45,23 @@ def test_an_earlier_payout_the_wording_takes_off_is_not_called_free() -> None:
         "恶性肿瘤",
     )
     assert verdict is not None and verdict.answer.startswith("要扣")
+
+
+def test_a_rule_that_earlier_payouts_do_not_change_the_amount_is_not_deducting() -> None:
+    from bot.knowledge.decide.earlier_payouts import deduction_rule
+
+    wording = product(
+        ILLNESS.replace(
+            "此前已给付的轻度疾病保险金不从中扣除。",
+            "被保险人此前已领取轻度疾病保险金的，不影响本项保险金的给付金额。",
+        )
+    )
+    rule = deduction_rule(wording, "重疾")
+    assert rule is not None and rule[2] is False
+    verdict = decide(
+        wording,
+        story("保额20万，前年确诊甲状腺癌赔了25%，今年转移成晚期了，之前赔的会扣掉吗"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.answer.startswith("不扣")
