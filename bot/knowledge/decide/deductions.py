@@ -13,6 +13,7 @@ import re
 
 from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.diseases import is_severe
+from bot.knowledge.decide.earlier_payouts import before_paid
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip, money, rule_on_disease
@@ -121,9 +122,13 @@ LESS_PAID = re.compile(r"扣除[^。；]{0,8}已(经)?给付(过)?的?([\u4e00-\
 
 def decide_death_after_payout(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """A death after a payout the death benefit is reduced by ("扣除已给付的意外伤残保险金"):
-    the sum insured (the plan's) less what was paid."""
+    the sum insured (the plan's) less what was paid; or after a payout that ended the contract
+    ("给付全残保险金后，本合同终止")."""
     if situation.paid_before is None or not DEATH.search(situation.text):
         return None
+    ended = _ended_by_payout(product, situation)
+    if ended is not None:
+        return ended
     for benefit in product.facts.benefits:
         if "身故" not in benefit.name:
             continue
@@ -150,4 +155,32 @@ def decide_death_after_payout(product: ProductKnowledge, situation: Situation) -
                 ("身故须在条款约定的期限内、因同一意外所致，以理赔审核为准。",),
                 sum=figures,
             )
+    return None
+
+
+def _ended_by_payout(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """The payout told as made before is one after which the contract ended: no death benefit."""
+    rest = before_paid(situation.text)
+    for benefit in product.facts.benefits:
+        if "身故" in benefit.name or not benefit.ends_contract:
+            continue
+        key = re.sub(r"^(意外|疾病)|保险金$", "", benefit.name)[:2]
+        if len(key) < 2 or key not in situation.text or key in rest:
+            continue  # the payout told before is not this benefit
+        stated = [
+            (found.number, x)
+            for found in product.document.articles
+            for x in plain_sentences(found.body)
+            if key in x and re.search(r"后[^。；]{0,4}本合同终止|不再给付身故", x)
+        ]
+        article, said = min(stated, key=lambda f: len(f[1]), default=(benefit.article, ""))
+        said = said or next((x for x in benefit.sentences if "终止" in x), benefit.sentences[0])
+        paid = money(situation.paid_before or 0)
+        return Verdict(
+            "death",
+            "no",
+            f"不能再领身故保险金：{benefit.name}给付后本合同已经终止，此后身故不再给付；"
+            f"这份保单一共就是已领的{paid}。",
+            (Reason(f"条款约定：“{clip(said, 90)}”", article),),
+        )
     return None

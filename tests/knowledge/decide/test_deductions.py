@@ -83,3 +83,31 @@ def test_a_death_in_the_grace_period_is_paid_less_the_premium_owed_once() -> Non
         "恶性肿瘤",
     )
     assert illness is not None and illness.sum == "40万元 − 5000元 = 39.5万元"
+
+
+TERM_LIFE = """---
+code: T-TL-7
+name: 测试长安定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试长安定期寿险条款
+
+## 2 保险责任
+### 2.1 身故保险金
+被保险人身故的，我们按基本保险金额给付身故保险金，本合同终止。
+### 2.2 全残保险金
+被保险人全残的，我们按基本保险金额给付全残保险金，本合同终止。
+"""
+
+
+def test_a_death_after_a_payout_that_ended_the_contract_is_not_paid() -> None:
+    verdict = decide(
+        product(TERM_LIFE),
+        story("我爸前年全残，已经领了80万全残金，上个月去世了，还能领身故金吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("不能再领身故保险金") and "80万元" in verdict.answer
