@@ -14,6 +14,7 @@ import re
 from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.diseases import is_severe
 from bot.knowledge.decide.earlier_payouts import before_paid
+from bot.knowledge.decide.surrender import zero_after_claim
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip, money, rule_on_disease
@@ -124,10 +125,10 @@ def decide_death_after_payout(product: ProductKnowledge, situation: Situation) -
     """A death after a payout the death benefit is reduced by ("扣除已给付的意外伤残保险金"):
     the sum insured (the plan's) less what was paid; or after a payout that ended the contract
     ("给付全残保险金后，本合同终止")."""
-    if situation.paid_before is None or not DEATH.search(situation.text):
+    if not DEATH.search(situation.text):
         return None
     ended = _ended_by_payout(product, situation)
-    if ended is not None:
+    if ended is not None or situation.paid_before is None:
         return ended
     for benefit in product.facts.benefits:
         if "身故" not in benefit.name:
@@ -158,29 +159,52 @@ def decide_death_after_payout(product: ProductKnowledge, situation: Situation) -
     return None
 
 
+CATEGORY_KEYS = {
+    "severe": ("重疾", "重大疾病", "重度"),
+    "moderate": ("中症", "中度"),
+    "mild": ("轻症", "轻度"),
+}
+ENDS_DEATH = re.compile(r"不再给付身故|身故保险金的?责任[^。；]{0,4}终止|后[^。；]{0,4}本合同终止")
+
+
 def _ended_by_payout(product: ProductKnowledge, situation: Situation) -> Verdict | None:
-    """The payout told as made before is one after which the contract ended: no death benefit."""
+    """The payout told as made before is one after which no death benefit is paid ("我们给付全残
+    保险金后，本合同终止"; "已给付过重大疾病保险金后被保险人身故的，不再给付身故保险金")."""
     rest = before_paid(situation.text)
+    if rest == situation.text:
+        return None
     for benefit in product.facts.benefits:
-        if "身故" in benefit.name or not benefit.ends_contract:
+        if "身故" in benefit.name:
             continue
-        key = re.sub(r"^(意外|疾病)|保险金$", "", benefit.name)[:2]
-        if len(key) < 2 or key not in situation.text or key in rest:
+        own = re.sub(r"^(意外|疾病)|保险金$", "", benefit.name)[:2]
+        keys = [k for k in (own, *CATEGORY_KEYS.get(benefit.category or "", ())) if len(k) == 2]
+        told = [k for k in keys if k in situation.text and k not in rest]
+        if not told:
             continue  # the payout told before is not this benefit
         stated = [
             (found.number, x)
             for found in product.document.articles
             for x in plain_sentences(found.body)
-            if key in x and re.search(r"后[^。；]{0,4}本合同终止|不再给付身故", x)
+            if any(k in x for k in [*keys[:1], benefit.name]) and ENDS_DEATH.search(x)
         ]
+        if not stated and not benefit.ends_contract:
+            continue
         article, said = min(stated, key=lambda f: len(f[1]), default=(benefit.article, ""))
         said = said or next((x for x in benefit.sentences if "终止" in x), benefit.sentences[0])
-        paid = money(situation.paid_before or 0)
+        total = (
+            f"这份保单一共就是已领的{money(situation.paid_before)}。"
+            if situation.paid_before
+            else ""
+        )
+        reasons = [Reason(f"条款约定：“{clip(said, 90)}”", article)]
+        zero = zero_after_claim(product, situation)
+        if zero is not None and zero[1] and re.search(r"现金价值|退", situation.text):
+            total += "已经给付过保险金的，按条款现金价值为零，也退不到现金价值。"
+            reasons.append(Reason(f"条款约定：“{clip(zero[0].sentence, 70)}”", zero[0].article))
         return Verdict(
             "death",
             "no",
-            f"不能再领身故保险金：{benefit.name}给付后本合同已经终止，此后身故不再给付；"
-            f"这份保单一共就是已领的{paid}。",
-            (Reason(f"条款约定：“{clip(said, 90)}”", article),),
+            f"不能再领身故保险金：按条款，给付{benefit.name}后不再给付身故保险金。{total}",
+            tuple(reasons),
         )
     return None

@@ -32,12 +32,20 @@ def before_paid(text: str) -> str:
     for sentence in re.split(r"(?<=[。！!？?])", text):
         clauses = re.split(r"(?<=[，,；;])", sentence)
         last_paid = max(
-            (n for n, c in enumerate(clauses) if PAID_WORDS.search(c) and not ASKING.search(c)),
+            (n for n, c in enumerate(clauses) if _tells_payout(c) and not ASKING.search(c)),
             default=-1,
         )
         kept = ["_" * len(c) if n <= last_paid else c for n, c in enumerate(clauses)]
         out.append("".join(kept))
     return "".join(out)
+
+
+def _tells_payout(clause: str) -> bool:
+    """Whether ``clause`` tells of a payout made ("赔过一次"), not of none ("没赔过")."""
+    return any(
+        not re.search(r"(没|未|没有|从没|从未|不曾)$", clause[: m.start()])
+        for m in PAID_WORDS.finditer(clause)
+    )
 
 
 def current_diagnosis(

@@ -111,3 +111,17 @@ def test_a_death_after_a_payout_that_ended_the_contract_is_not_paid() -> None:
     )
     assert verdict is not None and verdict.decision == "no"
     assert verdict.answer.startswith("不能再领身故保险金") and "80万元" in verdict.answer
+
+
+def test_a_death_after_a_payout_the_wording_names_is_not_paid_without_an_amount_told() -> None:
+    wording = product(
+        TERM_LIFE.replace(
+            "### 2.2 全残保险金",
+            "### 2.3 重大疾病保险金\n被保险人确诊重大疾病的，我们按基本保险金额给付。"
+            "我们已给付过重大疾病保险金后被保险人身故的，不再给付身故保险金。\n### 2.2 全残保险金",
+        )
+    )
+    verdict = decide(
+        wording, story("我妈前年赔过一次重疾，今年去世了，还能领身故金吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "no" and "重大疾病保险金" in verdict.answer

@@ -65,3 +65,8 @@ def test_a_rule_that_earlier_payouts_do_not_change_the_amount_is_not_deducting()
         "恶性肿瘤",
     )
     assert verdict is not None and verdict.answer.startswith("不扣")
+
+
+def test_a_payout_said_never_made_is_not_blanked() -> None:
+    text = story("交了3年，一直没赔过重疾，今年走了，身故能拿多少").text
+    assert before_paid(text) == text
