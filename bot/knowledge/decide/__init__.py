@@ -26,7 +26,11 @@ from bot.knowledge.decide.claiming import (
     decide_limitation,
 )
 from bot.knowledge.decide.coverage import decide_expense_refund
-from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
+from bot.knowledge.decide.deaths import (
+    decide_absent_death_benefit,
+    decide_death_benefit,
+    with_equal_shares,
+)
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
@@ -122,6 +126,8 @@ def decide(
     verdict = _first_verdict(product, situation, thesaurus, disease)
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
+    if verdict is not None and verdict.kind == "death":
+        verdict = with_equal_shares(product, situation, verdict)
     if excluded is None:
         return verdict
     if verdict is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
@@ -154,3 +155,39 @@ def _minor_cap(product: ProductKnowledge, age: int | None) -> tuple[float, str, 
                     )
                     return amount, article.number, sentence
     return None
+
+
+SEVERAL = re.compile(r"受益人[^。？?]{0,12}?(两个|两人|二人|三个|三人|我和|和我)")
+NO_SHARES = re.compile(r"(没|未|没有)(写|定|约定|确定|填)[^。，,？?]{0,4}(比例|份额)")
+EQUAL = re.compile(r"未确定[^。；]{0,8}份额[^。；]{0,12}相等份额")
+RESULT = re.compile(r"=\s*(\d+(?:\.\d+)?)(万元|元)")
+
+
+def with_equal_shares(product: ProductKnowledge, situation: Situation, verdict: Verdict) -> Verdict:
+    """Several beneficiaries and no shares set: the wording's equal shares of the payout."""
+    told = SEVERAL.search(situation.text)
+    if told is None or not NO_SHARES.search(situation.text) or verdict.decision == "no":
+        return verdict
+    rule = next(
+        (
+            (a.number, x)
+            for a in product.document.articles
+            for x in plain_sentences(a.body)
+            if EQUAL.search(x)
+        ),
+        None,
+    )
+    if rule is None:
+        return verdict
+    count = 3 if told.group(1).startswith("三") else 2
+    figure = RESULT.search(verdict.answer)
+    if figure is not None:
+        total = float(figure.group(1)) * (10_000 if figure.group(2) == "万元" else 1)
+        each = f"各得{money(total / count)}（{money(total)} ÷ {count}）"
+    else:
+        each = f"各得{count}分之一"
+    return dataclasses.replace(
+        verdict,
+        answer=f"{verdict.answer}没有写份额的，{count}位受益人按相等份额平分，{each}。",
+        reasons=(*verdict.reasons, Reason(f"条款约定：“{clip(rule[1], 70)}”", rule[0])),
+    )

@@ -42,3 +42,21 @@ def test_the_age_at_death_is_counted_to_the_day_of_the_fatal_accident(
         default_thesaurus(),
     )
     assert verdict is not None and verdict.kind == "death" and "已满18周岁" in verdict.answer
+
+
+def test_beneficiaries_without_shares_take_the_wording_equal_shares() -> None:
+    from tests.knowledge.decide.conftest import ILLNESS, product
+
+    wording = product(
+        ILLNESS.replace(
+            "## 3 我们不保什么",
+            "### 2.9 受益人\n身故保险金受益人为数人且未确定受益份额的，各受益人按照相等份额享有受益权。\n\n"
+            "## 3 我们不保什么",
+        )
+    )
+    verdict = decide(
+        wording,
+        story("我爸40岁，保额60万，受益人写了我和我妹两个人，没写比例，他去世了各拿多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and "各得30万元" in verdict.answer
