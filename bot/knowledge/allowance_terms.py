@@ -16,7 +16,7 @@ ALLOWANCE = re.compile(r"津贴|补贴|住院日额|住院给付日额")
 INTENSIVE = re.compile(r"重症监护|ICU|监护室", re.IGNORECASE)
 DAILY = re.compile(r"(?:每日|每天|日额)[^。；\d]{0,12}?(\d+(?:\.\d+)?)\s*(万元|元)")
 DEDUCTIBLE_DAYS = re.compile(
-    r"(\d+)\s*[日天]的?免赔(?:日|天数|期)|免赔(?:日|天数|期)[为是]?\s*(\d+)\s*[日天]"
+    r"(\d+)\s*[日天]的?免赔(?:日|天数|期)?(?!额)|免赔(?:日|天数|期)[为是]?\s*(\d+)\s*[日天]"
 )
 STAY_CAP = re.compile(r"每次住院([^。；\d]{0,12}?)(\d+)\s*[日天]")
 PERIOD_CAP = re.compile(r"累计[^。；\d]{0,10}?(\d+)\s*[日天]")
@@ -34,7 +34,10 @@ def allowance_terms(sentence: str, benefit: str | None, article: str) -> list[Me
         found.append(MedicalTerm(kind, benefit, article, amount, "日", sentence, item=item))
 
     daily = DAILY.search(sentence)
-    if daily and ALLOWANCE.search(sentence[: daily.start()] + sentence[daily.end() :]):
+    if daily and (
+        ALLOWANCE.search(sentence[: daily.start()] + sentence[daily.end() :])
+        or ALLOWANCE.search(daily.group(0)[2:])  # "每日津贴500元"
+    ):
         amount = float(daily.group(1)) * (10_000 if daily.group(2) == "万元" else 1)
         ward = (
             "重症监护室"

@@ -637,7 +637,9 @@ def _terms(articles: tuple[ClauseArticle, ...], disease_articles: set[str]) -> l
 
 # 已交保险费 ×（1 − 25%）×（1 − 已经过天数 ÷ 天数）: the share kept for expenses, then the share left
 UNEARNED = re.compile(r"[×xX*]\s*[（(]\s*1\s*[-−－–]\s*(\d+(?:\.\d+)?)\s*[%％]\s*[）)]")
-ZERO_REFUND = re.compile(r"现金价值(?:为|是|等于)(?:零|0)(?![.\d])|不(?:再)?退还?(?:任何)?保险费")
+ZERO_REFUND = re.compile(
+    r"(?:现金价值|未满期净保(?:险)?费)(?:为|是|等于)(?:零|0)(?![.\d])|不(?:再)?退还?(?:任何)?保险费"
+)
 PAID_OUT = re.compile(r"给付|赔付|发生.{0,6}保险金")
 NOT_PAID = re.compile(r"不(?:承担|予)?(?:给付|赔付)|告知")  # a rescission, not a payout
 MONTHLY = re.compile(r"按月|月交|月缴|每月")

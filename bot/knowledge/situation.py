@@ -89,6 +89,8 @@ class Situation:
     icu_days: int | None = None  # days in intensive care
     ward_days: int | None = None  # days in an ordinary ward
     allowance_days_used: int | None = None  # hospital allowance days already paid
+    policy_year: int | None = None  # which year of cover: 1 the first, 2 the first renewal …
+    claim_free_years: int | None = None  # years just before this one without a claim
 
     def events(self) -> set[str]:
         """Every event kind the story mentions with a date or a duration."""
@@ -173,4 +175,6 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         icu_days=told.icu_days(text),
         ward_days=told.ward_days(text),
         allowance_days_used=told.allowance_days_used(text),
+        policy_year=told.cover_year(text),
+        claim_free_years=told.claim_free_years(text),
     )

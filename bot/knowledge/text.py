@@ -150,11 +150,17 @@ def table_sentences(text: str) -> list[str]:
         return []
     header, *data = rows
     return [
-        f"{row[0]}：{header[i]}为{cell}"
+        f"{_row_label(row[:i])}：{header[i]}为{cell}"
         for row in data
         for i, cell in enumerate(row[1:], start=1)
         if i < len(header) and cell
     ]
+
+
+def _row_label(cells: list[str]) -> str:
+    """A row's label: its first cell and the later cells that describe rather than state a figure
+    (``以参加社保身份投保 | 未经社保结算 | 60%`` → ``以参加社保身份投保，未经社保结算``)."""
+    return "，".join([cells[0], *(c for c in cells[1:] if c and not re.search(r"\d", c))])
 
 
 def table_rows(text: str) -> list[list[str]]:

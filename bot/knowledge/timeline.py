@@ -52,6 +52,9 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "送达",
             "收到电子保单",
             "确认收到",
+            "发到我",
+            "发给我",
+            "发送到",
         ),
     ),
     (
@@ -221,7 +224,11 @@ def _nearest_event(
     return best
 
 
+PREMIUM_BEFORE = re.compile(r"(保费|保险费|交费|缴费|续期|那期)[^，。,；;]{0,4}$")
 ANCHOR_AFTER = re.compile(r"(以后|之后|后|後|的$)")
+# What a customer means to do on a day is asked on that day: the day is the story's "now".
+INTENT = re.compile(r"(我|又|才|就|再)?(想|打算|准备|计划|要去|想去|想要)")
+ASKED_ON_THE_DAY = ("reinstated", "renewed", "now")
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -231,7 +238,17 @@ FULL_DATE = re.compile(
 )
 YEAR_WORD_DATE = re.compile(
     r"(前年|去年|今年|明年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?"
+    r"(初|上旬|中旬|下旬|底|末)?"
 )
+# the part of a month told: 初/上旬 the 1st–10th, 中旬 the 11th–20th, 下旬/底/末 the 21st on
+MONTH_PART = {
+    "初": (1, 10),
+    "上旬": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 31),
+    "底": (21, 31),
+    "末": (21, 31),
+}
 YEAR_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_ONLY = re.compile(
     r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)|(前年|去年|今年)(?![\d一二三四五六七八九十]{1,3}月)"
@@ -278,6 +295,9 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
         span = _span(year, month, day)
         if span is None:
             continue
+        if day is None and match.group(4):
+            first, last = MONTH_PART[match.group(4)]
+            span = (span[0].replace(day=first), span[1].replace(day=min(last, span[1].day)))
         starts = [
             d for d in found if d.kind in ("effective", "signed", "reinstated", "due", "lapsed")
         ]
@@ -286,6 +306,13 @@ def dated_events(text: str, today: dt.date) -> tuple[Dated, ...]:
             # is in the following year.
             span = _span(year + 1, month, day) or span
         placed = _place(text, match, span)
+        told_before = [d.first for d in found if d.kind and d.position < match.start()]
+        if not match.group(1) and placed.kind == "now" and told_before:
+            # the day of asking comes after the story: "2025年9月20号车祸，到现在3月中旬"
+            while placed.last < max(told_before):
+                placed = Dated(
+                    "now", _next_year(placed.first), _next_year(placed.last), placed.position
+                )
         if not _recurring(text, match.start()):
             years[match.start()] = span[0].year
         found.append(placed)
@@ -355,6 +382,12 @@ def _recurring_due(found: list[Dated]) -> list[Dated]:
     return placed
 
 
+def _next_year(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for a 29th)."""
+    end = calendar.monthrange(day.year + 1, day.month)[1]
+    return day.replace(year=day.year + 1, day=min(day.day, end))
+
+
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:
     try:
         if day is None:
@@ -388,8 +421,12 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
         # "2月28号晚上十点多在app上把首期保费付了": a payment told further on in the clause.
         far = _nearest_event(text, end, after=True, reach=30)
         following = far if far is not None and far[1] == "paid" else None
+    if following and following[1] == "expiry" and PREMIUM_BEFORE.search(text, 0, match.start()):
+        following = (following[0], "due")  # "保费5月10号到期忘了交": a premium falling due
     if preceding and preceding[1] == "now" and preceding[0] <= 1:
         kind = "now"  # "现在9月10号了想复效": the day of asking
+    elif INTENT.match(text, end) and (following is None or following[1] in ASKED_ON_THE_DAY):
+        kind = "now"  # "4月22号想撤销", "3月1号打算去理赔": the day the customer asks or acts
     elif following and preceding:
         kind = following[1] if following[0] <= preceding[0] + 2 else preceding[1]
     else:
@@ -522,14 +559,26 @@ def condition_durations(text: str) -> tuple[DaySpan, ...]:
     return tuple(found)
 
 
+ONSET_KINDS = ("diagnosis", "treatment", "hospital", "told")
+
+
 def dated_durations(dated: tuple[Dated, ...]) -> tuple[DaySpan, ...]:
-    """How long an illness had lasted at a later check-up told by dates ("1月5日确诊，5月1日复查
-    还在": 116 days)."""
-    diagnosed = next((d for d in dated if d.kind == "diagnosis"), None)
-    if diagnosed is None:
+    """How long an illness or its treatment had lasted at a later day told by dates: a check-up
+    ("1月5日确诊，5月1日复查还在": 116 days) or the day of asking ("2月10号脑出血，现在5月中旬了",
+    "1月5号开始透析，3月1号想去理赔")."""
+    onset = next((d for d in dated if d.kind in ONSET_KINDS), None)
+    if onset is None:
         return ()
-    checks = [d for d in dated if d.kind == "treatment" and d.first > diagnosed.last]
+    diagnosed = next((d for d in dated if d.kind == "diagnosis"), None)
+    checks = [
+        d
+        for d in dated
+        if (d.kind == "treatment" and diagnosed is not None and d.first > diagnosed.last)
+        or (d.kind == "now" and d.position > onset.position)
+    ]
     if not checks:
         return ()
     check = checks[-1]
-    return (DaySpan((check.first - diagnosed.last).days, (check.last - diagnosed.first).days),)
+    start = diagnosed if check.kind == "treatment" and diagnosed is not None else onset
+    low, high = (check.first - start.last).days, (check.last - start.first).days
+    return (DaySpan(max(low, 0), high),) if high >= 0 else ()

@@ -15,7 +15,9 @@ MONEY = re.compile(
     NUM
     + r"\s*(万元|万块|万|w|千元|千|k|元|块|(?<=\d{3})(?=[，,。；\s]|$|[^\d.%万千元块天日次年岁级个月周号期]))"
     # "3千次" is a count, "2190元一次交清" is money
-    r"(?:(?<=[元块])|(?![\u4e00-\u9fff]{0,1}(?:[日天次岁级]|年(?!度|交|缴|付))))"
+    # "2万今年…", "20万首年" are money followed by a year word
+    r"(?:(?<=[元块])|(?![日天次岁级]|年(?!度|交|缴|付))"
+    r"(?!(?![今去明前首每当同])[\u4e00-\u9fff](?:[日天次岁级]|年(?!度|交|缴|付))))"
 )
 SUM_INSURED_WORDS = ("保额", "基本保险金额", "保险金额", "买了", "投保", "保了", "买的")
 EXPENSE_WORDS = (
@@ -155,6 +157,29 @@ def years_paid(text: str) -> int | None:
     return int(value) if value else None
 
 
+CLAIM_FREE = re.compile(
+    r"(?:前|过去|之前|头|连续)"
+    + NUM
+    + r"\s*(?:个)?(?:年|保险期间|保单年度)[^，。,；;]{0,4}(?:都|均|一直)?"
+    r"(?:没|没有|未|无|从没|从未)(?:理赔|出险|赔过|报销|报过|申请过理赔|用过)"
+)
+
+
+def claim_free_years(text: str) -> int | None:
+    """How many years before this one passed without a claim: "前两年都没理赔过" (2)."""
+    match = CLAIM_FREE.search(text)
+    value = number(match.group(1)) if match else None
+    return int(value) if value else None
+
+
+FIRST_YEAR = re.compile(r"首年|头一年|刚买|新买|第一次买|今年(刚|才)?(买|投保)")
+
+
+def cover_year(text: str) -> int | None:
+    """Which year of cover the story is in: "续保第二年" (2), "第一年买的", "首年" (1)."""
+    return policy_year(text) or (1 if FIRST_YEAR.search(text) else None)
+
+
 def money_value(match: re.Match[str]) -> float | None:
     amount = number(match.group(1))
     if amount is None:
@@ -237,8 +262,30 @@ def social_insurance(text: str) -> str | None:
     return None
 
 
+PERSON = (
+    r"我|本人|自己|孩子|儿子|女儿|宝宝|小孩|老公|老婆|丈夫|妻子|爱人|我爸|我妈|爸爸|妈妈|父亲|母亲|"
+    r"爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|他|她"
+)
+TOLD_AGE = re.compile(rf"({PERSON})?(?:今年|现在|已经|目前)?(?:才|都)?" + NUM + r"\s*(?:周)?岁")
+INSURED = re.compile(
+    rf"(?:给|帮|替)({PERSON})(?:买|投|保|上|配)|({PERSON})[^，。,；;]{{0,6}}(?:能|可以|还能)(?:买|投|保)"
+)
+
+
 def age(text: str) -> int | None:
-    return _latest_age(number(m.group(1)) for m in re.finditer(NUM + r"\s*(?:周)?岁", text))
+    """The insured's age: of several people's ("我今年45岁，孩子10岁"), the age of the one the
+    question is for (给孩子买 → the child's, else the speaker's); else the last age told."""
+    told = [(m.group(1), number(m.group(2))) for m in TOLD_AGE.finditer(text)]
+    owners = {who for who, _ in told if who}
+    if len(owners) > 1:
+        wanted = INSURED.search(text)
+        who = (wanted.group(1) or wanted.group(2)) if wanted else "我"
+        if who == "自己" or who == "本人":
+            who = "我"
+        mine = [a for w, a in told if w == who]
+        if mine:
+            return _latest_age(mine)
+    return _latest_age(a for _, a in told)
 
 
 def age_at_claim(text: str) -> int | None:
@@ -272,7 +319,8 @@ def claim_told(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "轻症赔过一次", "已经赔了两次重疾": a category paid before, and how many times."""
     names = "|".join(words)
     return re.compile(
-        rf"(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了)(?:" + NUM + "次)?"
+        rf"(?:{names})" + NUM + r"次(?:都|已经|已)?(?:赔|理赔|给付)(?:过|了|完|满)"
+        rf"|(?:{names}).{{0,4}}(?:已经)?(?:赔|理赔|给付)(?:过|了|完|满)(?:" + NUM + "次)?"
         r"|(?:赔|理赔|给付)(?:过|了)" + NUM + rf"?次?(?:{names})"
     )
 
@@ -291,7 +339,7 @@ def earlier_claims(text: str) -> dict[str, int]:
             None,
         )
         if match:
-            count = number(match.group(1) or match.group(2) or "一")
+            count = number(match.group(1) or match.group(2) or match.group(3) or "一")
             claims[category] = int(count) if count else 1
     return claims
 
@@ -359,7 +407,9 @@ def installment(text: str) -> str | None:
 
 def days_passed(text: str) -> int | None:
     """How many days of the current period have passed: "现在过了146天", "已经过了15天"."""
-    match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text)
+    match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text) or re.search(
+        r"(?:生效|保了|买了|投保|承保)(?:了|已经|已)?" + NUM + r"\s*[天日](?!内)", text
+    )
     value = number(match.group(1)) if match else None
     return int(value) if value else None
 

@@ -51,3 +51,11 @@ def test_a_sentence_of_another_benefit_states_no_allowance_rule() -> None:
 
 def test_an_allowance_outside_hospital_is_not_read() -> None:
     assert allowance_terms("交通补贴每日50元。", "交通补贴", "2.6") == []
+
+
+def test_an_allowance_named_inside_the_daily_amount_and_bare_deductible_days() -> None:
+    assert kinds("被保险人住院的，按每日津贴300元给付，每次住院2日免赔。") == [
+        ("daily_allowance", 300.0, None),
+        ("deductible_days", 2.0, None),
+    ]
+    assert ("deductible_days", 5.0, None) not in kinds("住院津贴每日100元，5日免赔额另计。")

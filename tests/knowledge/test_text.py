@@ -30,3 +30,10 @@ def test_items_numbered_with_chinese_numerals_in_brackets_are_split() -> None:
     )
     assert lead == "仅限于下列三种情形之一："
     assert items == ["甲情形", "乙情形", "丙情形。"]
+
+
+def test_a_table_cell_is_labelled_by_every_describing_cell_before_it() -> None:
+    from bot.knowledge.text import table_sentences
+
+    table = "| 身份 | 结算 | 比例 |\n|---|---|---|\n| 有医保身份 | 未走医保 | 55% |\n"
+    assert "有医保身份，未走医保：比例为55%" in table_sentences(table)

@@ -71,3 +71,42 @@ def test_a_check_up_after_the_diagnosis_gives_how_long_the_illness_lasted() -> N
 def test_numbers_are_read_in_digits_and_in_chinese() -> None:
     assert [number(t) for t in ("三", "十五", "2.5", "两")] == [3.0, 15.0, 2.5, 2.0]
     assert number("abc") is None
+
+
+def test_a_day_the_customer_means_to_act_on_is_the_day_of_asking() -> None:
+    events = dated_events(normalize("2024年8月2号签收的保单，8月19号打算撤回"), TODAY)
+    assert [(e.kind, e.first) for e in events] == [
+        ("signed", dt.date(2024, 8, 2)),
+        ("now", dt.date(2024, 8, 19)),
+    ]
+
+
+def test_how_long_an_illness_lasted_is_counted_to_the_dated_day_of_asking() -> None:
+    onset_to_asking = dated_events(normalize("2024年11月3号心梗发作，12月20号准备去理赔"), TODAY)
+    assert dated_durations(onset_to_asking) == (DaySpan(47, 47),)
+    month_of_asking = dated_events(normalize("2024年7月1日开始做腹透，现在9月底了"), TODAY)
+    assert dated_durations(month_of_asking) == (DaySpan(82, 91),)
+
+
+def test_a_premium_falling_due_is_a_due_day_not_the_end_of_cover() -> None:
+    due = dated_events(normalize("续期保费3月8号到期还没交"), TODAY)
+    end = dated_events(normalize("保单3月8号到期"), TODAY)
+    assert [e.kind for e in due] == ["due"] and [e.kind for e in end] == ["expiry"]
+
+
+def test_the_part_of_a_month_told_narrows_the_days() -> None:
+    (early,) = dated_events(normalize("6月初确诊"), TODAY)
+    (late,) = dated_events(normalize("9月底住院"), TODAY)
+    assert (early.first.day, early.last.day) == (1, 10)
+    assert (late.first.day, late.last.day) == (21, 30)
+
+
+def test_a_policy_sent_to_the_customer_is_the_day_it_was_delivered() -> None:
+    (sent,) = dated_events(normalize("3月2号电子保单发到我手机上"), TODAY)
+    assert sent.kind == "signed"
+
+
+def test_the_day_of_asking_without_a_year_comes_after_the_story() -> None:
+    events = dated_events(normalize("2024年10月8号摔伤住院，到现在1月下旬了还在复健"), TODAY)
+    now = next(e for e in events if e.kind == "now")
+    assert (now.first, now.last) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))

@@ -84,3 +84,35 @@ def test_a_cash_value_a_debt_and_a_payout_told() -> None:
 def test_a_premium_short_of_what_was_due_is_paid_and_due() -> None:
     assert told.premium_shortfall(normalize("实际交8000，应该交10000")) == (8000.0, 10000.0)
     assert told.premium_shortfall(normalize("实际交10000，应该交8000")) is None
+
+
+def test_money_told_just_before_a_year_word_is_still_money() -> None:
+    text = normalize("门诊花了6500 医保报了1500 今年是第一年")
+    assert told.expenses(text) == 6500 and told.reimbursed(text) == 1500
+    assert told.expenses(normalize("开刀花了12万首年")) == 120_000
+
+
+def test_the_year_of_cover_told_as_a_renewal_or_the_first_year() -> None:
+    assert told.cover_year(normalize("这是续保的第三年")) == 3
+    assert told.cover_year(normalize("首年就住院了")) == 1
+    assert told.cover_year(normalize("住院第4天")) is None
+
+
+def test_years_without_a_claim_before_this_one() -> None:
+    assert told.claim_free_years(normalize("过去三年一直没出险")) == 3
+    assert told.claim_free_years(normalize("去年赔过一次")) is None
+
+
+def test_the_age_is_of_the_person_the_question_is_for() -> None:
+    assert told.age(normalize("我今年38岁，女儿6岁，我能投保吗")) == 38
+    assert told.age(normalize("我今年38岁，想给女儿买，她6岁")) == 6
+    assert told.age(normalize("老公52岁，我49岁，给老公投保")) == 52
+
+
+def test_days_gone_by_since_cover_began() -> None:
+    assert told.days_passed(normalize("保单生效了100天")) == 100
+    assert told.days_passed(normalize("保了40天")) == 40
+
+
+def test_earlier_claims_counted_before_the_paid_word() -> None:
+    assert told.earlier_claims(normalize("轻症三次都赔完了")) == {"mild": 3}

@@ -26,7 +26,10 @@ from bot.knowledge.decide.claiming import (
     decide_limitation,
 )
 from bot.knowledge.decide.coverage import decide_expense_refund
-from bot.knowledge.decide.deaths import decide_absent_death_benefit, decide_death_benefit
+from bot.knowledge.decide.deaths import (
+    decide_absent_death_benefit,
+    decide_death_benefit,
+)
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability
 from bot.knowledge.decide.disclosure import decide_disclosure
@@ -35,13 +38,21 @@ from bot.knowledge.decide.diseases import (
     decide_disease,
     decide_outside_cancer_cover,
     decide_used_up,
+    deemed_disease,
+    in_situ,
     is_severe,
     several_at_once,
+)
+from bot.knowledge.decide.earlier_payouts import (
+    before_paid,
+    current_diagnosis,
+    with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
+    decide_benefit_limit,
     decide_deductible_carry,
     decide_limit_left,
     decide_medical,
@@ -102,6 +113,15 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    if disease is None:
+        disease = deemed_disease(product, situation.text)
+    disease = in_situ(product, situation.text, disease)
+    told = situation
+    current = current_diagnosis(product, situation, disease)
+    if current != disease:
+        # the disease named was paid before: the rest of the story is the case asked about
+        situation = dataclasses.replace(situation, text=before_paid(situation.text))
+        disease = current
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
@@ -109,6 +129,8 @@ def decide(
     if excluded is not None and excluded.decision == "no":
         return excluded
     verdict = _first_verdict(product, situation, thesaurus, disease)
+    if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
+        verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
     if excluded is None:
         return verdict
     if verdict is None:
@@ -208,6 +230,7 @@ def _first_verdict(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
         lambda: decide_limit_left(product, situation),
+        lambda: decide_benefit_limit(product, situation),
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
@@ -228,6 +251,8 @@ def _first_verdict(
         if verdict is not None:
             if verdict.kind == "waiting" and verdict.decision == "no":
                 verdict = with_waiting_refund(product, situation, verdict)
+            if verdict.kind == "stay_window" and verdict.decision == "yes" and situation.expenses:
+                verdict = _with_sum(verdict, decide_medical(product, situation, False, thesaurus))
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
@@ -280,6 +305,22 @@ def _said_not_severe(
             Reason(f"“{disease}”不属于“{left_out.name}”", left_out.article),
             *verdict.reasons,
         ),
+    )
+
+
+def _with_sum(verdict: Verdict, medical: Verdict | None) -> Verdict:
+    """A cost that falls in a benefit's days, with what that benefit pays for it."""
+    if medical is None or medical.kind != "medical":
+        return verdict
+    lead = verdict.answer
+    if medical.decision == "no":  # in the days, yet nothing left to pay after the deductible
+        lead = re.sub(r"^能报：", "在可报销的天数内：", lead)
+    return dataclasses.replace(
+        verdict,
+        answer=f"{lead}{medical.answer}",
+        reasons=verdict.reasons + medical.reasons,
+        conditions=medical.conditions,
+        sum=medical.sum,
     )
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.earlier_payouts import deduction_rule
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
@@ -112,6 +113,15 @@ def decide_disease(
         assert unmet is not None
         requirement, told = unmet
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
+        if told == APPROACH_UNMET:
+            then = "医疗费用仍按一般医疗费用的约定报销。" if is_medical(product) else ""
+            return Verdict(
+                "disease",
+                "no",
+                f"不算“{found.name}”：定义要求{requirement}，您说的{told}，不符合这一项。{then}",
+                (Reason(f"“{found.name}”的定义：“{clip(requirement, 80)}”", found.article),),
+                ("是否符合以专科医生的诊断和理赔审核为准。",),
+            )
         return Verdict(
             "disease",
             "no",
@@ -129,6 +139,16 @@ def decide_disease(
                 )
             )
     chosen = met
+    if chosen and all(used_up(product, situation, [f.category]) is not None for f, _ in chosen):
+        chosen = chosen + _open_siblings(product, situation, [f for f, _ in chosen])
+    open_ = [p for p in chosen if used_up(product, situation, [p[0].category]) is None]
+    if open_ and len(open_) < len(chosen):
+        # "中症已经赔满了": a category whose times are used up gives way to one still open
+        for found, _ in chosen:
+            spent = used_up(product, situation, [found.category])
+            if spent is not None:
+                reasons.append(Reason(spent.answer.split("：")[-1], spent.articles[0]))
+        chosen = open_
     used = _limit_used(product, chosen, situation)
     if used is not None:
         return used
@@ -145,11 +165,15 @@ def decide_disease(
         )
         line_figure: float | None = None
         if benefit is not None and benefit.percent is not None:
-            amount = amount_text(situation, benefit.percent)
+            own = own_percent(product, found, benefit)
+            percent = own[0] if own else benefit.percent
+            amount = amount_text(situation, percent)
             if situation.sum_insured:
-                line_figure = situation.sum_insured * benefit.percent / 100
+                line_figure = situation.sum_insured * percent / 100
                 figures.append(line_figure)
             reasons.append(Reason(payout(benefit), benefit.article))
+            if own is not None:
+                reasons.append(Reason(f"“{found.name}”按基本保险金额的{own[0]:g}%给付", own[1]))
             if situation.earlier_claims or re.search(r"扣", situation.text):
                 note = _deduction_note(product, benefit.article)
                 if note is not None:
@@ -274,6 +298,9 @@ def _named_exclusion(item: str, term: str, question: str) -> bool:
 
 def _describes(item: str, term: str, question: str, stage: str | None) -> bool:
     """Whether an exclusion ``item`` of a definition fits what the customer described."""
+    listed, told = _grades(item), _grades(question)
+    if {a for a, _ in listed} & {a for a, _ in told}:
+        return bool(listed & told)  # graded findings decide by grade: CIN Ⅲ is not CIN Ⅰ、Ⅱ
     if _named_exclusion(item, term, question):
         return True
     if any(c.named_in(item) for c in default_thesaurus().concepts_in(question)):
@@ -358,6 +385,97 @@ def _denied_requirement(definition: str, question: str) -> tuple[str, str] | Non
     return None
 
 
+INTERVENTIONAL = re.compile(
+    r"经导管|经皮|介入|tavr|tavi|(没|没有|未|不|无需)(开胸|开颅|开腹|切开|开刀)",
+    re.IGNORECASE,
+)
+OPEN_REQUIRED = re.compile(
+    r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|开胸|开颅|开腹)[^。；，]{0,16}?(手术|术)"
+)
+APPROACH_UNMET = "是介入（未切开、经导管或经皮）的手术"
+
+
+def interventional(text: str) -> bool:
+    """Whether the customer's operation was done without opening (经导管, 介入, 没开胸)."""
+    return INTERVENTIONAL.search(text) is not None
+
+
+def _open_surgery_required(definition: str) -> str | None:
+    """The definition's requirement of an open operation (实施了切开心脏进行的…手术), if any."""
+    text = normalize(definition)
+    found = OPEN_REQUIRED.search(text)
+    if found is None or re.search(r"(未|不)$", text[max(0, found.start(2) - 1) : found.start(2)]):
+        return None
+    return found.group(0)
+
+
+OWN_PERCENT = re.compile(r"按基本保险金额的(\d+(?:\.\d+)?)%给付")
+
+
+def own_percent(
+    product: ProductKnowledge, found: Disease, benefit: Benefit
+) -> tuple[float, str] | None:
+    """A share the wording pays for this one disease rather than its category's ("但所确诊的轻度
+    疾病为“原位癌”的，按基本保险金额的15%给付"; "本项按基本保险金额的15%给付")."""
+    own_article = product.document.article(found.article)
+    own_body = own_article.body if own_article is not None else found.definition
+    for sentence in sentences(arabic_numerals(strip_markdown(own_body))):
+        share = OWN_PERCENT.search(sentence)
+        if share and re.search(r"本项|本疾病", sentence):
+            return float(share.group(1)), found.article
+    article = product.document.article(benefit.article)
+    body = arabic_numerals(strip_markdown(article.body)) if article is not None else ""
+    for sentence in sentences(body):
+        named = sentence.find(found.name)
+        share = OWN_PERCENT.search(sentence, named) if named >= 0 else None
+        if share is not None and float(share.group(1)) != benefit.percent:
+            return float(share.group(1)), benefit.article
+    return None
+
+
+ROMAN_GRADE = {"ⅰ": "1", "ⅱ": "2", "ⅲ": "3", "ⅳ": "4", "iv": "4", "iii": "3", "ii": "2", "i": "1"}
+ABBREVIATION = re.compile(r"[（(]([a-z]{2,6}?)\s*(ⅰ|ⅱ|ⅲ|ⅳ|iv|iii|ii|i|[1-4])[）)]")
+GRADED = re.compile(r"(?<![a-z])([a-z]{2,6}?)\s*(ⅳ|ⅲ|ⅱ|ⅰ|iv|iii|ii|i|[1-4])(?![a-z\d])")
+
+
+def _grades(text: str) -> set[tuple[str, str]]:
+    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3")."""
+    return {
+        (m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2)))
+        for m in GRADED.finditer(normalize(text).lower())
+    }
+
+
+IN_SITU = re.compile(r"原位[\u4e00-\u9fff]{0,4}?癌")
+
+
+def in_situ(product: ProductKnowledge, text: str, disease: str | None) -> str | None:
+    """A carcinoma in situ told by its histology (原位腺癌, 导管原位癌) is the wording's 原位癌,
+    not its 恶性肿瘤."""
+    if disease is None or "恶性肿瘤" not in disease or not IN_SITU.search(text):
+        return disease
+    named = [d.name for d in product.facts.diseases if d.name == "原位癌"]
+    return named[0] if named else disease
+
+
+def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
+    """The disease a definition deems the customer's finding to be ("子宫颈上皮内瘤变Ⅲ级（CIN Ⅲ）
+    视为原位癌" for "病理是CIN3"), when the question names no disease itself."""
+    told = _grades(text)
+    if not told:
+        return None
+    for found in product.facts.diseases:
+        for sentence in sentences(normalize(found.definition).lower()):
+            deemed = sentence.find("视为")
+            if deemed < 0 or re.search(r"(不|不得|不能)$", sentence[:deemed]):
+                continue
+            for abbreviation in ABBREVIATION.finditer(sentence[:deemed]):
+                grade = ROMAN_GRADE.get(abbreviation.group(2), abbreviation.group(2))
+                if (abbreviation.group(1), grade) in told:
+                    return found.name
+    return None
+
+
 def _clause_around(sentence: str, position: int) -> str:
     """The clause of ``sentence`` holding ``position``, with the one before it when it is short."""
     clauses = re.split(r"(?<=[，,：:])", sentence)
@@ -377,6 +495,9 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
     denied = _denied_requirement(found.definition, situation.text)
     if denied is not None:
         return denied
+    open_only = _open_surgery_required(found.definition)
+    if open_only is not None and interventional(situation.text):
+        return open_only, APPROACH_UNMET
     for value, kind, phrase in _requirements(found.definition):
         if kind == "days":
             for span in situation.durations:
@@ -396,6 +517,30 @@ NO_DEDUCTION = re.compile(
 )
 
 
+GRADE_WORDS = re.compile(r"严重|重度|中度|轻度|较重|较轻|——")
+
+
+def _open_siblings(
+    product: ProductKnowledge, situation: Situation, spent: list[Disease]
+) -> list[tuple[Disease, str]]:
+    """The same illness at another grade (轻度脑中风后遗症 for 中度脑中风后遗症) in a category whose
+    times are not used up, when the case meets that definition."""
+    cores = {GRADE_WORDS.sub("", d.name) for d in spent}
+    shares = [b.percent for d in spent if (b := benefit_for(product, d.category)) and b.percent]
+    top = min(shares) if shares else 0.0
+    return [
+        (d, "yes")
+        for d in product.facts.diseases
+        if d not in spent
+        and (b := benefit_for(product, d.category)) is not None
+        and (b.percent or 0.0) < top  # a lower grade of the same illness only
+        and GRADE_WORDS.sub("", d.name) in cores
+        and used_up(product, situation, [d.category]) is None
+        and benefit_for(product, d.category) is not None
+        and _unmet_threshold(d, situation) is None
+    ]
+
+
 def _limit_used(
     product: ProductKnowledge, chosen: list[tuple[Disease, str]], situation: Situation
 ) -> Verdict | None:
@@ -413,12 +558,21 @@ def used_up(
         if benefit is None or not benefit.times or claimed is None or claimed < benefit.times:
             continue
         category = CATEGORY_NAMES.get(key or "", benefit.name)
-        return Verdict(
-            "disease",
-            "no",
-            f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。",
-            (Reason(payout(benefit), benefit.article),),
-        )
+        answer = f"不能再赔{category}了：{category}最多赔{benefit.times}次，您已经赔过{claimed}次，次数已经用完。"
+        reasons = [Reason(payout(benefit), benefit.article)]
+        for other in situation.categories:
+            still = benefit_for(product, other)
+            claims = situation.earlier_claims.get(other, 0)
+            if other == key or still is None or (still.times and claims >= still.times):
+                continue
+            name = CATEGORY_NAMES.get(other, still.name)
+            rule = deduction_rule(product, name) if name in ("重疾", "中症", "轻症") else None
+            if rule is not None and rule[2]:
+                answer += f"{name}仍可赔，但按条款要扣除此前已给付的部分（第{rule[0]}条）。"
+                continue
+            answer += f"{name}的保障不受影响：{payout(still, situation.sum_insured)}。"
+            reasons.append(Reason(payout(still), still.article))
+        return Verdict("disease", "no", answer, tuple(reasons))
     return None
 
 

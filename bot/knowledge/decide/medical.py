@@ -60,8 +60,14 @@ def decide_medical(
         _for_plan(_for_service(product, _service(situation.text, critical)), situation.plan),
         situation.text,
     )
-    deductible = _first(terms, "deductible")
+    named = named_benefit(product, situation.text)
+    if named is not None:
+        terms = _for_benefit(product, named, situation.plan)
+    deductible = _deductible(terms, situation)
+    if named is not None and _without_deductible(product, named):
+        deductible = None
     ratio_term = _ratio(terms, situation)
+    share = _ratio_share(product, terms, situation.text, named)
     if ratio_term is None and _ratios(terms):
         return None
     if deductible is None and ratio_term is None:
@@ -86,6 +92,11 @@ def decide_medical(
     paid = situation.reimbursed or 0.0
     other = min(situation.other_paid or 0.0, paid)
     deduct = deductible.amount if deductible and deductible.amount is not None else 0.0
+    step = _claim_free_step(product) if deduct and situation.claim_free_years else None
+    if step is not None and deductible is not None and deductible.benefit:
+        step = step if deductible.benefit in step[2] else None  # another benefit's deductible
+    if step is not None and situation.claim_free_years:
+        deduct = max(deduct - step[0] * situation.claim_free_years, step[1])
     if deduct and situation.deductible_left is not None:
         deduct = min(deduct, situation.deductible_left)  # used up, or partly, this year
     elif deduct and situation.deductible_used is not None:
@@ -113,6 +124,8 @@ def decide_medical(
         offset_note = None
     ratio = ratio_term.amount if ratio_term and ratio_term.amount is not None else 100.0
     computed = max(expenses - excess - paid - deduct, 0.0) * ratio / 100
+    if share is not None:
+        computed = computed * share[0] / 100
     parts = [money(expenses)]
     if excess:
         parts.append(f"超出分项限额{money(excess)}")
@@ -120,13 +133,29 @@ def decide_medical(
         parts.append(f"已报销{money(paid)}")
     if deduct:
         parts.append(f"免赔额{money(deduct)}")
-    formula = f"（{' − '.join(parts)}）× {ratio:g}% = {money(computed)}"
+    applied = f"{ratio:g}%"
+    if share is not None:
+        applied += f" × {share[0]:g}%" + (
+            f"（即{ratio * share[0] / 100:g}%）" if ratio != 100 else ""
+        )
+    formula = f"（{' − '.join(parts)}）× {applied} = {money(computed)}"
     payable = computed
     reasons = [
         Reason(f"{label}：{clip(term.sentence, 70)}", term.article)
         for term, label in ((deductible, "免赔额"), (ratio_term, "赔付比例"))
         if term is not None
     ]
+    if share is not None:
+        reasons.append(Reason(f"条款约定：“{clip(share[1].sentence, 60)}”", share[1].article))
+    if step is not None:
+        reasons.append(
+            Reason(
+                f"连续{situation.claim_free_years}年无理赔，免赔额按条款递减：“{clip(step[2], 60)}”",
+                step[3],
+            )
+        )
+    if named is not None and deductible is None and _without_deductible(product, named):
+        reasons.append(Reason(f"{named}不适用年度免赔额", named_article(product, named)))
     for item in items:
         if item.cap is not None and item.cap.item and item.excess(days):
             each = item.cap.item[-2:]
@@ -144,9 +173,13 @@ def decide_medical(
         one_visit = _one_visit(product, situation.text)
         if one_visit is not None:
             reasons.append(Reason(f"条款约定：“{clip(one_visit[1], 60)}”", one_visit[0]))
-    limit = _year_limit(product, terms, situation, deductible or ratio_term)
+    limit = _year_limit(product, terms, situation, deductible or ratio_term, named)
     ends = None
-    if (
+    if limit is not None and limit.amount and not situation.paid_before and payable > limit.amount:
+        payable = limit.amount
+        formula += f"，以{named or ''}年度限额{money(limit.amount)}为限"
+        reasons.append(Reason(f"限额：{clip(limit.sentence, 70)}", limit.article))
+    elif (
         situation.paid_before
         and limit is not None
         and limit.amount
@@ -166,6 +199,16 @@ def decide_medical(
     if ends is not None and limit is not None and limit.amount:
         conditions.append(
             f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}（第{ends[0]}条）。"
+        )
+    others = (
+        _other_deductibles(terms, deductible, situation)
+        if deductible is not None and deduct and step is None
+        else []
+    )
+    if others and deductible is not None:
+        conditions.append(
+            f"上面按免赔额{money(deductible.amount or 0)}计算；条款另有年度免赔额"
+            f"{'、'.join(money(a) for a in others)}（看是首次投保还是续保），以您的保险期间为准。"
         )
     if situation.social_insurance is None and len({t.amount for t in _ratios(terms)}) > 1:
         conditions.append("赔付比例要看是否经社保结算，上面按经社保结算计算。")
@@ -199,11 +242,12 @@ def _year_limit(
     terms: list[MedicalTerm],
     situation: Situation,
     applied: MedicalTerm | None,
+    named: str | None = None,
 ) -> MedicalTerm | None:
     """The smallest limit for the period that bounds this payout: the benefit's own, or one for
     every benefit together (the plan's, when the wording states one per plan)."""
     limits = [t for t in terms if t.kind == "annual_limit" and t.amount]
-    owner = applied.benefit if applied is not None else None
+    owner = named or (applied.benefit if applied is not None else None)
     own = [t for t in limits if owner is not None and t.benefit == owner][:1]
     together = _for_plan(
         [
@@ -308,6 +352,45 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         tuple(reasons),
         tuple(conditions),
         sum=figures,
+    )
+
+
+LIMIT_ASKED = re.compile(r"额度|限额|最多(能)?(赔|报)|最高(能)?(赔|报)|封顶|上限|保额多少")
+
+
+def decide_benefit_limit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "原位癌这项额度多少": the year limit of the benefit the story names, and whether the
+    deductible applies to it."""
+    if situation.expenses is not None or situation.paid_before is not None:
+        return None
+    if not LIMIT_ASKED.search(situation.text):
+        return None
+    named = named_benefit(product, situation.text)
+    if named is None:
+        return None
+    terms = _for_benefit(product, named, situation.plan)
+    limit = next((t for t in terms if t.kind == "annual_limit" and t.benefit == named), None)
+    if limit is None or not limit.amount:
+        return None
+    reasons = [Reason(f"限额：{clip(limit.sentence, 70)}", limit.article)]
+    if _without_deductible(product, named):
+        deductible_note = "，不适用年度免赔额"
+        reasons.append(Reason(f"{named}不适用年度免赔额", named_article(product, named)))
+    elif (deductible := _deductible(terms, situation)) is not None and deductible.amount:
+        others = _other_deductibles(terms, deductible, situation)
+        amounts = "或".join(money(a) for a in [deductible.amount, *others])
+        deductible_note = (
+            f"，先扣年度免赔额（{amounts}{'，看是第几个保险期间' if others else ''}）再按比例赔"
+        )
+        reasons.append(Reason(f"免赔额：{clip(deductible.sentence, 70)}", deductible.article))
+    else:
+        deductible_note = ""
+    return Verdict(
+        "medical",
+        "info",
+        f"按{named}赔，年度限额{money(limit.amount)}{deductible_note}。",
+        tuple(reasons),
+        ("前提是等待期后发生、属于保险责任且费用合理必要。",),
     )
 
 
@@ -500,13 +583,168 @@ def _for_service(product: ProductKnowledge, service: str | None) -> list[Medical
     return own + [t for t in terms if t.benefit is None and t not in own]
 
 
+# what a benefit's name shares with others, or names a service or category rather than it
+SHARED_PARTS = re.compile(
+    r"恶性肿瘤|医疗|费用|保险金|住院|门诊|急诊|手术|药品|特定|一般|疾病|重大|津贴"
+)
+
+
+def named_benefit(product: ProductKnowledge, text: str) -> str | None:
+    """The one medical benefit the story names by what is its own (质子治疗 → 质子重离子医疗保险金,
+    原位癌 → 原位癌医疗保险金, 门诊手术 → 恶性肿瘤门诊手术医疗保险金)."""
+    names = sorted({t.benefit for t in product.facts.medical if t.benefit})
+    found: list[tuple[int, str]] = []
+    for name in names:
+        core = re.sub(r"^恶性肿瘤|(医疗)?(费用)?保险金$", "", name)
+        keys = {core} if len(core) >= 3 and not SHARED_PARTS.fullmatch(core) else set()
+        for run in SHARED_PARTS.split(name):
+            keys |= {run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)}
+        keys = {k for k in keys if not any(k in other for other in names if other != name)}
+        told = [len(k) for k in keys if k in text]
+        if told:
+            found.append((max(told), name))
+    found.sort(reverse=True)
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return None
+    return found[0][1]
+
+
+def named_article(product: ProductKnowledge, name: str) -> str:
+    """The article of the benefit ``name`` (its terms' article when no benefit carries it)."""
+    own = next((b.article for b in product.facts.benefits if b.name == name), None)
+    return own or next(t.article for t in product.facts.medical if t.benefit == name)
+
+
+def _for_benefit(product: ProductKnowledge, name: str, plan: str | None) -> list[MedicalTerm]:
+    """The terms of benefit ``name``: its own of each kind, else those stated for every benefit."""
+    terms = _for_plan([t for t in product.facts.medical if t.kind in SUM_KINDS], plan)
+    own = [t for t in terms if t.benefit == name]
+    kinds = {t.kind for t in own}
+    shared = [
+        t for t in terms if t.benefit is None and (t.kind not in kinds or t.kind == "annual_limit")
+    ]
+    return own + shared
+
+
+NO_DEDUCTIBLE = re.compile(r"(不适用|不扣除?|无需扣除|不计)[^。；，]{0,4}免赔额|无免赔额")
+
+
+def _without_deductible(product: ProductKnowledge, name: str) -> bool:
+    """Whether the wording exempts benefit ``name`` from the deductible, in its own article or
+    where the deductible names it (by name or article number)."""
+    article = named_article(product, name)
+    mark = re.compile(re.escape(name) + "|" + re.escape(article) + r"(?![\d.])")
+    for found in product.document.articles:
+        for sentence in plain_sentences(found.body):
+            if NO_DEDUCTIBLE.search(sentence) and (
+                found.number == article or mark.search(sentence)
+            ):
+                return True
+    return False
+
+
+FIRST_YEAR_TERM = re.compile(r"首次|首个|第一个|第一年|首年|非连续")
+RENEWED_TERM = re.compile(r"连续投保的?第|续保|第[二三四五六七八九十2-9]个?|以后|起")
+
+
+def _deductible(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None:
+    """The deductible for the customer's year of cover, where the first year and the renewed
+    years differ ("首次投保10000元；自连续投保的第二个保险期间起5000元")."""
+    found = [
+        t
+        for t in terms
+        if t.kind == "deductible"
+        and t.amount is not None
+        and not EXAMPLE.match(t.sentence)
+        and not CHANGED.search(t.sentence)
+    ]
+    if len({t.amount for t in found}) > 1 and situation.policy_year is not None:
+        marked = FIRST_YEAR_TERM if situation.policy_year == 1 else RENEWED_TERM
+        fitting = [t for t in found if marked.search(t.sentence)]
+        if situation.policy_year > 1:
+            fitting = [t for t in fitting if not FIRST_YEAR_TERM.search(t.sentence)] or fitting
+        if fitting:
+            return fitting[0]
+    return found[0] if found else None
+
+
+CLAIM_FREE_STEP = re.compile(
+    r"未(发生|申请|获得|有)[^。]{0,40}免赔额(每年)?(减少|降低|递减|下调)(\d+)元[^。]{0,12}最低(减至|降至|为)(\d+)元"
+)
+
+
+def _claim_free_step(product: ProductKnowledge) -> tuple[float, float, str, str] | None:
+    """``(step, floor, sentence, article)``: the deductible a claim-free year takes off, as far
+    down as the wording lets it go ("上一保险期间未发生给付的，免赔额减少1000元，最低减至5000元")."""
+    for article in product.document.articles:
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            found = CLAIM_FREE_STEP.search(sentence.replace(",", ""))
+            if found:
+                return float(found.group(4)), float(found.group(6)), sentence, article.number
+    return None
+
+
+def _other_deductibles(
+    terms: list[MedicalTerm], chosen: MedicalTerm, situation: Situation
+) -> list[float]:
+    """The other yearly deductibles the wording sets (first vs renewed years), when the story
+    does not say which year of cover it is."""
+    if situation.policy_year is not None:
+        return []
+    return sorted(
+        {
+            t.amount
+            for t in terms
+            if t.kind == "deductible"
+            and t.amount
+            and t.amount != chosen.amount
+            and t.benefit == chosen.benefit
+            and not EXAMPLE.match(t.sentence)
+            and not CHANGED.search(t.sentence)
+        },
+        reverse=True,
+    )
+
+
+EXAMPLE = re.compile(r"(举例|例如|示例|比如)")
+CHANGED = re.compile(r"(减少|降低|恢复为)\d+元")  # how a deductible changes, not what it is
+SHARE_OF_RATIO = re.compile(r"(按|为)(上表|上述|前述|原|对应)?的?赔付比例的(\d+(?:\.\d+)?)%")
+SHARE_SETTING = re.compile(r"在([^，。；]{2,12}?)(就诊|就医|住院|治疗)的")
+
+
+def _ratio_share(
+    product: ProductKnowledge, terms: list[MedicalTerm], text: str, named: str | None
+) -> tuple[float, MedicalTerm] | None:
+    """A share of the ratio for a setting the customer names ("在扩展医院就诊的…按上表赔付比例的
+    70%计算"), unless the wording spares the benefit named."""
+    for term in terms:
+        share = SHARE_OF_RATIO.search(term.sentence)
+        setting = SHARE_SETTING.search(term.sentence)
+        if term.kind != "reimbursement" or share is None or setting is None:
+            continue
+        if setting.group(1) not in text:
+            continue
+        article = product.document.article(term.article)
+        body = article.body if article is not None else ""
+        if named is not None and re.search(r"不适用于[^。]{0,20}" + re.escape(named), body):
+            return None
+        return float(share.group(3)), term
+    return None
+
+
 def _first(terms: list[MedicalTerm], kind: str) -> MedicalTerm | None:
     found = [t for t in terms if t.kind == kind and t.amount is not None]
     return found[0] if found else None
 
 
 def _ratios(terms: list[MedicalTerm]) -> list[MedicalTerm]:
-    return [t for t in terms if t.kind == "reimbursement" and t.amount is not None]
+    return [
+        t
+        for t in terms
+        if t.kind == "reimbursement"
+        and t.amount is not None
+        and not SHARE_OF_RATIO.search(t.sentence)
+    ]
 
 
 def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None:

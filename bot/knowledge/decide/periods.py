@@ -18,7 +18,7 @@ from bot.knowledge.decide.surrender import (
 )
 from bot.knowledge.decide.timing import day_text, waiting_name
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import article_titled
+from bot.knowledge.decide.wording import article_titled, plain_sentences
 from bot.knowledge.explain import clip, money, rule_on_disease
 from bot.knowledge.facts import MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.situation import DaySpan, Situation
@@ -517,6 +517,18 @@ def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Ver
     period = product.facts.periods.get("reinstatement")
     if period is None or not re.search(r"复效|恢复|失效|中止", situation.text):
         return None
+    lines = _period_text(period)
+    barred = next((n for n, s in enumerate(lines) if NO_REINSTATEMENT.search(s)), None)
+    if barred is not None:
+        anew = next((s for s in lines if "重新投保" in s), None)
+        return Verdict(
+            "reinstatement",
+            "no",
+            "不能复效：本合同不设效力中止与复效，宽限期过后仍未交费的，合同终止。",
+            (Reason(f"条款约定：“{clip(lines[barred], 110)}”", period.article),),
+            (f"条款约定：“{clip(anew, 90)}”。",) if anew else (),
+            coverage=False,
+        )
     span = _elapsed_now(situation, "lapsed", "due")
     if span is None:
         return None
@@ -546,14 +558,51 @@ def decide_reinstatement(product: ProductKnowledge, situation: Situation) -> Ver
             tuple(conditions),
             coverage=False,
         )
+    end, end_article = _lapse_end(product, period)
     return Verdict(
         "reinstatement",
         "no",
-        f"不能复效了：效力中止已约{span}，超过了{period.label}的复效期限，"
-        "合同按条款约定解除，可以申请退还现金价值。",
-        tuple(reasons),
+        f"不能复效了：效力中止已约{span}，超过了{period.label}的复效期限，{end}",
+        tuple(reasons) + ((Reason("超过复效期限后的处理", end_article),) if end_article else ()),
         coverage=False,
     )
+
+
+NO_REINSTATEMENT = re.compile(r"不设[^。；，]{0,6}复效|不(能|得|可)(申请)?(恢复效力|复效)")
+LAPSE_END = re.compile(r"未[^。；，,]{0,8}(恢复|复效|申请|达成)[^。；]{0,30}(终止|解除)")
+REFUND = re.compile(r"退还[^。；，,]{0,24}")
+
+
+def _lapse_end(product: ProductKnowledge, period: Period) -> tuple[str, str | None]:
+    """What the wording says happens when the window passes (合同终止, 退还未满期净保费 …), and
+    the article saying it when that is not the period's own."""
+    said = _lapse_sentences(_period_text(period))
+    article = None
+    if said is None:
+        told = [
+            (found.number, text)
+            for found in product.document.articles
+            if (text := _lapse_sentences(plain_sentences(found.body))) and "效力中止" in text
+        ]
+        told.sort(key=lambda found: REFUND.search(found[1]) is None)  # the one naming the refund
+        if not told:
+            return "之后怎么处理以条款约定为准。", None
+        article, said = told[0]
+    end = LAPSE_END.search(said)
+    assert end is not None
+    if end.group(2) == "终止":
+        outcome = "本合同终止"
+    elif "有权解除" in said:
+        outcome = "保险公司有权解除本合同"
+    else:
+        outcome = "本合同解除"
+    refund = REFUND.search(said, end.start())
+    return outcome + (f"，{refund.group(0)}。" if refund else "。"), article
+
+
+def _lapse_sentences(lines: list[str]) -> str | None:
+    at = next((n for n, s in enumerate(lines) if LAPSE_END.search(s)), None)
+    return None if at is None else "；".join(lines[at : at + 2])
 
 
 def _restarts_waiting(product: ProductKnowledge) -> bool:
@@ -634,10 +683,12 @@ def less_premium_owed(grace: Verdict, payout: Verdict | None, situation: Situati
     if payout is None or payout.decision != "yes" or payout.paid is None or not owed:
         return grace
     left = payout.paid - owed
+    figures = f"{money(payout.paid)} − {money(owed)} = {money(left)}"
     return dataclasses.replace(
         grace,
         answer=f"{grace.answer}可赔{money(payout.paid)}，扣除欠交的保险费{money(owed)}后约为"
-        f"{money(payout.paid)} − {money(owed)} = {money(left)}。",
+        f"{figures}。",
         reasons=grace.reasons + payout.reasons,
         conditions=payout.conditions,
+        sum=figures,
     )

@@ -126,6 +126,12 @@ def zero_note(rule: SurrenderRule, applies: bool | None) -> str:
     return f"条款约定：“{clip(rule.sentence, 60)}”"
 
 
+EARLIER_PERIOD = re.compile(
+    r"(去年|前年|上一年|上个保险期间|上一期)[^，。；]{0,8}(赔|理赔|报销|给付)"
+)
+YEAR_PREMIUM = re.compile(r"年交|年缴|一年(的)?保费|每年交")
+
+
 def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """The refund of a surrender after the cooling-off period, computed with the customer's numbers.
 
@@ -133,7 +139,22 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
     formula; whether the cooling-off period is over is left to the cooling-off decision unless
     the customer says so, or the days gone by exceed it.
     """
-    if not SURRENDER.search(situation.text) or situation.premium is None:
+    if not SURRENDER.search(situation.text):
+        return None
+    zero = zero_after_claim(product, situation)
+    earlier_period = EARLIER_PERIOD.search(situation.text) and "本保险期间" in (
+        zero[0].sentence if zero else ""
+    )
+    if zero is not None and zero[1] and situation.premium is None and not earlier_period:
+        # a payout this period leaves nothing to refund, whatever the premium and the days
+        return Verdict(
+            "surrender",
+            "no",
+            "退不到钱：您说本保险期间已经理赔过，按条款这种情况退保不再退还保险费。",
+            (Reason(f"条款约定：“{clip(zero[0].sentence, 70)}”", zero[0].article),),
+            coverage=False,
+        )
+    if situation.premium is None:
         return None
     passed = situation.days_passed
     formula = formula_for(product, situation.installment)
@@ -171,7 +192,11 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
         else:
             reasons.append(Reason(zero_note(rule, applies), rule.article))
     kept = f"(1 − {formula.fee_percent:g}%)"
-    if situation.period_days is None or passed > situation.period_days:
+    period_days = situation.period_days
+    if period_days is None and YEAR_PREMIUM.search(situation.text) and passed <= 365:
+        period_days = 365  # a year's premium pays a year's period
+        conditions.append("以上按当期365天计算；当期跨2月29日的为366天，金额略有不同。")
+    if period_days is None or passed > period_days:
         answer = (
             f"按条款退未满期净保险费：{yuan(situation.premium)} × {kept} × "
             f"(1 − 已经过天数 ÷ 当期天数)；请告诉我当期的天数，我帮您算出金额。"
@@ -179,17 +204,14 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
         return Verdict(
             "surrender", "info", answer, tuple(reasons), tuple(conditions), coverage=False
         )
-    refund = (
-        situation.premium * (1 - formula.fee_percent / 100) * (1 - passed / situation.period_days)
-    )
+    refund = situation.premium * (1 - formula.fee_percent / 100) * (1 - passed / period_days)
     figures = (
-        f"{yuan(situation.premium)} × {kept} × (1 − {passed} ÷ {situation.period_days})"
-        f" = {yuan(refund)}"
+        f"{yuan(situation.premium)} × {kept} × (1 − {passed} ÷ {period_days}) = {yuan(refund)}"
     )
     return Verdict(
         "surrender",
         "info",
-        f"可退约{yuan(refund)}：{figures}。",
+        f"可退约{yuan(refund)}。按条款计算：{figures}。",
         tuple(reasons),
         tuple(conditions),
         sum=figures,

@@ -142,6 +142,9 @@ def decide_assessment_day(product: ProductKnowledge, situation: Situation) -> Ve
 
 AROUND_STAY = re.compile(r"入院前\s*(\d+)\s*日[^。]*?出院后\s*(\d+)\s*日")
 BEFORE_ADMISSION = re.compile(r"(?:入院|住院)前\s*(\d+|[一二两三四五六七八九十]+)\s*[天日]")
+AFTER_DISCHARGE = re.compile(
+    r"出院(?:后|以后|之后)(?:的)?(?:第)?\s*(\d+|[一二两三四五六七八九十]+)\s*[天日]"
+)
 OUTPATIENT = re.compile(r"门诊|门急诊|急诊|复查|开药|开了.{0,3}药|看病")
 
 
@@ -191,6 +194,10 @@ def _days_from_stay(situation: Situation) -> tuple[str, int] | None:
     if before is not None:
         value = chinese_number(before.group(1))
         return ("before", int(value)) if value else None
+    after = AFTER_DISCHARGE.search(situation.text)
+    if after is not None:
+        value = chinese_number(after.group(1))
+        return ("after", int(value)) if value else None
     out = next((d for d in situation.dated if d.kind == "discharge"), None)
     if out is None or out.first != out.last:
         return None

@@ -61,3 +61,10 @@ def test_an_exclusion_for_another_reason_still_refuses(illness: ProductKnowledge
 def test_a_claim_not_reported_is_not_a_fact_not_disclosed(illness: ProductKnowledge) -> None:
     verdict = decide(illness, story("住院两个月了一直没报案，现在还能赔吗"), default_thesaurus())
     assert verdict is None or verdict.kind != "disclosure"
+
+
+def test_no_claim_made_yet_is_not_a_fact_kept_back(illness: ProductKnowledge) -> None:
+    from bot.knowledge.decide.disclosure import decide_disclosure
+
+    assert decide_disclosure(illness, story("今年还没报过，查出胃癌能赔吗")) is None
+    assert decide_disclosure(illness, story("投保时没说有胃病，查出胃癌能赔吗")) is not None

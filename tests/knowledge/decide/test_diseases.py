@@ -284,3 +284,84 @@ def test_a_case_a_definition_leaves_out_told_in_everyday_words_is_a_no() -> None
     verdict = decide(product(DONATION), told, default_thesaurus(), "单侧肺脏切除")
     assert verdict is not None and verdict.decision == "no"
     assert "作为器官捐献者而接受的肺脏切除" in verdict.answer
+
+
+def test_an_operation_without_opening_does_not_meet_a_definition_that_requires_it() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "#### 9.1.2 严重慢性肾衰竭",
+            "#### 9.1.3 主动脉手术\n指为治疗主动脉疾病，实际实施了开胸进行的主动脉置换手术。\n"
+            "#### 9.1.2 严重慢性肾衰竭",
+        )
+    )
+    closed = decide(
+        wording,
+        story("我爸主动脉做的经皮腔内修复，算主动脉手术吗"),
+        default_thesaurus(),
+        "主动脉手术",
+    )
+    opened = decide(
+        wording, story("我爸开胸做了主动脉置换，算主动脉手术吗"), default_thesaurus(), "主动脉手术"
+    )
+    assert closed is not None and closed.decision == "no" and closed.answer.startswith("不算")
+    assert opened is not None and opened.decision == "yes"
+
+
+GRADED_WORDING = ILLNESS.replace(
+    "### 9.2 轻度疾病",
+    "### 9.2 轻度疾病\n#### 9.2.5 原位癌\n指恶性细胞局限于上皮内。肛管上皮内瘤变Ⅲ级（AIN Ⅲ）视为原位癌。"
+    "下列情形不属于本项保障范围：（1）肛管上皮内瘤变Ⅰ级、Ⅱ级（AIN Ⅰ、AIN Ⅱ）。本项按基本保险金额的百分之十给付。",
+)
+
+
+def test_a_finding_the_definition_deems_a_disease_is_paid_by_that_disease_own_share() -> None:
+    wording = product(GRADED_WORDING)
+    deemed = decide(wording, story("活检是AIN3，保额20万，赔多少"), default_thesaurus())
+    assert deemed is not None and deemed.answer == "能赔：按轻症赔，20万元 × 10% = 2万元。"
+
+
+def test_a_lower_grade_the_definition_lists_as_excluded_is_not_paid() -> None:
+    wording = product(GRADED_WORDING)
+    lower = decide(wording, story("活检是AIN 2，算原位癌吗"), default_thesaurus(), "原位癌")
+    assert lower is not None and lower.decision == "no"
+
+
+def test_a_carcinoma_in_situ_told_by_histology_is_not_the_malignant_tumour() -> None:
+    wording = product(GRADED_WORDING)
+    verdict = decide(
+        wording, story("病理是原位鳞癌，保额20万赔多少"), default_thesaurus(), "恶性肿瘤"
+    )
+    assert verdict is not None and "10%" in verdict.answer
+
+
+SIBLINGS = ILLNESS.replace(
+    "### 2.4 身故保险金",
+    "### 2.6 中度疾病保险金\n被保险人于观察期后确诊初次发生中度疾病，我们按基本保险金额的百分之五十给付，"
+    "累计给付以一次为限。\n### 2.4 身故保险金",
+).replace(
+    "### 9.2 轻度疾病",
+    "### 9.3 中度疾病\n#### 9.3.1 中度帕金森病\n指帕金森病，自主生活能力部分丧失。\n"
+    "### 9.2 轻度疾病\n#### 9.2.7 轻度帕金森病\n指帕金森病，经药物治疗仍有症状。",
+)
+
+
+def test_a_used_up_category_gives_way_to_the_same_illness_at_a_lower_grade() -> None:
+    verdict = decide(
+        product(SIBLINGS),
+        story("保额20万，中症1次已经赔完了，现在帕金森病，还能赔吗"),
+        default_thesaurus(),
+        "中度帕金森病",
+    )
+    assert verdict is not None and verdict.answer == "能赔：按轻症赔，20万元 × 25% = 5万元。"
+
+
+def test_a_used_up_category_says_what_the_other_asked_about_still_pays(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("保额30万，轻症已经赔了3次，又查出一种轻症，以后得重疾还能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.answer.startswith("不能再赔轻症了")
+    assert "重疾的保障不受影响" in verdict.answer and "30万元" in verdict.answer

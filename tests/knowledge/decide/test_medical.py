@@ -330,3 +330,93 @@ def test_an_items_whole_cost_and_the_rest_of_the_bill_are_added_not_confused() -
     assert verdict is not None
     # 6000 + 10000, over the bed cap 6000 − 5 × 1000 = 1000, less 2000
     assert verdict.sum == "（1.6万元 − 超出分项限额1000元 − 已报销2000元）× 100% = 1.3万元"
+
+
+SPECIAL = """---
+code: T-MED-9
+name: 测试惠宁肿瘤医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试惠宁肿瘤医疗保险条款
+
+## 2 保险责任
+### 2.1 肿瘤住院医疗保险金
+被保险人因肿瘤住院治疗的，我们给付肿瘤住院医疗保险金。本项保险金的年度限额为300万元。
+### 2.2 硼中子俘获治疗保险金
+被保险人接受硼中子俘获治疗的，我们给付本项保险金。本项保险金的年度限额为50万元，赔付比例为100%，不适用年度免赔额。
+### 2.3 交界性肿瘤医疗保险金
+被保险人因交界性肿瘤住院的，我们给付本项保险金。本项保险金的年度限额为3万元。
+### 2.4 年度免赔额
+（1）首次投保的保险期间内，年度免赔额为8000元；
+（2）自连续投保的第二个保险期间起，年度免赔额为3000元。
+（3）上一保险期间未获得本合同给付的，续保后的年度免赔额减少500元，最低减至2000元。
+### 2.5 赔付比例
+经社会基本医疗保险结算的，赔付比例为100%；以参加社会基本医疗保险身份投保但未经社会基本医疗保险结算的，赔付比例为50%。
+在协议医院住院的，按上述赔付比例的80%计算。
+"""
+
+
+def test_a_benefit_named_by_its_own_words_pays_by_its_own_ratio_without_the_deductible() -> None:
+    verdict = decide(
+        product(SPECIAL),
+        story("做了硼中子治疗花了20万，没走医保，第一年，能赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.sum == "（20万元）× 100% = 20万元"
+
+
+def test_a_named_benefit_is_capped_at_its_own_limit() -> None:
+    verdict = decide(
+        product(SPECIAL), story("交界性肿瘤住院花了6万，首年，能赔多少"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.answer.startswith("大约可赔3万元")
+
+
+def test_the_deductible_of_the_year_of_cover() -> None:
+    first = decide(product(SPECIAL), story("住院花了2万，第一年，能赔多少"), default_thesaurus())
+    renewed = decide(
+        product(SPECIAL), story("住院花了2万，续保第二年，能赔多少"), default_thesaurus()
+    )
+    assert first is not None and "免赔额8000元" in (first.sum or "")
+    assert renewed is not None and "免赔额3000元" in (renewed.sum or "")
+
+
+def test_a_setting_the_wording_pays_a_share_of_the_ratio_for() -> None:
+    verdict = decide(
+        product(SPECIAL),
+        story("在协议医院住院花了1.3万，没走医保，续保第二年，赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.sum == "（1.3万元 − 免赔额3000元）× 50% × 80%（即40%） = 4000元"
+
+
+def test_claim_free_years_take_the_deductible_down_to_its_floor() -> None:
+    one = decide(
+        product(SPECIAL),
+        story("住院花了1万，续保第二年，前一年没理赔过，能赔多少"),
+        default_thesaurus(),
+    )
+    many = decide(
+        product(SPECIAL),
+        story("住院花了1万，续保第五年，前四年都没理赔过，赔多少"),
+        default_thesaurus(),
+    )
+    assert one is not None and "免赔额2500元" in (one.sum or "")
+    assert many is not None and "免赔额2000元" in (many.sum or "")
+
+
+def test_the_year_limit_of_a_benefit_named_with_its_deductible() -> None:
+    shared = decide(product(SPECIAL), story("交界性肿瘤一年最多赔多少"), default_thesaurus())
+    assert shared is not None and shared.answer.startswith(
+        "按交界性肿瘤医疗保险金赔，年度限额3万元"
+    )
+    assert "8000元或3000元" in shared.answer
+
+
+def test_a_sum_without_the_year_of_cover_names_the_other_deductible() -> None:
+    verdict = decide(product(SPECIAL), story("住院花了2万，能赔多少"), default_thesaurus())
+    assert verdict is not None and any("3000元" in c for c in verdict.conditions)

@@ -300,3 +300,29 @@ def test_what_follows_a_diagnosis_inside_the_waiting_period() -> None:
     assert what_follows(ends) == "退还已交保险费，本合同终止"
     assert what_follows(kept) == "合同继续有效，您也可以申请解除合同，退还已交保险费"
     assert what_follows("我们不承担给付该项保险金的责任，本合同继续有效") is None
+
+
+def test_reinstatement_asked_on_a_later_day_says_what_the_wording_does_then() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "须补交欠交的保险费及利息。",
+            "须补交欠交的保险费及利息。逾期未申请恢复的，本合同终止，我们退还现金价值。",
+        ).replace("二年内", "九十日内")
+    )
+    verdict = decide(
+        wording, story("3月2号效力中止的，7月8号打算补费恢复，行吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
+    assert "128天" in verdict.answer and "本合同终止，退还现金价值" in verdict.answer
+
+
+def test_a_wording_without_reinstatement_says_no_whatever_the_dates() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "本合同效力中止之日起二年内，您可以申请恢复合同效力，须补交欠交的保险费及利息。",
+            "本合同为一年期保险，不设复效。宽限期届满未交费的，本合同终止；如需保障，须重新投保。",
+        )
+    )
+    verdict = decide(wording, story("断交三个礼拜了，还能补交恢复吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
+    assert any("重新投保" in c for c in verdict.conditions)

@@ -171,3 +171,24 @@ def test_a_claim_refused_in_the_waiting_period_gets_the_wordings_refund_when_ask
     )
     assert verdict is not None and verdict.kind == "waiting"
     assert "可以解除合同退保" in verdict.answer and "全部保险费" in verdict.answer
+
+
+def test_a_years_premium_and_the_days_since_cover_began_give_the_refund(
+    short_term: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        short_term, story("年交保费1000元，保单生效73天了，退保能退多少"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.sum == "1000元 × (1 − 30%) × (1 − 73 ÷ 365) = 560元"
+    assert any("365天" in c for c in verdict.conditions)
+
+
+def test_a_payout_this_period_leaves_nothing_to_refund_whatever_the_numbers() -> None:
+    wording = product(
+        MEDICAL
+        + "\n## 6 退保\n### 6.1 理赔后退保\n本保险期间内已给付保险金的，未满期净保险费为零。\n"
+    )
+    this_year = decide(wording, story("今年4月报销过一次，现在想退保能退多少"), default_thesaurus())
+    last_year = decide(wording, story("去年报销过一次，现在想退保能退多少"), default_thesaurus())
+    assert this_year is not None and this_year.decision == "no"
+    assert last_year is None or last_year.decision != "no"

@@ -122,6 +122,14 @@ def test_outpatient_costs_around_a_stay_count_within_the_wording_days() -> None:
     assert before is not None and before.decision == "no" and "10日" in before.answer
 
 
+def test_days_after_discharge_told_as_a_count() -> None:
+    wording = product(AROUND_STAY)
+    within = ask(wording, "出院以后第12天去门诊复查，花了300能报吗")
+    beyond = ask(wording, "出院后18天回医院急诊看了一次，能报吗")
+    assert within is not None and within.decision == "yes" and "第12天" in within.answer
+    assert beyond is not None and beyond.decision == "no" and "15日" in beyond.answer
+
+
 def test_the_wording_cases_that_need_not_wait_out_the_days() -> None:
     wording = product(
         ACCIDENT.replace(
@@ -179,3 +187,15 @@ def test_a_stay_begun_inside_the_window_is_not_refused_for_its_discharge_date(
 ) -> None:
     verdict = ask(accident, "2025年1月1号车祸住院，一直住到2025年8月10号出院，医疗费用能报吗")
     assert verdict is None or verdict.kind != "accident_window"
+
+
+def test_a_cost_in_the_days_around_a_stay_comes_with_its_sum() -> None:
+    wording = product(
+        AROUND_STAY.replace(
+            "我们按住院医疗保险金的约定给付。",
+            "我们按住院医疗保险金的约定给付。本合同不设免赔额，赔付比例为百分之九十。",
+        )
+    )
+    verdict = ask(wording, "出院后第6天回医院门诊复查，自己花了500，能报多少")
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.sum == "（500元）× 90% = 450元"

@@ -1,0 +1,148 @@
+"""Earlier payouts in the story: which diagnosis is the one asked about, and whether what was
+paid before is taken off this payout.
+
+"去年赔过一次原位癌4.5万，今年又查出浸润癌" asks about the invasive cancer, not the carcinoma in
+situ paid last year; "会不会扣掉之前那4.5万" is answered by the wording's own rule on earlier
+payouts ("重度疾病保险金不扣减此前已给付的轻度疾病保险金"), and "一共能拿多少" adds them up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.explain import clip, money
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals
+from bot.knowledge.told import asked_categories
+
+PAID_WORDS = re.compile(r"赔过|赔了|已赔|理赔过|给付过|给付了|拿过|领过|拿了|领了")
+ASKING = re.compile(r"能|可以|会不会|吗|多少|要不要|是不是|\?")
+CANCER = re.compile(r"癌|恶性肿瘤|白血病|淋巴瘤|肉瘤")
+GRADES = re.compile(r"严重|重度|中度|轻度|较重|较轻|——|-")
+
+
+def before_paid(text: str) -> str:
+    """``text`` with what it tells of earlier payouts blanked: a clause telling a payout, with
+    the clauses before it in the same sentence ("保额30万，去年赔过一次原位癌4.5万")."""
+    out = []
+    for sentence in re.split(r"(?<=[。！!？?])", text):
+        clauses = re.split(r"(?<=[，,；;])", sentence)
+        last_paid = max(
+            (n for n, c in enumerate(clauses) if _tells_payout(c) and not ASKING.search(c)),
+            default=-1,
+        )
+        kept = ["_" * len(c) if n <= last_paid else c for n, c in enumerate(clauses)]
+        out.append("".join(kept))
+    return "".join(out)
+
+
+def _tells_payout(clause: str) -> bool:
+    """Whether ``clause`` tells of a payout made ("赔过一次"), not of none ("没赔过")."""
+    return any(
+        not re.search(r"(没|未|没有|从没|从未|不曾)$", clause[: m.start()])
+        for m in PAID_WORDS.finditer(clause)
+    )
+
+
+def current_diagnosis(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> str | None:
+    """The diagnosis the question is about: ``disease`` unless it is only told as paid before,
+    then the wording's disease the rest of the story names (in the category asked), or 恶性肿瘤
+    for a cancer."""
+    if disease is None or disease not in situation.text:
+        return disease
+    rest = before_paid(situation.text)
+    if disease in rest or rest == situation.text:
+        return disease
+    named = []
+    for found in product.facts.diseases:
+        core = GRADES.sub("", found.name)
+        if any(core[i : i + 2] in rest for i in range(len(core) - 1)):
+            named.append(found)
+    categories = asked_categories(rest)
+    asked = [d for d in named if d.category in categories] or named
+    if len({d.name for d in asked}) == 1:
+        return asked[0].name
+    if CANCER.search(rest):
+        cancer = [d.name for d in product.facts.diseases if "恶性肿瘤" in d.name]
+        return "恶性肿瘤" if cancer else disease
+    return disease
+
+
+NO_DEDUCTION = re.compile(
+    r"(不扣除|不扣减|不抵扣|不减少|无需扣除)[^。；]{0,20}(已给付|已经给付|已赔付)"
+    r"|(已给付|已经给付|已领取|已获得|已赔付)[^。；]{0,40}"
+    r"(不扣除|不扣减|不予扣除|不作扣除|不作扣减|不予扣减|不从.{0,12}扣除|不影响[^。；]{0,10}给付金额)"
+    r"|不减少[^。；]{0,16}保险金的给付金额"
+)
+DEDUCTION = re.compile(
+    r"(扣除|减去|扣减|抵扣)[^。；]{0,16}(已给付|已经给付|已支付|已赔付)"
+    r"|(已给付|已经给付)[^。；]{0,30}(从中|予以|应当|将)(扣除|扣减)"
+)
+PAID_AS = re.compile(r"按(重疾|中症|轻症)赔")
+CATEGORY_WORDS = {"重疾": "重度|重大疾病|重疾", "中症": "中度|中症", "轻症": "轻度|轻症"}
+ASKS_DEDUCTION = re.compile(r"扣|减掉|减去|抵")
+ASKS_TOTAL = re.compile(r"一共|总共|合计|加起来|总计")
+
+
+def deduction_rule(product: ProductKnowledge, paid_as: str) -> tuple[str, str, bool] | None:
+    """``(article, sentence, deducted)``: the wording's rule on earlier payouts for a payout of
+    ``paid_as`` (重疾, 中症, 轻症), the one naming it first."""
+    found: list[tuple[str, str, bool]] = []
+    for article in product.document.articles:
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            if NO_DEDUCTION.search(sentence):
+                found.append((article.number, sentence, False))
+            elif DEDUCTION.search(sentence):
+                found.append((article.number, sentence, True))
+    naming = [f for f in found if re.search(CATEGORY_WORDS[paid_as], f[1])]
+    chosen = naming or found
+    return chosen[0] if chosen else None
+
+
+def with_earlier_payouts(
+    product: ProductKnowledge, situation: Situation, verdict: Verdict
+) -> Verdict:
+    """A payout asked after earlier ones: whether they are taken off, as the wording says, and
+    the total with them when asked."""
+    paid_as = PAID_AS.search(verdict.answer)
+    told = (
+        situation.paid_before is not None
+        or bool(situation.earlier_claims)
+        or before_paid(situation.text) != situation.text
+    )
+    if paid_as is None or not told:
+        return verdict
+    asks_deduction = ASKS_DEDUCTION.search(before_paid(situation.text)) is not None
+    asks_total = ASKS_TOTAL.search(situation.text) is not None
+    if not asks_deduction and not asks_total:
+        return verdict
+    rule = deduction_rule(product, paid_as.group(1))
+    if rule is None:
+        return verdict
+    article, sentence, deducted = rule
+    reason = Reason(f"条款约定：“{clip(sentence, 70)}”", article)
+    if deducted:
+        lead = "要扣：按条款，此前已给付的部分要从这次的保险金中扣除。"
+        return dataclasses.replace(
+            verdict,
+            answer=f"{lead}{verdict.answer}",
+            decision="depends",
+            reasons=(reason, *verdict.reasons),
+            paid=None,
+        )
+    lead = f"不扣：此前已赔的不从这次的{paid_as.group(1)}保险金中扣除。"
+    if asks_total and situation.paid_before and verdict.paid:
+        total = situation.paid_before + verdict.paid
+        lead += (
+            f"这次{money(verdict.paid)}，加上此前已赔的{money(situation.paid_before)}，"
+            f"一共{money(total)}。"
+        )
+    return dataclasses.replace(
+        verdict, answer=f"{lead}{verdict.answer}", reasons=(reason, *verdict.reasons)
+    )

@@ -1,0 +1,72 @@
+"""Earlier payouts in the story: the diagnosis asked about, deductions and totals as worded."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import decide
+from bot.knowledge.decide.earlier_payouts import before_paid, current_diagnosis
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import ILLNESS, product, story
+
+
+def test_what_was_paid_before_is_blanked_with_the_clauses_leading_to_it() -> None:
+    text = story("保额20万，前年理赔过原位癌3万，上个月又确诊了胃癌，会扣钱吗").text
+    assert before_paid(text).lstrip("_") == "上个月又确诊了胃癌,会扣钱吗"
+
+
+def test_the_diagnosis_asked_about_is_not_the_one_paid_before(illness: ProductKnowledge) -> None:
+    told = story("前年理赔过原位癌3万，上个月又确诊了胃癌，这次能赔多少")
+    assert current_diagnosis(illness, told, "原位癌") == "恶性肿瘤"
+    assert current_diagnosis(illness, story("原位癌能赔多少"), "原位癌") == "原位癌"
+
+
+def test_an_earlier_payout_not_taken_off_says_so_and_adds_up(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("保额20万，前年赔过一次轻症5万，今年确诊胃癌晚期，会不会扣掉那5万，一共能拿多少"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.answer.startswith("不扣")
+    assert "一共25万元" in verdict.answer
+    assert "2.2" in verdict.articles
+
+
+def test_an_earlier_payout_the_wording_takes_off_is_not_called_free() -> None:
+    taken = product(
+        ILLNESS.replace(
+            "此前已给付的轻度疾病保险金不从中扣除。", "已给付的轻度疾病保险金应当从中扣除。"
+        )
+    )
+    verdict = decide(
+        taken,
+        story("保额20万，前年赔过一次轻症5万，今年确诊胃癌晚期，会不会扣掉那5万"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.answer.startswith("要扣")
+
+
+def test_a_rule_that_earlier_payouts_do_not_change_the_amount_is_not_deducting() -> None:
+    from bot.knowledge.decide.earlier_payouts import deduction_rule
+
+    wording = product(
+        ILLNESS.replace(
+            "此前已给付的轻度疾病保险金不从中扣除。",
+            "被保险人此前已领取轻度疾病保险金的，不影响本项保险金的给付金额。",
+        )
+    )
+    rule = deduction_rule(wording, "重疾")
+    assert rule is not None and rule[2] is False
+    verdict = decide(
+        wording,
+        story("保额20万，前年确诊甲状腺癌赔了25%，今年转移成晚期了，之前赔的会扣掉吗"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.answer.startswith("不扣")
+
+
+def test_a_payout_said_never_made_is_not_blanked() -> None:
+    text = story("交了3年，一直没赔过重疾，今年走了，身故能拿多少").text
+    assert before_paid(text) == text
