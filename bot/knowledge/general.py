@@ -32,7 +32,9 @@ from bot.knowledge.vocabulary import CATEGORY_LABELS, TOPIC_WORDS
 from bot.settings import PROJECT_ROOT
 
 RULES = PROJECT_ROOT / "data" / "general" / "general-rules.yml"
-FIELDS = frozenset({"title", "text", "source", "topics", "categories", "concepts", "asks", "when"})
+FIELDS = frozenset(
+    {"title", "text", "source", "topics", "categories", "concepts", "diseases", "asks", "when"}
+)
 # A rule's score must reach this to be said on its words alone (no topic of the question matches
 # it): below it, a few shared everyday words ("保险", "多久") are all the rule has in common.
 MIN_SCORE = 1.5
@@ -77,6 +79,7 @@ class GeneralRule:
     topics: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()  # the thesaurus's things it answers (唇腭裂 → congenital)
+    diseases: tuple[str, ...] = ()  # the conditions it is said for, as the wordings name them
     asks: tuple[str, ...] = ()
     when: str | None = None  # a pattern of the questions the rule is said first for
     outside: bool = False  # not a rule: what the assistant cannot do (``outside_scope``)
@@ -150,6 +153,7 @@ def _rule(path: Path, key: str, entry: Any, outside: bool = False) -> GeneralRul
         topics=topics,
         categories=categories,
         concepts=concepts,
+        diseases=tuple(normalize(d) for d in _strings(path, key, entry, "diseases")),
         asks=_strings(path, key, entry, "asks"),
         when=when,
         outside=outside,
@@ -195,6 +199,13 @@ def pairs(text: str) -> list[str]:
 def general_rules() -> dict[str, GeneralRule]:
     """The project's general rules, read once."""
     return read_general_rules()
+
+
+def rule_on_disease(term: str) -> GeneralRule | None:
+    """The general rule said for a condition a question names (冠状动脉介入手术: a stent is not
+    the 2020 definitions' bypass surgery), if one is."""
+    term = normalize(term)
+    return next((r for r in general_rules().values() if term in r.diseases), None)
 
 
 def rules_bearing_on(question: str) -> list[GeneralRule]:

@@ -126,6 +126,8 @@ def test_an_everyday_word_finds_the_rule_its_own_word_names() -> None:
         ("民营医院确诊的病 保险公司认吗", "hospital", "条款"),
         ("保单停交快一年了 想接着交 还来得及吗", "reinstatement", "第37条"),
         ("做隆鼻手术能报销吗", "exclusions", "条款"),
+        ("条款上的话有歧义 应该按谁的理解", "ambiguous_clause", "第30条"),
+        ("投保时业务员没告诉我免责条款", "exemption_explained", "第25、26条"),
     ],
 )
 def test_a_question_gets_the_rule_that_bears_on_it_with_its_source(
@@ -176,6 +178,14 @@ def test_a_product_whose_name_holds_yibao_is_no_question_about_the_yibao_office(
 def test_a_thing_the_thesaurus_knows_gets_the_rule_that_answers_it() -> None:
     assert chosen("孩子天生唇腭裂 做手术保险管吗") == ["congenital"]
     assert chosen("喝了酒开车撞了 住院能赔吗")[0] == "exclusions"
+
+
+def test_a_stent_named_with_no_product_gets_the_bypass_definition_before_our_products(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("朋友买的那款重疾 我爸放了三个支架 够重疾标准吗").text
+    assert text.startswith("放心脏支架一般不算重疾") and "切开心包" in text
+    assert text.index("疾病定义使用规范") < text.index("在已收录的产品中")
 
 
 def test_social_insurance_administration_is_said_to_be_outside_what_we_do(
