@@ -51,7 +51,19 @@ COMMON_SHARE = 0.25
 # The words of asking itself, and function characters: they say a question is asked, not which
 # ("被" of "被保险人" is no reason to answer about the beneficiary).
 QUESTION_WORDS = frozenset(
-    {"什么", "为什么", "怎么", "怎么办", "怎么样", "哪些", "是不是", "能不能", "可以"}
+    {
+        "什么",
+        "为什么",
+        "怎么",
+        "怎么办",
+        "怎么样",
+        "哪些",
+        "是不是",
+        "能不能",
+        "可以",
+        "有没有",
+        "没有",
+    }
     | set("被得把让给上下还去来说对着过")
 )
 # What a thing of the thesaurus the question names (割双眼皮, 酒驾, 唇腭裂) adds to the rules

@@ -127,6 +127,8 @@ def test_an_everyday_word_finds_the_rule_its_own_word_names() -> None:
         ("保单停交快一年了 想接着交 还来得及吗", "reinstatement", "第37条"),
         ("做隆鼻手术能报销吗", "exclusions", "条款"),
         ("条款上的话有歧义 应该按谁的理解", "ambiguous_clause", "第30条"),
+        ("保单忘了续费 现在还在保障期吗", "grace", "第36条"),
+        ("家里老人过世了 身故理赔要交什么", "claim_materials", "第22条"),
         ("投保时业务员没告诉我免责条款", "exemption_explained", "第25、26条"),
     ],
 )
@@ -160,6 +162,7 @@ def test_a_question_nothing_bears_on_gets_no_rule() -> None:
         "帮我查一下航班有没有延误",
         "你们公司招不招理赔员",
         "交强险出险了多久能到账",
+        "车子被刮了 找谁赔",
     ],
 )
 def test_property_vehicle_and_other_services_are_said_to_be_outside_what_we_do(
