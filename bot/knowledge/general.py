@@ -73,6 +73,9 @@ CONCEPT_WEIGHT = 1.0
 # What the pairs of characters a question shares with a rule's title and phrasings add, relative
 # to its words: they find 户口本 in 户口簿 and 续回来 in 续上, but a pair alone is weak evidence.
 PAIR_WEIGHT = 0.35
+# And a rule said on its words alone (no topic of the question matches it) needs this much from
+# whole words: pairs rank the rules the words found, they do not find one on their own.
+MIN_WORDS = 1.0
 HANZI = re.compile(r"[\u4e00-\u9fff]+")
 # A second rule is said with the first only when both answer topics of the question (the topics
 # were read right: the words agree), its words reach MIN_SCORE too, and it ranks this close:
@@ -280,6 +283,10 @@ class GeneralIndex:
         """Each rule's score for ``question`` in the rules' order: BM25 over its title and
         phrasings, plus BM25 over its text at ``TEXT_WEIGHT`` and over the character pairs of its
         title and phrasings at ``PAIR_WEIGHT``."""
+        return [words + paired for words, paired in self._parts(question)]
+
+    def _parts(self, question: str) -> list[tuple[float, float]]:
+        """Each rule's score from the question's words, and what its character pairs add."""
         question = self.expanded(question)
         tokens = [  # each telling word once
             t
@@ -294,7 +301,7 @@ class GeneralIndex:
         ]
         paired = self._scores(self._pairs, telling)
         return [
-            a + TEXT_WEIGHT * t + PAIR_WEIGHT * p
+            (a + TEXT_WEIGHT * t, PAIR_WEIGHT * p)
             for a, t, p in zip(asked, text, paired, strict=True)
         ]
 
@@ -313,7 +320,8 @@ class GeneralIndex:
         A question plainly about what we cannot do (an ``outside_scope`` entry's ``when``: 车险,
         机票) gets that entry alone: its insurance words (理赔, 退款到账) are not ours to answer.
         """
-        scores = self.scores(question)
+        parts = self._parts(question)
+        scores = [words + paired for words, paired in parts]
         outside = [
             (score, rule)
             for rule, score in zip(self._rules, scores, strict=True)
@@ -326,12 +334,13 @@ class GeneralIndex:
         asked = set(topics) | set(categories)
         named = self._concepts(question)
         ranked: list[tuple[float, float, bool, GeneralRule]] = []
-        for rule, score in zip(self._rules, scores, strict=True):
+        for rule, score, (words, _) in zip(self._rules, scores, parts, strict=True):
             if rule.outside:
                 continue
             matches = rule in matched or bool(asked & {*rule.topics, *rule.categories})
             names = bool(named & set(rule.concepts))
-            if score < MIN_SCORE and not (matches and score > 0) and not names:
+            alone = score >= MIN_SCORE and words >= MIN_WORDS  # pairs alone are weak evidence
+            if not alone and not (matches and score > 0) and not names:
                 continue
             bonus = TOPIC_WEIGHT * max(best, MIN_SCORE) if matches else 0.0
             bonus += CONCEPT_WEIGHT * max(best, MIN_SCORE) if names else 0.0

@@ -152,6 +152,8 @@ def test_two_topics_asked_get_two_rules_and_one_topic_one() -> None:
 def test_a_question_nothing_bears_on_gets_no_rule() -> None:
     assert chosen("帮我写一首诗") == []
     assert chosen("明天会下雨吗") == []
+    # a few shared characters (出事, 赔多少) are no reason to say the 中症 rule
+    assert chosen("坐飞机出事 航空意外险赔多少") == []
 
 
 @pytest.mark.parametrize(
@@ -176,6 +178,8 @@ def test_property_vehicle_and_other_services_are_said_to_be_outside_what_we_do(
 def test_a_product_whose_name_holds_yibao_is_no_question_about_the_yibao_office() -> None:
     assert chosen("众惠好医保 住院理赔要交哪些东西") == ["claim_materials"]
     assert chosen("医保个人账户的钱能取出来吗") == ["social_insurance_office"]
+    # the 医保 settlement of a medical-insurance claim is our question, not the office's
+    assert chosen("用医保卡结算后 医疗险还能报吗") == ["reimbursement"]
 
 
 def test_a_thing_the_thesaurus_knows_gets_the_rule_that_answers_it() -> None:
