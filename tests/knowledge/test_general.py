@@ -154,6 +154,8 @@ def test_a_question_nothing_bears_on_gets_no_rule() -> None:
     assert chosen("明天会下雨吗") == []
     # a few shared characters (出事, 赔多少) are no reason to say the 中症 rule
     assert chosen("坐飞机出事 航空意外险赔多少") == []
+    # a broken leg is no lapsed policy (断了), a stopped heart no suspended one (停了)
+    assert chosen("腿摔断了 意外险赔不赔") == []
 
 
 @pytest.mark.parametrize(
