@@ -35,8 +35,9 @@ RULES = PROJECT_ROOT / "data" / "general" / "general-rules.yml"
 FIELDS = frozenset(
     {"title", "text", "source", "topics", "categories", "concepts", "diseases", "asks", "when"}
 )
-# A rule's score must reach this to be said on its words alone (no topic of the question matches
-# it): below it, a few shared everyday words ("保险", "多久") are all the rule has in common.
+# A rule's score from whole words (two characters or more) must reach this for it to be said on
+# its words alone (no topic of the question matches it): below it, a few shared everyday words
+# ("保险", "多久") are all the rule has in common.
 MIN_SCORE = 1.5
 # The rule's text counts less than its title and phrasings: a text mentions in passing what it
 # is not about ("人寿保险" in the limitation rule).
@@ -73,9 +74,6 @@ CONCEPT_WEIGHT = 1.0
 # What the pairs of characters a question shares with a rule's title and phrasings add, relative
 # to its words: they find 户口本 in 户口簿 and 续回来 in 续上, but a pair alone is weak evidence.
 PAIR_WEIGHT = 0.35
-# And a rule said on its words alone (no topic of the question matches it) needs this much from
-# whole words: pairs rank the rules the words found, they do not find one on their own.
-MIN_WORDS = 1.0
 HANZI = re.compile(r"[\u4e00-\u9fff]+")
 # A second rule is said with the first only when both answer topics of the question (the topics
 # were read right: the words agree), its words reach MIN_SCORE too, and it ranks this close:
@@ -242,6 +240,8 @@ class GeneralIndex:
         self._thesaurus = thesaurus
         # the short words of the titles kept whole: "不赔" is not "不" and "赔"
         titles = {w for rule in rules for w in rule.title.split() if 2 <= len(w) <= 3}
+        # and the rules' words the everyday words stand for: "到账" is not "到" and "账"
+        titles |= {w for w in self._everyday if 2 <= len(w) <= 6}
         self._segmenter = Segmenter(domain_words([]) | titles)
         self._asked = self._index([rule.asked() for rule in rules])
         self._text = self._index([rule.text for rule in rules])
@@ -283,10 +283,11 @@ class GeneralIndex:
         """Each rule's score for ``question`` in the rules' order: BM25 over its title and
         phrasings, plus BM25 over its text at ``TEXT_WEIGHT`` and over the character pairs of its
         title and phrasings at ``PAIR_WEIGHT``."""
-        return [words + paired for words, paired in self._parts(question)]
+        return [words + paired for words, _, paired in self._parts(question)]
 
-    def _parts(self, question: str) -> list[tuple[float, float]]:
-        """Each rule's score from the question's words, and what its character pairs add."""
+    def _parts(self, question: str) -> list[tuple[float, float, float]]:
+        """Each rule's score from the question's words, the part of it from words of two
+        characters or more, and what its character pairs add."""
         question = self.expanded(question)
         tokens = [  # each telling word once
             t
@@ -294,6 +295,9 @@ class GeneralIndex:
             if t not in self._common and t not in QUESTION_WORDS
         ]
         asked, text = self._scores(self._asked, tokens), self._scores(self._text, tokens)
+        longer = [t for t in tokens if len(t) > 1]
+        asked_long = self._scores(self._asked, longer)
+        text_long = self._scores(self._text, longer)
         telling = [
             p
             for p in dict.fromkeys(pairs(question))
@@ -301,8 +305,8 @@ class GeneralIndex:
         ]
         paired = self._scores(self._pairs, telling)
         return [
-            (a + TEXT_WEIGHT * t, PAIR_WEIGHT * p)
-            for a, t, p in zip(asked, text, paired, strict=True)
+            (a + TEXT_WEIGHT * t, al + TEXT_WEIGHT * tl, PAIR_WEIGHT * p)
+            for a, t, al, tl, p in zip(asked, text, asked_long, text_long, paired, strict=True)
         ]
 
     def choose(
@@ -321,7 +325,7 @@ class GeneralIndex:
         机票) gets that entry alone: its insurance words (理赔, 退款到账) are not ours to answer.
         """
         parts = self._parts(question)
-        scores = [words + paired for words, paired in parts]
+        scores = [words + paired for words, _, paired in parts]
         outside = [
             (score, rule)
             for rule, score in zip(self._rules, scores, strict=True)
@@ -334,12 +338,14 @@ class GeneralIndex:
         asked = set(topics) | set(categories)
         named = self._concepts(question)
         ranked: list[tuple[float, float, bool, GeneralRule]] = []
-        for rule, score, (words, _) in zip(self._rules, scores, parts, strict=True):
+        for rule, score, (_, words, _) in zip(self._rules, scores, parts, strict=True):
             if rule.outside:
                 continue
             matches = rule in matched or bool(asked & {*rule.topics, *rule.categories})
             names = bool(named & set(rule.concepts))
-            alone = score >= MIN_SCORE and words >= MIN_WORDS  # pairs alone are weak evidence
+            # said on its words alone: whole words of two characters or more must reach MIN_SCORE;
+            # single characters (改, 天) and character pairs rank the rules those words found
+            alone = words >= MIN_SCORE
             if not alone and not (matches and score > 0) and not names:
                 continue
             bonus = TOPIC_WEIGHT * max(best, MIN_SCORE) if matches else 0.0

@@ -156,6 +156,8 @@ def test_a_question_nothing_bears_on_gets_no_rule() -> None:
     assert chosen("坐飞机出事 航空意外险赔多少") == []
     # a broken leg is no lapsed policy (断了), a stopped heart no suspended one (停了)
     assert chosen("腿摔断了 意外险赔不赔") == []
+    # one shared character (改 of 改受益人) is no reason to say the beneficiary rule
+    assert chosen("地址变了要改吗") == []
 
 
 @pytest.mark.parametrize(
