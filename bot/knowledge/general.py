@@ -68,9 +68,10 @@ QUESTION_WORDS = frozenset(
     | set("被得把让给上下还去来说对着过")
 )
 # What a thing of the thesaurus the question names (割双眼皮, 酒驾, 唇腭裂) adds to the rules
-# answering it, relative to the best score: a reviewed word for the very thing asked outweighs the
-# everyday words around it ("能报吗" is every medical rule's).
-CONCEPT_WEIGHT = 1.0
+# answering it, in multiples of MIN_SCORE: a reviewed word for the very thing asked outweighs the
+# everyday words around it ("能报吗" is every medical rule's), but not a rule its words plainly
+# ask for (投保时没说…已经两年多了 is the 2-year rule, though 投保时没说 reads as 既往症).
+CONCEPT_WEIGHT = 3.0
 # What the pairs of characters a question shares with a rule's title and phrasings add, relative
 # to its words: they find 户口本 in 户口簿 and 续回来 in 续上, but a pair alone is weak evidence.
 PAIR_WEIGHT = 0.35
@@ -349,7 +350,7 @@ class GeneralIndex:
             if not alone and not (matches and score > 0) and not names:
                 continue
             bonus = TOPIC_WEIGHT * max(best, MIN_SCORE) if matches else 0.0
-            bonus += CONCEPT_WEIGHT * max(best, MIN_SCORE) if names else 0.0
+            bonus += CONCEPT_WEIGHT * MIN_SCORE if names else 0.0
             ranked.append((score + bonus, score, matches or names, rule))
         ranked.sort(key=lambda r: -r[0])
         if not ranked:

@@ -121,6 +121,7 @@ def test_an_everyday_word_finds_the_rule_its_own_word_names() -> None:
         ("理赔资料递交后 法律规定多长时间内必须给答复", "claim_payment", "第23"),
         ("帮孩子退保 拿户口本证明关系可以吗", "surrender_documents", "第47条"),
         ("合同签了两年半 保险公司说我当初瞒了病情要解约", "incontestable", "第16条"),
+        ("投保那会儿没讲自己有痛风 快三年了 现在申请理赔会被拒吗", "incontestable", "第16条"),
         ("出生时就有的先天性髋关节脱位 少儿医疗能报吗", "congenital", "条款"),
         ("心梗后放了支架 能按重疾赔吗", "coronary_stent", "疾病定义使用规范"),
         ("民营医院确诊的病 保险公司认吗", "hospital", "条款"),
