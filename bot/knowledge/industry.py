@@ -7,6 +7,7 @@ data with their sources: ``data/general/general-rules.yml``, read by ``bot.knowl
 
 from __future__ import annotations
 
+from bot.knowledge.general import rule_on_disease
 from bot.knowledge.vocabulary import core_disease_name
 
 STANDARD = "《重大疾病保险的疾病定义使用规范（2020年修订版）》"
@@ -57,7 +58,11 @@ CANCER_EXCLUSIONS: dict[str, str] = {
 
 
 def general_disease_answer(term: str) -> str | None:
-    """What the 2020 definitions say of ``term`` (a disease or condition), if they say anything."""
+    """What the 2020 definitions say of ``term`` (a disease or condition), if they say anything;
+    a general rule said for the condition (``diseases`` in general-rules.yml) comes first."""
+    rule = rule_on_disease(term)
+    if rule is not None:
+        return rule.said()
     for condition, ruling in CANCER_EXCLUSIONS.items():
         if condition in term or term in condition:
             return f"按{STANDARD}，{condition}{ruling}。"

@@ -9,9 +9,12 @@ import pytest
 
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.general import (
+    GeneralIndex,
+    GeneralRule,
     general_index,
     general_rule,
     general_rules,
+    read_everyday,
     read_general_rules,
     read_outside_scope,
 )
@@ -63,12 +66,44 @@ def test_a_malformed_rule_is_refused_with_its_key_and_what_is_wrong(
         read_general_rules(path)
 
 
-def test_an_outside_scope_entry_needs_no_source_but_a_text(tmp_path: Path) -> None:
+def test_an_outside_scope_entry_needs_no_source_but_a_text_and_the_questions_it_is_for(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "rules.yml"
     path.write_text("general_rules: {}\noutside_scope:\n  x:\n    title: 某事\n", "utf-8")
-    with pytest.raises(ValueError, match=r"'x' lacks text"):
+    with pytest.raises(ValueError, match=r"'x' lacks text, when"):
         read_outside_scope(path)
-    assert all(entry.outside for entry in read_outside_scope().values())
+    assert all(entry.outside and entry.when for entry in read_outside_scope().values())
+
+
+def test_an_unknown_thesaurus_concept_or_a_malformed_everyday_entry_is_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "rules.yml"
+    path.write_text(
+        "general_rules:\n  x:\n    text: 某规则\n    source: 某法\n    concepts: [tattoo]\n",
+        "utf-8",
+    )
+    with pytest.raises(ValueError, match=r"'x': unknown concept tattoo"):
+        read_general_rules(path)
+    path.write_text("general_rules: {}\neveryday:\n  复效: 7\n", "utf-8")
+    with pytest.raises(ValueError, match=r"everyday 复效.*must be a list"):
+        read_everyday(path)
+
+
+def _rules(*titles: str) -> list[GeneralRule]:
+    # a handful of others, so that the rules' own words are not the words most rules share
+    others = ["等待期 观察期", "宽限期 晚交", "受益人 变更", "回访 电话", "犹豫期 全额退"]
+    return [
+        GeneralRule(f"r{i}", "某规则。", "某法", title=t) for i, t in enumerate([*titles, *others])
+    ]
+
+
+def test_an_everyday_word_finds_the_rule_its_own_word_names() -> None:
+    rules = _rules("效力中止 中止期间出险", "退保 现金价值")
+    assert GeneralIndex(rules, {}).choose("保单停了快半年") == []
+    everyday = GeneralIndex(rules, {"效力中止": ["停了", "断交"]})
+    assert [r.key for r in everyday.choose("保单停了快半年")] == ["r0"]
 
 
 @pytest.mark.parametrize(
@@ -82,6 +117,20 @@ def test_an_outside_scope_entry_needs_no_source_but_a_text(tmp_path: Path) -> No
         ("在银行柜台买的保险全程录了像 那段录像我能要来看吗", "recorded_sale", "可回溯"),
         ("想了解一下现金价值怎么算", "surrender", "第47条"),
         ("宽容期是几天", "grace", "第36条"),
+        ("赔款审核结束以后多少天内得打到我卡上", "claim_payment", "第23"),
+        ("理赔资料递交后 法律规定多长时间内必须给答复", "claim_payment", "第23"),
+        ("帮孩子退保 拿户口本证明关系可以吗", "surrender_documents", "第47条"),
+        ("合同签了两年半 保险公司说我当初瞒了病情要解约", "incontestable", "第16条"),
+        ("投保那会儿没讲自己有痛风 快三年了 现在申请理赔会被拒吗", "incontestable", "第16条"),
+        ("出生时就有的先天性髋关节脱位 少儿医疗能报吗", "congenital", "条款"),
+        ("心梗后放了支架 能按重疾赔吗", "coronary_stent", "疾病定义使用规范"),
+        ("民营医院确诊的病 保险公司认吗", "hospital", "条款"),
+        ("保单停交快一年了 想接着交 还来得及吗", "reinstatement", "第37条"),
+        ("做隆鼻手术能报销吗", "exclusions", "条款"),
+        ("条款上的话有歧义 应该按谁的理解", "ambiguous_clause", "第30条"),
+        ("保单忘了续费 现在还在保障期吗", "grace", "第36条"),
+        ("家里老人过世了 身故理赔要交什么", "claim_materials", "第22条"),
+        ("投保时业务员没告诉我免责条款", "exemption_explained", "第25、26条"),
     ],
 )
 def test_a_question_gets_the_rule_that_bears_on_it_with_its_source(
@@ -104,6 +153,51 @@ def test_two_topics_asked_get_two_rules_and_one_topic_one() -> None:
 def test_a_question_nothing_bears_on_gets_no_rule() -> None:
     assert chosen("帮我写一首诗") == []
     assert chosen("明天会下雨吗") == []
+    # a few shared characters (出事, 赔多少) are no reason to say the 中症 rule
+    assert chosen("坐飞机出事 航空意外险赔多少") == []
+    # a broken leg is no lapsed policy (断了), a stopped heart no suspended one (停了)
+    assert chosen("腿摔断了 意外险赔不赔") == []
+    # one shared character (改 of 改受益人) is no reason to say the beneficiary rule
+    assert chosen("地址变了要改吗") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "电瓶车的保险明年多少钱",
+        "台风把窗户吹坏了 家财险怎么报",
+        "帮我查一下航班有没有延误",
+        "你们公司招不招理赔员",
+        "交强险出险了多久能到账",
+        "车子被刮了 找谁赔",
+    ],
+)
+def test_property_vehicle_and_other_services_are_said_to_be_outside_what_we_do(
+    sample_kb: KnowledgeBase, question: str
+) -> None:
+    text = sample_kb.ask(question).text
+    assert "不在我的服务范围" in text and "人身保险" in text
+    assert "依据" not in text  # no insurance rule said as if it answered
+
+
+def test_a_product_whose_name_holds_yibao_is_no_question_about_the_yibao_office() -> None:
+    assert chosen("众惠好医保 住院理赔要交哪些东西") == ["claim_materials"]
+    assert chosen("医保个人账户的钱能取出来吗") == ["social_insurance_office"]
+    # the 医保 settlement of a medical-insurance claim is our question, not the office's
+    assert chosen("用医保卡结算后 医疗险还能报吗") == ["reimbursement"]
+
+
+def test_a_thing_the_thesaurus_knows_gets_the_rule_that_answers_it() -> None:
+    assert chosen("孩子天生唇腭裂 做手术保险管吗") == ["congenital"]
+    assert chosen("喝了酒开车撞了 住院能赔吗")[0] == "exclusions"
+
+
+def test_a_stent_named_with_no_product_gets_the_bypass_definition_before_our_products(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("朋友买的那款重疾 我爸放了三个支架 够重疾标准吗").text
+    assert text.startswith("放心脏支架一般不算重疾") and "切开心包" in text
+    assert text.index("疾病定义使用规范") < text.index("在已收录的产品中")
 
 
 def test_social_insurance_administration_is_said_to_be_outside_what_we_do(
