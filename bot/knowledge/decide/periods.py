@@ -70,6 +70,21 @@ def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:
     return None
 
 
+BY_DEATH_DAY = re.compile(r"以[^。；]{0,8}身故之日[^。；]{0,16}为准")
+
+
+def _judged_by_death(period: Period, situation: Situation) -> tuple[str, str, DaySpan] | None:
+    """A wording that judges the waiting period by the day of death, not of diagnosis ("以被保险人
+    身故之日为准，而不以首次确诊之日为准"): from the start of cover to the death told."""
+    if not any(BY_DEATH_DAY.search(s) for s in _period_text(period)):
+        return None
+    for since in ("reinstated", "effective"):
+        span = situation.days_between(since, "death")
+        if span is not None:
+            return since, "death", span
+    return None
+
+
 WAITING_ASKED = re.compile(r"等待|观察期|免责期")
 # "等待期内查出癌症怎么办", "还在观察期里确诊的": the story puts the illness inside the period
 # without dates.
@@ -259,6 +274,8 @@ def decide_waiting(
 ) -> Verdict | None:
     period, listed = applicable_waiting(product, situation)
     timing = _waiting_since(situation)
+    judged = _judged_by_death(period, situation) if period is not None else None
+    timing = judged or timing
     if period is not None and (
         period.amount == 0
         or (
@@ -348,11 +365,16 @@ def decide_waiting(
                 tuple(reasons),
                 ("前提是费用合理且必要、不属于既往症和责任免除，以理赔审核为准。",),
             )
+        by_death = (
+            f"按条款，是否在{name}内以身故之日为准，不以确诊之日为准。"
+            if judged is not None
+            else ""
+        )
         return Verdict(
             "waiting",
             "yes",
             f"{name}已经过了：{event}在{start}后约{span}，{period.label}的{name}已满，"
-            f"{name}不影响这次理赔；是否赔付看病情是否符合保险责任和疾病定义。",
+            f"{name}不影响这次理赔；{by_death}是否赔付看病情是否符合保险责任和疾病定义。",
             tuple(reasons),
         )
     return None
@@ -388,6 +410,8 @@ def timing_notes(product: ProductKnowledge, situation: Situation) -> list[Reason
     """Facts of the story that bear on any answer: a waiting period already over, for one."""
     period, _ = applicable_waiting(product, situation)
     timing = _waiting_since(situation)
+    if period is not None:
+        timing = _judged_by_death(period, situation) or timing
     if period is None or timing is None or period.unit != "日" or period.amount == 0:
         return []  # no waiting period: nothing to say about one
     since, until, span = timing

@@ -326,3 +326,19 @@ def test_a_wording_without_reinstatement_says_no_whatever_the_dates() -> None:
     verdict = decide(wording, story("断交三个礼拜了，还能补交恢复吗"), default_thesaurus())
     assert verdict is not None and verdict.kind == "reinstatement" and verdict.decision == "no"
     assert any("重新投保" in c for c in verdict.conditions)
+
+
+def test_a_waiting_period_the_wording_judges_by_the_day_of_death() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "因意外伤害导致的，无观察期。",
+            "因意外伤害导致的，无观察期。是否在观察期内，以被保险人身故之日为准，而不以确诊之日为准。",
+        )
+    )
+    verdict = decide(
+        wording,
+        story("2025年1月10号生效，3月1号确诊肝癌，6月20号人走了，确诊在观察期里还能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "waiting" and verdict.decision == "yes"
+    assert "身故之日为准" in verdict.answer
