@@ -109,7 +109,9 @@ class Situation:
         for told_span in self.elapsed:
             if told_span.since == since and told_span.until == until:
                 return told_span.span
-        start = next((d for d in self.dated if d.kind == since), None)
+        starts = [d for d in self.dated if d.kind == since]
+        # "短信3月1日发来，3月5日才确认收到": a policy is signed for on the last day told.
+        start = (starts[-1] if since == "signed" else starts[0]) if starts else None
         end = next((d for d in self.dated if d.kind == until), None)
         if end is None and until == "now" and self.today != dt.date.min:
             end = Dated("now", self.today, self.today, len(self.text))

@@ -209,6 +209,7 @@ def _nearest_event(
     else:
         window = re.split(r"[，,。；;！？!?\s]", window)[-1]
     best: tuple[int, str] | None = None
+    best_rank: tuple[bool, int] | None = None
     for kind, words in EVENT_WORDS:
         for word in words:
             found = window.find(word) if after else window.rfind(word)
@@ -217,17 +218,21 @@ def _nearest_event(
             if not anchors and not after and ANCHOR_AFTER.match(window, found + len(word)):
                 continue  # "中止后我3月1号复效": the event before "后" only anchors the date
             distance = found if after else len(window) - found - len(word)
-            # The day of asking ("现在", "才想起来") yields to any event told in the clause.
-            rank = (kind == "now", distance)
-            if best is None or rank < (best[1] == "now", best[0]):
-                best = (distance, kind)
+            # The day of asking ("现在", "才想起来") yields to any event told in the clause,
+            # unless it is told right before the date ("签收的今天5月21号").
+            rank = (kind == "now" and (after or distance > 1), distance)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = (distance, kind), rank
     return best
 
 
 PREMIUM_BEFORE = re.compile(r"(保费|保险费|交费|缴费|续期|那期)[^，。,；;]{0,4}$")
 ANCHOR_AFTER = re.compile(r"(以后|之后|后|後|的$)")
 # What a customer means to do on a day is asked on that day: the day is the story's "now".
-INTENT = re.compile(r"(我|又|才|就|再)?(想|打算|准备|计划|要去|想去|想要)")
+INTENT = re.compile(
+    r"(我|又|才|就|再|还)?(想|打算|准备|计划|要去|想去|想要|(能|可以)?去(办|交|申请|补交)"
+    r"|(能|可以)(交|补交|补上|办))"
+)
 ASKED_ON_THE_DAY = ("reinstated", "renewed", "now")
 
 

@@ -110,3 +110,13 @@ def test_the_day_of_asking_without_a_year_comes_after_the_story() -> None:
     events = dated_events(normalize("2024年10月8号摔伤住院，到现在1月下旬了还在复健"), TODAY)
     now = next(e for e in events if e.kind == "now")
     assert (now.first, now.last) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
+
+
+def test_today_told_right_before_a_date_makes_it_the_day_of_asking() -> None:
+    events = dated_events(normalize("5月1号签收的今天5月21号还在犹豫期吗"), TODAY)
+    assert [e.kind for e in events] == ["signed", "now"]
+
+
+def test_a_day_the_customer_means_to_pay_or_act_is_the_day_of_asking() -> None:
+    for text in ("保费3月15日该交，4月20日还能交吗", "交费日是5月10日，7月5号才能交上"):
+        assert [e.kind for e in dated_events(normalize(text), TODAY)] == ["due", "now"]

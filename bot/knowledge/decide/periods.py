@@ -444,10 +444,17 @@ CLAIM_ENDS_REFUND = re.compile(
 )
 
 
+ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|到什么时候|从什么时候|截止")
+
+
 def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     period = product.facts.periods.get("cooling_off")
     if period is None or not re.search(r"退|犹豫|冷静|解除|不想要|不要了", situation.text):
         return None
+    if ASKS_DAY.search(situation.text):
+        days = _cooling_off_days(product, situation, period)
+        if days is not None:
+            return days
     span = (
         situation.days_between("signed", "surrender")
         or situation.days_between("effective", "surrender")
@@ -483,16 +490,11 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
             "cooling_off",
             "yes",
             f"{cooling_off_refund(lines, situation)}：您在签收后{span}内申请，"
-            f"还在{period.label}{name}内。",
+            f"还在{period.label}{name}内{_last_day(situation, period)}。",
             reasons,
             coverage=False,
         )
-    signed = next((d for d in situation.dated if d.kind == "signed"), None)
-    last_day = (
-        f"（签收次日起算，到{day_text(signed.first + dt.timedelta(days=int(period.amount)))}止）"
-        if signed is not None and signed.first == signed.last and period.unit == "日"
-        else ""
-    )
+    last_day = _last_day(situation, period)
     cash = article_titled(product, ("现金价值",))
     formulas = formulas_to_cite(product, situation.installment)
     extra = [Reason(f"过了{name}退保，退还：{clip(f.sentence, 80)}", f.article) for f in formulas]
@@ -513,6 +515,41 @@ def decide_cooling_off(product: ProductKnowledge, situation: Situation) -> Verdi
         f"不能全额退了：{since}，超过了{period.label}{name}{last_day}；现在退保只能退保单的现金价值，"
         "通常少于已交保费。",
         (reasons[0], *extra),
+        coverage=False,
+    )
+
+
+def _last_day(situation: Situation, period: Period) -> str:
+    """ "（签收次日起算，到3月23日止）" when the day signed for is told."""
+    signed = [d for d in situation.dated if d.kind == "signed"]
+    if not signed or signed[-1].first != signed[-1].last or period.unit != "日":
+        return ""
+    return f"（签收次日起算，到{day_text(signed[-1].first + dt.timedelta(days=int(period.amount)))}止）"
+
+
+def _cooling_off_days(
+    product: ProductKnowledge, situation: Situation, period: Period
+) -> Verdict | None:
+    """ "犹豫期到哪天": the period's first and last day from the day signed for, when no day of
+    asking or of surrender is told to judge against."""
+    signed = [d for d in situation.dated if d.kind == "signed" and d.first == d.last]
+    acted = any(d.kind in ("now", "surrender") for d in situation.dated)
+    if not signed or acted or period.unit != "日":
+        return None
+    day = signed[-1].first
+    first, last = day + dt.timedelta(days=1), day + dt.timedelta(days=int(period.amount))
+    name = period_name(period, "cooling_off", "犹豫期")
+    lines = _period_text(period)
+    refund = next((s for s in lines if re.search(r"退还|退回", s)), period.sentence)
+    return Verdict(
+        "cooling_off",
+        "info",
+        f"您{day_text(day)}签收，{name}从{day_text(first)}起算，到{day_text(last)}止，"
+        f"共{period.label}；在这期间申请解除合同，{cooling_off_refund(lines, situation)}。",
+        (
+            Reason(f"{name}为签收次日起{period.label}", period.article),
+            Reason(f"条款约定：“{clip(refund)}”", period.article),
+        ),
         coverage=False,
     )
 

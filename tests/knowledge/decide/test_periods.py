@@ -342,3 +342,18 @@ def test_a_waiting_period_the_wording_judges_by_the_day_of_death() -> None:
     )
     assert verdict is not None and verdict.kind == "waiting" and verdict.decision == "yes"
     assert "身故之日为准" in verdict.answer
+
+
+def test_cooling_off_asked_by_its_days_gives_first_and_last_day(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("3月1日短信发来，3月5日才确认收到，犹豫期从哪天开始算？到哪天结束？"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "cooling_off" and verdict.decision == "info"
+    assert "3月6日" in verdict.answer and "止" in verdict.answer
+
+
+def test_cooling_off_inside_names_its_last_day(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("2月1号签收的，2月15号想退保，能全退吗"), default_thesaurus())
+    assert verdict is not None and "到2月" in verdict.answer
