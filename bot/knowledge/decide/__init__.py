@@ -12,7 +12,10 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide.accidents import (
+    decide_illness_under_accident_cover,
+    decide_sudden_death,
+)
 from bot.knowledge.decide.ages import (
     decide_from_policy_year,
     decide_oldest_age,
@@ -202,6 +205,7 @@ def _first_verdict(
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
         lambda: decide_waiting(product, situation, disease),
+        lambda: decide_sudden_death(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),

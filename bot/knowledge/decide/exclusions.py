@@ -92,6 +92,15 @@ def decide_exclusion(
                         quoted[0],
                     ),
                 )
+            condition = _condition(item.text, concept)
+            if condition is not None and not _condition_told(condition, situation, thesaurus):
+                return Verdict(
+                    "exclusion",
+                    "depends",
+                    f"要看情况：责任免除{number}只排除“{condition}”的{concept.label}；"
+                    f"不是这种情况的，不属于这项责任免除，按保险责任的约定处理。",
+                    quoted,
+                )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
             then = _consequence(product, item)
             return Verdict(
@@ -423,6 +432,32 @@ def _carved_out(
         if found.category_label in exception or re.search(rf"第?{re.escape(parent)}条", exception):
             return found.category_label
     return None
+
+
+CONDITION_MARK = re.compile(r"期间|以内|之内|内|之后|以后|后|导致|引起|所致|因|由于|时")
+
+
+def _condition(item: str, concept: Concept) -> str | None:
+    """ "参加高风险运动期间或结束后24小时内发生的猝死": the circumstance an item limits the
+    concept to, told before it as "…的", when there is one."""
+    text = normalize(item)
+    for word in concept.wording:
+        at = text.find(normalize(word))
+        if at < 2 or text[at - 1] != "的":
+            continue
+        before = re.split(r"[，,；;：:。、（(]", text[: at - 1])[-1]
+        before = re.sub(r"^(被保险人|投保人|受益人)(在|于)?", "", before)
+        before = re.sub(r"发生$", "", before)
+        if len(before) >= 4 and CONDITION_MARK.search(before):
+            return before
+    return None
+
+
+def _condition_told(condition: str, situation: Situation, thesaurus: Thesaurus) -> bool:
+    """Whether the customer's story names what the item's condition names."""
+    wanted = {c.key for c in thesaurus.concepts if c.named_in(condition)}
+    wanted |= {c.key for c in thesaurus.concepts_in(condition)}
+    return bool(wanted & {c.key for c in thesaurus.concepts_in(situation.text)})
 
 
 def _item_number(product: ProductKnowledge, article: str, index: int) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide import decide
+from bot.knowledge.decide.accidents import decide_illness_under_accident_cover, decide_sudden_death
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import product, story
 
 ACCIDENT = """---
@@ -51,3 +53,42 @@ def test_an_illness_under_a_critical_illness_product_is_not_this_deciders(
 ) -> None:
     verdict = decide_illness_under_accident_cover(illness, story("我得了肺炎住院，能赔吗"), "肺炎")
     assert verdict is None
+
+
+SUDDEN = ACCIDENT.replace(
+    "## 9 释义",
+    """### 2.2 猝死保险金
+被保险人在保险期间内发生猝死的，我们按基本保险金额的百分之五十给付猝死保险金。
+## 3 责任免除
+### 3.1 猝死保险金的责任免除
+因下列情形之一导致被保险人猝死的，我们不承担给付猝死保险金的责任：
+（1）被保险人参加高风险运动期间或结束后24小时内发生的猝死；
+（2）被保险人酒后驾驶。
+## 9 释义""",
+).replace(
+    "导致的身体伤害。",
+    "导致的身体伤害。\n### 9.2 猝死\n指因潜在疾病在出现急性症状后24小时内发生的突然死亡。",
+)
+
+
+def test_a_death_from_illness_is_paid_as_sudden_death_where_the_wording_has_it() -> None:
+    verdict = decide_sudden_death(
+        product(SUDDEN), story("我爸保额10万，突发心脏病，2小时后去世了，能赔多少")
+    )
+    assert verdict is not None and verdict.decision == "depends"
+    assert "猝死保险金" in verdict.answer and "5万" in verdict.answer
+    assert (
+        decide_illness_under_accident_cover(
+            product(SUDDEN), story("突发心脏病去世了，能赔吗"), None
+        )
+        is None
+    )
+
+
+def test_an_exclusion_limited_to_a_circumstance_depends_on_it() -> None:
+    covered = product(SUDDEN)
+    unsure = decide(covered, story("老人猝死了，这种能赔吗"), default_thesaurus())
+    assert unsure is not None and unsure.decision == "depends"
+    assert "24小时内" in unsure.answer
+    told = decide(covered, story("去潜水回来6个小时后猝死了，能赔吗"), default_thesaurus())
+    assert told is not None and told.decision == "no"
