@@ -22,6 +22,7 @@ from actions.services import (
     verified_policy,
 )
 from bot.clock import china_today
+from bot.knowledge.answer import names_other_insurer
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
@@ -176,6 +177,24 @@ def consult(
         SlotSet("last_question", without_product(knowledge, question)),
         SlotSet("product", answer.product or product),
     ]
+
+
+# What only the policy's records answer: its progress, the day premiums are paid to, its agent.
+RECORDS_CUE = re.compile(
+    r"进度|到哪一?步|到哪了|交到哪|交到几号|保单号|MB\d|业务员|代理人|没人管|服务人员|查一?下|帮我查"
+)
+
+
+def answers_without_records(knowledge: Knowledge, text: str) -> bool:
+    """Whether ``text`` is a question the wording or the general rules answer, so a personal
+    intent ("我想知道过了没", "我老公昨天确诊了") need not wait for the identity check: another
+    insurer's product, or our wording asked with the customer's own facts told in the message."""
+    plain = normalize(text)
+    if names_other_insurer(plain):
+        return True
+    if PERSONAL_CUE.search(plain) or RECORDS_CUE.search(plain):
+        return False
+    return asks_something(knowledge, text)
 
 
 ELLIPSIS = re.compile(r"^(那|那么|还有|如果是|要是|换成|改成)|呢[？?。！!]*$|的话[？?。]*$")

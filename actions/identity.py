@@ -16,14 +16,13 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
-from actions.base import ServiceAction, ServiceForm
+from actions.base import ServiceAction
 from actions.services import client_address, latest_intent, say_rules_first, services
 from bot.forms.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
-from bot.records.identity import POLICY_NUMBER, mistyped_policy_number
+from bot.records.identity import POLICY_NUMBER
 from bot.records.lockout import CONVERSATION_FAILURES, LOCK
 from bot.records.model import Policy
 
@@ -167,52 +166,6 @@ class ActionAskPolicyNumber(ServiceAction):
         say_rules_first(dispatcher, tracker)  # "理赔两个月没结果": the 30-day rule, then the check
         dispatcher.utter_message(response="utter_ask_policy_number")
         return []
-
-
-class ValidateIdentityForm(ServiceForm):
-    """Checks the policy number's form and the proof against the policy's holder."""
-
-    def name(self) -> str:
-        return "validate_identity_form"
-
-    def validate_policy_number(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> dict[str, Any]:
-        match = POLICY_NUMBER.search(str(value or "").upper())
-        if match is None:
-            dispatcher.utter_message(
-                text=wrong_policy_number(mistyped_policy_number(str(value or "")))
-            )
-            return {"policy_number": None}
-        number = match.group()
-        # "MB2024000002 0446": the proof came with the number; check it now, not ask for it again
-        proof = proof_in(tracker.latest_message.get("text") or "")
-        if proof is None or tracker.get_slot("identity_proof") is not None:
-            return {"policy_number": number}
-        return {"policy_number": number, **verify(dispatcher, tracker, number, proof)}
-
-    def validate_identity_proof(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> dict[str, Any]:
-        proof = proof_in(str(value or ""))
-        if proof is None:
-            if messages_without_proof(tracker) >= 2:  # asked twice: leave the check, listen
-                dispatcher.utter_message(
-                    text="好的，身份核验先放一放。需要查询或办理保单时再告诉我；"
-                    "条款问题可以直接问我，也可以回复“转人工”。"
-                )
-                return {"identity_proof": None, "requested_slot": None}
-            dispatcher.utter_message(text=ASK_PROOF)
-            return {"identity_proof": None}
-        return verify(dispatcher, tracker, tracker.get_slot("policy_number") or "", proof)
 
 
 def verify(

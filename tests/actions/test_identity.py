@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.identity import ActionAskPolicyNumber, ValidateIdentityForm, proof_in
+from actions.identity import ActionAskPolicyNumber, proof_in
+from actions.identity_form import ValidateIdentityForm
 from actions.services import Services
 from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
 
