@@ -22,7 +22,7 @@ from actions.services import (
     verified_policy,
 )
 from bot.clock import china_today
-from bot.knowledge.answer import names_other_insurer
+from bot.knowledge.answer import GENERIC_TOPICS, names_other_insurer
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.text import normalize
@@ -83,7 +83,9 @@ def consultation_question(
     rest = without_product(knowledge, text)
     asked = Question.read(rest)
     disease = knowledge.disease_in(rest)
-    if previous and not asked.topics and not disease:
+    # "能赔多少" asks only what any question about a payout asks: it leans on the previous one.
+    sharp = [t for t in asked.topics if t not in GENERIC_TOPICS]
+    if previous and not sharp and not disease:
         if asked.categories:
             # "那中症呢" after "轻症赔多少": the same question about another category.
             return f"{rest} {without_subject(knowledge, previous)}"
@@ -197,7 +199,9 @@ def answers_without_records(knowledge: Knowledge, text: str) -> bool:
     return asks_something(knowledge, text)
 
 
-ELLIPSIS = re.compile(r"^(那|那么|还有|如果是|要是|换成|改成)|呢[？?。！!]*$|的话[？?。]*$")
+ELLIPSIS = re.compile(
+    r"^(那|那么|还有|如果是|要是|换成|改成|这个|这种|这样)|呢[？?。！!]*$|的话[？?。]*$"
+)
 
 
 def elliptical(rest: str) -> bool:

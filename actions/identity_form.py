@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -56,6 +56,7 @@ class ValidateIdentityForm(ServiceForm):
             *events,
             SlotSet("identity_proof", None),
             SlotSet("requested_slot", None),
+            FollowupAction("action_listen"),  # answered: no rule follows a check never made
         ]
 
     def validate_policy_number(

@@ -56,13 +56,13 @@ def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
     return sorted(keyed, key=len, reverse=True)
 
 
-FILLERS = "性型状的"
+FILLERS = "性型状的脏部"
 
 
 def near_name(terms: Iterable[str], text: str) -> str | None:
     """The wording's name the customer wrote without one of its filler characters
     (溶血尿毒症 for 溶血性尿毒症, 进行性肌营养不良 written 进行肌营养不良): the first of ``terms``
-    (longest first) found in ``text`` once a 性, 型, 状 or 的 inside it is left out."""
+    (longest first) found in ``text`` once a 性, 型, 状, 的, 脏 or 部 inside it is left out (单侧肾切除)."""
     for term in terms:
         if len(term) < 5:
             continue

@@ -285,3 +285,19 @@ async def test_a_question_of_its_own_after_an_answer_is_not_taken_for_the_previo
     slots = await run(dispatcher, **changes)
     assert "保费还要接着交" in str(slots["last_question"])
     assert "保额20万" in str(slots["last_question"])  # the case told before still holds
+
+
+async def test_how_much_after_a_diagnosis_is_asked_of_that_diagnosis(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("能赔多少", "ask_coverage")
+    await run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={
+            "product": "AX-CI-2023",
+            "last_question": "保额50万 去年体检查出来甲状腺癌 医生说一期",
+        },
+    )
+    text = said(dispatcher)
+    assert "10万" in text and "轻症" in text

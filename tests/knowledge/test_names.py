@@ -71,3 +71,4 @@ def test_an_illness_the_customer_says_was_never_had_is_not_the_diagnosis() -> No
     assert knowledge.disease_in(normalize("我爸没得过肾衰竭，车祸走了，能赔吗"), "T-CI-1") is None
     found = knowledge.disease_in(normalize("投保前没查出过病，现在确诊严重慢性肾衰竭"), "T-CI-1")
     assert found == "严重慢性肾衰竭"
+    assert near_name(["单侧肾脏切除"], "医生说要做单侧肾切除") == "单侧肾脏切除"
