@@ -25,6 +25,7 @@ from bot.clock import china_today
 from bot.knowledge.answer import GENERIC_TOPICS, names_other_insurer
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
+from bot.knowledge.subjects import subjects_in
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_LABELS, product_type_in
 from bot.records.identity import mistyped_policy_number
@@ -216,7 +217,12 @@ def asks_something(knowledge: Knowledge, text: str, previous: str | None = None)
     after a ``previous`` question, naming a category ("那重疾呢") is one too."""
     rest = without_product(knowledge, text)
     asked = Question.read(rest)
-    return bool(asked.topics or knowledge.disease_in(rest) or (previous and asked.categories))
+    return bool(
+        asked.topics
+        or knowledge.disease_in(rest)
+        or subjects_in(normalize(rest))  # 受益人能改吗, 保单贷款
+        or (previous and asked.categories)
+    )
 
 
 FACTS = re.compile(
