@@ -154,16 +154,23 @@ class KnowledgeBase:
         """The knowledge base over the current version of every stored product."""
         return cls(repository.current())
 
-    def product_in(self, text: str) -> tuple[str, str] | None:
+    def product_in(self, text: str, context: str | None = None) -> tuple[str, str] | None:
         """``(code, name as written)`` of the product named in normalised ``text``, if any.
 
         A name may carry one wrong or masked character (康林重疾, 康*重疾) when only one product
         fits; a name right after another insurer's (国寿康宁) is that insurer's product, not ours.
+        A name two products share (臻医医疗险) is the ``context`` product's when it is one of
+        them, and no product's otherwise.
         """
         for name, code in self._names:
             position = text.find(name)
             if position >= 0:
-                return None if other_insurer_before(text, position) else (code, name)
+                if other_insurer_before(text, position):
+                    return None
+                sharing = {c for n, c in self._names if n == name}
+                if len(sharing) > 1:
+                    return (context, name) if context in sharing else None
+                return (code, name)
         fits = {
             (code, written)
             for name, code in self._names
@@ -198,7 +205,7 @@ class KnowledgeBase:
     def read(self, question: str, product: str | None = None) -> Reading:
         """What the knowledge base makes of ``question``: product, situation, verdict."""
         text = normalize(question)
-        named = self.product_in(text)
+        named = self.product_in(text, product)
         if named is not None:
             question = text.replace(named[1], " ")
         asked = Question.read(question)

@@ -24,8 +24,9 @@ class Knowledge(Protocol):
     def ask(self, question: str, product: str | None = None) -> Answer:
         """Answer ``question``; ``product`` is the code known from context, if any."""
 
-    def product_in(self, text: str) -> tuple[str, str] | None:
-        """``(code, name as written)`` of the product named in normalised ``text``, if any."""
+    def product_in(self, text: str, context: str | None = None) -> tuple[str, str] | None:
+        """``(code, name as written)`` of the product named in normalised ``text``, if any; a
+        name two products share is the ``context`` product's when it is one of them."""
 
     def disease_in(self, text: str) -> str | None:
         """The most specific disease or condition named in normalised ``text``."""

@@ -199,3 +199,26 @@ def test_the_article_found_by_the_questions_words_is_quoted_at_its_deciding_sent
     reply = KnowledgeBase([illness_wording(wording)]).ask("出国留学那段时间怎么算", "T-MED-7").text
     assert "第1.1条" in reply and "出国留学期间" in reply
     assert "人民币计价" not in reply
+
+
+def test_a_name_two_products_share_is_the_context_products() -> None:
+    from bot.knowledge.answer import KnowledgeBase
+    from tests.knowledge.decide.conftest import ILLNESS, product
+
+    first = product(
+        ILLNESS.replace(
+            "name: 测试安康重大疾病保险", "name: 测试安康重大疾病保险\naliases: [安康重疾]"
+        )
+    )
+    second = product(
+        ILLNESS.replace("code: T-CI-1", "code: T-CI-2").replace(
+            "name: 测试安康重大疾病保险", "name: 另一安康重大疾病保险\naliases: [安康重疾]"
+        )
+    )
+    knowledge = KnowledgeBase([first, second])
+    assert knowledge.product_in("安康重疾等待期多久", "T-CI-2") == ("T-CI-2", "安康重疾")
+    assert knowledge.product_in("安康重疾等待期多久") is None
+    assert knowledge.product_in("另一安康重大疾病保险等待期多久") == (
+        "T-CI-2",
+        "另一安康重大疾病保险",
+    )
