@@ -23,6 +23,7 @@ from actions.services import (
 )
 from bot.clock import china_today
 from bot.knowledge.answer import GENERIC_TOPICS, names_other_insurer
+from bot.knowledge.general import general_index
 from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.subjects import subjects_in
@@ -222,6 +223,7 @@ def asks_something(knowledge: Knowledge, text: str, previous: str | None = None)
         or knowledge.disease_in(rest)
         or subjects_in(normalize(rest))  # 受益人能改吗, 保单贷款
         or (previous and asked.categories)
+        or general_index().choose(normalize(rest))  # 双录是啥, 没如实告知 三年了还能解约吗
     )
 
 

@@ -73,8 +73,10 @@ def hand_off(
         say_rules_first(dispatcher, tracker)
         return offer_person(dispatcher, OFFERS[intent])
     if intent in PAPERWORK:
-        say_rules_first(dispatcher, tracker)
-        return offer_person(dispatcher, f"{reason_for(intent).opening}，我这里不能直接办理。")
+        # "受益人能改吗": what the wording or the law says of it, then a person for the paperwork
+        answered = consult(dispatcher, tracker, text, None)
+        offer_person(dispatcher, f"{reason_for(intent).opening}，我这里不能直接办理。")
+        return answered
     waiting = tracker.get_slot("waiting_for_person")
     if waiting and intent == "request_human":
         # "人呢？" while waiting: acknowledged; the ticket keeps why it was opened.

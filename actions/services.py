@@ -19,8 +19,9 @@ from bot.db import make_engine, migrate
 from bot.desk.tickets import SqlTicketDesk, TicketDesk
 from bot.forms.intake import wants_to_stop
 from bot.knowledge.answer import Citation, KnowledgeBase
-from bot.knowledge.general import rules_bearing_on
+from bot.knowledge.general import general_index, rules_bearing_on
 from bot.knowledge.interface import Knowledge
+from bot.knowledge.question import Question
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.knowledge.text import normalize
 from bot.records.interface import PolicyRecords
@@ -158,7 +159,11 @@ def say_rules_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The general rules the customer's message bears on (at most two), said before anything
     else: what the customer may hold the insurer to does not wait for a person or a form."""
     text = normalize(tracker.latest_message.get("text") or "")
-    for rule in rules_bearing_on(text)[:2]:
+    asked = Question.read(text)
+    matched = rules_bearing_on(text)
+    # the rule on the substance (退保 → 现金价值) before the general route for complaints
+    chosen = general_index().choose(text, asked.topics, asked.categories, matched) or matched
+    for rule in chosen[:2]:
         say(dispatcher, rule.said())
 
 
