@@ -82,6 +82,11 @@ def consultation_question(
     呢？" after "原位癌算重疾吗？"). Otherwise the intent's clause word is added when the words
     alone point elsewhere ("出险三年了还能理赔吗" asked as ask_claim_limitation).
     """
+    if previous and PERIOD_REFERENCE.search(text):
+        # "这期间查出癌症" after "还在不在等待期": the period the previous question named
+        period = next((t for t in Question.read(previous).topics if t in PERIOD_WORDS), None)
+        if period is not None:
+            text = PERIOD_REFERENCE.sub(PERIOD_WORDS[period] + "内", text)
     rest = without_product(knowledge, text)
     asked = Question.read(rest)
     disease = knowledge.disease_in(rest)
@@ -91,6 +96,10 @@ def consultation_question(
         if asked.categories:
             # "那中症呢" after "轻症赔多少": the same question about another category.
             return f"{rest} {without_subject(knowledge, previous)}"
+        if elliptical(rest) and NEW_EVENT.search(rest):
+            # "那要是孩子没了呢": another event in the same case; only its facts carry over.
+            facts = told_facts(previous)
+            return f"{facts}，{rest}" if facts else rest
         if elliptical(rest):
             # "那要是半年后还是这样呢": the previous question, with what the message adds.
             short = len(re.sub(r"[\s，,。！!？?呢吗啊吧]", "", rest)) <= 6
@@ -149,6 +158,10 @@ def consult(
         # "那医疗险呢": the medical product this chat named, or our only one.
         product = product_of_kind(knowledge, tracker, kind) or product
     previous = tracker.get_slot("last_question")
+    if previous is None and PERIOD_REFERENCE.search(text):
+        # "这期间…" after a question the identity check answered: that question is the context
+        earlier = customer_messages(tracker)[1:2]
+        previous = str(earlier[0][1].get("text") or "") if earlier else None
     named = products_named(knowledge, text)
     if only_facts(knowledge, text) and (product or named):
         # A turn that only tells the case ("我妈买的安心多倍保，保额20万"): acknowledge, ask.
@@ -201,6 +214,16 @@ def answers_without_records(knowledge: Knowledge, text: str) -> bool:
     return asks_something(knowledge, text)
 
 
+# An event of its own in a follow-up: a death, an accident, a stay in hospital.
+NEW_EVENT = re.compile(r"没了|去世|过世|身故|走了|死亡|车祸|摔|意外|住院")
+PERIOD_REFERENCE = re.compile(r"这期间|这段时间|这段期间|这个期间|期间内")
+PERIOD_WORDS = {
+    "waiting": "等待期",
+    "cooling_off": "犹豫期",
+    "grace": "宽限期",
+    "suspension": "效力中止期间",
+}
+
 ELLIPSIS = re.compile(
     r"^(那|那么|还有|如果是|要是|换成|改成|这个|这种|这样)|呢[？?。！!]*$|的话[？?。]*$"
 )
@@ -229,6 +252,7 @@ def asks_something(knowledge: Knowledge, text: str, previous: str | None = None)
 
 FACTS = re.compile(
     r"(保额|基本保险金额)\s*\d+(?:\.\d+)?\s*万?|\d+(?:\.\d+)?\s*万?(?:元)?(?:的)?保额"
+    r"|(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?"
     r"|(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?\s]{0,3}(?:生效|投保|买|签收)"
     r"|(?:去年|前年|今年|\d{4}年)[^，。！？?\s]{0,3}(?:生效|投保|买)"
 )

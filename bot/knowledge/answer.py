@@ -339,7 +339,7 @@ class KnowledgeBase:
         cited = {a for s in sections for a in s.articles}
         if any(_related(top, a) for a in cited):
             return sections
-        quoted = self._sentences[product.code].search(query, k=2, within=top)
+        quoted = self._sentences[product.code].search(query, k=3, within=top)
         if not quoted:
             return sections
         found = explain.quoted_section(product, top, [h.sentence for h in quoted])
@@ -497,7 +497,8 @@ class KnowledgeBase:
             return Answer(self._which_product(), topics=asked.topics)
         text = "\n".join(parts) + "\n" + GENERAL_NOTE
         names = self._product_names()
-        if names:
+        if names and not names_other_insurer(asked.text) and not MASKED_NAME.search(asked.text):
+            # another insurer's product (安*长青树, 平安福) is not to be mistaken for one of ours
             text += f"告诉我您的产品名称（如{names}），我可以按条款为您确认。"
         return Answer(text, topics=asked.topics)
 
@@ -600,6 +601,9 @@ def other_insurers() -> tuple[str, ...]:
     """Other insurers' and platforms' names (``data/general/insurers.yml``), normalised, read once."""
     raw = yaml.safe_load(INSURERS.read_text(encoding="utf-8"))
     return tuple(normalize(name) for name in raw["insurers"])
+
+
+MASKED_NAME = re.compile(r"[\u4e00-\u9fff][*＊×][\u4e00-\u9fff]")
 
 
 def names_other_insurer(text: str) -> bool:

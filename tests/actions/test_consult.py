@@ -301,3 +301,28 @@ async def test_how_much_after_a_diagnosis_is_asked_of_that_diagnosis(
     )
     text = said(dispatcher)
     assert "10万" in text and "轻症" in text
+
+
+async def test_another_event_in_a_follow_up_keeps_only_the_facts_of_the_case(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("那要是孩子没了呢 赔多少", "ask_coverage")
+    await run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"product": "AX-CI-2023", "last_question": "她才5岁 要是得了白血病 能赔几次"},
+    )
+    text = said(dispatcher)
+    assert "已交" in text and "白血病" not in text
+
+
+async def test_this_period_in_a_follow_up_is_the_period_asked_before(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("那要是这期间查出癌症能赔吗", "ask_coverage")
+    await run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"product": "KN-CI-2024", "last_question": "康宁现在还在不在等待期"},
+    )
+    assert "退还" in said(dispatcher)
