@@ -289,8 +289,8 @@ def only_facts(knowledge: Knowledge, text: str) -> bool:
         return False
     if re.search(
         r"[吗呢？?]|多少|几|怎么|能不能|可不可以|是否|哪些|什么|如何|请问|要不要|该不该", rest
-    ):
-        return False
+    ) or ADVICE_CUE.search(rest):
+        return False  # "康宁和安心多倍保哪个好", "降保额划算还是退了划算": a question
     plain = normalize(text)
     if MONEY_FACTS.search(plain):
         return False

@@ -326,3 +326,12 @@ async def test_this_period_in_a_follow_up_is_the_period_asked_before(
         slots={"product": "KN-CI-2024", "last_question": "康宁现在还在不在等待期"},
     )
     assert "退还" in said(dispatcher)
+
+
+async def test_a_choice_between_our_products_is_a_question_not_facts(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("康宁重疾和安心多倍保哪个好 我该买哪个", "inform")
+    await run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "记下了" not in text and "不能替您推荐" in text
