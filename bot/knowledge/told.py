@@ -74,6 +74,9 @@ CATEGORY_WORDS = {
 TOTAL_WORDS = ("一共", "总共", "合计", "共计", "总计", "加起来")
 
 
+PREMIUM_BEFORE = re.compile(r"(年|月|期|季)(交|缴)|保费|保险费|一次(性)?(交|缴)")
+
+
 def expenses(text: str) -> float | None:
     """What the treatment cost: a stated total, or the sum of each stay's cost."""
     amounts: list[float] = []
@@ -83,6 +86,8 @@ def expenses(text: str) -> float | None:
             continue
         if any(r in before[-4:] for r in REIMBURSED_WORDS) or PAID_BEFORE.search(before):
             continue
+        if PREMIUM_BEFORE.search(before):
+            continue  # "一年交了1200": a premium, not what treatment cost
         value = money_value(match)
         if value is None:
             continue
@@ -403,7 +408,7 @@ def installment(text: str) -> str | None:
     """How the premium is paid: ``monthly`` (按月, 每月) or ``single`` (一次交清, 年交)."""
     if re.search(r"按月|月交|每月|月保费|每期", text):
         return "monthly"
-    if re.search(r"(一|1)次(性)?交(清|的|完)|趸交|年交|按年|每年交", text):
+    if re.search(r"(一|1)次(性)?(交|缴)(清|的|完|了)|趸交|年交|按年|每年交", text):
         return "single"
     return None
 
@@ -411,10 +416,19 @@ def installment(text: str) -> str | None:
 def days_passed(text: str) -> int | None:
     """How many days of the current period have passed: "现在过了146天", "已经过了15天"."""
     match = re.search(r"(?:已经|已)?过(?:去)?了?" + NUM + r"\s*[天日](?!内)", text) or re.search(
-        r"(?:生效|保了|买了|投保|承保)(?:了|已经|已)?" + NUM + r"\s*[天日](?!内)", text
+        r"(?:生效|保了|买了|投保|承保)(?:了|满|已经|已)?" + NUM + r"\s*[天日](?!内)", text
     )
     value = number(match.group(1)) if match else None
-    return int(value) if value else None
+    if value:
+        return int(value)
+    months = re.search(
+        r"(?:过|买|保|投保|生效|承保)(?:了|满)?(?:已经|已)?" + NUM + r"\s*个(?:多)?月", text
+    )
+    if months and (count := number(months.group(1))):
+        return round(count * 365 / 12)  # "买了4个月": about 122 days
+    if re.search(r"(?:过|买|保|投保|生效)(?:了|满)?(?:已经|已)?半年", text):
+        return 182
+    return None
 
 
 def period_days(text: str) -> int | None:

@@ -116,3 +116,12 @@ def test_days_gone_by_since_cover_began() -> None:
 
 def test_earlier_claims_counted_before_the_paid_word() -> None:
     assert told.earlier_claims(normalize("轻症三次都赔完了")) == {"mild": 3}
+
+
+def test_months_gone_by_are_days_passed_and_a_premium_is_not_an_expense() -> None:
+    from bot.knowledge.told import days_passed, expenses
+
+    assert days_passed("年交的3600 买了4个月了 现在想退") == 122
+    assert days_passed("一年交了1200 过了半年想退") == 182
+    assert days_passed("生效满73天了想退保") == 73
+    assert expenses("一年交了1200 过了半年想退") is None

@@ -130,6 +130,7 @@ EARLIER_PERIOD = re.compile(
     r"(去年|前年|上一年|上个保险期间|上一期)[^，。；]{0,8}(赔|理赔|报销|给付)"
 )
 YEAR_PREMIUM = re.compile(r"年交|年缴|一年(的)?保费|每年交")
+ONE_YEAR = re.compile(r"保险期间(?:为|是)?\s*(?:1|一)\s*年")
 
 
 def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -193,7 +194,10 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
             reasons.append(Reason(zero_note(rule, applies), rule.article))
     kept = f"(1 − {formula.fee_percent:g}%)"
     period_days = situation.period_days
-    if period_days is None and YEAR_PREMIUM.search(situation.text) and passed <= 365:
+    yearly = YEAR_PREMIUM.search(situation.text) or (
+        situation.installment == "single" and one_year(product)
+    )
+    if period_days is None and yearly and passed <= 365:
         period_days = 365  # a year's premium pays a year's period
         conditions.append("以上按当期365天计算；当期跨2月29日的为366天，金额略有不同。")
     if period_days is None or passed > period_days:
@@ -204,6 +208,8 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
         return Verdict(
             "surrender", "info", answer, tuple(reasons), tuple(conditions), coverage=False
         )
+    if re.search(r"个多?月|半年", situation.text):
+        conditions.append(f"以上按约{passed}天估算，实际按保险期间已经过的天数计算。")
     refund = situation.premium * (1 - formula.fee_percent / 100) * (1 - passed / period_days)
     figures = (
         f"{yuan(situation.premium)} × {kept} × (1 − {passed} ÷ {period_days}) = {yuan(refund)}"
@@ -217,6 +223,11 @@ def decide_surrender(product: ProductKnowledge, situation: Situation) -> Verdict
         sum=figures,
         coverage=False,
     )
+
+
+def one_year(product: ProductKnowledge) -> bool:
+    """Whether the wording says its period of cover is one year ("本合同保险期间为1年")."""
+    return any(ONE_YEAR.search(a.body) for a in product.document.articles)
 
 
 def refund_days(product: ProductKnowledge) -> tuple[str, str] | None:

@@ -192,3 +192,15 @@ def test_a_payout_this_period_leaves_nothing_to_refund_whatever_the_numbers() ->
     last_year = decide(wording, story("去年报销过一次，现在想退保能退多少"), default_thesaurus())
     assert this_year is not None and this_year.decision == "no"
     assert last_year is None or last_year.decision != "no"
+
+
+def test_a_one_year_wording_counts_the_year_when_the_premium_was_paid_at_once() -> None:
+    one_year = product(
+        SHORT_TERM.replace("### 1.1 冷静期\n", "### 1.1 冷静期\n本合同保险期间为1年。")
+    )
+    verdict = decide(
+        one_year,
+        story("一次交了1000元保费，冷静期早过了，已经过了100天，退保能退多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.sum is not None and "365" in verdict.sum
