@@ -28,6 +28,8 @@ def message(text: str, intent: str) -> Message:
         ("业务员死活不给我办退保 说要等他回来", "complain"),
         ("明明条款上写的能退 你们说不行 凭什么", "complain"),
         ("这事我要去银保监会投诉你们", "complain"),
+        ("理赔交了材料两个月了还没结果 到底怎么回事 耍人呢", "complain"),
+        ("打电话也说在审核 你们到底赔不赔", "claim_dispute"),
         ("住院花的钱你们拒赔了 这合理吗", "claim_dispute"),
         ("醫院證明都給了還不給我賠 太過分了", "claim_dispute"),
     ],
