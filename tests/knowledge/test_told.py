@@ -116,3 +116,12 @@ def test_days_gone_by_since_cover_began() -> None:
 
 def test_earlier_claims_counted_before_the_paid_word() -> None:
     assert told.earlier_claims(normalize("轻症三次都赔完了")) == {"mild": 3}
+
+
+def test_the_plan_in_any_of_the_ways_customers_name_it() -> None:
+    assert told.plan(normalize("買的是計劃三")) == "计划三"
+    assert told.plan(normalize("计划2")) == "计划二"
+    assert told.plan(normalize("买的第二档")) == "第二档"
+    assert told.plan(normalize("我选的升级版")) == "升级版"
+    assert told.plan(normalize("方案B")) == "方案B"
+    assert told.plan(normalize("住院花了2万")) is None

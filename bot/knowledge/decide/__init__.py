@@ -49,6 +49,7 @@ from bot.knowledge.decide.earlier_payouts import (
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -94,6 +95,7 @@ from bot.knowledge.decide.windows import (
 )
 from bot.knowledge.explain import rule_on_disease
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.plans import wording_plan
 from bot.knowledge.situation import Situation
 from bot.knowledge.thesaurus import Thesaurus
 
@@ -113,6 +115,11 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    if situation.plan is not None:
+        # the customer's "第二档" is the wording's "计划二"
+        situation = dataclasses.replace(
+            situation, plan=wording_plan(product.facts.plans, situation.plan)
+        )
     if disease is None:
         disease = deemed_disease(product, situation.text)
     disease = in_situ(product, situation.text, disease)
@@ -225,6 +232,7 @@ def _first_verdict(
         lambda: decide_stay_window(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
+        lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus

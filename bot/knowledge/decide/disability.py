@@ -7,6 +7,7 @@ import re
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import money
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.plans import plan_amount
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, chinese_number, table_rows
 
@@ -63,19 +64,15 @@ def _grade_table(product: ProductKnowledge) -> tuple[str, dict[int, float]] | No
     return None
 
 
-def plan_sum(product: ProductKnowledge, plan: str | None) -> float | None:
-    """The sum insured of the customer's plan (计划二) from a table of plans."""
+SUM_ROW = re.compile(r"基本保险金额|伤残")
+
+
+def plan_sum(
+    product: ProductKnowledge, plan: str | None, row: re.Pattern[str] = SUM_ROW
+) -> float | None:
+    """The sum insured of the customer's plan (计划二) from the table of plans: the row of the
+    基本保险金额 by default, or the first row ``row`` matches (骨折保险金额)."""
     if plan is None:
         return None
-    for article in product.document.articles:
-        rows = table_rows(arabic_numerals(article.body))
-        if len(rows) < 2 or plan not in rows[0]:
-            continue
-        column = rows[0].index(plan)
-        for row in rows[1:]:
-            if "基本保险金额" in row[0] and column < len(row):
-                found = re.search(r"(\d+(?:\.\d+)?)\s*(万元|万|元)", row[column])
-                if found:
-                    unit = 10_000 if found.group(2).startswith("万") else 1
-                    return float(found.group(1)) * unit
-    return None
+    found = plan_amount(product.facts.plan_amounts, plan, row)
+    return found.amount if found is not None else None

@@ -67,6 +67,8 @@ def decide_medical(
     if named is not None and _without_deductible(product, named):
         deductible = None
     ratio_term = _ratio(terms, situation)
+    if ratio_term is not None:
+        ratio_term = _changed_ratio(product, ratio_term, situation.text) or ratio_term
     share = _ratio_share(product, terms, situation.text, named)
     if ratio_term is None and _ratios(terms):
         return None
@@ -745,6 +747,25 @@ def _ratios(terms: list[MedicalTerm]) -> list[MedicalTerm]:
         and t.amount is not None
         and not SHARE_OF_RATIO.search(t.sentence)
     ]
+
+
+NEGATED = "没有|没|未|不曾|无"
+
+
+def _changed_ratio(product: ProductKnowledge, ratio: MedicalTerm, text: str) -> MedicalTerm | None:
+    """The ratio the wording changes to when the story meets its condition: "未取得预授权的，
+    赔付比例由100%调整为80%" and "没提前申请预授权". The condition is met when the story denies
+    the thing the condition's last words name."""
+    for term in product.facts.medical:
+        if term.kind != "ratio_change" or term.benefit not in (ratio.benefit, None):
+            continue
+        condition = term.sentence.split("的，", 1)[0] if "的，" in term.sentence else ""
+        key = re.search(r"[\u4e00-\u9fff]{3}$", condition)
+        if key is None or not re.search(r"(未|非|没有)", condition):
+            continue
+        if re.search(rf"({NEGATED})[^，。；]{{0,6}}{key.group(0)}", text):
+            return dataclasses.replace(term, kind="reimbursement")
+    return None
 
 
 def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None:

@@ -1,0 +1,83 @@
+"""Medical sums on a wording with plans: the told plan's column, the told kind of care's row."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.decide import decide
+from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import product, story
+
+PLANS = """---
+code: T-MED-PLAN
+name: 测试计划中端医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试计划中端医疗保险条款
+
+## 1 保障计划
+### 1.1 保障计划表
+| 项目 | 计划一 | 计划二 |
+|---|---|---|
+| 年度总限额（基本保险金额） | 300万元 | 600万元 |
+| 住院医疗免赔额 | 0元 | 0元 |
+| 住院医疗赔付比例 | 100% | 100% |
+| 普通门急诊每次就诊限额 | 1,000元 | 2,000元 |
+| 普通门急诊每次免赔额 | 200元 | 100元 |
+| 普通门急诊赔付比例 | 80% | 80% |
+| 其中：床位费每日限额 | 1,000元/日 | 2,500元/日 |
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+被保险人住院的，合理且必要的医疗费用按保障计划表给付。被保险人在非直付医疗机构进行非急诊住院，且未事先取得我们预授权的，本次住院医疗费用的赔付比例由100%调整为80%。
+### 2.2 普通门急诊医疗保险金
+被保险人在医院普通门诊或急诊就诊的，按保障计划表给付。
+"""
+
+
+@pytest.fixture(scope="module")
+def plans() -> ProductKnowledge:
+    return product(PLANS)
+
+
+def test_a_hospital_stay_takes_no_outpatient_per_visit_limit(plans: ProductKnowledge) -> None:
+    verdict = decide(
+        plans, story("计划二，住院花了8万，医保报了3万，能赔多少"), default_thesaurus()
+    )
+    assert verdict is not None
+    assert verdict.sum == "（8万元 − 已报销3万元）× 100% = 5万元"
+
+
+def test_an_outpatient_visit_takes_its_plans_deductible_ratio_and_cap(
+    plans: ProductKnowledge,
+) -> None:
+    one = decide(
+        plans, story("计划一，看门诊花了800元，医保报了300，能赔多少"), default_thesaurus()
+    )
+    two = decide(plans, story("计划二，急诊一次花了3000，能赔多少"), default_thesaurus())
+    assert one is not None and one.sum == "（800元 − 已报销300元 − 免赔额200元）× 80% = 240元"
+    assert two is not None and two.answer.startswith("大约可赔2000元")
+
+
+def test_a_bed_is_paid_up_to_the_plans_daily_cap(plans: ProductKnowledge) -> None:
+    verdict = decide(
+        plans, story("计划一，住院床位费一天1800，住了5天，床位费能赔多少"), default_thesaurus()
+    )
+    assert verdict is not None
+    assert verdict.answer.startswith("大约可赔5000元")
+
+
+def test_a_ratio_the_wording_lowers_applies_when_the_story_meets_its_condition(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        plans,
+        story("计划一，去不能直付的医院择期住院，没提前申请预授权，花了6万，医保报了2万，怎么赔"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.sum == "（6万元 − 已报销2万元）× 80% = 3.2万元"
