@@ -604,7 +604,14 @@ def _plan_terms(amount: PlanAmount, names: list[str]) -> list[MedicalTerm]:
     """The medical terms one plan's cell states, each with the plan in its sentence (so the
     customer's plan picks them) and the benefit its row names."""
     label = re.sub(r"^其中[：:]", "", amount.label)
-    sentence = f"{label}：{amount.plan}为{amount.cell}"
+    # "计划二住院医疗免赔额为0元": the plan first, as a customer says it; a figure the table
+    # states without its unit (单位：元) with it
+    cell = (
+        re.sub(r"^(\d+(?:\.\d+)?)(?=$|/)", r"\1元", amount.cell)
+        if amount.unit == "元"
+        else amount.cell
+    )
+    sentence = f"{amount.plan}{label}为{cell}"
     benefit = _plan_benefit(label, names)
     medical = MEDICAL_BENEFIT.search(benefit or label) is not None
     kind = amount.kind

@@ -31,7 +31,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_benefit,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
-from bot.knowledge.decide.disability import decide_disability
+from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
     decide_definition_unmet,
@@ -120,6 +120,12 @@ def decide(
         situation = dataclasses.replace(
             situation, plan=wording_plan(product.facts.plans, situation.plan)
         )
+        if situation.sum_insured is None and product.document.product_type != "medical":
+            # "计划二" tells the sum insured a share of it is paid from (a medical product's
+            # 基本保险金额 is a limit, decided with the other medical terms)
+            situation = dataclasses.replace(
+                situation, sum_insured=plan_sum(product, situation.plan, BASIC_SUM)
+            )
     if disease is None:
         disease = deemed_disease(product, situation.text)
     disease = in_situ(product, situation.text, disease)
@@ -290,6 +296,7 @@ def _first_verdict(
     return with_debts(product, situation, verdict, disease)
 
 
+BASIC_SUM = re.compile(r"基本保险金额")
 ASKS_SEVERE = re.compile(r"算(不算)?(是)?(重疾|重大疾病)|是不是(重疾|重大疾病)|是(重疾|重大疾病)吗")
 
 
