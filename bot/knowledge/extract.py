@@ -720,7 +720,7 @@ ITEM_LIMIT = re.compile(
 def _item_limits(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
     found: list[MedicalTerm] = []
     for match in ITEM_LIMIT.finditer(sentence):
-        item = re.sub(r"^.*(?:为|：|:|，|、|\d)", "", match.group(1))
+        item = re.sub(r"^.*(?:为|：|:|，|、|\d|的)", "", match.group(1))
         if len(item) < 2 or re.search(r"医疗费|保险费|门急诊", item):
             continue
         amount = float(match.group(3)) * (10_000 if match.group(4).startswith("万") else 1)

@@ -78,6 +78,8 @@ CATEGORY_WORDS = {
 # ---- amounts, ages, claims, causes ----------------------------------------------------------
 
 TOTAL_WORDS = ("一共", "总共", "合计", "共计", "总计", "加起来")
+# an expense named by what it paid for, right before its amount: "救护车费2600"; not a premium
+NAMED_FEE = re.compile(r"(?<![保险])费(用)?(是|为|花了|共)?$")
 
 
 def expenses(text: str) -> float | None:
@@ -85,7 +87,7 @@ def expenses(text: str) -> float | None:
     amounts: list[float] = []
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if not any(w in before for w in EXPENSE_WORDS):
+        if not any(w in before for w in EXPENSE_WORDS) and not NAMED_FEE.search(before):
             continue
         if any(r in before[-4:] for r in REIMBURSED_WORDS) or PAID_BEFORE.search(before):
             continue

@@ -125,3 +125,8 @@ def test_the_plan_in_any_of_the_ways_customers_name_it() -> None:
     assert told.plan(normalize("我选的升级版")) == "升级版"
     assert told.plan(normalize("方案B")) == "方案B"
     assert told.plan(normalize("住院花了2万")) is None
+
+
+def test_an_expense_named_by_what_it_paid_for_but_not_a_premium() -> None:
+    assert told.expenses(normalize("叫了救护车，救护车费2600，能报多少")) == 2600.0
+    assert told.expenses(normalize("一年保费3650元")) is None

@@ -43,6 +43,48 @@ def decide_medical(
     severe: bool = False,
     thesaurus: Thesaurus | None = None,
 ) -> Verdict | None:
+    """What a medical product pays for the customer's expenses, under the customer's plan.
+
+    A wording with plans and no plan told: when the plans pay the same, that sum (said to be
+    the same for each plan); otherwise each plan's sum, and the question which plan it is.
+    """
+    plans = product.facts.plans
+    if situation.plan is not None or len(plans) < 2:
+        return _medical(product, situation, severe, thesaurus)
+    each = [
+        (plan, _medical(product, dataclasses.replace(situation, plan=plan), severe, thesaurus))
+        for plan in plans[:4]
+    ]
+    found = [(plan, v) for plan, v in each if v is not None]
+    if len(found) < len(each):
+        return _medical(product, situation, severe, thesaurus)
+    first = found[0][1]
+    if len({v.sum for _, v in found}) == 1:
+        return dataclasses.replace(
+            first, conditions=(*first.conditions, f"各保障计划（{'、'.join(plans)}）算下来相同。")
+        )
+    lines = "；".join(f"{plan}{_payable(v)}（{v.sum}）" for plan, v in found)
+    return Verdict(
+        "medical",
+        "depends",
+        f"要看您的保障计划：{lines}。请告诉我保单上载明的计划，我按它给您确认。",
+        tuple(r for _, v in found for r in v.reasons if any(p in r.text for p in plans))
+        or first.reasons,
+        first.conditions,
+    )
+
+
+def _payable(verdict: Verdict) -> str:
+    """``大约可赔2000元`` of a medical verdict's answer."""
+    return verdict.answer.split("：", 1)[0]
+
+
+def _medical(
+    product: ProductKnowledge,
+    situation: Situation,
+    severe: bool = False,
+    thesaurus: Thesaurus | None = None,
+) -> Verdict | None:
     """What a medical product pays for the customer's expenses.
 
     ``severe`` says the diagnosis is one of the product's 重大疾病, which some medical products
@@ -773,6 +815,8 @@ def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None
     if not ratios:
         return None
     want = situation.social_insurance or "used"
+    if not any(SOCIAL_PAYER.search(t.sentence) for t in ratios):
+        want = "used"  # the wording does not tell ratios apart by social insurance
 
     def fits(term: MedicalTerm) -> bool:
         s = term.sentence

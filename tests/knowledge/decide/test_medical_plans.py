@@ -81,3 +81,31 @@ def test_a_ratio_the_wording_lowers_applies_when_the_story_meets_its_condition(
     )
     assert verdict is not None
     assert verdict.sum == "（6万元 − 已报销2万元）× 80% = 3.2万元"
+
+
+def test_ratios_the_wording_does_not_tell_apart_by_social_insurance_serve_without_it(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        plans, story("计划二，没有医保，急诊一次花了3000，能报多少"), default_thesaurus()
+    )
+    assert verdict is not None
+    assert verdict.sum == "（3000元 − 免赔额100元）× 80% = 2320元，每次以2000元为限"
+
+
+def test_without_the_plan_each_plans_sum_is_given_when_they_differ(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(plans, story("看门诊花了3000，能报多少"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "depends"
+    assert verdict.answer.startswith("要看您的保障计划：计划一大约可赔1000元")
+    assert "计划二大约可赔2000元" in verdict.answer
+
+
+def test_without_the_plan_one_sum_is_given_when_the_plans_pay_alike(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(plans, story("住院花了8万，医保报了3万，能赔多少"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.sum == "（8万元 − 已报销3万元）× 100% = 5万元"
+    assert "各保障计划（计划一、计划二）算下来相同。" in verdict.conditions
