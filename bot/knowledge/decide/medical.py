@@ -363,9 +363,20 @@ def _limit_end(product: ProductKnowledge, limit: MedicalTerm) -> tuple[str, str]
 
 def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """ "已经赔了290万，额度还剩多少": the period's limit less what was paid, and what then ends."""
+    due = _payout_told(situation.text)
+    if (
+        situation.paid_before is None
+        and due is not None
+        and situation.reimbursed
+        and not SOCIAL_PAYER.search(situation.text)
+    ):
+        # "今年门诊已经报了19500，这次算下来应该赔700": what this policy paid this year
+        situation = dataclasses.replace(situation, paid_before=situation.reimbursed)
     if situation.paid_before is None or situation.expenses is not None:
         return None
-    if not re.search(r"还剩|剩多少|剩下|剩余|额度|还能赔多少|还能报多少", situation.text):
+    if due is None and not re.search(
+        r"还剩|剩多少|剩下|剩余|额度|还能赔多少|还能报多少", situation.text
+    ):
         return None
     if not _paid_for_medical(product, situation.text):
         return None
@@ -389,6 +400,20 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         reasons.append(Reason(f"条款约定：“{clip(ends[1], 60)}”", ends[0]))
         conditions.append(f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}。")
     figures = f"{money(limit.amount)} − 已赔{money(situation.paid_before)} = {money(left)}"
+    if due is not None:
+        # "这次按公式算能赔800，能全赔吗": this payout, within what is left of the limit
+        if due <= left:
+            answer = f"能，这次{money(due)}在限额剩余的{money(left)}之内：{figures}。"
+        else:
+            answer = f"不能全赔，这次最多赔{money(left)}：{figures}，这次算出的{money(due)}超出部分不赔。"
+        return Verdict(
+            "medical",
+            "yes" if left else "no",
+            answer,
+            tuple(reasons),
+            tuple(conditions),
+            sum=figures,
+        )
     return Verdict(
         "medical",
         "info",
@@ -397,6 +422,20 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         tuple(conditions),
         sum=figures,
     )
+
+
+PAYOUT_TOLD = re.compile(
+    r"(?:这次|本次|这一次)[^，。；]{0,12}?(?:应该|应|能|可以|可)(?:赔|报|给付)(?:付)?\s*"
+    r"(\d+(?:\.\d+)?)\s*(万元|万|元|块)?"
+)
+
+
+def _payout_told(text: str) -> float | None:
+    """This claim's payout as the customer already worked it out: "这次按公式算能赔800"."""
+    match = PAYOUT_TOLD.search(text)
+    if match is None:
+        return None
+    return float(match.group(1)) * (10_000 if (match.group(2) or "").startswith("万") else 1)
 
 
 LIMIT_ASKED = re.compile(r"额度|限额|最多(能)?(赔|报)|最高(能)?(赔|报)|封顶|上限|保额多少")

@@ -26,6 +26,7 @@ effective_from: 2025-01-01
 | 年度总限额（基本保险金额） | 300万元 | 600万元 |
 | 住院医疗免赔额 | 0元 | 0元 |
 | 住院医疗赔付比例 | 100% | 100% |
+| 普通门急诊医疗保险金年度限额 | 10,000元 | 20,000元 |
 | 普通门急诊每次就诊限额 | 1,000元 | 2,000元 |
 | 普通门急诊每次免赔额 | 200元 | 100元 |
 | 普通门急诊赔付比例 | 80% | 80% |
@@ -109,3 +110,15 @@ def test_without_the_plan_one_sum_is_given_when_the_plans_pay_alike(
     assert verdict is not None and verdict.decision == "yes"
     assert verdict.sum == "（8万元 − 已报销3万元）× 100% = 5万元"
     assert "各保障计划（计划一、计划二）算下来相同。" in verdict.conditions
+
+
+def test_a_payout_told_is_paid_within_what_is_left_of_the_plans_limit(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        plans,
+        story("计划一，今年普通门诊已经累计赔了9600了，这次门诊按公式算能赔800，能全赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.answer.startswith("不能全赔，这次最多赔400元：1万元 − 已赔9600元 = 400元")
