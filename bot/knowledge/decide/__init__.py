@@ -83,6 +83,7 @@ from bot.knowledge.decide.timing import (
     decide_reinstatement_term,
     decide_renewal,
 )
+from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
@@ -238,6 +239,7 @@ def _first_verdict(
         lambda: decide_stay_window(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
+        lambda: decide_together(product, situation, thesaurus),
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(

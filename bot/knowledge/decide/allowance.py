@@ -160,4 +160,5 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
         tuple(reasons),
         conditions,
         sum=figures,
+        paid=amount,
     )

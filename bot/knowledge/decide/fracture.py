@@ -25,11 +25,21 @@ FRACTURE_SUM = re.compile(r"骨折")
 BENEFIT_NAMED = re.compile(r"骨折(保险)?金|骨折.{0,3}(赔|给付)")
 
 
-def decide_fracture(product: ProductKnowledge, situation: Situation) -> Verdict | None:
-    """ "摔断了3根肋骨，骨折金赔多少": the bone's share × the plan's fracture sum."""
+def decide_fracture(
+    product: ProductKnowledge, situation: Situation, with_expenses: bool = False
+) -> Verdict | None:
+    """ "摔断了3根肋骨，骨折金赔多少": the bone's share × the plan's fracture sum.
+
+    A story that tells expenses asks about them unless it names the fracture benefit, or the
+    caller (``with_expenses``) asks for every benefit the story bears on.
+    """
     if "amount" not in situation.asks or not TOLD.search(situation.text):
         return None
-    if situation.expenses is not None and not BENEFIT_NAMED.search(situation.text):
+    if (
+        not with_expenses
+        and situation.expenses is not None
+        and not BENEFIT_NAMED.search(situation.text)
+    ):
         return None  # "骨折住院花了2万，能报多少" asks about the expenses
     table = _fracture_table(product)
     if table is None:
@@ -93,7 +103,10 @@ def decide_fracture(product: ProductKnowledge, situation: Situation) -> Verdict 
             f"{money(insured)}为限，已赔{money(paid)}，只剩{money(left)}。"
         )
         formula += f"，累计限额{money(insured)}已赔{money(paid)}，最多还能赔{money(left)}"
-    return Verdict("fracture", "yes", answer, tuple(reasons), conditions, sum=formula)
+    paid_now = min(payable, insured - paid) if paid and paid < insured else payable
+    return Verdict(
+        "fracture", "yes", answer, tuple(reasons), conditions, sum=formula, paid=paid_now
+    )
 
 
 def _fracture_table(

@@ -273,7 +273,15 @@ def _medical(
         answer = f"不是：医保（社保）报销的部分不能用于抵扣免赔额。{answer}"
     elif denied_social and deductible is not None and deduct:
         conditions.append("医保（社保）报销的部分不能用于抵扣免赔额。")
-    return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
+    return Verdict(
+        "medical",
+        decision,
+        answer,
+        tuple(reasons),
+        tuple(conditions),
+        sum=formula,
+        paid=max(payable, 0.0),
+    )
 
 
 SOCIAL_PAYER = re.compile(r"社保|社会医疗保险|社会基本医疗|基本医疗保险|公费医疗|医保|统筹")
