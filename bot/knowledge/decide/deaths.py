@@ -150,10 +150,11 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 f"按未成年人身故保险金的限额，最多赔{money(cap[0])}，不是保单上的{money(situation.sum_insured)}。",
                 (reason, Reason(f"条款约定：“{clip(cap[2], 90)}”", cap[1])),
             )
+        each = _per_plan(product, situation, benefit.percent)
         return Verdict(
             "death",
             "yes",
-            f"可以赔{benefit.name}：{amount_text(situation, benefit.percent)}。",
+            f"可以赔{benefit.name}：{each or amount_text(situation, benefit.percent)}。",
             (reason,),
             ("须不属于责任免除的情形，以理赔审核为准。",),
         )
@@ -179,6 +180,18 @@ def _minor_cap(product: ProductKnowledge, age: int | None) -> tuple[float, str, 
                     )
                     return amount, article.number, sentence
     return None
+
+
+def _per_plan(product: ProductKnowledge, situation: Situation, percent: float) -> str | None:
+    """``按基本保险金额的100%给付，计划一10万元；计划二20万元（以保单载明的计划为准）`` when the
+    wording has plans and neither the plan nor the sum insured is told."""
+    if situation.sum_insured or situation.plan or len(product.facts.plans) < 2:
+        return None
+    each = [(plan, plan_sum(product, plan)) for plan in product.facts.plans]
+    if not all(amount for _, amount in each):
+        return None
+    lines = "；".join(f"{plan}{money((amount or 0) * percent / 100)}" for plan, amount in each)
+    return f"按基本保险金额的{percent:g}%给付，{lines}（以保单载明的计划为准）"
 
 
 SUDDEN = re.compile(r"突发|突然|猝死|急性|心脏病|心梗|心肌梗|脑溢血|脑出血|发病")

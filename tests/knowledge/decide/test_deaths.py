@@ -118,3 +118,12 @@ def test_an_accidental_death_is_paid_the_plans_sum_insured() -> None:
     )
     assert verdict is not None
     assert "10万元 × 100% = 10万元" in verdict.answer
+
+
+def test_without_the_plan_each_plans_death_benefit_is_said() -> None:
+    verdict = decide_death_benefit(product(SUDDEN_COVER), story("我爸游泳溺水去世了，能赔多少"))
+    assert verdict is not None
+    assert verdict.answer == (
+        "可以赔意外身故保险金：按基本保险金额的100%给付，计划一10万元；计划二20万元"
+        "（以保单载明的计划为准）。"
+    )
