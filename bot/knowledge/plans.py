@@ -20,7 +20,7 @@ ORDINALS = "一二三四五六七八九十"
 # a plan's name in a table header or a customer's words: 计划二, 方案B, 第二档, 基础版, 升级款
 PLAN_NAME = re.compile(
     r"^(?:(?:保障)?(?:计划|方案|档次)[一二三四五六七八九十A-Fa-f1-9]|第?[一二三四五六七八九十1-9]档"
-    r"|[\u4e00-\u9fff]{1,3}[版型款])$"
+    r"|[\u4e00-\u9fff]{1,3}[版型款]|[A-Fa-f](?:款|版|型|计划|档))$"
 )
 # a plan named by its order: (word, ordinal)
 ORDINAL_PLAN = re.compile(
@@ -50,7 +50,7 @@ def read_plan_tables(
     amounts: list[PlanAmount] = []
     unread: list[str] = []
     for article in articles:
-        rows = table_rows(article.body)
+        rows = _plans_as_columns(table_rows(article.body))
         header: list[str] = []
         columns: dict[int, str] = {}
         for row in rows:
@@ -70,6 +70,23 @@ def read_plan_tables(
                 kind, value, unit = amount
                 amounts.append(PlanAmount(plan, label, kind, value, unit, article.number, cell))
     return amounts, unread
+
+
+def _plans_as_columns(rows: list[list[str]]) -> list[list[str]]:
+    """A table with a plan a row (``| 计划一 | 10万 | 1万 |``) turned so that plans are columns,
+    as most wordings lay them out; any other table as it is."""
+    if len(rows) < 3 or plan_columns(rows[0]):
+        return rows
+    names = [row[0].replace(" ", "") for row in rows[1:] if row]
+    if len(names) < 2 or not all(PLAN_NAME.match(n) for n in names):
+        return rows
+    width = len(rows[0])
+    if any(len(row) < width for row in rows):
+        return rows
+    return [
+        [rows[0][0], *names],
+        *([rows[0][i], *(row[i] for row in rows[1:])] for i in range(1, width)),
+    ]
 
 
 def read_cell(label: str, cell: str) -> tuple[str, float, str] | None:

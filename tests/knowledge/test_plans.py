@@ -116,3 +116,21 @@ def test_the_customers_plan_is_the_wordings_name_for_it() -> None:
     assert wording_plan(["基础版", "升级版"], "升级版") == "升级版"
     assert wording_plan([], "计划二") == "计划二"
     assert wording_plan(["计划一"], None) is None
+
+
+def test_a_table_with_a_plan_a_row_is_read_the_same() -> None:
+    article = ClauseArticle(
+        "2.1",
+        "保障计划",
+        "| 保障计划 | 意外身故保险金（基本保险金额） | 意外医疗免赔额 |\n|---|---|---|\n"
+        "| 基础版 | 10万元 | 100元 |\n| 升级版 | 30万元 | 0元 |\n",
+        1,
+    )
+    amounts, unread = read_plan_tables([article])
+    assert unread == []
+    assert [(a.plan, a.label, a.kind, a.amount) for a in amounts] == [
+        ("基础版", "意外身故保险金（基本保险金额）", "sum", 100000.0),
+        ("升级版", "意外身故保险金（基本保险金额）", "sum", 300000.0),
+        ("基础版", "意外医疗免赔额", "deductible", 100.0),
+        ("升级版", "意外医疗免赔额", "deductible", 0.0),
+    ]
