@@ -269,6 +269,10 @@ def _first_verdict(
                 verdict = with_waiting_refund(product, situation, verdict)
             if verdict.kind == "stay_window" and verdict.decision == "yes" and situation.expenses:
                 verdict = _with_sum(verdict, decide_medical(product, situation, False, thesaurus))
+            elif verdict.kind == "stay_window" and situation.expenses:
+                # outside the stay's days the visit is an ordinary outpatient one
+                outpatient = decide_medical(product, situation, False, thesaurus, "outpatient")
+                verdict = _with_sum(verdict, outpatient, "按普通门急诊算：")
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
@@ -325,11 +329,12 @@ def _said_not_severe(
     )
 
 
-def _with_sum(verdict: Verdict, medical: Verdict | None) -> Verdict:
-    """A cost that falls in a benefit's days, with what that benefit pays for it."""
+def _with_sum(verdict: Verdict, medical: Verdict | None, then: str = "") -> Verdict:
+    """A cost that falls in a benefit's days, with what that benefit pays for it (or, ``then``,
+    what another benefit pays for a cost outside them)."""
     if medical is None or medical.kind != "medical":
         return verdict
-    lead = verdict.answer
+    lead = verdict.answer + then
     if medical.decision == "no":  # in the days, yet nothing left to pay after the deductible
         lead = re.sub(r"^能报：", "在可报销的天数内：", lead)
     return dataclasses.replace(

@@ -42,22 +42,30 @@ def decide_medical(
     situation: Situation,
     severe: bool = False,
     thesaurus: Thesaurus | None = None,
+    service: str | None = None,
 ) -> Verdict | None:
     """What a medical product pays for the customer's expenses, under the customer's plan.
 
     A wording with plans and no plan told: when the plans pay the same, that sum (said to be
     the same for each plan); otherwise each plan's sum, and the question which plan it is.
+    ``service`` (``outpatient``, ``inpatient``) overrides the kind of care the story's words
+    suggest, for a caller that has decided it (a visit outside a stay's days is outpatient).
     """
     plans = product.facts.plans
     if situation.plan is not None or len(plans) < 2:
-        return _medical(product, situation, severe, thesaurus)
+        return _medical(product, situation, severe, thesaurus, service)
     each = [
-        (plan, _medical(product, dataclasses.replace(situation, plan=plan), severe, thesaurus))
+        (
+            plan,
+            _medical(
+                product, dataclasses.replace(situation, plan=plan), severe, thesaurus, service
+            ),
+        )
         for plan in plans[:4]
     ]
     found = [(plan, v) for plan, v in each if v is not None]
     if len(found) < len(each):
-        return _medical(product, situation, severe, thesaurus)
+        return _medical(product, situation, severe, thesaurus, service)
     first = found[0][1]
     if len({v.sum for _, v in found}) == 1:
         return dataclasses.replace(
@@ -84,6 +92,7 @@ def _medical(
     situation: Situation,
     severe: bool = False,
     thesaurus: Thesaurus | None = None,
+    service: str | None = None,
 ) -> Verdict | None:
     """What a medical product pays for the customer's expenses.
 
@@ -97,10 +106,9 @@ def _medical(
     critical = (severe or bool(SEVERE_NAMED.search(situation.text))) and any(
         SERVICES["critical"][1].search(t.benefit or "") for t in product.facts.medical
     )
+    care = service or _service(situation.text, critical)
     terms = _for_setting(
-        product,
-        _for_plan(_for_service(product, _service(situation.text, critical)), situation.plan),
-        situation.text,
+        product, _for_plan(_for_service(product, care), situation.plan), situation.text
     )
     named = named_benefit(product, situation.text)
     if named is not None:
@@ -262,6 +270,9 @@ def _medical(
     else:
         answer = f"大约可赔{money(payable)}：{formula}。"
         decision = "yes"
+    if service is None and care == "outpatient" and NOT_ADMITTED.search(situation.text):
+        # "急诊留观两天，没办住院，这算住院吗": the answer to that first
+        answer = f"不算住院，按一次门急诊算。{answer}"
     exempt = next((i for i in items if i.exempt_sentence), None)
     if exempt is not None and re.search(
         r"封顶|限额|是不是|按.{0,8}(一天|每天|每日)", situation.text

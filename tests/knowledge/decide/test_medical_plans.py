@@ -37,6 +37,8 @@ effective_from: 2025-01-01
 被保险人住院的，合理且必要的医疗费用按保障计划表给付。被保险人在非直付医疗机构进行非急诊住院，且未事先取得我们预授权的，本次住院医疗费用的赔付比例由100%调整为80%。
 ### 2.2 普通门急诊医疗保险金
 被保险人在医院普通门诊或急诊就诊的，按保障计划表给付。
+### 2.3 住院前后门急诊医疗保险金
+被保险人住院的，在入院前7日内及出院后30日内，因与该次住院相同的原因发生的门急诊医疗费用，按住院医疗保险金的约定给付。
 """
 
 
@@ -122,3 +124,30 @@ def test_a_payout_told_is_paid_within_what_is_left_of_the_plans_limit(
     )
     assert verdict is not None
     assert verdict.answer.startswith("不能全赔，这次最多赔400元：1万元 − 已赔9600元 = 400元")
+
+
+def test_a_stay_in_observation_without_admission_is_one_outpatient_visit(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        plans,
+        story("计划一，急诊留观了两天，没办住院，花了2500，这算住院吗，能赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.answer.startswith("不算住院，按一次门急诊算。大约可赔1000元")
+
+
+def test_a_visit_outside_a_stays_days_is_paid_as_an_ordinary_outpatient_one(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        plans,
+        story("计划一，入院前10天先看过一次门诊，花了600，这个算住院前门诊吗，能报多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert "超过了入院前7日" in verdict.answer
+    assert verdict.answer.endswith(
+        "按普通门急诊算：大约可赔320元：（600元 − 免赔额200元）× 80% = 320元。"
+    )
