@@ -76,8 +76,14 @@ def decide_medical(
         "medical",
         "depends",
         f"要看您的保障计划：{lines}。请告诉我保单上载明的计划，我按它给您确认。",
-        tuple(r for _, v in found for r in v.reasons if any(p in r.text for p in plans))
-        or first.reasons,
+        tuple(
+            dict.fromkeys(
+                [
+                    *(r for r in first.reasons if not any(p in r.text for p in plans)),
+                    *(r for _, v in found for r in v.reasons if any(p in r.text for p in plans)),
+                ]
+            )
+        ),
         first.conditions,
     )
 

@@ -151,3 +151,14 @@ def test_a_visit_outside_a_stays_days_is_paid_as_an_ordinary_outpatient_one(
     assert verdict.answer.endswith(
         "按普通门急诊算：大约可赔320元：（600元 − 免赔额200元）× 80% = 320元。"
     )
+
+
+def test_each_plans_sum_cites_the_shared_terms_once_and_each_plans_own(
+    plans: ProductKnowledge,
+) -> None:
+    verdict = decide(plans, story("看门诊花了3000，能报多少"), default_thesaurus())
+    assert verdict is not None
+    texts = [r.text for r in verdict.reasons]
+    assert any("计划一普通门急诊每次就诊限额" in t for t in texts)
+    assert any("计划二普通门急诊每次就诊限额" in t for t in texts)
+    assert len(texts) == len(set(texts))
