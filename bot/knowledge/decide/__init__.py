@@ -68,6 +68,7 @@ from bot.knowledge.decide.periods import (
     less_premium_owed,
     timing_notes,
 )
+from bot.knowledge.decide.plan_amounts import decide_plan_amount
 from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares
@@ -252,6 +253,7 @@ def _first_verdict(
         lambda: decide_death_after_payout(product, situation),
         lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
+        lambda: decide_plan_amount(product, situation),
         lambda: decide_age_split(product, situation, disease),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
