@@ -12,7 +12,10 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from bot.knowledge.decide.accidents import decide_illness_under_accident_cover
+from bot.knowledge.decide.accidents import (
+    decide_accident_meaning,
+    decide_illness_under_accident_cover,
+)
 from bot.knowledge.decide.ages import (
     decide_from_policy_year,
     decide_oldest_age,
@@ -208,6 +211,7 @@ def _first_verdict(
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
+        lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
