@@ -120,6 +120,8 @@ def _medical(
     if named is not None:
         terms = _for_benefit(product, named, situation.plan)
     deductible = _deductible(terms, situation)
+    if deductible is not None:
+        deductible = _changed_deductible(product, deductible, situation) or deductible
     if named is not None and _without_deductible(product, named):
         deductible = None
     ratio_term = _ratio(terms, situation)
@@ -260,7 +262,10 @@ def _medical(
         )
     others = (
         _other_deductibles(terms, deductible, situation)
-        if deductible is not None and deduct and step is None
+        if deductible is not None
+        and deduct
+        and step is None
+        and not CONDITIONAL_DEDUCTIBLE.search(deductible.sentence)
         else []
     )
     if others and deductible is not None:
@@ -765,6 +770,7 @@ def _deductible(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm |
         and t.amount is not None
         and not EXAMPLE.match(t.sentence)
         and not CHANGED.search(t.sentence)
+        and not CONDITIONAL_DEDUCTIBLE.search(t.sentence)
     ]
     if len({t.amount for t in found}) > 1 and situation.policy_year is not None:
         marked = FIRST_YEAR_TERM if situation.policy_year == 1 else RENEWED_TERM
@@ -809,6 +815,10 @@ def _other_deductibles(
             and t.benefit == chosen.benefit
             and not EXAMPLE.match(t.sentence)
             and not CHANGED.search(t.sentence)
+            and not CONDITIONAL_DEDUCTIBLE.search(t.sentence)
+            and not (
+                situation.plan and PLAN.search(t.sentence) and situation.plan not in t.sentence
+            )
         },
         reverse=True,
     )
@@ -816,6 +826,55 @@ def _other_deductibles(
 
 EXAMPLE = re.compile(r"(举例|例如|示例|比如)")
 CHANGED = re.compile(r"(减少|降低|恢复为)\d+元")  # how a deductible changes, not what it is
+# "在直付医疗机构就诊…的，该次就诊适用的每次免赔额减半": a deductible for a condition only
+CONDITIONAL_DEDUCTIBLE = re.compile(r"的，[^。]{0,16}免赔额(?:减半|调整为|降为|降至|改为)")
+
+
+def _changed_deductible(
+    product: ProductKnowledge, deductible: MedicalTerm, situation: Situation
+) -> MedicalTerm | None:
+    """The deductible the wording sets for a condition the story meets: the condition's words
+    that no other deductible or ratio sentence uses ("直付") are in the story, not denied."""
+    for term in product.facts.medical:
+        if term.kind != "deductible" or not CONDITIONAL_DEDUCTIBLE.search(term.sentence):
+            continue
+        if term.benefit not in (deductible.benefit, None):
+            continue
+        condition = term.sentence.split("的，", 1)[0]
+        others = " ".join(
+            t.sentence
+            for t in product.facts.medical
+            if t.kind in ("deductible", "reimbursement") and t.sentence != term.sentence
+        )
+        grams = {
+            condition[i : i + 2]
+            for i in range(len(condition) - 1)
+            if re.fullmatch(r"[\u4e00-\u9fff]{2}", condition[i : i + 2])
+        }
+        met = [
+            g
+            for g in grams
+            if g not in others
+            and g in situation.text
+            and not re.search(rf"({NEGATED})[^，。；]{{0,4}}{g}", situation.text)
+        ]
+        if not met:
+            continue
+        own = (
+            re.search(re.escape(situation.plan) + r"为(\d+(?:\.\d+)?)元", term.sentence)
+            if situation.plan
+            else None
+        )
+        if own is not None:
+            amount = float(own.group(1))
+        elif "减半" in term.sentence and deductible.amount is not None:
+            amount = deductible.amount / 2
+        else:
+            amount = term.amount or 0.0
+        return dataclasses.replace(term, amount=amount)
+    return None
+
+
 SHARE_OF_RATIO = re.compile(r"(按|为)(上表|上述|前述|原|对应)?的?赔付比例的(\d+(?:\.\d+)?)%")
 SHARE_SETTING = re.compile(r"在([^，。；]{2,12}?)(就诊|就医|住院|治疗)的")
 

@@ -162,3 +162,21 @@ def test_each_plans_sum_cites_the_shared_terms_once_and_each_plans_own(
     assert any("计划一普通门急诊每次就诊限额" in t for t in texts)
     assert any("计划二普通门急诊每次就诊限额" in t for t in texts)
     assert len(texts) == len(set(texts))
+
+
+def test_a_deductible_the_wording_sets_for_a_condition_applies_when_the_story_meets_it() -> None:
+    wording = product(
+        PLANS.replace(
+            "被保险人在医院普通门诊或急诊就诊的，按保障计划表给付。",
+            "被保险人在医院普通门诊或急诊就诊的，按保障计划表给付。"
+            "被保险人在直付医疗机构就诊并使用直付服务结算的，该次就诊适用的每次免赔额减半"
+            "（计划一为100元，计划二为50元）。",
+        )
+    )
+    direct = decide(
+        wording, story("计划一，在直付医院看门诊，用直付卡结算的，花了600"), default_thesaurus()
+    )
+    plain = decide(wording, story("计划一，看门诊花了600，能报多少"), default_thesaurus())
+    assert direct is not None and direct.sum == "（600元 − 免赔额100元）× 80% = 400元"
+    assert not any("另有" in c for c in direct.conditions)
+    assert plain is not None and plain.sum == "（600元 − 免赔额200元）× 80% = 320元"
