@@ -5,6 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from bot.knowledge.decide.conditions import (
+    CONDITIONAL_DEDUCTIBLE,
+    changed_deductible,
+    changed_ratio,
+)
 from bot.knowledge.decide.items import items_told, other_expenses
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
@@ -121,12 +126,12 @@ def _medical(
         terms = _for_benefit(product, named, situation.plan)
     deductible = _deductible(terms, situation)
     if deductible is not None:
-        deductible = _changed_deductible(product, deductible, situation) or deductible
+        deductible = changed_deductible(product, deductible, situation) or deductible
     if named is not None and _without_deductible(product, named):
         deductible = None
     ratio_term = _ratio(terms, situation)
     if ratio_term is not None:
-        ratio_term = _changed_ratio(product, ratio_term, situation.text) or ratio_term
+        ratio_term = changed_ratio(product, ratio_term, situation.text) or ratio_term
     share = _ratio_share(product, terms, situation.text, named)
     if ratio_term is None and _ratios(terms):
         return None
@@ -826,55 +831,6 @@ def _other_deductibles(
 
 EXAMPLE = re.compile(r"(举例|例如|示例|比如)")
 CHANGED = re.compile(r"(减少|降低|恢复为)\d+元")  # how a deductible changes, not what it is
-# "在直付医疗机构就诊…的，该次就诊适用的每次免赔额减半": a deductible for a condition only
-CONDITIONAL_DEDUCTIBLE = re.compile(r"的，[^。]{0,16}免赔额(?:减半|调整为|降为|降至|改为)")
-
-
-def _changed_deductible(
-    product: ProductKnowledge, deductible: MedicalTerm, situation: Situation
-) -> MedicalTerm | None:
-    """The deductible the wording sets for a condition the story meets: the condition's words
-    that no other deductible or ratio sentence uses ("直付") are in the story, not denied."""
-    for term in product.facts.medical:
-        if term.kind != "deductible" or not CONDITIONAL_DEDUCTIBLE.search(term.sentence):
-            continue
-        if term.benefit not in (deductible.benefit, None):
-            continue
-        condition = term.sentence.split("的，", 1)[0]
-        others = " ".join(
-            t.sentence
-            for t in product.facts.medical
-            if t.kind in ("deductible", "reimbursement") and t.sentence != term.sentence
-        )
-        grams = {
-            condition[i : i + 2]
-            for i in range(len(condition) - 1)
-            if re.fullmatch(r"[\u4e00-\u9fff]{2}", condition[i : i + 2])
-        }
-        met = [
-            g
-            for g in grams
-            if g not in others
-            and g in situation.text
-            and not re.search(rf"({NEGATED})[^，。；]{{0,4}}{g}", situation.text)
-        ]
-        if not met:
-            continue
-        own = (
-            re.search(re.escape(situation.plan) + r"为(\d+(?:\.\d+)?)元", term.sentence)
-            if situation.plan
-            else None
-        )
-        if own is not None:
-            amount = float(own.group(1))
-        elif "减半" in term.sentence and deductible.amount is not None:
-            amount = deductible.amount / 2
-        else:
-            amount = term.amount or 0.0
-        return dataclasses.replace(term, amount=amount)
-    return None
-
-
 SHARE_OF_RATIO = re.compile(r"(按|为)(上表|上述|前述|原|对应)?的?赔付比例的(\d+(?:\.\d+)?)%")
 SHARE_SETTING = re.compile(r"在([^，。；]{2,12}?)(就诊|就医|住院|治疗)的")
 
@@ -912,25 +868,6 @@ def _ratios(terms: list[MedicalTerm]) -> list[MedicalTerm]:
         and t.amount is not None
         and not SHARE_OF_RATIO.search(t.sentence)
     ]
-
-
-NEGATED = "没有|没|未|不曾|无"
-
-
-def _changed_ratio(product: ProductKnowledge, ratio: MedicalTerm, text: str) -> MedicalTerm | None:
-    """The ratio the wording changes to when the story meets its condition: "未取得预授权的，
-    赔付比例由100%调整为80%" and "没提前申请预授权". The condition is met when the story denies
-    the thing the condition's last words name."""
-    for term in product.facts.medical:
-        if term.kind != "ratio_change" or term.benefit not in (ratio.benefit, None):
-            continue
-        condition = term.sentence.split("的，", 1)[0] if "的，" in term.sentence else ""
-        key = re.search(r"[\u4e00-\u9fff]{3}$", condition)
-        if key is None or not re.search(r"(未|非|没有)", condition):
-            continue
-        if re.search(rf"({NEGATED})[^，。；]{{0,6}}{key.group(0)}", text):
-            return dataclasses.replace(term, kind="reimbursement")
-    return None
 
 
 def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None:
