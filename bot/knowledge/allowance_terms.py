@@ -3,7 +3,9 @@
 Kinds (as :class:`MedicalTerm`): ``daily_allowance`` (the amount a day; ``item`` is the ward:
 ``普通病房`` or ``重症监护室``, ``None`` for any), ``deductible_days`` (免赔日 per stay),
 ``icu_no_deductible`` (days in intensive care are not deducted), ``stay_days_cap`` (days paid per
-stay) and ``period_days_cap`` (days paid in the period, in all).
+stay), ``period_days_cap`` (days paid in the period, in all), ``deductible_waived_from`` (a stay
+of at least so many days has no deductible days) and ``merge_gap_days`` (stays for one cause
+this many days apart or fewer count as one).
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ DEDUCTIBLE_DAYS = re.compile(
     r"(\d+)\s*[日天]的?免赔(?:日|天数|期)?(?!额)|免赔(?:日|天数|期)[为是]?\s*(\d+)\s*[日天]"
 )
 STAY_CAP = re.compile(r"每次住院([^。；\d]{0,12}?)(\d+)\s*[日天]")
+WAIVED_FROM = re.compile(
+    r"住院天数(?:达到|满|超过|在)?\s*(\d+)\s*[日天][^。；]{0,8}的[^。；]{0,12}不(?:扣除?|计算)免赔"
+)
+MERGE_GAP = re.compile(
+    r"间隔(?:未超过|不超过|不足|少于|在)?\s*(\d+)\s*[日天][^。]{0,12}(?:视为|按|作为)同一次住院"
+)
 PERIOD_CAP = re.compile(r"累计[^。；\d]{0,10}?(\d+)\s*[日天]")
 
 
@@ -59,6 +67,12 @@ def allowance_terms(sentence: str, benefit: str | None, article: str) -> list[Me
         and re.search(r"为限|上限|最多|最长|不超过", sentence)
     ):
         add("stay_days_cap", float(stay.group(2)))
+    waived = WAIVED_FROM.search(sentence)
+    if waived:
+        add("deductible_waived_from", float(waived.group(1)))
+    merge = MERGE_GAP.search(sentence)
+    if merge:
+        add("merge_gap_days", float(merge.group(1)))
     period = PERIOD_CAP.search(sentence)
     if period and re.search(r"日数|天数|给付", sentence):
         add("period_days_cap", float(period.group(1)))

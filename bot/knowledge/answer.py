@@ -11,7 +11,7 @@ from functools import lru_cache
 import yaml
 
 from bot.clock import china_today
-from bot.knowledge import explain
+from bot.knowledge import explain, told
 from bot.knowledge.decide import Verdict, decide, timing_notes
 from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.explain import Section
@@ -19,6 +19,7 @@ from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
 from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
+from bot.knowledge.plans import wording_plan
 from bot.knowledge.question import Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
@@ -425,7 +426,9 @@ class KnowledgeBase:
                 f"{own.text}\n{listed.text}", list(dict.fromkeys(own.articles + listed.articles))
             )
         if topic in ("deductible", "reimbursement", "annual_limit"):
-            return explain.medical_section(product, topic)
+            plan = wording_plan(product.facts.plans, told.plan(normalize(asked.text)))
+            care = next((c for c in ("住院", "门急诊", "门诊", "急诊") if c in asked.text), None)
+            return explain.medical_section(product, topic, plan, care)
         if topic == "pre_existing":
             return explain.pre_existing_section(product)
         relevance = tuple(

@@ -273,9 +273,28 @@ def circumstance_section(product: ProductKnowledge, question: str) -> Section:
     return Section(f"按您说的情况：{said}。", list(dict.fromkeys(cited)))
 
 
-def medical_section(product: ProductKnowledge, kind: str) -> Section:
-    """免赔额, 赔付比例 or 限额 as the wording states them."""
+def medical_section(
+    product: ProductKnowledge, kind: str, plan: str | None = None, care: str | None = None
+) -> Section:
+    """免赔额, 赔付比例 or 限额 as the wording states them: the customer's ``plan``'s where the
+    wording states them per plan, and those of the kind of ``care`` asked about (住院, 门诊)
+    where the wording tells them apart."""
     terms = [t for t in product.facts.medical if t.kind == kind]
+    if plan is not None and plan in product.facts.plans:
+        others = [p for p in product.facts.plans if p != plan]
+        terms = [t for t in terms if not any(p in t.sentence for p in others)] or terms
+    if care is not None:
+        terms = (
+            [
+                t
+                for t in terms
+                if care in t.sentence[:12]
+                or care in (t.benefit or "")
+                # a term of every benefit together (年度总限额) bears on any kind of care
+                or (t.benefit is None and not re.search(r"住院|门诊|急诊", t.sentence[:12]))
+            ]
+            or terms
+        )
     label = {
         "deductible": "免赔额",
         "reimbursement": "赔付比例",

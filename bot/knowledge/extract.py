@@ -15,10 +15,12 @@ from bot.knowledge.facts import (
     Exclusion,
     MedicalTerm,
     Period,
+    PlanAmount,
     ProductFacts,
     SurrenderRule,
     Term,
 )
+from bot.knowledge.plans import plan_columns, read_plan_tables
 from bot.knowledge.text import (
     NUMBER,
     arabic_numerals,
@@ -26,6 +28,7 @@ from bot.knowledge.text import (
     sentences,
     split_items,
     strip_markdown,
+    table_rows,
     table_sentences,
     without_tables,
 )
@@ -73,6 +76,7 @@ def extract_facts(document: ClauseDocument) -> ProductFacts:
     benefits = _benefits(articles)
     diseases, disease_articles = _diseases(articles)
     exclusions, notes = _exclusions(articles)
+    plan_amounts, _ = read_plan_tables(articles)
     return ProductFacts(
         periods=_periods(articles),
         benefits=tuple(benefits),
@@ -80,10 +84,17 @@ def extract_facts(document: ClauseDocument) -> ProductFacts:
         exclusion_notes=tuple(notes),
         diseases=tuple(diseases),
         materials=tuple(_materials(articles, [b.name for b in benefits])),
-        medical=tuple(_medical_terms(articles, benefits)),
+        medical=tuple(_medical_terms(articles, benefits, plan_amounts)),
         terms=tuple(_terms(articles, disease_articles)),
         surrender=tuple(_surrender_rules(articles, [b.name for b in benefits])),
+        plan_amounts=tuple(plan_amounts),
     )
+
+
+def unread_plan_cells(document: ClauseDocument) -> list[str]:
+    """The cells of the wording's plan tables that are not read as an amount, by article."""
+    articles = [dataclasses.replace(a, body=arabic_numerals(a.body)) for a in document.articles]
+    return read_plan_tables(articles)[1]
 
 
 def titled(articles: Iterable[ClauseArticle], words: Iterable[str]) -> list[ClauseArticle]:
@@ -528,10 +539,14 @@ def _ancestor_titled(
 
 
 def _medical_terms(
-    articles: tuple[ClauseArticle, ...], benefits: list[Benefit]
+    articles: tuple[ClauseArticle, ...],
+    benefits: list[Benefit],
+    plan_amounts: Iterable[PlanAmount] = (),
 ) -> list[MedicalTerm]:
     names = sorted((b.name for b in benefits), key=len, reverse=True)
-    terms: list[MedicalTerm] = []
+    terms: list[MedicalTerm] = [
+        t for a in plan_amounts for t in _plan_terms(a, [b.name for b in benefits])
+    ]
     for article in articles:
         owner = next(
             (
@@ -542,10 +557,15 @@ def _medical_terms(
             None,
         )
         found = sentences(strip_markdown(without_tables(article.body)))
-        for sentence in dict.fromkeys([*found, *table_sentences(article.body)]):
+        tables = [] if _has_plan_table(article) else table_sentences(article.body)
+        for sentence in dict.fromkeys([*found, *tables]):
             benefit = next((n for n in names if n in sentence), owner)
             found_terms = _medical_in(sentence, benefit, article.number)
             found_terms += allowance_terms(sentence, benefit, article.number)
+            if owner is not None and not MEDICAL_BENEFIT.search(owner):
+                # a lump sum's table (伤残 grades, 骨折 parts) gives shares of a sum insured,
+                # never the ratio a medical expense is reimbursed at
+                found_terms = [t for t in found_terms if t.kind != "reimbursement"]
             if len({n for n in names if n in sentence}) > 1:
                 # "门急诊医疗保险金和住院医疗保险金合计不超过": a limit of them all, not of one
                 found_terms = [
@@ -557,6 +577,93 @@ def _medical_terms(
     return terms
 
 
+RATIO_CHANGE = re.compile(
+    r"由\s*\d+(?:\.\d+)?\s*[%％]\s*(?:调整|降低|下调|降)(?:为|至|到)\s*(\d+(?:\.\d+)?)\s*[%％]"
+)
+MEDICAL_BENEFIT = re.compile(r"医疗|门诊|急诊|住院|费用|药|手术|治疗|津贴|补贴")
+
+
+def _has_plan_table(article: ClauseArticle) -> bool:
+    return any(plan_columns(row) for row in table_rows(article.body))
+
+
+def _plan_benefit(label: str, names: list[str]) -> str | None:
+    """The benefit a plan table's row is about: the one whose name (less 保险金, 医疗, 费用) the
+    row's label holds, the longest such."""
+    found: list[tuple[int, str]] = []
+    for name in names:
+        core = re.sub(r"保险金$", "", name)
+        for key in (core, re.sub(r"(医疗|费用)$", "", core)):
+            if len(key) >= 2 and key in label:
+                found.append((len(key), name))
+                break
+    return max(found)[1] if found else None
+
+
+def _plan_terms(amount: PlanAmount, names: list[str]) -> list[MedicalTerm]:
+    """The medical terms one plan's cell states, each with the plan in its sentence (so the
+    customer's plan picks them) and the benefit its row names."""
+    label = re.sub(r"^其中[：:]", "", amount.label)
+    # "计划二住院医疗免赔额为0元": the plan first, as a customer says it; a figure the table
+    # states without its unit (单位：元) with it
+    cell = (
+        re.sub(r"^(\d+(?:\.\d+)?)(?=$|/)", r"\1元", amount.cell)
+        if amount.unit == "元"
+        else amount.cell
+    )
+    sentence = f"{amount.plan}{label}为{cell}"
+    benefit = _plan_benefit(label, names)
+    medical = MEDICAL_BENEFIT.search(benefit or label) is not None
+    kind = amount.kind
+    article = amount.article
+    if kind in ("days", "daily") and re.search(r"津贴|补贴", label):
+        found = [
+            t for t in allowance_terms(sentence, benefit, article) if t.kind != "daily_allowance"
+        ]
+        if kind == "daily":
+            ward = (
+                "重症监护室"
+                if re.search(r"重症|监护|ICU", label)
+                else ("普通病房" if "普通" in label else None)
+            )
+            found.append(
+                MedicalTerm(
+                    "daily_allowance", benefit, article, amount.amount, "元", sentence, ward
+                )
+            )
+        return found
+    if (
+        not medical
+        and not (kind == "sum" and "限额" in label)
+        and not (kind == "daily" and "费" in label)
+    ):
+        return []
+    if kind == "daily":
+        item = re.search(r"([\u4e00-\u9fff]{1,10}?费)", label)
+        if item is None:
+            return []
+        return [
+            MedicalTerm(
+                "item_limit",
+                benefit,
+                article,
+                amount.amount,
+                "元",
+                sentence,
+                item=f"{item.group(1)}每日",
+            )
+        ]
+    kinds = {
+        "deductible": "deductible",
+        "ratio": "reimbursement",
+        "per_visit_limit": "per_visit_limit",
+        "sum": "annual_limit",
+    }
+    if kind not in kinds:
+        return []
+    return [MedicalTerm(kinds[kind], benefit, article, amount.amount, amount.unit, sentence)]
+
+
 def _medical_in(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
     found: list[MedicalTerm] = []
     if "免赔" in sentence:
@@ -565,7 +672,13 @@ def _medical_in(sentence: str, benefit: str | None, article: str) -> list[Medica
             found.append(MedicalTerm("deductible", benefit, article, 0.0, "元", sentence))
         elif money:
             found.append(MedicalTerm("deductible", benefit, article, *_money(money), sentence))
-    if "基本保险金额" not in sentence and re.search(
+    change = RATIO_CHANGE.search(sentence)
+    if change is not None:
+        # "…未取得预授权的，赔付比例由100%调整为80%": the ratio when the condition is met
+        found.append(
+            MedicalTerm("ratio_change", benefit, article, float(change.group(1)), "%", sentence)
+        )
+    elif "基本保险金额" not in sentence and re.search(
         r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence
     ):
         label, colon, _ = sentence.partition("：")
@@ -607,7 +720,7 @@ ITEM_LIMIT = re.compile(
 def _item_limits(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
     found: list[MedicalTerm] = []
     for match in ITEM_LIMIT.finditer(sentence):
-        item = re.sub(r"^.*(?:为|：|:|，|、|\d)", "", match.group(1))
+        item = re.sub(r"^.*(?:为|：|:|，|、|\d|的)", "", match.group(1))
         if len(item) < 2 or re.search(r"医疗费|保险费|门急诊", item):
             continue
         amount = float(match.group(3)) * (10_000 if match.group(4).startswith("万") else 1)

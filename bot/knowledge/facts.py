@@ -109,6 +109,24 @@ class MedicalTerm:
 
 
 @dataclass(frozen=True)
+class PlanAmount:
+    """One plan's amount in a table of plans: ``计划二`` × ``意外骨折保险金（骨折保险金额）`` = 30000.
+
+    ``kind``: ``sum`` (a sum insured or a limit for the period), ``deductible``, ``ratio`` (%),
+    ``per_visit_limit``, ``daily`` (an allowance or a per-day cap) or ``days``; ``label`` is the
+    row as the wording names it and ``cell`` the amount as the wording writes it.
+    """
+
+    plan: str
+    label: str
+    kind: str
+    amount: float
+    unit: str
+    article: str
+    cell: str
+
+
+@dataclass(frozen=True)
 class SurrenderRule:
     """What a surrender refunds, as the wording computes it.
 
@@ -149,6 +167,12 @@ class ProductFacts:
     medical: tuple[MedicalTerm, ...] = ()
     terms: tuple[Term, ...] = ()
     surrender: tuple[SurrenderRule, ...] = ()
+    plan_amounts: tuple[PlanAmount, ...] = ()
+
+    @property
+    def plans(self) -> tuple[str, ...]:
+        """The plans the wording's tables name (计划一, 计划二 …), in their order."""
+        return tuple(dict.fromkeys(a.plan for a in self.plan_amounts))
 
 
 @dataclass(frozen=True)

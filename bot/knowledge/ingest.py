@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.knowledge.document import read_clause_document
 from bot.knowledge.errors import KnowledgeError
-from bot.knowledge.extract import extract_facts
+from bot.knowledge.extract import extract_facts, unread_plan_cells
 from bot.knowledge.store import KnowledgeRepository
 
 
@@ -23,6 +23,8 @@ class IngestResult:
     status: str  # "added", "unchanged" or "failed"
     message: str
     seconds: float
+    # what the reading could not understand, by article: "第2.1条 高费用医院 / 计划一: 承担"
+    unread: tuple[str, ...] = ()
 
 
 def ingest_file(
@@ -50,12 +52,23 @@ def ingest_file(
             str(path), None, None, "failed", str(exc), time.perf_counter() - started
         )
     status = "added" if added else "unchanged"
+    unread = tuple(unread_plan_cells(document))
     message = (
         f"{document.code} {document.name} version {document.version}: "
         f"{'ingested' if added else 'already ingested, nothing changed'}"
     )
+    if unread:
+        message += "\n  plan table cells not read as an amount (answered from the text only): " + (
+            "; ".join(unread)
+        )
     return IngestResult(
-        str(path), document.code, document.version, status, message, time.perf_counter() - started
+        str(path),
+        document.code,
+        document.version,
+        status,
+        message,
+        time.perf_counter() - started,
+        unread,
     )
 
 

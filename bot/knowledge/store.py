@@ -34,6 +34,7 @@ from bot.knowledge.facts import (
     Exclusion,
     MedicalTerm,
     Period,
+    PlanAmount,
     ProductFacts,
     ProductKnowledge,
     SurrenderRule,
@@ -117,6 +118,7 @@ FACT_KINDS: dict[str, type[Any]] = {
     "materials": ClaimMaterials,
     "medical": MedicalTerm,
     "surrender": SurrenderRule,
+    "plan_amount": PlanAmount,
     "exclusion_note": str,
 }
 
@@ -369,6 +371,7 @@ def _insert_facts(conn: Connection, version_id: int, found: ProductFacts) -> Non
         ("materials", found.materials),
         ("medical", found.medical),
         ("surrender", found.surrender),
+        ("plan_amount", found.plan_amounts),
     ):
         for item in items:
             value = dataclasses.asdict(item)
@@ -459,6 +462,7 @@ def _load(conn: Connection, row: Any) -> ProductKnowledge:
         materials=tuple(grouped["materials"]),
         medical=tuple(grouped["medical"]),
         surrender=tuple(grouped["surrender"]),
+        plan_amounts=tuple(grouped["plan_amount"]),
         diseases=tuple(
             Disease(
                 d.name, d.category, d.category_label, d.article, d.definition, tuple(d.exclusions)

@@ -55,12 +55,18 @@ REIMBURSED_WORDS = (
     "医保付",
     "社保支付",
     "社保付",
+    # a third party who caused the accident (对方, 肇事方, 侵权人) paying the expenses
+    "对方赔",
+    "对方给",
+    "对方付",
+    "肇事方赔",
+    "第三方赔",
 )
 PAID_BEFORE = re.compile(
     r"(已经|已|之前|前面|今年|去年)?(赔了|赔过|理赔了|给付了|领了|领过|拿了|拿过)(一次)?[^，。；\d]{0,8}$"
 )
 GRADE = re.compile(
-    r"(?:伤残(?:等级)?|评(?:定)?(?:为|了)?|鉴定(?:为|了)?)?" + NUM + r"\s*级(?:伤残)?"
+    r"(?:伤残(?:等级)?|(?:评(?:定)?|鉴定)(?:都|均)?(?:为|了|是)?)?" + NUM + r"\s*级(?:伤残)?"
 )
 CATEGORY_WORDS = {
     "severe": ("重疾", "重大疾病", "重度"),
@@ -72,6 +78,8 @@ CATEGORY_WORDS = {
 # ---- amounts, ages, claims, causes ----------------------------------------------------------
 
 TOTAL_WORDS = ("一共", "总共", "合计", "共计", "总计", "加起来")
+# an expense named by what it paid for, right before its amount: "救护车费2600"; not a premium
+NAMED_FEE = re.compile(r"(?<![保险])费(用)?(是|为|花了|共)?$")
 
 
 PREMIUM_BEFORE = re.compile(r"(年|月|期|季)(交|缴)|保费|保险费|一次(性)?(交|缴)")
@@ -82,7 +90,7 @@ def expenses(text: str) -> float | None:
     amounts: list[float] = []
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if not any(w in before for w in EXPENSE_WORDS):
+        if not any(w in before for w in EXPENSE_WORDS) and not NAMED_FEE.search(before):
             continue
         if any(r in before[-4:] for r in REIMBURSED_WORDS) or PAID_BEFORE.search(before):
             continue
@@ -142,18 +150,34 @@ def paid_before(text: str) -> float | None:
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
         if PAID_BEFORE.search(before) and not re.search(
-            r"医保|社保|统筹|农合|团险|单位|别的", before
+            r"医保|社保|统筹|农合|团险|单位|别的|对方|肇事|第三方", before
         ):
             return money_value(match)
     return None
 
 
+PLAN_TOLD = re.compile(
+    r"(计划|方案|档次)\s*([一二三四五六七八九十abcdefABCDEF1-9])"
+    r"|第?([一二三四五六七八九1-9])\s*档"
+    r"|(基础|标准|普通|升级|高级|尊享|豪华|优享|至尊|精英|经济|全面)(版|型|款)"
+)
+
+
 def plan(text: str) -> str | None:
-    match = re.search(r"(计划|方案)([一二三四五六七八九十abcdef1-9])", text)
+    """The plan the customer bought: "计划2" → ``计划二``, "第二档" → ``第二档``, "基础版" as said.
+
+    The wording's own name for it (方案二, 二档) is matched where the product is known
+    (:func:`bot.knowledge.plans.wording_plan`).
+    """
+    match = PLAN_TOLD.search(text)
     if match is None:
         return None
-    mark = match.group(2).upper()
-    return match.group(1) + ("一二三四五六七八九"[int(mark) - 1] if mark.isdigit() else mark)
+    if match.group(4):
+        return match.group(4) + match.group(5)
+    word = match.group(1) or ""
+    mark = (match.group(2) or match.group(3)).upper()
+    mark = "一二三四五六七八九"[int(mark) - 1] if mark.isdigit() else mark
+    return f"{word}{mark}" if word else f"第{mark}档"
 
 
 def years_paid(text: str) -> int | None:
@@ -224,7 +248,19 @@ def reimbursed(text: str) -> float | None:
     return total or None
 
 
-OTHER_PAYERS = ("团险", "其他保险", "别的保险", "商业保险", "单位", "公司报", "另一份", "其他途径")
+OTHER_PAYERS = (
+    "团险",
+    "其他保险",
+    "别的保险",
+    "商业保险",
+    "单位",
+    "公司报",
+    "另一份",
+    "其他途径",
+    "对方",
+    "肇事",
+    "第三方",
+)
 
 
 def other_paid(text: str) -> float | None:

@@ -59,3 +59,12 @@ def test_an_allowance_named_inside_the_daily_amount_and_bare_deductible_days() -
         ("deductible_days", 2.0, None),
     ]
     assert ("deductible_days", 5.0, None) not in kinds("住院津贴每日100元，5日免赔额另计。")
+
+
+def test_a_long_stay_without_deductible_days_and_close_stays_counted_as_one_are_read() -> None:
+    assert kinds("但该次住院的实际住院天数达到15日（含）以上的，我们不扣除免赔天数") == [
+        ("deductible_waived_from", 15.0, None)
+    ]
+    assert kinds(
+        "被保险人因同一意外伤害多次住院，且前次出院与后次入院间隔未超过30日的，视为同一次住院"
+    ) == [("merge_gap_days", 30.0, None)]

@@ -163,3 +163,32 @@ def test_of_the_articles_titled_with_a_topic_the_one_the_question_matches_is_quo
     first = topic_articles_section(wording, "hospital", ("医院",))
     asked = topic_articles_section(wording, "hospital", ("医院",), ("2.5", "2.4"))
     assert first.articles == ["2.4"] and asked.articles == ["2.5"]
+
+
+def test_a_medical_terms_list_keeps_to_the_customers_plan_and_kind_of_care() -> None:
+    from bot.knowledge.document import parse_clause_document
+    from bot.knowledge.explain import medical_section
+    from bot.knowledge.extract import extract_facts
+    from bot.knowledge.facts import ProductKnowledge
+
+    wording = """---
+code: T-MED-PLAN-2
+name: 测试计划医疗保险
+insurer: 测试
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试计划医疗保险条款
+
+## 1 保障计划
+| 项目 | 计划一 | 计划二 |
+|---|---|---|
+| 住院医疗免赔额 | 0元 | 0元 |
+| 普通门急诊每次免赔额 | 200元 | 100元 |
+"""
+    document = parse_clause_document(wording.encode("utf-8"), "t.md")
+    product = ProductKnowledge(document, extract_facts(document))
+    section = medical_section(product, "deductible", "计划二", "门急诊")
+    assert section.text.endswith("关于免赔额的约定：\n- 计划二普通门急诊每次免赔额为100元")
+    assert "计划一" not in medical_section(product, "deductible", "计划二").text

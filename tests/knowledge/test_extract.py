@@ -372,3 +372,21 @@ def test_claim_documents_keep_the_benefit_their_title_names_and_skip_other_appli
         ("住院医疗保险金", "6.1"),
         ("特定疾病医疗保险金", "6.2"),
     ]
+
+
+def test_an_expenses_own_cap_is_named_by_the_expense_not_the_words_before_it() -> None:
+    from bot.knowledge.extract import _item_limits
+
+    found = _item_limits(
+        "（9）住院期间的陪床费：被保险人未满18周岁的，每日限100元。", None, "2.5.1"
+    )
+    assert [(t.item, t.amount) for t in found] == [("陪床费每日", 100.0)]
+
+
+def test_a_ratio_the_wording_changes_on_a_condition_is_read_as_the_changed_ratio() -> None:
+    from bot.knowledge.extract import _medical_in
+
+    found = _medical_in(
+        "未事先取得我们预授权的，本次住院医疗费用的赔付比例由100%调整为80%", "住院医疗保险金", "2.5"
+    )
+    assert [(t.kind, t.amount) for t in found] == [("ratio_change", 80.0)]

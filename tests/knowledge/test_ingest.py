@@ -16,6 +16,7 @@ from bot.knowledge.ingest import ingest_file, ingest_files
 from bot.knowledge.store import SqlKnowledgeRepository, missing_parts
 from bot.runtime.run import prepare
 from bot.settings import load_settings
+from tests.fakes import InMemoryKnowledgeRepository
 from tests.knowledge.new_product import NEW_PRODUCT
 
 NEXT = NEW_PRODUCT.replace('version: "2025A"', 'version: "2026"')
@@ -185,3 +186,18 @@ def test_make_run_reports_a_refusal_as_a_failure(tmp_path: Path) -> None:
         "error: " in out.getvalue() and "FR-CI-2025 v2026 lacks what v2025A had" in out.getvalue()
     )
     assert "knowledge base: 1 products" in out.getvalue()
+
+
+def test_plan_table_cells_that_are_no_amount_are_reported_at_ingest(tmp_path: Path) -> None:
+    path = tmp_path / "T-PLAN-2.md"
+    path.write_text(
+        "---\ncode: T-PLAN-2\nname: 测试计划医疗保险\ninsurer: 测试\ntype: medical\n"
+        'version: "1"\neffective_from: 2025-01-01\n---\n# 测试计划医疗保险条款\n\n'
+        "## 1 保障计划\n| 项目 | 计划一 | 计划二 |\n|---|---|---|\n"
+        "| 住院医疗赔付比例 | 100% | 100% |\n| 特需部 | 不承担 | 承担 |\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(InMemoryKnowledgeRepository(), path)
+    assert result.status == "added", result.message
+    assert result.unread == ("第1条 特需部 / 计划一: 不承担", "第1条 特需部 / 计划二: 承担")
+    assert "第1条 特需部 / 计划一: 不承担" in result.message

@@ -125,3 +125,17 @@ def test_months_gone_by_are_days_passed_and_a_premium_is_not_an_expense() -> Non
     assert days_passed("一年交了1200 过了半年想退") == 182
     assert days_passed("生效满73天了想退保") == 73
     assert expenses("一年交了1200 过了半年想退") is None
+
+
+def test_the_plan_in_any_of_the_ways_customers_name_it() -> None:
+    assert told.plan(normalize("買的是計劃三")) == "计划三"
+    assert told.plan(normalize("计划2")) == "计划二"
+    assert told.plan(normalize("买的第二档")) == "第二档"
+    assert told.plan(normalize("我选的升级版")) == "升级版"
+    assert told.plan(normalize("方案B")) == "方案B"
+    assert told.plan(normalize("住院花了2万")) is None
+
+
+def test_an_expense_named_by_what_it_paid_for_but_not_a_premium() -> None:
+    assert told.expenses(normalize("叫了救护车，救护车费2600，能报多少")) == 2600.0
+    assert told.expenses(normalize("一年保费3650元")) is None

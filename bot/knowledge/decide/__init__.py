@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import (
+    decide_accident_meaning,
     decide_illness_under_accident_cover,
-    decide_sudden_death,
 )
 from bot.knowledge.decide.ages import (
     decide_from_policy_year,
@@ -34,7 +34,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_benefit,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
-from bot.knowledge.decide.disability import decide_disability
+from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
     decide_definition_unmet,
@@ -52,6 +52,7 @@ from bot.knowledge.decide.earlier_payouts import (
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -70,6 +71,7 @@ from bot.knowledge.decide.periods import (
     less_premium_owed,
     timing_notes,
 )
+from bot.knowledge.decide.plan_amounts import decide_plan_amount
 from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares
@@ -85,6 +87,7 @@ from bot.knowledge.decide.timing import (
     decide_reinstatement_term,
     decide_renewal,
 )
+from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
@@ -97,6 +100,7 @@ from bot.knowledge.decide.windows import (
 )
 from bot.knowledge.explain import rule_on_disease
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.plans import wording_plan
 from bot.knowledge.situation import Situation
 from bot.knowledge.thesaurus import Thesaurus
 
@@ -116,6 +120,17 @@ def decide(
     """
     if "documents" in situation.asks:
         return None
+    if situation.plan is not None:
+        # the customer's "第二档" is the wording's "计划二"
+        situation = dataclasses.replace(
+            situation, plan=wording_plan(product.facts.plans, situation.plan)
+        )
+        if situation.sum_insured is None and product.document.product_type != "medical":
+            # "计划二" tells the sum insured a share of it is paid from (a medical product's
+            # 基本保险金额 is a limit, decided with the other medical terms)
+            situation = dataclasses.replace(
+                situation, sum_insured=plan_sum(product, situation.plan, BASIC_SUM)
+            )
     if disease is None:
         disease = deemed_disease(product, situation.text)
     disease = in_situ(product, situation.text, disease)
@@ -196,6 +211,7 @@ def _first_verdict(
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
+        lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
@@ -205,7 +221,6 @@ def _first_verdict(
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
         lambda: decide_waiting(product, situation, disease),
-        lambda: decide_sudden_death(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
@@ -229,6 +244,8 @@ def _first_verdict(
         lambda: decide_stay_window(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
+        lambda: decide_together(product, situation, thesaurus),
+        lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
@@ -240,6 +257,7 @@ def _first_verdict(
         lambda: decide_death_after_payout(product, situation),
         lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
+        lambda: decide_plan_amount(product, situation),
         lambda: decide_age_split(product, situation, disease),
         lambda: decide_disease(product, situation, disease),
         lambda: decide_used_up(product, situation),
@@ -257,6 +275,10 @@ def _first_verdict(
                 verdict = with_waiting_refund(product, situation, verdict)
             if verdict.kind == "stay_window" and verdict.decision == "yes" and situation.expenses:
                 verdict = _with_sum(verdict, decide_medical(product, situation, False, thesaurus))
+            elif verdict.kind == "stay_window" and situation.expenses:
+                # outside the stay's days the visit is an ordinary outpatient one
+                outpatient = decide_medical(product, situation, False, thesaurus, "outpatient")
+                verdict = _with_sum(verdict, outpatient, "按普通门急诊算：")
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
@@ -286,6 +308,7 @@ def _first_verdict(
     return with_debts(product, situation, verdict, disease)
 
 
+BASIC_SUM = re.compile(r"基本保险金额")
 ASKS_SEVERE = re.compile(r"算(不算)?(是)?(重疾|重大疾病)|是不是(重疾|重大疾病)|是(重疾|重大疾病)吗")
 
 
@@ -312,11 +335,12 @@ def _said_not_severe(
     )
 
 
-def _with_sum(verdict: Verdict, medical: Verdict | None) -> Verdict:
-    """A cost that falls in a benefit's days, with what that benefit pays for it."""
+def _with_sum(verdict: Verdict, medical: Verdict | None, then: str = "") -> Verdict:
+    """A cost that falls in a benefit's days, with what that benefit pays for it (or, ``then``,
+    what another benefit pays for a cost outside them)."""
     if medical is None or medical.kind != "medical":
         return verdict
-    lead = verdict.answer
+    lead = verdict.answer + then
     if medical.decision == "no":  # in the days, yet nothing left to pay after the deductible
         lead = re.sub(r"^能报：", "在可报销的天数内：", lead)
     return dataclasses.replace(

@@ -1,10 +1,11 @@
-"""Accident products: what an illness, which they do not cover, gets."""
+"""Accident products: what an illness, which they do not cover, gets; what counts as an accident."""
 
 from __future__ import annotations
 
+import re
+
 from bot.knowledge.decide.deaths import DEATH
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -21,7 +22,7 @@ def decide_illness_under_accident_cover(
     if not (situation.asks & {"whether", "amount"}):
         return None
     if _sudden_death_benefit(product) is not None and DEATH.search(situation.text):
-        return None  # decide_sudden_death, after the waiting period's own say
+        return None  # its 猝死 benefit answers (decide_death_benefit), after the waiting period
     defined = next((t for t in product.facts.terms if t.name.startswith("意外伤害")), None)
     reasons = []
     if defined is not None:
@@ -44,31 +45,57 @@ def _sudden_death_benefit(product: ProductKnowledge) -> Benefit | None:
     return next((b for b in product.facts.benefits if "猝死" in b.name), None)
 
 
-def decide_sudden_death(product: ProductKnowledge, situation: Situation) -> Verdict | None:
-    """A death from illness under an accident product that also pays for 猝死."""
-    sudden = _sudden_death_benefit(product)
-    if (
-        sudden is None
-        or product.document.product_type != "accident"
-        or situation.cause != "illness"
-        or not DEATH.search(situation.text)
-        or not (situation.asks & {"whether", "amount"})
-    ):
+ASKED_ACCIDENT = re.compile(r"算(不算)?(是)?意外|是不是意外|属(不属)?于意外|是意外吗")
+EXAMPLES = re.compile(r"(?:例如|比如|包括|如)[:：]?([^。]+)")
+NOT_ACCIDENT = re.compile(r"([^。]+?)(?:均|都)?不属于[^。]{0,8}意外")
+
+
+def decide_accident_meaning(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "被狗咬伤算意外吗": the wording's own examples of 意外伤害 (or of what is not) decide it;
+    the rest of the story (what is paid) follows from the benefits."""
+    if product.document.product_type != "accident" or not ASKED_ACCIDENT.search(situation.text):
+        return None  # elsewhere (a life cover pays any death) whether it is an accident is moot
+    defined = next((t for t in product.facts.terms if t.name.startswith("意外伤害")), None)
+    if defined is None:
         return None
-    name, article, percent = sudden.name, sudden.article, sudden.percent
-    reasons = [Reason(f"本产品另有{name}", article)]
-    term = next((t for t in product.facts.terms if t.name.startswith("猝死")), None)
-    condition = ""
-    if term is not None:
-        condition = f"（条款的定义：{clip(term.definition, 60)}）"
-        reasons.append(Reason(f"“猝死”的定义：{clip(term.definition, 80)}", term.article))
-    amount = (
-        amount_text(situation, percent) if percent is not None else "按保单上的猝死保险金额给付"
+    listed = [
+        (item.strip(), included)
+        for pattern, included in ((EXAMPLES, True), (NOT_ACCIDENT, False))
+        for match in pattern.finditer(defined.definition)
+        for item in re.split(r"[、，,]|以及|或", match.group(1))
+        if item.strip()
+    ]
+    scored = sorted(
+        ((_shared(item, situation.text), item, included) for item, included in listed),
+        reverse=True,
     )
-    return Verdict(
-        "accident",
-        "depends",
-        f"因疾病身故的不赔意外身故保险金；但本产品有{name}：符合条款“猝死”定义的{condition}，"
-        f"{amount}。",
-        tuple(reasons),
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    _, item, included = scored[0]
+    said = next(
+        (x for x in re.split(r"(?<=。)", defined.definition) if item in x), defined.definition
     )
+    reason = Reason(f"条款对意外伤害的定义：“{clip(said.strip(), 90)}”", defined.article)
+    if included:
+        answer = f"算意外伤害：条款对意外伤害的定义明确列举了“{item}”，可以按意外伤害的保险责任申请理赔。"
+        return Verdict(
+            "accident",
+            "yes",
+            answer,
+            (reason,),
+            ("费用须合理必要、在约定医院就医，以理赔审核为准。",),
+        )
+    answer = f"不算意外伤害：条款写明“{item}”不属于意外伤害。"
+    return Verdict("accident", "no", answer, (reason,))
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    longest = 0
+    for i in range(len(a)):
+        for j in range(i + longest + 1, len(a) + 1):
+            if a[i:j] in b:
+                longest = j - i
+            else:
+                break
+    return longest

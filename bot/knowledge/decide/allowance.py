@@ -21,6 +21,8 @@ ALLOWANCE_KINDS = (
     "icu_no_deductible",
     "stay_days_cap",
     "period_days_cap",
+    "deductible_waived_from",
+    "merge_gap_days",
 )
 ASKED = re.compile(r"津贴|补贴|日额|按.{0,4}天算|领多少|给多少")
 
@@ -78,6 +80,25 @@ def _per_plan(every: list[MedicalTerm], situation: Situation, plans: list[str]) 
     )
 
 
+STAY_DAYS = re.compile(r"住(?:了)?(?:院)?\s*(\d+)\s*[天日]")
+GAP = re.compile(r"出院(?:后)?\s*(\d+)\s*[天日](?:后|以后|之后)?|间隔\s*(\d+)\s*[天日]")
+
+
+def _merged_stays(terms: list[MedicalTerm], text: str) -> tuple[int, str, MedicalTerm] | None:
+    """Two stays told ("住院8天，出院20天后又住院9天") that the wording counts as one because
+    they are close enough: their days together, the note, and the rule."""
+    rule = _one(terms, "merge_gap_days")
+    stays = [int(m.group(1)) for m in STAY_DAYS.finditer(text)]
+    gap = GAP.search(text)
+    if rule is None or not rule.amount or len(stays) != 2 or gap is None:
+        return None
+    days = int(gap.group(1) or gap.group(2))
+    if days > rule.amount:
+        return None
+    note = f"两次住院间隔{days}日，未超过{rule.amount:g}日，合并为一次共{sum(stays)}日"
+    return sum(stays), note, rule
+
+
 def _total(verdict: Verdict) -> str:
     return (verdict.sum or "").rsplit("= ", 1)[-1]
 
@@ -86,8 +107,9 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
     """The allowance under ``terms`` (one plan's) for the days the customer tells."""
     icu = situation.icu_days or 0
     ward = situation.ward_days
+    merged = _merged_stays(terms, situation.text)
     if ward is None:
-        total = situation.hospital_days
+        total = merged[0] if merged else situation.hospital_days
         ward = max(total - icu, 0) if total is not None else (0 if icu else None)
     if ward is None or (ward == 0 and icu == 0):
         return None
@@ -97,6 +119,11 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
         return None
     deductible = _one(terms, "deductible_days")
     deduct = int(deductible.amount or 0) if deductible else 0
+    waived = _one(terms, "deductible_waived_from")
+    waived_note = None
+    if deduct and waived is not None and waived.amount and ward + icu >= waived.amount:
+        deduct = 0  # "住院天数达到15日以上的，不扣除免赔天数"
+        waived_note = f"住院满{waived.amount:g}日不扣免赔天数"
     icu_spared = _one(terms, "icu_no_deductible") is not None
     # the deductible days come off the ordinary ward first when intensive care is spared
     ward_paid = max(ward - deduct, 0) if (icu_spared or not icu) else ward
@@ -140,6 +167,13 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
         notes.insert(
             0, f"普通病房扣除{deduct}日免赔日" if icu_spared or not icu else f"扣除{deduct}日免赔日"
         )
+    if waived_note is not None:
+        notes.insert(0, waived_note)
+        if waived is not None:
+            reasons.append(Reason(clip(waived.sentence, 60), waived.article))
+    if merged is not None:
+        notes.insert(0, merged[1])
+        reasons.append(Reason(clip(merged[2].sentence, 60), merged[2].article))
     figures = f"{' + '.join(parts) or '0日'} = {amount:g}元"
     answer = (
         f"住院津贴约{amount:g}元：{figures}" + (f"（{'；'.join(notes)}）" if notes else "") + "。"
@@ -160,4 +194,5 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
         tuple(reasons),
         conditions,
         sum=figures,
+        paid=amount,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text, plain_sentences
 from bot.knowledge.explain import clip, money
@@ -90,6 +91,10 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
     benefits = [b for b in product.facts.benefits if re.search(r"身故", b.name)]
     if situation.cause == "accident":
         benefits = [b for b in benefits if "意外" in b.name] or benefits
+    elif benefits and all("意外" in b.name for b in benefits) and SUDDEN.search(situation.text):
+        # a death from a sudden illness is no accident: an accident cover pays it only where it
+        # has a benefit for sudden death (猝死保险金), at that benefit's own sum
+        return _sudden_death(product, situation)
     if not benefits:
         return None
     benefit = benefits[0]
@@ -145,10 +150,11 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 f"按未成年人身故保险金的限额，最多赔{money(cap[0])}，不是保单上的{money(situation.sum_insured)}。",
                 (reason, Reason(f"条款约定：“{clip(cap[2], 90)}”", cap[1])),
             )
+        each = _per_plan(product, situation, benefit.percent)
         return Verdict(
             "death",
             "yes",
-            f"可以赔{benefit.name}：{amount_text(situation, benefit.percent)}。",
+            f"可以赔{benefit.name}：{each or amount_text(situation, benefit.percent)}。",
             (reason,),
             ("须不属于责任免除的情形，以理赔审核为准。",),
         )
@@ -174,3 +180,53 @@ def _minor_cap(product: ProductKnowledge, age: int | None) -> tuple[float, str, 
                     )
                     return amount, article.number, sentence
     return None
+
+
+def _per_plan(product: ProductKnowledge, situation: Situation, percent: float) -> str | None:
+    """``按基本保险金额的100%给付，计划一10万元；计划二20万元（以保单载明的计划为准）`` when the
+    wording has plans and neither the plan nor the sum insured is told."""
+    if situation.sum_insured or situation.plan or len(product.facts.plans) < 2:
+        return None
+    each = [(plan, plan_sum(product, plan)) for plan in product.facts.plans]
+    if not all(amount for _, amount in each):
+        return None
+    lines = "；".join(f"{plan}{money((amount or 0) * percent / 100)}" for plan, amount in each)
+    return f"按基本保险金额的{percent:g}%给付，{lines}（以保单载明的计划为准）"
+
+
+SUDDEN = re.compile(r"突发|突然|猝死|急性|心脏病|心梗|心肌梗|脑溢血|脑出血|发病")
+
+
+def _sudden_death(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A sudden death under an accident cover: the sudden-death benefit, its plan's sum."""
+    benefit = next((b for b in product.facts.benefits if "猝死" in b.name), None)
+    if benefit is None:
+        return None
+    reasons = [Reason(f"条款约定：“{clip(benefit.sentences[0], 80)}”", benefit.article)]
+    conditions = (
+        "须符合条款对猝死的定义（如急性症状出现后的时限），并已过该项等待期，以理赔审核为准。",
+    )
+    sum_row = re.compile(re.escape(re.sub(r"保险金$", "", benefit.name)))
+    amount = plan_sum(product, situation.plan, sum_row) if situation.plan else None
+    if amount is None:
+        paid = f"：{amount_text(situation, benefit.percent)}" if benefit.percent is not None else ""
+        return Verdict(
+            "death",
+            "yes",
+            f"按{benefit.name}的约定给付（不是意外身故保险金）{paid}。",
+            tuple(reasons),
+            conditions,
+        )
+    found = next(
+        a
+        for a in product.facts.plan_amounts
+        if a.plan == situation.plan and sum_row.search(a.label)
+    )
+    reasons.append(Reason(f"{situation.plan}的{found.label}为{money(amount)}", found.article))
+    return Verdict(
+        "death",
+        "yes",
+        f"按{benefit.name}赔：{situation.plan}为{money(amount)}（不是意外身故保险金）。",
+        tuple(reasons),
+        conditions,
+    )

@@ -5,6 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from bot.knowledge.decide.conditions import (
+    CONDITIONAL_DEDUCTIBLE,
+    changed_deductible,
+    changed_ratio,
+)
 from bot.knowledge.decide.items import items_told, other_expenses
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
@@ -42,6 +47,63 @@ def decide_medical(
     situation: Situation,
     severe: bool = False,
     thesaurus: Thesaurus | None = None,
+    service: str | None = None,
+) -> Verdict | None:
+    """What a medical product pays for the customer's expenses, under the customer's plan.
+
+    A wording with plans and no plan told: when the plans pay the same, that sum (said to be
+    the same for each plan); otherwise each plan's sum, and the question which plan it is.
+    ``service`` (``outpatient``, ``inpatient``) overrides the kind of care the story's words
+    suggest, for a caller that has decided it (a visit outside a stay's days is outpatient).
+    """
+    plans = product.facts.plans
+    if situation.plan is not None or len(plans) < 2:
+        return _medical(product, situation, severe, thesaurus, service)
+    each = [
+        (
+            plan,
+            _medical(
+                product, dataclasses.replace(situation, plan=plan), severe, thesaurus, service
+            ),
+        )
+        for plan in plans[:4]
+    ]
+    found = [(plan, v) for plan, v in each if v is not None]
+    if len(found) < len(each):
+        return _medical(product, situation, severe, thesaurus, service)
+    first = found[0][1]
+    if len({v.sum for _, v in found}) == 1:
+        return dataclasses.replace(
+            first, conditions=(*first.conditions, f"各保障计划（{'、'.join(plans)}）算下来相同。")
+        )
+    lines = "；".join(f"{plan}{_payable(v)}（{v.sum}）" for plan, v in found)
+    return Verdict(
+        "medical",
+        "depends",
+        f"要看您的保障计划：{lines}。请告诉我保单上载明的计划，我按它给您确认。",
+        tuple(
+            dict.fromkeys(
+                [
+                    *(r for r in first.reasons if not any(p in r.text for p in plans)),
+                    *(r for _, v in found for r in v.reasons if any(p in r.text for p in plans)),
+                ]
+            )
+        ),
+        first.conditions,
+    )
+
+
+def _payable(verdict: Verdict) -> str:
+    """``大约可赔2000元`` of a medical verdict's answer."""
+    return verdict.answer.split("：", 1)[0]
+
+
+def _medical(
+    product: ProductKnowledge,
+    situation: Situation,
+    severe: bool = False,
+    thesaurus: Thesaurus | None = None,
+    service: str | None = None,
 ) -> Verdict | None:
     """What a medical product pays for the customer's expenses.
 
@@ -55,18 +117,21 @@ def decide_medical(
     critical = (severe or bool(SEVERE_NAMED.search(situation.text))) and any(
         SERVICES["critical"][1].search(t.benefit or "") for t in product.facts.medical
     )
+    care = service or _service(situation.text, critical)
     terms = _for_setting(
-        product,
-        _for_plan(_for_service(product, _service(situation.text, critical)), situation.plan),
-        situation.text,
+        product, _for_plan(_for_service(product, care), situation.plan), situation.text
     )
     named = named_benefit(product, situation.text)
     if named is not None:
         terms = _for_benefit(product, named, situation.plan)
     deductible = _deductible(terms, situation)
+    if deductible is not None:
+        deductible = changed_deductible(product, deductible, situation) or deductible
     if named is not None and _without_deductible(product, named):
         deductible = None
     ratio_term = _ratio(terms, situation)
+    if ratio_term is not None:
+        ratio_term = changed_ratio(product, ratio_term, situation.text) or ratio_term
     share = _ratio_share(product, terms, situation.text, named)
     if ratio_term is None and _ratios(terms):
         return None
@@ -202,7 +267,10 @@ def decide_medical(
         )
     others = (
         _other_deductibles(terms, deductible, situation)
-        if deductible is not None and deduct and step is None
+        if deductible is not None
+        and deduct
+        and step is None
+        and not CONDITIONAL_DEDUCTIBLE.search(deductible.sentence)
         else []
     )
     if others and deductible is not None:
@@ -218,6 +286,9 @@ def decide_medical(
     else:
         answer = f"大约可赔{money(payable)}：{formula}。"
         decision = "yes"
+    if service is None and care == "outpatient" and NOT_ADMITTED.search(situation.text):
+        # "急诊留观两天，没办住院，这算住院吗": the answer to that first
+        answer = f"不算住院，按一次门急诊算。{answer}"
     exempt = next((i for i in items if i.exempt_sentence), None)
     if exempt is not None and re.search(
         r"封顶|限额|是不是|按.{0,8}(一天|每天|每日)", situation.text
@@ -229,7 +300,15 @@ def decide_medical(
         answer = f"不是：医保（社保）报销的部分不能用于抵扣免赔额。{answer}"
     elif denied_social and deductible is not None and deduct:
         conditions.append("医保（社保）报销的部分不能用于抵扣免赔额。")
-    return Verdict("medical", decision, answer, tuple(reasons), tuple(conditions), sum=formula)
+    return Verdict(
+        "medical",
+        decision,
+        answer,
+        tuple(reasons),
+        tuple(conditions),
+        sum=formula,
+        paid=max(payable, 0.0),
+    )
 
 
 SOCIAL_PAYER = re.compile(r"社保|社会医疗保险|社会基本医疗|基本医疗保险|公费医疗|医保|统筹")
@@ -319,9 +398,20 @@ def _limit_end(product: ProductKnowledge, limit: MedicalTerm) -> tuple[str, str]
 
 def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """ "已经赔了290万，额度还剩多少": the period's limit less what was paid, and what then ends."""
+    due = _payout_told(situation.text)
+    if (
+        situation.paid_before is None
+        and due is not None
+        and situation.reimbursed
+        and not SOCIAL_PAYER.search(situation.text)
+    ):
+        # "今年门诊已经报了19500，这次算下来应该赔700": what this policy paid this year
+        situation = dataclasses.replace(situation, paid_before=situation.reimbursed)
     if situation.paid_before is None or situation.expenses is not None:
         return None
-    if not re.search(r"还剩|剩多少|剩下|剩余|额度|还能赔多少|还能报多少", situation.text):
+    if due is None and not re.search(
+        r"还剩|剩多少|剩下|剩余|额度|还能赔多少|还能报多少", situation.text
+    ):
         return None
     if not _paid_for_medical(product, situation.text):
         return None
@@ -345,6 +435,20 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         reasons.append(Reason(f"条款约定：“{clip(ends[1], 60)}”", ends[0]))
         conditions.append(f"累计赔满{money(limit.amount)}后：{clip(ends[1], 50)}。")
     figures = f"{money(limit.amount)} − 已赔{money(situation.paid_before)} = {money(left)}"
+    if due is not None:
+        # "这次按公式算能赔800，能全赔吗": this payout, within what is left of the limit
+        if due <= left:
+            answer = f"能，这次{money(due)}在限额剩余的{money(left)}之内：{figures}。"
+        else:
+            answer = f"不能全赔，这次最多赔{money(left)}：{figures}，这次算出的{money(due)}超出部分不赔。"
+        return Verdict(
+            "medical",
+            "yes" if left else "no",
+            answer,
+            tuple(reasons),
+            tuple(conditions),
+            sum=figures,
+        )
     return Verdict(
         "medical",
         "info",
@@ -353,6 +457,20 @@ def decide_limit_left(product: ProductKnowledge, situation: Situation) -> Verdic
         tuple(conditions),
         sum=figures,
     )
+
+
+PAYOUT_TOLD = re.compile(
+    r"(?:这次|本次|这一次)[^，。；]{0,12}?(?:应该|应|能|可以|可)(?:赔|报|给付)(?:付)?\s*"
+    r"(\d+(?:\.\d+)?)\s*(万元|万|元|块)?"
+)
+
+
+def _payout_told(text: str) -> float | None:
+    """This claim's payout as the customer already worked it out: "这次按公式算能赔800"."""
+    match = PAYOUT_TOLD.search(text)
+    if match is None:
+        return None
+    return float(match.group(1)) * (10_000 if (match.group(2) or "").startswith("万") else 1)
 
 
 LIMIT_ASKED = re.compile(r"额度|限额|最多(能)?(赔|报)|最高(能)?(赔|报)|封顶|上限|保额多少")
@@ -657,6 +775,7 @@ def _deductible(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm |
         and t.amount is not None
         and not EXAMPLE.match(t.sentence)
         and not CHANGED.search(t.sentence)
+        and not CONDITIONAL_DEDUCTIBLE.search(t.sentence)
     ]
     if len({t.amount for t in found}) > 1 and situation.policy_year is not None:
         marked = FIRST_YEAR_TERM if situation.policy_year == 1 else RENEWED_TERM
@@ -701,6 +820,10 @@ def _other_deductibles(
             and t.benefit == chosen.benefit
             and not EXAMPLE.match(t.sentence)
             and not CHANGED.search(t.sentence)
+            and not CONDITIONAL_DEDUCTIBLE.search(t.sentence)
+            and not (
+                situation.plan and PLAN.search(t.sentence) and situation.plan not in t.sentence
+            )
         },
         reverse=True,
     )
@@ -752,6 +875,8 @@ def _ratio(terms: list[MedicalTerm], situation: Situation) -> MedicalTerm | None
     if not ratios:
         return None
     want = situation.social_insurance or "used"
+    if not any(SOCIAL_PAYER.search(t.sentence) for t in ratios):
+        want = "used"  # the wording does not tell ratios apart by social insurance
 
     def fits(term: MedicalTerm) -> bool:
         s = term.sentence

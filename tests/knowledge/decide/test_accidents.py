@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from bot.knowledge.decide import decide
-from bot.knowledge.decide.accidents import decide_illness_under_accident_cover, decide_sudden_death
+from bot.knowledge.decide.accidents import (
+    decide_accident_meaning,
+    decide_illness_under_accident_cover,
+)
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.thesaurus import default_thesaurus
 from tests.knowledge.decide.conftest import product, story
@@ -72,10 +75,12 @@ SUDDEN = ACCIDENT.replace(
 
 
 def test_a_death_from_illness_is_paid_as_sudden_death_where_the_wording_has_it() -> None:
-    verdict = decide_sudden_death(
-        product(SUDDEN), story("我爸保额10万，突发心脏病，2小时后去世了，能赔多少")
+    verdict = decide(
+        product(SUDDEN),
+        story("我爸保额10万，突发心脏病，2小时后去世了，能赔多少"),
+        default_thesaurus(),
     )
-    assert verdict is not None and verdict.decision == "depends"
+    assert verdict is not None and verdict.kind == "death"
     assert "猝死保险金" in verdict.answer and "5万" in verdict.answer
     assert (
         decide_illness_under_accident_cover(
@@ -92,3 +97,42 @@ def test_an_exclusion_limited_to_a_circumstance_depends_on_it() -> None:
     assert "24小时内" in unsure.answer
     told = decide(covered, story("去潜水回来6个小时后猝死了，能赔吗"), default_thesaurus())
     assert told is not None and told.decision == "no"
+
+
+MEANING = """---
+code: T-ACC-6
+name: 测试意外定义意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试意外定义意外伤害保险条款
+
+## 2 保险责任
+### 2.1 意外医疗保险金
+被保险人遭受意外伤害在医院治疗的，对合理且必要的医疗费用按80%给付。
+
+## 8 释义
+### 8.1 意外伤害
+指遭受外来的、突发的、非本意的、非疾病的客观事件直接致使身体受到的伤害。例如跌倒、交通事故、动物咬伤、溺水等。
+
+自然死亡、疾病身故、猝死、自杀以及自伤均不属于意外伤害。
+"""
+
+
+def test_an_event_the_definition_lists_counts_as_an_accident() -> None:
+    verdict = decide_accident_meaning(product(MEANING), story("被邻居家的狗咬伤了，这个算意外吗"))
+    assert verdict is not None and verdict.decision == "yes"
+    assert verdict.answer.startswith("算意外伤害：条款对意外伤害的定义明确列举了“动物咬伤”")
+    assert "不属于" not in verdict.reasons[0].text
+
+
+def test_an_event_the_definition_leaves_out_is_no_accident() -> None:
+    verdict = decide_accident_meaning(product(MEANING), story("我爸猝死了，算不算意外"))
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer == "不算意外伤害：条款写明“猝死”不属于意外伤害。"
+
+
+def test_an_event_the_definition_does_not_name_decides_nothing() -> None:
+    assert decide_accident_meaning(product(MEANING), story("中暑晕倒了，算不算意外")) is None

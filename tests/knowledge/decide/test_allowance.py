@@ -76,3 +76,43 @@ def test_without_the_plan_each_plans_sum_is_given_and_the_plan_asked(
     assert verdict is not None and verdict.decision == "depends"
     assert verdict.answer.startswith("要看您选的保障计划：计划一约640元")
     assert "计划二约960元" in verdict.answer
+
+
+LONG_STAYS = """---
+code: T-ACC-5
+name: 测试颐年意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试颐年意外伤害保险条款
+
+## 2 保险责任
+### 2.1 保障计划
+| 保险责任 | 计划一 | 计划二 |
+|---|---|---|
+| 意外住院津贴保险金（住院日津贴额） | 100/日 | 150/日 |
+### 2.2 意外住院津贴保险金
+（1）每次住院的免赔天数为3日。但该次住院的实际住院天数达到15日（含）以上的，我们不扣除免赔天数。
+（2）被保险人因同一意外伤害多次住院，且前次出院与后次入院间隔未超过30日的，视为同一次住院，住院天数合并计算。
+"""
+
+
+def test_the_plans_daily_amount_less_the_deductible_days() -> None:
+    verdict = decide(
+        product(LONG_STAYS), story("计划二，摔伤住院10天，住院津贴能拿多少"), default_thesaurus()
+    )
+    assert verdict is not None
+    assert verdict.sum == "普通病房7日 × 150元 = 1050元"
+
+
+def test_two_close_stays_count_as_one_and_a_long_stay_has_no_deductible_days() -> None:
+    verdict = decide(
+        product(LONG_STAYS),
+        story("计划一，第一次住院8天，出院20天后又住院9天，住院津贴怎么算"),
+        default_thesaurus(),
+    )
+    assert verdict is not None
+    assert verdict.sum == "普通病房17日 × 100元 = 1700元"
+    assert "合并为一次共17日" in verdict.answer and "不扣免赔天数" in verdict.answer

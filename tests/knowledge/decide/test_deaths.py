@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.decide import decide
-from bot.knowledge.decide.deaths import what_is_paid
+from bot.knowledge.decide.deaths import decide_death_benefit, what_is_paid
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import arabic_numerals
 from bot.knowledge.thesaurus import default_thesaurus
@@ -78,3 +78,52 @@ def test_a_wording_that_says_it_pays_no_death_benefit_is_read_as_having_none() -
     verdict = decide(wording, story("孩子游泳时意外走了，能赔保额吗"), default_thesaurus())
     assert verdict is not None and verdict.kind == "death" and verdict.decision == "no"
     assert "2.4" in verdict.articles
+
+
+SUDDEN_COVER = """---
+code: T-ACC-3
+name: 测试老年意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试老年意外伤害保险条款
+
+## 2 保险责任
+### 2.1 保障计划
+| 保险责任 | 计划一 | 计划二 |
+|---|---|---|
+| 意外身故保险金（基本保险金额） | 100,000 | 200,000 |
+| 猝死保险金（猝死保险金额） | 50,000 | 80,000 |
+### 2.2 意外身故保险金
+被保险人因意外伤害身故的，我们按基本保险金额给付意外身故保险金，本合同终止。
+### 2.3 猝死保险金
+被保险人在等待期后发生猝死的，我们按猝死保险金额给付猝死保险金，本合同终止。
+"""
+
+
+def test_a_sudden_death_under_an_accident_cover_is_paid_as_such_at_the_plans_sum() -> None:
+    verdict = decide_death_benefit(
+        product(SUDDEN_COVER), story("我爸计划二，打太极时突发心脏病，2小时后去世，能赔多少")
+    )
+    assert verdict is not None
+    assert verdict.answer == "按猝死保险金赔：计划二为8万元（不是意外身故保险金）。"
+    assert verdict.articles == ["2.3", "2.1"]
+
+
+def test_an_accidental_death_is_paid_the_plans_sum_insured() -> None:
+    verdict = decide(
+        product(SUDDEN_COVER), story("我爸计划一，游泳溺水去世了，能赔多少"), default_thesaurus()
+    )
+    assert verdict is not None
+    assert "10万元 × 100% = 10万元" in verdict.answer
+
+
+def test_without_the_plan_each_plans_death_benefit_is_said() -> None:
+    verdict = decide_death_benefit(product(SUDDEN_COVER), story("我爸游泳溺水去世了，能赔多少"))
+    assert verdict is not None
+    assert verdict.answer == (
+        "可以赔意外身故保险金：按基本保险金额的100%给付，计划一10万元；计划二20万元"
+        "（以保单载明的计划为准）。"
+    )

@@ -50,10 +50,58 @@ def test_the_sum_insured_the_customer_tells_wins_over_the_plans() -> None:
     assert verdict.answer == "按2级伤残给付：10万元 × 90% = 9万元。"
 
 
-def test_without_a_sum_insured_the_share_alone_is_said() -> None:
+def test_without_the_plan_each_plans_amount_is_said_and_the_plan_asked() -> None:
     verdict = decide_disability(product(ACCIDENT), story("评了一级伤残，能赔多少"))
     assert verdict is not None
+    assert verdict.decision == "depends"
+    assert verdict.answer.startswith(
+        "按1级伤残给付基本保险金额的100%，金额看您的保障计划：计划一20万元；计划二50万元。"
+    )
+
+
+def test_without_plans_or_a_sum_insured_the_share_alone_is_said() -> None:
+    wording = product(
+        ACCIDENT.replace("| 意外伤残（基本保险金额） | 人民币二十万元 | 人民币五十万元 |\n", "")
+    )
+    verdict = decide_disability(wording, story("评了一级伤残，能赔多少"))
+    assert verdict is not None
     assert verdict.answer == "按1级伤残给付基本保险金额的100%。"
+
+
+WIDE = ACCIDENT.replace(
+    """| 伤残等级 | 给付比例 |
+|---|---|
+| 第一级 | 百分之一百 |
+| 第二级 | 百分之九十 |
+| 第八级 | 百分之三十 |""",
+    """两处或两处以上伤残等级相同的，在该等级基础上最多晋升一级，最高晋升至第一级。
+
+| 伤残等级 | 给付比例 | 伤残等级 | 给付比例 |
+|---|---|---|---|
+| 第一级 | 100% | 第六级 | 50% |
+| 第二级 | 90% | 第七级 | 40% |
+| 第三级 | 80% | 第八级 | 30% |""",
+)
+
+
+def test_a_table_with_two_grades_a_row_is_read_whole() -> None:
+    verdict = decide_disability(product(WIDE), story("计划一，评了六级伤残，赔多少"))
+    assert verdict is not None
+    assert verdict.answer == "按6级伤残给付：20万元 × 50% = 10万元。"
+
+
+def test_several_disabilities_of_one_grade_are_promoted_as_the_wording_says() -> None:
+    verdict = decide_disability(
+        product(WIDE), story("计划二，一次车祸两处伤残，鉴定都是八级，伤残金怎么算")
+    )
+    assert verdict is not None
+    assert verdict.answer == "按7级伤残给付：50万元 × 40% = 20万元。"
+    assert "晋升一级按7级给付" in verdict.reasons[0].text
+
+
+def test_one_disability_is_not_promoted() -> None:
+    verdict = decide_disability(product(WIDE), story("计划二，评了八级伤残，赔多少"))
+    assert verdict is not None and verdict.answer.startswith("按8级伤残给付")
 
 
 def test_a_grade_the_table_does_not_list_decides_nothing() -> None:
