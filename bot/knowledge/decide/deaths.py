@@ -9,6 +9,7 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text, plain_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.plans import plan_amount
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
 
@@ -207,8 +208,10 @@ def _sudden_death(product: ProductKnowledge, situation: Situation) -> Verdict | 
         "须符合条款对猝死的定义（如急性症状出现后的时限），并已过该项等待期，以理赔审核为准。",
     )
     sum_row = re.compile(re.escape(re.sub(r"保险金$", "", benefit.name)))
-    amount = plan_sum(product, situation.plan, sum_row) if situation.plan else None
-    if amount is None:
+    found = (
+        plan_amount(product.facts.plan_amounts, situation.plan, sum_row) if situation.plan else None
+    )
+    if found is None:
         paid = f"：{amount_text(situation, benefit.percent)}" if benefit.percent is not None else ""
         return Verdict(
             "death",
@@ -217,11 +220,7 @@ def _sudden_death(product: ProductKnowledge, situation: Situation) -> Verdict | 
             tuple(reasons),
             conditions,
         )
-    found = next(
-        a
-        for a in product.facts.plan_amounts
-        if a.plan == situation.plan and sum_row.search(a.label)
-    )
+    amount = found.amount
     reasons.append(Reason(f"{situation.plan}的{found.label}为{money(amount)}", found.article))
     return Verdict(
         "death",

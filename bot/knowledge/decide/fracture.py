@@ -13,6 +13,7 @@ from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import money
 from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.plans import plan_amount
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, chinese_number, table_rows
 
@@ -84,12 +85,11 @@ def decide_fracture(
             tuple(reasons),
             conditions,
         )
-    amount_row = next(
-        a
-        for a in product.facts.plan_amounts
-        if a.plan == situation.plan and FRACTURE_SUM.search(a.label)
-    )
-    reasons.append(Reason(f"{situation.plan}的骨折保险金额为{money(insured)}", amount_row.article))
+    amount_row = plan_amount(product.facts.plan_amounts, situation.plan or "", FRACTURE_SUM)
+    if amount_row is not None:
+        reasons.append(
+            Reason(f"{situation.plan}的骨折保险金额为{money(insured)}", amount_row.article)
+        )
     payable = insured * share / 100
     formula = f"{money(insured)} × {share:g}% = {money(payable)}"
     answer = (
