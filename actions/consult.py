@@ -100,6 +100,9 @@ def consultation_question(
             # "那要是孩子没了呢": another event in the same case; only its facts carry over.
             facts = told_facts(previous)
             return f"{facts}，{rest}" if facts else rest
+        if not elliptical(rest) and asked.topics and knowledge.disease_in(normalize(previous)):
+            # "他买的是康宁 保额20万 能赔多少" after the diagnosis was told: asked of it
+            return f"{previous}，{text}"
         if elliptical(rest):
             # "那要是半年后还是这样呢": the previous question, with what the message adds.
             short = len(re.sub(r"[\s，,。！!？?呢吗啊吧]", "", rest)) <= 6

@@ -335,3 +335,15 @@ async def test_a_choice_between_our_products_is_a_question_not_facts(
     await run(dispatcher, latest_message=message["parse_data"])
     text = said(dispatcher)
     assert "记下了" not in text and "不能替您推荐" in text
+
+
+async def test_how_much_with_the_product_told_later_is_asked_of_the_diagnosis_told_before(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("他买的是康宁重疾 2024年1月买的 保额20万 能赔多少", "ask_coverage")
+    await run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"last_question": "我老公上个月做了甲状腺手术 病理出来说是乳头状癌 分期Ⅰ期"},
+    )
+    assert "6万" in said(dispatcher)
