@@ -291,6 +291,11 @@ class KnowledgeBase:
                 sections.append(explain.category_section(product, category, asked.sum_insured))
             if "interval" in topics:
                 sections.append(explain.interval_section(product, asked.categories))
+            elif TIMES.search(asked.text):
+                # "重疾能赔几次": on a wording that pays more than once, the time between payouts
+                interval = explain.interval_section(product, asked.categories)
+                if interval.articles:
+                    sections.append(interval)
             sections.append(explain.conditions_section(product))
         else:
             for topic in _answer_topics(topics):
@@ -606,6 +611,7 @@ def other_insurers() -> tuple[str, ...]:
     return tuple(normalize(name) for name in raw["insurers"])
 
 
+TIMES = re.compile(r"几次|多少次|几回")
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff][*＊×][\u4e00-\u9fff]")
 
 

@@ -222,3 +222,10 @@ def test_a_name_two_products_share_is_the_context_products() -> None:
         "T-CI-2",
         "另一安康重大疾病保险",
     )
+
+
+def test_how_many_times_on_a_multi_payout_wording_says_the_time_between_payouts(
+    sample_kb: KnowledgeBase,
+) -> None:
+    assert "365" in sample_kb.ask("安心多倍保重疾能赔几次").text
+    assert "间隔" not in sample_kb.ask("康宁轻症能赔几次").text  # none in its wording: not said
