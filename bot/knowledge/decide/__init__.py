@@ -23,6 +23,12 @@ from bot.knowledge.decide.ages import (
 )
 from bot.knowledge.decide.allowance import decide_allowance
 from bot.knowledge.decide.anniversaries import decide_cover_end
+from bot.knowledge.decide.annuity import (
+    decide_annuity_change,
+    decide_annuity_payment,
+    decide_dividend,
+    decide_guaranteed_death,
+)
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
@@ -70,7 +76,11 @@ from bot.knowledge.decide.periods import (
     less_premium_owed,
     timing_notes,
 )
-from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
+from bot.knowledge.decide.reduction import (
+    decide_reduction,
+    decide_reduction_after_payout,
+    decide_reduction_refund,
+)
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
@@ -198,6 +208,10 @@ def _first_verdict(
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
+        lambda: decide_guaranteed_death(product, situation),
+        lambda: decide_annuity_payment(product, situation),
+        lambda: decide_annuity_change(product, situation),
+        lambda: decide_dividend(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
@@ -210,6 +224,7 @@ def _first_verdict(
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction_after_payout(product, situation),
+        lambda: decide_reduction_refund(product, situation),
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),

@@ -1,0 +1,109 @@
+"""Annuities: one payment, a guaranteed period cut short by death, what may change, dividends."""
+
+from __future__ import annotations
+
+from bot.knowledge.decide import Verdict, decide
+from bot.knowledge.decide.annuity import payments
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import product, story
+
+ANNUITY = """---
+code: T-ANN-1
+name: 测试安享年金保险
+insurer: 测试人寿保险股份有限公司
+type: annuity
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试安享年金保险条款
+
+## 1 合同
+### 1.1 合同构成
+本合同为普通型年金保险合同，不参与红利分配。
+
+## 2 保险利益
+### 2.1 领取年龄
+领取起始年龄在投保时约定，合同成立后不得变更。
+### 2.2 保证给付期
+本合同的保证给付期为十年，自首个领取日起算。
+### 2.3 养老年金
+被保险人在每一领取日生存的，我们每年按基本保险金额的百分之十给付养老年金。
+### 2.4 身故保险金
+被保险人于保证给付期内身故的，我们按保证给付期内应给付的养老年金总额扣除已给付的养老年金后的余额给付身故保险金。
+
+## 3 变更
+### 3.1 领取方式
+首个领取日前，您可以申请将领取方式改为按月领取。首个领取日后，领取方式不得变更。
+### 3.2 保单借款
+首个领取日后，您不得申请保单借款。
+"""
+
+MONTHLY = ANNUITY.replace(
+    "我们每年按基本保险金额的百分之十给付养老年金。",
+    "我们每年按基本保险金额的百分之十给付养老年金。选择按月领取的，每月给付金额为基本保险金额的百分之零点八。",
+).replace("百分之零点八", "0.8%")
+
+
+def _decide(wording: str, question: str) -> Verdict | None:
+    return decide(product(wording), story(question), default_thesaurus())
+
+
+def test_the_wordings_rules_for_one_payment_are_read_by_way_of_drawing() -> None:
+    rules = payments(product(MONTHLY))
+    assert [(p.monthly, p.percent) for p in rules] == [(False, 10.0), (True, 0.8)]
+
+
+def test_a_monthly_payment_is_a_twelfth_of_the_yearly_rule_when_the_wording_has_no_other() -> None:
+    verdict = _decide(ANNUITY, "保额12万，按月领的话每个月领多少")
+    assert verdict is not None and verdict.kind == "annuity"
+    assert verdict.answer.startswith("月领每月可领1000元：12万元 × 10% ÷ 12 = 1000元")
+
+
+def test_the_wordings_own_monthly_rule_comes_before_a_twelfth() -> None:
+    verdict = _decide(MONTHLY, "保额5万 月领每月能领多少钱")
+    assert verdict is not None and verdict.answer.startswith("月领每月可领400元")
+
+
+def test_death_in_the_guaranteed_period_pays_the_guaranteed_total_less_what_was_paid() -> None:
+    verdict = _decide(ANNUITY, "我爸保额20万，年领，领了4年去世了，还能拿多少")
+    assert verdict is not None and verdict.kind == "annuity"
+    assert "2万元 × 10 − 2万元 × 4 = 12万元" in verdict.answer
+    assert verdict.paid == 120_000
+
+
+def test_death_after_the_guaranteed_period_is_not_reckoned_as_a_remainder() -> None:
+    verdict = _decide(ANNUITY, "保额20万，年领，领了12年去世了，还能拿多少")
+    assert verdict is None or verdict.kind != "annuity"
+
+
+def test_changing_the_way_of_drawing_after_the_start_is_refused_by_the_wordings_sentence() -> None:
+    verdict = _decide(ANNUITY, "已经开始领了，年领想改成月领行不行")
+    assert verdict is not None and verdict.decision == "no"
+    assert "领取方式不得变更" in verdict.answer
+
+
+def test_changing_the_way_of_drawing_before_the_start_is_allowed() -> None:
+    verdict = _decide(ANNUITY, "还没开始领，年领能改成月领吗")
+    assert verdict is not None and verdict.decision == "yes"
+
+
+def test_a_starting_age_fixed_by_the_wording_cannot_be_changed() -> None:
+    verdict = _decide(ANNUITY, "选的60岁开始领，想推迟到65岁，可以改吗")
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("不能变更领取起始年龄")
+
+
+def test_a_loan_after_the_start_is_refused() -> None:
+    verdict = _decide(ANNUITY, "开始领取以后还能办保单借款吗")
+    assert verdict is not None and verdict.decision == "no"
+
+
+def test_an_ordinary_annuity_has_no_dividends() -> None:
+    verdict = _decide(ANNUITY, "这个年金有分红吗")
+    assert verdict is not None and verdict.kind == "dividend" and verdict.decision == "no"
+
+
+def test_a_question_about_changes_to_a_product_that_is_no_annuity_is_left_alone() -> None:
+    wording = ANNUITY.replace("type: annuity", "type: whole_life")
+    verdict = _decide(wording, "已经开始领了，年领想改成月领行不行")
+    assert verdict is None or verdict.kind != "annuity_change"
