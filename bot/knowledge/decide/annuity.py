@@ -52,7 +52,7 @@ class Payment:
 
 def payments(product: ProductKnowledge) -> list[Payment]:
     """Every rule the wording gives for one payment of the annuity, yearly and monthly."""
-    found = []
+    found: list[Payment] = []
     for article in product.document.articles:
         if not (ANNUITY.search(article.title) or ANNUITY.search(article.body)):
             continue
@@ -145,7 +145,7 @@ def decide_guaranteed_death(product: ProductKnowledge, situation: Situation) -> 
     """Death after payments began: the guaranteed total less what was paid, or nothing after it."""
     text = arabic_numerals(situation.text)
     received = RECEIVED.search(text)
-    if situation.sum_insured is None or received is None or not DEATH.search(text):
+    if received is None or not DEATH.search(text):
         return None
     guaranteed = _guaranteed_years(product)
     death_rule = _sentence(product, GUARANTEED_DEATH)
@@ -159,15 +159,15 @@ def decide_guaranteed_death(product: ProductKnowledge, situation: Situation) -> 
         count *= 12
     if not monthly and unit == "个月":
         return None
-    rule = _payment(product, monthly)
-    if rule is None:
-        return None
-    percent, reckoned, article = rule
     years, period_article = guaranteed
     periods = years * (12 if monthly else 1)
-    each = situation.sum_insured * percent / 100
     if count >= periods:
+        return _after_guarantee(product, situation, years, period_article)
+    rule = _payment(product, monthly)
+    if situation.sum_insured is None or rule is None:
         return None
+    percent, reckoned, article = rule
+    each = situation.sum_insured * percent / 100
     owed = each * periods - each * count
     way = "月领" if monthly else "年领"
     figures = f"{money(each)} × {periods} − {money(each)} × {count} = {money(owed)}"
@@ -189,6 +189,38 @@ def decide_guaranteed_death(product: ProductKnowledge, situation: Situation) -> 
         tuple(conditions),
         sum=figures,
         paid=owed,
+    )
+
+
+NOTHING_AFTER = re.compile(r"(届满|期满)后[^。；]{0,8}身故[^。；]{0,16}不(再)?(给付|承担)")
+PAID_AFTER_DEATH = re.compile(r"身故后[^。；]{0,16}(给付|领取)[^。；]*退(还|回)")
+RETURN_ASKED = re.compile(r"退(还|回)?|打到|到账|多领|还要还")
+
+
+def _after_guarantee(
+    product: ProductKnowledge, situation: Situation, years: int, period_article: str
+) -> Verdict | None:
+    """Death after the guaranteed period: no death benefit, and what was paid after it returns."""
+    nothing = _sentence(product, NOTHING_AFTER)
+    if nothing is None:
+        return None
+    reasons = [
+        Reason(f"保证领取期间为{years}年", period_article),
+        Reason(f"条款约定：“{clip(nothing[1], 60)}”", nothing[0]),
+    ]
+    conditions = []
+    back = _sentence(product, PAID_AFTER_DEATH)
+    if back is not None and RETURN_ASKED.search(situation.text):
+        conditions.append(
+            f"身故后仍打来的年金要退还：条款约定“{clip(back[1], 90)}”（第{back[0]}条）。"
+        )
+        reasons.append(Reason("身故后多给付的年金须退还", back[0]))
+    return Verdict(
+        "annuity",
+        "no",
+        f"没有身故保险金了：保证领取期{years}年已经领满，之后身故不再给付身故保险金。",
+        tuple(reasons),
+        tuple(conditions),
     )
 
 
@@ -323,5 +355,76 @@ def _dividend(decision: str, lead: str, found: tuple[str, str]) -> Verdict:
         decision,
         f"{lead}：条款写明“{clip(sentence, 80)}”。",
         (Reason("见条款原文", number),),
+        coverage=False,
+    )
+
+
+SURVIVAL_ASKED = re.compile(r"生存(确认|认证|证明|核验)|领取资格认证|资格认证")
+SURVIVAL_WORDING = re.compile(r"生存(确认|认证|证明|核验)|资格认证")
+HARDSHIP = re.compile(r"腿脚|卧床|行动不便|去不了|不会用|\d+\s*(岁|了)|年纪大|老人")
+# what about the check is asked, and the sentences of the wording that answer it
+SURVIVAL_TOPICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"忘(了|记)|没(做|办|去)|未(做|办)|错过|没到账|停(发|了)|失效|补(做|办|发)"),
+        re.compile(r"暂停|补发|效力"),
+    ),
+    (
+        re.compile(r"柜面|上门|手机|视频|腿脚|卧床|行动不便|去不了|怎么(做|办)|方式|非得|必须"),
+        re.compile(r"上门|视频|人脸|柜面|授权"),
+    ),
+    (
+        re.compile(r"每(个)?月|每年|多久(做)?(一|1)次|几次|频率|(每|都)[^，。；]{0,6}(一|1)次"),
+        re.compile(r"每[^。；]{0,6}(年度|年|月)[^。；]{0,4}(一|1)次|适用于"),
+    ),
+    (
+        re.compile(r"什么时候|何时|哪天|多久|提醒|通知|几天"),
+        re.compile(r"\d+\s*日"),
+    ),
+)
+
+
+def _survival_articles(product: ProductKnowledge) -> list[tuple[str, str]]:
+    """(article, sentence) of the articles on the check, a child under a parent titled so too."""
+    titled = {a.number for a in product.document.articles if SURVIVAL_WORDING.search(a.title)}
+    found: list[tuple[str, str]] = []
+    for article in product.document.articles:
+        parts = article.number.split(".")
+        ancestry = {".".join(parts[: i + 1]) for i in range(len(parts))}
+        if ancestry & titled:
+            found.extend((article.number, s) for s in plain_sentences(article.body))
+    return found
+
+
+def decide_survival_check(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A question on the check that the insured is alive (生存确认): the wording's sentences on it.
+
+    Whether the contract lapses ("效力不因此中止") leads when the customer asks; otherwise the
+    sentences that answer the kind of question asked (missed, how, how often, when) are quoted.
+    """
+    if not SURVIVAL_ASKED.search(situation.text):
+        return None
+    sentences = _survival_articles(product)
+    chosen: list[tuple[str, str]] = []
+    for asked, answering in SURVIVAL_TOPICS:
+        if asked.search(situation.text):
+            chosen = [(n, s) for n, s in sentences if answering.search(arabic_numerals(s))]
+        if chosen:
+            break
+    if not chosen:
+        return None
+    if HARDSHIP.search(situation.text):
+        chosen.sort(key=lambda found: "上门" not in found[1])
+    chosen = chosen[:3]
+    lead = "条款对生存确认的约定"
+    if re.search(r"失效|中止|有效", situation.text) and any(
+        re.search(r"效力不(因此)?中止", s) for _, s in chosen
+    ):
+        lead = "合同不会因此失效，效力不中止"
+    quoted = "；".join(f"“{clip(s, 90)}”（第{n}条）" for n, s in chosen)
+    return Verdict(
+        "survival_check",
+        "info",
+        f"{lead}：{quoted}。",
+        tuple(Reason("见条款原文", n) for n in dict.fromkeys(n for n, _ in chosen)),
         coverage=False,
     )

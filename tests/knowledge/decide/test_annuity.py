@@ -31,6 +31,11 @@ effective_from: 2025-01-01
 ### 2.4 身故保险金
 被保险人于保证给付期内身故的，我们按保证给付期内应给付的养老年金总额扣除已给付的养老年金后的余额给付身故保险金。
 
+### 2.5 保证给付期满后身故
+被保险人于保证给付期届满后身故的，我们不再给付身故保险金。被保险人身故后我们仍给付的养老年金，领取人应在30日内退还。
+### 2.6 生存认证
+被保险人须每年完成一次生存认证。未按时完成的，我们暂停给付养老年金，本合同效力不因此中止；补办后我们补发暂停期间的年金。
+
 ## 3 变更
 ### 3.1 领取方式
 首个领取日前，您可以申请将领取方式改为按月领取。首个领取日后，领取方式不得变更。
@@ -71,11 +76,6 @@ def test_death_in_the_guaranteed_period_pays_the_guaranteed_total_less_what_was_
     assert verdict.paid == 120_000
 
 
-def test_death_after_the_guaranteed_period_is_not_reckoned_as_a_remainder() -> None:
-    verdict = _decide(ANNUITY, "保额20万，年领，领了12年去世了，还能拿多少")
-    assert verdict is None or verdict.kind != "annuity"
-
-
 def test_changing_the_way_of_drawing_after_the_start_is_refused_by_the_wordings_sentence() -> None:
     verdict = _decide(ANNUITY, "已经开始领了，年领想改成月领行不行")
     assert verdict is not None and verdict.decision == "no"
@@ -107,3 +107,18 @@ def test_a_question_about_changes_to_a_product_that_is_no_annuity_is_left_alone(
     wording = ANNUITY.replace("type: annuity", "type: whole_life")
     verdict = _decide(wording, "已经开始领了，年领想改成月领行不行")
     assert verdict is None or verdict.kind != "annuity_change"
+
+
+def test_death_after_the_guaranteed_period_has_no_death_benefit_and_what_came_after_returns() -> (
+    None
+):
+    verdict = _decide(ANNUITY, "我奶奶年领，领了12年，上个月去世了，这个月年金又打到卡里了，要退吗")
+    assert verdict is not None and verdict.kind == "annuity" and verdict.decision == "no"
+    assert verdict.answer.startswith("没有身故保险金了：保证领取期10年已经领满")
+    assert any("30日内退还" in c for c in verdict.conditions)
+
+
+def test_a_missed_survival_check_suspends_payments_without_lapsing_the_contract() -> None:
+    verdict = _decide(ANNUITY, "忘了做生存认证，年金没到账，合同会失效吗")
+    assert verdict is not None and verdict.kind == "survival_check"
+    assert verdict.answer.startswith("合同不会因此失效") and "补发" in verdict.answer
