@@ -428,3 +428,26 @@ def decide_survival_check(product: ProductKnowledge, situation: Situation) -> Ve
         tuple(Reason("见条款原文", n) for n in dict.fromkeys(n for n, _ in chosen)),
         coverage=False,
     )
+
+
+ONLY_AFTER_START = re.compile(
+    r"(开始|首个|首次)领取(日)?(零时)?(后|以后|之后)[^。；]{0,10}身故的[^。；]{0,6}仅[^。；]{0,6}"
+    r"第[（(](\d+)[）)]项至第[（(](\d+)[）)]项[^。；]{0,6}适用"
+)
+
+
+def spared_after_start(
+    product: ProductKnowledge, article: str, position: int, text: str
+) -> tuple[int, int] | None:
+    """The items (first, last) that alone apply once payments began, when the customer's death came
+    after the start day and ``position`` is not among them ("开始领取日后身故的，仅第（1）项至第（3）项适用")."""
+    if not AFTER_START_TOLD.search(arabic_numerals(text)):
+        return None
+    found = product.document.article(article)
+    if found is None:
+        return None
+    rule = ONLY_AFTER_START.search(arabic_numerals(found.body))
+    if rule is None:
+        return None
+    first, last = int(rule.group(5)), int(rule.group(6))
+    return None if first <= position <= last else (first, last)

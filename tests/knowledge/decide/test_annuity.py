@@ -122,3 +122,26 @@ def test_a_missed_survival_check_suspends_payments_without_lapsing_the_contract(
     verdict = _decide(ANNUITY, "忘了做生存认证，年金没到账，合同会失效吗")
     assert verdict is not None and verdict.kind == "survival_check"
     assert verdict.answer.startswith("合同不会因此失效") and "补发" in verdict.answer
+
+
+AFTER_START_EXCLUSIONS = ANNUITY.replace(
+    "## 3 变更\n",
+    "### 2.7 责任免除\n因下列情形之一导致被保险人身故的，我们不承担给付身故保险金的责任：\n\n"
+    "（1）投保人对被保险人的故意杀害、故意伤害；\n\n（2）被保险人酒后驾驶。\n\n"
+    "发生上述第（1）项情形导致被保险人身故的，本合同终止；您已交足2年以上保险费的，"
+    "我们向被保险人的继承人退还本合同的现金价值。发生上述第（2）项情形导致被保险人身故的，"
+    "本合同终止，我们向您退还本合同的现金价值。\n\n"
+    "被保险人于首个领取日后身故的，仅上述第（1）项至第（1）项情形适用。\n\n## 3 变更\n",
+)
+
+
+def test_an_exclusion_the_wording_lifts_once_payments_began_does_not_refuse() -> None:
+    verdict = _decide(AFTER_START_EXCLUSIONS, "我爸已经领了3年了，这次酒后开车出事走了，还给吗")
+    assert verdict is not None and verdict.kind == "exclusion" and verdict.decision == "yes"
+    assert verdict.answer.startswith("不影响给付")
+
+
+def test_before_the_start_the_exclusion_refuses_with_its_own_consequence() -> None:
+    verdict = _decide(AFTER_START_EXCLUSIONS, "投保人故意伤害被保险人导致身故，保单里的钱怎么处理")
+    assert verdict is not None and verdict.decision == "no"
+    assert any("继承人" in r.text and r.article == "2.7" for r in verdict.reasons)
