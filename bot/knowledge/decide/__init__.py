@@ -28,6 +28,7 @@ from bot.knowledge.decide.annuity import (
     decide_annuity_payment,
     decide_dividend,
     decide_guaranteed_death,
+    decide_start_day,
     decide_survival_check,
 )
 from bot.knowledge.decide.claiming import (
@@ -214,6 +215,7 @@ def _first_verdict(
         lambda: decide_annuity_change(product, situation),
         lambda: decide_dividend(product, situation),
         lambda: decide_survival_check(product, situation),
+        lambda: decide_start_day(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),

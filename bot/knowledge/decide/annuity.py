@@ -9,6 +9,7 @@ start day is read from the wording's own sentence ("开始领取日后，领取�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -451,3 +452,54 @@ def spared_after_start(
         return None
     first, last = int(rule.group(5)), int(rule.group(6))
     return None if first <= position <= last else (first, last)
+
+
+START_DAY = re.compile(
+    r"开始领取日(为|是|指)[^。]*?年满[^。；]*?年龄(后|之后|以后)的首个保单周年日"
+)
+SAME_DAY = re.compile(r"生日与保单周年日为同一日的[^。；]{0,4}(以该日为|即为该日)")
+START_AGE_TOLD = re.compile(r"(\d+)\s*周?岁(开始)?领")
+FIRST_ASKED = re.compile(r"哪天|什么时候|何时|哪一天|几号")
+
+
+def decide_start_day(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "1972年8月10日出生，2025年4月1日生效，65岁开始领，哪天领第一笔": the first policy
+    anniversary once the starting age is reached, as the wording fixes the start day."""
+    told_age = START_AGE_TOLD.search(arabic_numerals(situation.text))
+    if told_age is None or not FIRST_ASKED.search(situation.text):
+        return None
+    birth = next(
+        (d.first for d in situation.dated if d.kind == "birth" and d.first == d.last), None
+    )
+    start = next(
+        (d.first for d in situation.dated if d.kind == "effective" and d.first == d.last), None
+    )
+    found = _sentence(product, START_DAY)
+    if birth is None or start is None or found is None:
+        return None
+    age = int(told_age.group(1))
+    reached = _anniversary(birth, birth.year + age)
+    same_day_counts = bool(SAME_DAY.search(found[1])) or any(
+        SAME_DAY.search(s) for a in product.document.articles for s in plain_sentences(a.body)
+    )
+    year = reached.year
+    day = _anniversary(start, year)
+    if day < reached or (day == reached and not same_day_counts):
+        day = _anniversary(start, year + 1)
+    return Verdict(
+        "annuity",
+        "info",
+        f"开始领取日是{day.year}年{day.month}月{day.day}日：您{reached.year}年{reached.month}月"
+        f"{reached.day}日年满{age}周岁，之后的首个保单周年日（每年{start.month}月{start.day}日）。",
+        (Reason(f"条款约定：“{clip(found[1], 70)}”", found[0]),),
+        ("年金须在开始领取日前按条款完成生存确认后给付。",),
+        coverage=False,
+    )
+
+
+def _anniversary(day: dt.date, year: int) -> dt.date:
+    """``day`` in ``year``; 29 February falls on the month's last day."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)

@@ -24,6 +24,8 @@ effective_from: 2025-01-01
 ## 2 保险利益
 ### 2.1 领取年龄
 领取起始年龄在投保时约定，合同成立后不得变更。
+### 2.1.1 开始领取日
+开始领取日为被保险人年满约定领取起始年龄后的首个保单周年日；被保险人的生日与保单周年日为同一日的，以该日为开始领取日。
 ### 2.2 保证给付期
 本合同的保证给付期为十年，自首个领取日起算。
 ### 2.3 养老年金
@@ -145,3 +147,15 @@ def test_before_the_start_the_exclusion_refuses_with_its_own_consequence() -> No
     verdict = _decide(AFTER_START_EXCLUSIONS, "投保人故意伤害被保险人导致身故，保单里的钱怎么处理")
     assert verdict is not None and verdict.decision == "no"
     assert any("继承人" in r.text and r.article == "2.7" for r in verdict.reasons)
+
+
+def test_the_start_day_is_the_first_anniversary_once_the_starting_age_is_reached() -> None:
+    verdict = _decide(
+        ANNUITY, "我1972年8月10日出生，2025年4月1日生效，选的65岁开始领，哪天能领第一笔"
+    )
+    assert verdict is not None and verdict.answer.startswith("开始领取日是2038年4月1日")
+
+
+def test_a_birthday_on_the_anniversary_starts_that_day_where_the_wording_says_so() -> None:
+    verdict = _decide(ANNUITY, "我1972年4月1日出生，2025年4月1日生效，选的60岁开始领，哪天开始领")
+    assert verdict is not None and verdict.answer.startswith("开始领取日是2032年4月1日")
