@@ -28,6 +28,7 @@ from bot.knowledge.decide.annuity import (
     decide_annuity_payment,
     decide_dividend,
     decide_guaranteed_death,
+    decide_loan_at_start,
     decide_start_day,
     decide_survival_check,
 )
@@ -212,6 +213,7 @@ def _first_verdict(
         lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_guaranteed_death(product, situation),
         lambda: decide_annuity_payment(product, situation),
+        lambda: decide_loan_at_start(product, situation),
         lambda: decide_annuity_change(product, situation),
         lambda: decide_dividend(product, situation),
         lambda: decide_survival_check(product, situation),

@@ -249,6 +249,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("reduction", re.compile(r"减保|减少保额|降低保额"), r"减保|减少基本保险金额", "再申请减保"),
     ("surrender", re.compile(r"退保|解除合同"), r"解除(本)?合同|退保", "退保（解除合同）"),
 )
+PERMISSION = re.compile(r"能|可以|可不可以|行不行|行吗|允许|让不让|可否")
 AFTER_START_TOLD = re.compile(
     r"已经开始领|开始领(了|取)?(以后|之后|后)|(已经|都)?领了[^，。；]{0,4}(年|个月|次|期)|正在领"
 )
@@ -289,7 +290,7 @@ def decide_annuity_change(product: ProductKnowledge, situation: Situation) -> Ve
     if "amount" in situation.asks or re.search(r"犹豫期|冷静期", text):
         return None  # what a surrender refunds, or the days to change one's mind, are asked
     topic = next((t for t in TOPICS if t[1].search(text)), None)
-    if topic is None:
+    if topic is None or not PERMISSION.search(text):
         return None
     _, _, words, action = topic
     never, after, before = _rules(product, words)
@@ -300,7 +301,7 @@ def decide_annuity_change(product: ProductKnowledge, situation: Situation) -> Ve
         return _verdict("no", f"不能{action}", number, sentence)
     if after and is_after:
         number, sentence = after[0]
-        return _verdict("no", f"不能{action}了：已经开始领取", number, sentence)
+        return _verdict("no", f"不能{action}了，已经开始领取", number, sentence)
     if before and (is_before or (not is_after and not after)):
         number, sentence = before[0]
         return _verdict("yes", "可以，但要在开始领取日前按条款办理", number, sentence)
@@ -503,3 +504,27 @@ def _anniversary(day: dt.date, year: int) -> dt.date:
         return day.replace(year=year)
     except ValueError:
         return day.replace(year=year, day=28)
+
+
+OWED_AT_START = re.compile(r"(贷款|借款|垫交)[^。？?]{0,12}(没还|未还|没有还|欠)")
+DEDUCTED_AT_START = re.compile(r"开始领取日[^。；]{0,12}(尚未清偿|未还|未偿还)[^。]*扣除")
+
+
+def decide_loan_at_start(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A loan still owed when payments begin: what the wording does with it (deducted from each
+    payment, interest still running), in its own sentences."""
+    if not OWED_AT_START.search(situation.text) or not re.search(r"开始领|领取日", situation.text):
+        return None
+    for article in product.document.articles:
+        lines = plain_sentences(article.body)
+        for n, sentence in enumerate(lines):
+            if DEDUCTED_AT_START.search(arabic_numerals(sentence)):
+                quoted = "".join(f"“{clip(s, 90)}”" for s in lines[n : n + 2])
+                return Verdict(
+                    "annuity",
+                    "info",
+                    f"开始领取后会先从每期年金里扣还欠款：条款约定{quoted}。",
+                    (Reason("见条款原文", article.number),),
+                    coverage=False,
+                )
+    return None

@@ -42,7 +42,7 @@ effective_from: 2025-01-01
 ### 3.1 领取方式
 首个领取日前，您可以申请将领取方式改为按月领取。首个领取日后，领取方式不得变更。
 ### 3.2 保单借款
-首个领取日后，您不得申请保单借款。
+首个领取日后，您不得申请保单借款。开始领取日时仍有未还的借款的，我们从每期年金中扣除未还款项。扣除期间未还款项继续计息。
 """
 
 MONTHLY = ANNUITY.replace(
@@ -159,3 +159,9 @@ def test_the_start_day_is_the_first_anniversary_once_the_starting_age_is_reached
 def test_a_birthday_on_the_anniversary_starts_that_day_where_the_wording_says_so() -> None:
     verdict = _decide(ANNUITY, "我1972年4月1日出生，2025年4月1日生效，选的60岁开始领，哪天开始领")
     assert verdict is not None and verdict.answer.startswith("开始领取日是2032年4月1日")
+
+
+def test_a_loan_owed_when_payments_begin_is_deducted_as_the_wording_says() -> None:
+    verdict = _decide(ANNUITY, "还有一笔保单借款没还完，马上就到开始领取日了，会怎么样")
+    assert verdict is not None and verdict.kind == "annuity"
+    assert "扣除未还款项" in verdict.answer and "继续计息" in verdict.answer
