@@ -85,7 +85,7 @@ from bot.knowledge.decide.reduction import (
     decide_reduction_refund,
 )
 from bot.knowledge.decide.repricing import decide_repricing
-from bot.knowledge.decide.shares import decide_beneficiary_shares
+from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -211,6 +211,7 @@ def _first_verdict(
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_disclosure(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
+        lambda: decide_unnamed_beneficiary(product, situation),
         lambda: decide_guaranteed_death(product, situation),
         lambda: decide_annuity_payment(product, situation),
         lambda: decide_loan_at_start(product, situation),

@@ -30,6 +30,8 @@ effective_from: 2025-01-01
 本合同的保证给付期为十年，自首个领取日起算。
 ### 2.3 养老年金
 被保险人在每一领取日生存的，我们每年按基本保险金额的百分之十给付养老年金。
+### 2.3.1 年金受益人
+养老年金的受益人为被保险人本人，不得变更。
 ### 2.4 身故保险金
 被保险人于保证给付期内身故的，我们按保证给付期内应给付的养老年金总额扣除已给付的养老年金后的余额给付身故保险金。
 
@@ -165,3 +167,9 @@ def test_a_loan_owed_when_payments_begin_is_deducted_as_the_wording_says() -> No
     verdict = _decide(ANNUITY, "还有一笔保单借款没还完，马上就到开始领取日了，会怎么样")
     assert verdict is not None and verdict.kind == "annuity"
     assert "扣除未还款项" in verdict.answer and "继续计息" in verdict.answer
+
+
+def test_the_payee_of_the_annuity_cannot_be_changed_where_the_wording_forbids_it() -> None:
+    verdict = _decide(ANNUITY, "养老金的受益人能改成我儿子吗")
+    assert verdict is not None and verdict.decision == "no"
+    assert verdict.answer.startswith("不能变更年金的受益人")
