@@ -41,6 +41,7 @@ from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
+    decide_death_in_lapse,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability
@@ -227,6 +228,7 @@ def _first_verdict(
         lambda: decide_reinstated_same_day(product, situation),
         lambda: decide_waiting(product, situation, disease),
         lambda: decide_sudden_death(product, situation),
+        lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
