@@ -28,7 +28,9 @@ from bot.knowledge.decide.annuity import (
     decide_annuity_payment,
     decide_dividend,
     decide_guaranteed_death,
+    decide_lapse_over_start,
     decide_loan_at_start,
+    decide_minimum_sum,
     decide_start_day,
     decide_survival_check,
 )
@@ -220,6 +222,8 @@ def _first_verdict(
         lambda: decide_dividend(product, situation),
         lambda: decide_survival_check(product, situation),
         lambda: decide_start_day(product, situation),
+        lambda: decide_lapse_over_start(product, situation),
+        lambda: decide_minimum_sum(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),

@@ -534,3 +534,53 @@ def decide_loan_at_start(product: ProductKnowledge, situation: Situation) -> Ver
                     coverage=False,
                 )
     return None
+
+
+LAPSE_OVER_START = re.compile(
+    r"中止[^。；]{0,12}(经过|跨过|超过)?[^。；]{0,4}开始领取日[^。]*(补发|顺延)"
+)
+LAPSE_TOLD = re.compile(r"停效|失效|中止|断交")
+
+
+def decide_lapse_over_start(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """A suspension that spans the start day: what reinstatement brings back (payments made up,
+    the guaranteed period not moved), in the wording's sentence."""
+    text = situation.text
+    if not (LAPSE_TOLD.search(text) and re.search(r"开始领|领取日", text)):
+        return None
+    for article in product.document.articles:
+        lines = plain_sentences(article.body)
+        for n, sentence in enumerate(lines):
+            if LAPSE_OVER_START.search(arabic_numerals(sentence)):
+                quoted = "".join(f"“{clip(s, 90)}”" for s in lines[n : n + 2])
+                return Verdict(
+                    "annuity",
+                    "info",
+                    f"复效后按条款处理：{quoted}。",
+                    (Reason("见条款原文", article.number),),
+                    coverage=False,
+                )
+    return None
+
+
+MINIMUM_ASKED = re.compile(
+    r"最低(保额|基本保险金额)|(保额|基本保险金额)最低|最少(买|投|保)|起投|起保"
+)
+MINIMUM = re.compile(r"基本保险金额[^。；]{0,12}不(得)?(低于|少于)\s*\d")
+
+
+def decide_minimum_sum(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "最低保额多少": the wording's floor on the sum insured, in its own sentence."""
+    if not MINIMUM_ASKED.search(situation.text):
+        return None
+    found = _sentence(product, MINIMUM)
+    if found is None:
+        return None
+    number, sentence = found
+    return Verdict(
+        "minimum_sum",
+        "info",
+        f"条款约定：“{clip(sentence, 90)}”。",
+        (Reason("见条款原文", number),),
+        coverage=False,
+    )

@@ -173,3 +173,23 @@ def test_the_payee_of_the_annuity_cannot_be_changed_where_the_wording_forbids_it
     verdict = _decide(ANNUITY, "养老金的受益人能改成我儿子吗")
     assert verdict is not None and verdict.decision == "no"
     assert verdict.answer.startswith("不能变更年金的受益人")
+
+
+def test_a_suspension_over_the_start_day_quotes_what_reinstatement_brings_back() -> None:
+    wording = ANNUITY.replace(
+        "## 3 变更\n",
+        "### 2.8 复效\n效力中止期间经过开始领取日的，复效后，我们无息补发效力中止期间各给付日应给付的年金；"
+        "保证给付期仍自原开始领取日起算，不因效力中止而顺延。\n\n## 3 变更\n",
+    )
+    verdict = _decide(wording, "停效期间过了开始领取日，复效以后那段时间的年金还补吗")
+    assert (
+        verdict is not None and "补发" in verdict.answer and "不因效力中止而顺延" in verdict.answer
+    )
+
+
+def test_the_lowest_sum_insured_is_the_wordings_floor() -> None:
+    wording = ANNUITY.replace(
+        "### 2.1 领取年龄\n", "### 2.0 保额\n基本保险金额不得低于1万元。\n### 2.1 领取年龄\n"
+    )
+    verdict = _decide(wording, "最低保额多少")
+    assert verdict is not None and verdict.kind == "minimum_sum" and "1万元" in verdict.answer
