@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.knowledge.situation import HANDED_IN
+from bot.knowledge.situation import CONDITIONS_ASKED, HANDED_IN
 from bot.knowledge.text import normalize
 from bot.knowledge.vocabulary import CATEGORY_LABELS, SYNONYMS
 
@@ -190,7 +190,13 @@ class Question:
             topic
             for topic, words in QUESTION_TOPICS
             if any(normalize(w) in expanded for w in words)
-            and not (topic == "claim_materials" and HANDED_IN.search(expanded))
+            and not (
+                topic == "claim_materials"
+                and (
+                    HANDED_IN.search(expanded)
+                    or not any(normalize(w) in CONDITIONS_ASKED.sub("", expanded) for w in words)
+                )
+            )
         )
         categories = tuple(
             dict.fromkeys(

@@ -48,6 +48,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # "材料都交齐了，多久出结果" asks how long, not which documents.
 HANDED_IN = re.compile(r"(交|提交|递交|寄|准备)(齐|全|完|好|了)(了)?")
+# "需要什么条件" asks for the conditions, not for documents.
+CONDITIONS_ASKED = re.compile(r"(要|需要)(什么|哪些|啥)(条件|要求)")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,13 @@ class Situation:
         return DaySpan(max(low, 0), high)
 
 
+def _only_conditions(text: str, documents: re.Pattern[str]) -> bool:
+    """Whether the only words for documents in ``text`` are those of "需要什么条件"."""
+    return bool(CONDITIONS_ASKED.search(text)) and not documents.search(
+        CONDITIONS_ASKED.sub("", text)
+    )
+
+
 def read_situation(question: str, today: dt.date | None = None) -> Situation:
     """The situation in ``question``; ``today`` dates "今年", "去年" (default: the day asked)."""
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", normalize(question))
@@ -133,7 +142,10 @@ def read_situation(question: str, today: dt.date | None = None) -> Situation:
         asks=frozenset(
             name
             for name, pattern in ASKS
-            if pattern.search(text) and not (name == "documents" and HANDED_IN.search(text))
+            if pattern.search(text)
+            and not (
+                name == "documents" and (HANDED_IN.search(text) or _only_conditions(text, pattern))
+            )
         ),
         today=today,
         dated=dated,

@@ -61,6 +61,7 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "lapsed",
         (
             "失效",
+            "停效",
             "效力中止",
             "中止",
             "停交",

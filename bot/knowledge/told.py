@@ -542,6 +542,14 @@ def premiums_paid(text: str, annual: float | None, years: int | None) -> float |
             before,
         ):
             return money_value(match)
+        # "已经交了15万保费": a sum paid, unless it is a year's or a month's
+        after = text[match.end() : match.end() + 3]
+        if (
+            re.search(r"(已经|已|总共|一共)(交|缴)了$", before)
+            and re.match(r"(的)?(保费|保险费)", after)
+            and not re.search(r"每|年交|年缴|月交|月缴", before)
+        ):
+            return money_value(match)
     each = annual or _each_year(text)
     return each * years if each and years else None
 

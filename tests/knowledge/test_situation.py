@@ -218,3 +218,13 @@ def test_a_date_followed_by_born_is_a_birth_and_happened_is_not() -> None:
 def test_a_sum_insured_followed_by_how_the_premium_is_paid_is_still_money() -> None:
     told = read_situation("买了两年 保额30万 年交的 查出肺癌 能赔多少", today=dt.date(2026, 1, 1))
     assert told.sum_insured == 300_000
+
+
+def test_asking_for_the_conditions_is_not_asking_for_documents() -> None:
+    assert "documents" not in read_situation("停效一年半了，还能恢复吗？需要什么条件？").asks
+    assert "documents" in read_situation("理赔需要什么材料").asks
+
+
+def test_a_policy_that_stopped_in_force_has_lapsed() -> None:
+    lapsed = read_situation("欠费停效一年半了，还能恢复吗").elapsed
+    assert [(e.since, e.until) for e in lapsed] == [("lapsed", "now")]

@@ -63,6 +63,11 @@ def test_premiums_paid_are_the_annual_premium_times_the_years() -> None:
     assert told.premiums_paid("", 3000.0, 3) == 9000.0
 
 
+def test_premiums_paid_told_as_a_sum_are_read_but_a_years_premium_is_not() -> None:
+    assert told.premiums_paid(normalize("已经交了15万保费，现金价值13万"), None, None) == 150_000
+    assert told.premiums_paid(normalize("每年交了1万保费"), None, None) is None
+
+
 def test_the_days_of_the_period_passed_and_its_length() -> None:
     assert told.days_passed(normalize("现在过了146天")) == 146
     assert told.period_days(normalize("保险期间365天")) == 365

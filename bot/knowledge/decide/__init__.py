@@ -23,6 +23,17 @@ from bot.knowledge.decide.ages import (
 )
 from bot.knowledge.decide.allowance import decide_allowance
 from bot.knowledge.decide.anniversaries import decide_cover_end
+from bot.knowledge.decide.annuity import (
+    decide_annuity_change,
+    decide_annuity_payment,
+    decide_dividend,
+    decide_guaranteed_death,
+    decide_lapse_over_start,
+    decide_loan_at_start,
+    decide_minimum_sum,
+    decide_start_day,
+    decide_survival_check,
+)
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
@@ -32,6 +43,7 @@ from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
+    decide_death_in_lapse,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability, plan_sum
@@ -72,9 +84,13 @@ from bot.knowledge.decide.periods import (
     timing_notes,
 )
 from bot.knowledge.decide.plan_amounts import decide_plan_amount
-from bot.knowledge.decide.reduction import decide_reduction, decide_reduction_after_payout
+from bot.knowledge.decide.reduction import (
+    decide_reduction,
+    decide_reduction_after_payout,
+    decide_reduction_refund,
+)
 from bot.knowledge.decide.repricing import decide_repricing
-from bot.knowledge.decide.shares import decide_beneficiary_shares
+from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -214,6 +230,16 @@ def _first_verdict(
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
+        lambda: decide_unnamed_beneficiary(product, situation),
+        lambda: decide_guaranteed_death(product, situation),
+        lambda: decide_annuity_payment(product, situation),
+        lambda: decide_loan_at_start(product, situation),
+        lambda: decide_annuity_change(product, situation),
+        lambda: decide_dividend(product, situation),
+        lambda: decide_survival_check(product, situation),
+        lambda: decide_start_day(product, situation),
+        lambda: decide_lapse_over_start(product, situation),
+        lambda: decide_minimum_sum(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
@@ -221,10 +247,12 @@ def _first_verdict(
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
         lambda: decide_waiting(product, situation, disease),
+        lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction_after_payout(product, situation),
+        lambda: decide_reduction_refund(product, situation),
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),

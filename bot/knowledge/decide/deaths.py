@@ -229,3 +229,38 @@ def _sudden_death(product: ProductKnowledge, situation: Situation) -> Verdict | 
         tuple(reasons),
         conditions,
     )
+
+
+LAPSE_TOLD = re.compile(r"停效|失效|效力中止|断交|欠费|没交|停交")
+NOT_REINSTATED = re.compile(r"(还)?没(有)?(复效|恢复)|未复效")
+DEATH_IN_LAPSE = re.compile(r"(效力)?中止期间[^。；]{0,8}身故[^。]*(退还|终止)")
+NO_COVER_IN_LAPSE = re.compile(
+    r"(?<![条项])(效力)?中止期间[^。；]{0,8}(不承担|不负)[^。；]{0,4}保险责任"
+)
+
+
+def decide_death_in_lapse(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "停效了半年，还没复效人就走了": no cover while the contract is suspended, and what the
+    wording pays back instead (the cash value), in its own sentences."""
+    text = situation.text
+    if not (DEATH.search(text) and LAPSE_TOLD.search(text) and NOT_REINSTATED.search(text)):
+        return None
+    found = none = None
+    for article in product.document.articles:
+        for sentence in plain_sentences(article.body):
+            if found is None and DEATH_IN_LAPSE.search(sentence):
+                found = (article.number, sentence)
+            if none is None and NO_COVER_IN_LAPSE.search(sentence):
+                none = (article.number, sentence)
+    if found is None:
+        return None
+    reasons = [Reason(f"条款约定：“{clip(found[1], 90)}”", found[0])]
+    if none is not None:
+        reasons.insert(0, Reason(f"条款约定：“{clip(none[1], 60)}”", none[0]))
+    refund = "退还现金价值" if "现金价值" in found[1] else "按条款退还"
+    return Verdict(
+        "death",
+        "no",
+        f"不给付身故保险金：效力中止期间不承担保险责任，合同终止，{refund}（见下方条款）。",
+        tuple(reasons),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.decide.annuity import spared_after_start
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Exclusion, ProductKnowledge, Term
@@ -99,6 +100,17 @@ def decide_exclusion(
                     "depends",
                     f"要看情况：责任免除{number}只排除“{condition}”的{concept.label}；"
                     f"不是这种情况的，不属于这项责任免除，按保险责任的约定处理。",
+                    quoted,
+                )
+            position = _position(product, item)
+            after_start = spared_after_start(product, item.article, position, situation.text)
+            if after_start is not None:
+                return Verdict(
+                    "exclusion",
+                    "yes",
+                    f"不影响给付：已经开始领取后身故的，只有责任免除第（{after_start[0]}）至"
+                    f"第（{after_start[1]}）项适用，{concept.label}是第（{position}）项，不在其中，"
+                    "按保险责任的约定给付。",
                     quoted,
                 )
             refused = "不能豁免保费" if "豁免" in situation.text else "不能赔"
@@ -322,6 +334,24 @@ CONSEQUENCE = re.compile(r"现金价值|退还|无息返还|返还")
 OTHER_CASES = re.compile(r"其他(情形|情况|原因|免除|各项)|所列其他|上述其他")
 
 
+PHASE = re.compile(r"领取日(零时)?(后|以后|之后)")
+
+
+def _joined(pieces: list[str]) -> list[str]:
+    """Sentences cut at "；" joined again where the next one goes on (您已交足2年…的，退还…)."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith("；") and not ITEM_START.match(piece):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+ITEM_START = re.compile(r"\s*[（(]\d+[)）]|\s*\d+[.、]")
+ITEM_RANGE = re.compile(r"第[（(](\d+)[)）](?:项)?至第[（(](\d+)[)）]项")
+
+
 def _consequence(product: ProductKnowledge, item: Exclusion) -> Reason | None:
     """What the wording does when the item applies (本合同终止，退还现金价值): the sentence of the
     exclusions part that names the item's number first, then one for "其他情形", then any."""
@@ -335,22 +365,30 @@ def _consequence(product: ProductKnowledge, item: Exclusion) -> Reason | None:
         (a.number, piece)
         for a in articles
         for body in [strip_markdown(a.body)]
-        for piece in [*split_items(body)[1], *sentences(body), *product.facts.exclusion_notes]
+        for piece in [*split_items(body)[1], *_joined(sentences(body))]
         if CONSEQUENCE.search(piece)
-    ]
+    ] + [(item.article, note) for note in product.facts.exclusion_notes if CONSEQUENCE.search(note)]
     if not pieces:
         return None
     same = [e for e in product.facts.exclusions if e.article == item.article]
     position = next((i for i, e in enumerate(same, 1) if e.index == item.index), 0)
-    own = re.compile(rf"第[（(]{position}[)）]项")
+    own = re.compile(rf"(?<!至)第[（(]{position}[)）]项(?!至)")
+
+    def in_range(text: str) -> bool:
+        return any(
+            int(m.group(1)) <= position <= int(m.group(2)) for m in ITEM_RANGE.finditer(text)
+        )
 
     def rank(found: tuple[str, str]) -> int:
         text = found[1]
-        if own.search(text) and (item.article in text or "上述" in text or "本条" in text):
+        here = item.article in text or "上述" in text or "本条" in text
+        if here and own.search(text):
             return 0
-        return 1 if OTHER_CASES.search(text) else 2
+        if here and in_range(text):
+            return 1
+        return 2 if OTHER_CASES.search(text) else 3
 
-    number, sentence = min(pieces, key=rank)
+    number, sentence = min(pieces, key=lambda found: (rank(found), bool(PHASE.search(found[1]))))
     return Reason(f"发生这种情况时：“{clip(sentence, 70)}”", number)
 
 
@@ -458,6 +496,12 @@ def _condition_told(condition: str, situation: Situation, thesaurus: Thesaurus) 
     wanted = {c.key for c in thesaurus.concepts if c.named_in(condition)}
     wanted |= {c.key for c in thesaurus.concepts_in(condition)}
     return bool(wanted & {c.key for c in thesaurus.concepts_in(situation.text)})
+
+
+def _position(product: ProductKnowledge, item: Exclusion) -> int:
+    """Where ``item`` stands among its article's items, from 1."""
+    same = [e for e in product.facts.exclusions if e.article == item.article]
+    return next((i for i, e in enumerate(same, 1) if e.index == item.index), 0)
 
 
 def _item_number(product: ProductKnowledge, article: str, index: int) -> str:

@@ -269,9 +269,35 @@ def _told_inside(
     return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
 
 
+NO_WAITING_SAID = re.compile(r"不设(置)?(等待期|观察期)|无(等待期|观察期)")
+
+
+def _waiting_not_set(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "本项责任不设等待期" said inside a benefit, with no waiting period article: none, and what
+    the benefit pays."""
+    if product.facts.periods.get("waiting") is not None or not WAITING_ASKED.search(situation.text):
+        return None
+    for article in product.document.articles:
+        lines = plain_sentences(article.body)
+        said = next((s for s in lines if NO_WAITING_SAID.search(s)), None)
+        if said is None:
+            continue
+        benefit = "".join(lines[:3]) if said not in lines[:3] else lines[0]
+        return Verdict(
+            "waiting",
+            "yes",
+            f"没有等待期：条款写明“{clip(said, 70)}”。",
+            (Reason(f"条款约定：“{clip(benefit, 110)}”", article.number),),
+        )
+    return None
+
+
 def decide_waiting(
     product: ProductKnowledge, situation: Situation, disease: str | None = None
 ) -> Verdict | None:
+    unset = _waiting_not_set(product, situation)
+    if unset is not None:
+        return unset
     period, listed = applicable_waiting(product, situation)
     timing = _waiting_since(situation)
     judged = _judged_by_death(period, situation) if period is not None else None

@@ -102,3 +102,56 @@ def decide_reduction_after_payout(
         (Reason(f"条款约定：“{clip(found[1], 90)}”", found[0]),),
         coverage=False,
     )
+
+
+REFUND_BY_RATIO = re.compile(r"减少部分[^。；]{0,16}比例[^。；]{0,24}现金价值")
+DOWN_TO = re.compile(r"(减到|降到|减至|降至|改成|变成|只留)[^，。；\d]{0,2}$")
+
+
+def decide_reduction_refund(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "保额6万，想减到4万，现金价值15万，能退多少": the reduced share of the cash value."""
+    if situation.sum_insured is None or situation.cash_value is None:
+        return None
+    if not ASKED.search(situation.text) or "amount" not in situation.asks:
+        return None
+    found = next(
+        (
+            (article.number, sentence)
+            for article in product.document.articles
+            for sentence in plain_sentences(arabic_numerals(article.body))
+            if REFUND_BY_RATIO.search(sentence)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    before = situation.sum_insured
+    reduced = None
+    for m in MONEY.finditer(situation.text):
+        told = money_value(m)
+        ahead = situation.text[max(0, m.start() - 6) : m.start()]
+        if told is None or told >= before:
+            continue
+        if DOWN_TO.search(ahead):
+            reduced = before - told
+        elif WANTED.search(ahead):
+            reduced = told
+        if reduced is not None:
+            break
+    if reduced is None or reduced <= 0:
+        return None
+    refund = situation.cash_value * reduced / before
+    figures = (
+        f"{money(situation.cash_value)} × {money(reduced)} ÷ {money(before)} = {money(refund)}"
+    )
+    return Verdict(
+        "reduction",
+        "info",
+        f"减保约可退{money(refund)}：按减少部分占原保额的比例退现金价值，{figures}。",
+        (Reason(f"条款约定：“{clip(found[1], 70)}”", found[0]),),
+        (
+            "现金价值以申请时保险公司计算的为准；减保还须符合条款的其他条件（如次数、减后保额下限）。",
+        ),
+        sum=figures,
+        coverage=False,
+    )

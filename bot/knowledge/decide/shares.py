@@ -47,3 +47,31 @@ def decide_beneficiary_shares(product: ProductKnowledge, situation: Situation) -
         (Reason(f"条款约定：“{clip(found[1], 100)}”", found[0]),),
         ("身故保险金的数额以条款约定和理赔审核为准。",),
     )
+
+
+UNNAMED = re.compile(
+    r"(没|没有|未)(写|指定|填|定|留)[^，。；？?]{0,6}受益人|受益人[^，。；？?]{0,4}(没|没有|未)(写|指定|填)"
+)
+ESTATE = re.compile(r"遗产")
+UNNAMED_CASE = re.compile(r"(没有|未)指定受益人")
+
+
+def decide_unnamed_beneficiary(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "没写身故受益人，这钱给谁": the death benefit is the insured's estate, paid to the heirs,
+    where the wording says so for a beneficiary never named."""
+    if not UNNAMED.search(situation.text):
+        return None
+    for article in product.document.articles:
+        if not UNNAMED_CASE.search(article.body):
+            continue
+        estate = next((s for s in plain_sentences(article.body) if ESTATE.search(s)), None)
+        if estate is None:
+            continue
+        return Verdict(
+            "beneficiary",
+            "info",
+            "没有指定受益人的，身故保险金作为被保险人的遗产，由继承人依法领取："
+            f"条款约定“{clip(estate.rstrip('：:'), 80)}”。",
+            (Reason("其中包括没有指定受益人的情形", article.number),),
+        )
+    return None

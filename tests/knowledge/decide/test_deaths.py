@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.decide import decide
-from bot.knowledge.decide.deaths import decide_death_benefit, what_is_paid
+from bot.knowledge.decide.deaths import decide_death_benefit, decide_death_in_lapse, what_is_paid
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.text import arabic_numerals
 from bot.knowledge.thesaurus import default_thesaurus
-from tests.knowledge.decide.conftest import MEDICAL, product, story
+from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product, story
 
 
 def test_a_child_is_paid_the_premiums_paid(illness: ProductKnowledge) -> None:
@@ -127,3 +127,18 @@ def test_without_the_plan_each_plans_death_benefit_is_said() -> None:
         "可以赔意外身故保险金：按基本保险金额的100%给付，计划一10万元；计划二20万元"
         "（以保单载明的计划为准）。"
     )
+
+
+def test_a_death_while_the_contract_is_suspended_is_not_paid_and_the_refund_is_quoted() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "## 9 释义",
+            "## 7 效力中止\n### 7.1 效力中止\n本合同效力中止期间，我们不承担保险责任。效力中止期间被保险人"
+            "身故的，本合同终止，我们向您退还效力中止时本合同的现金价值。\n\n## 9 释义",
+        )
+    )
+    verdict = decide_death_in_lapse(
+        wording, story("欠费停效了半年，还没复效我老公就走了，能拿到什么")
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert "退还现金价值" in verdict.answer and verdict.articles == ["7.1"]

@@ -357,3 +357,21 @@ def test_cooling_off_asked_by_its_days_gives_first_and_last_day(illness: Product
 def test_cooling_off_inside_names_its_last_day(illness: ProductKnowledge) -> None:
     verdict = decide(illness, story("2月1号签收的，2月15号想退保，能全退吗"), default_thesaurus())
     assert verdict is not None and "到2月" in verdict.answer
+
+
+def test_a_benefit_that_says_it_has_no_waiting_period_is_answered_so_with_what_it_pays() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "### 2.1 观察期\n", "### 2.0 说明\n本合同的身故责任不设等待期。\n### 2.1 旧观察期\n"
+        )
+        .replace("自本合同生效（或最后一次复效）之日起一百二十日为观察期。", "")
+        .replace(
+            "被保险人在观察期内因疾病确诊重大疾病的，我们无息退还已交保险费，本合同终止。因意外伤害导致的，无观察期。",
+            "",
+        )
+        .replace("于观察期后", "")
+    )
+    assert wording.facts.periods.get("waiting") is None
+    verdict = decide(wording, story("刚买3个月人就走了，是不是在等待期里不赔"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "waiting"
+    assert verdict.answer.startswith("没有等待期")

@@ -43,3 +43,20 @@ def test_a_reduction_after_a_payout_is_refused_where_only_unpaid_policies_may_re
     assert verdict.articles == ["5.1"]
     unpaid = decide(wording, story("想把保额降一半，可以吗"), default_thesaurus())
     assert unpaid is None or unpaid.decision != "no"
+
+
+def test_a_reduction_refunds_the_reduced_share_of_the_cash_value() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "## 9 释义",
+            "## 5 减保\n### 5.1 减少基本保险金额\n您可以申请减少基本保险金额，我们按减少部分占减保前基本保险金额的"
+            "比例，向您退还相应比例的现金价值。\n\n## 9 释义",
+        )
+    )
+    verdict = decide(
+        wording, story("保额6万，想减到4万，现金价值现在15万，能退多少"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.kind == "reduction"
+    assert (
+        verdict.answer.startswith("减保约可退5万元") and "15万元 × 2万元 ÷ 6万元" in verdict.answer
+    )
