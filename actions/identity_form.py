@@ -25,6 +25,11 @@ from bot.knowledge.answer import names_other_insurer
 from bot.knowledge.text import normalize
 from bot.records.identity import POLICY_NUMBER, mistyped_policy_number
 
+# Personal intents that ask something; a request to do something (我要报案, 改手机号, 回访)
+# starts its check whatever words it shares with the wording.
+QUESTION_INTENTS = frozenset(
+    {"policy_status", "policy_dates", "claim_status", "my_agent", "orphan_policy"}
+)
 LEFT_CHECK = "身份核验先放一放；需要查询或办理保单时，发我保单号和投保人身份证号后4位即可。"
 
 
@@ -38,7 +43,13 @@ class ValidateIdentityForm(ServiceForm):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
-        if proof_in(text) is None and answers_without_records(services().knowledge, text):
+        starting = tracker.get_slot("requested_slot") is None
+        asking = not starting or latest_intent(tracker) in QUESTION_INTENTS
+        if (
+            asking
+            and proof_in(text) is None
+            and answers_without_records(services().knowledge, text)
+        ):
             return self._answered(dispatcher, tracker, text)
         events: list[EventType] = await super().get_validation_events(dispatcher, tracker, domain)
         return events

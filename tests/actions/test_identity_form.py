@@ -62,3 +62,11 @@ async def test_a_question_only_the_records_answer_goes_on_to_the_check(
     slots = await validation(dispatcher, "我的保单还有效吗", "policy_status")
     assert slots.get("requested_slot", "asked next") is not None
     assert said(dispatcher) == ""
+
+
+async def test_a_request_to_report_a_claim_starts_the_check_whatever_it_shares_with_the_wording(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    slots = await validation(dispatcher, "我要报案", "report_claim")
+    assert slots.get("requested_slot", "asked next") is not None
+    assert said(dispatcher) == ""
