@@ -521,18 +521,28 @@ def decide_loan_at_start(product: ProductKnowledge, situation: Situation) -> Ver
     payment, interest still running), in its own sentences."""
     if not OWED_AT_START.search(situation.text) or not re.search(r"开始领|领取日", situation.text):
         return None
+    found = _quoted_with_next(product, DEDUCTED_AT_START)
+    if found is None:
+        return None
+    number, quoted = found
+    return Verdict(
+        "annuity",
+        "info",
+        f"开始领取后会先从每期年金里扣还欠款：条款约定{quoted}。",
+        (Reason("见条款原文", number),),
+        coverage=False,
+    )
+
+
+def _quoted_with_next(
+    product: ProductKnowledge, pattern: re.Pattern[str]
+) -> tuple[str, str] | None:
+    """The article and the quoted first sentence ``pattern`` finds, with the sentence after it."""
     for article in product.document.articles:
         lines = plain_sentences(article.body)
         for n, sentence in enumerate(lines):
-            if DEDUCTED_AT_START.search(arabic_numerals(sentence)):
-                quoted = "".join(f"“{clip(s, 90)}”" for s in lines[n : n + 2])
-                return Verdict(
-                    "annuity",
-                    "info",
-                    f"开始领取后会先从每期年金里扣还欠款：条款约定{quoted}。",
-                    (Reason("见条款原文", article.number),),
-                    coverage=False,
-                )
+            if pattern.search(arabic_numerals(sentence)):
+                return article.number, "".join(f"“{clip(s, 90)}”" for s in lines[n : n + 2])
     return None
 
 
@@ -548,19 +558,17 @@ def decide_lapse_over_start(product: ProductKnowledge, situation: Situation) -> 
     text = situation.text
     if not (LAPSE_TOLD.search(text) and re.search(r"开始领|领取日", text)):
         return None
-    for article in product.document.articles:
-        lines = plain_sentences(article.body)
-        for n, sentence in enumerate(lines):
-            if LAPSE_OVER_START.search(arabic_numerals(sentence)):
-                quoted = "".join(f"“{clip(s, 90)}”" for s in lines[n : n + 2])
-                return Verdict(
-                    "annuity",
-                    "info",
-                    f"复效后按条款处理：{quoted}。",
-                    (Reason("见条款原文", article.number),),
-                    coverage=False,
-                )
-    return None
+    found = _quoted_with_next(product, LAPSE_OVER_START)
+    if found is None:
+        return None
+    number, quoted = found
+    return Verdict(
+        "annuity",
+        "info",
+        f"复效后按条款处理：{quoted}。",
+        (Reason("见条款原文", number),),
+        coverage=False,
+    )
 
 
 MINIMUM_ASKED = re.compile(
