@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.text import half_width, to_simplified
 
@@ -31,10 +32,12 @@ LINE_ITEM = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
 
-    缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse.
+    缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse. Cached: the
+    same thesaurus words and clause sentences are folded for every question.
     """
     text = half_width(to_simplified(text))
     return re.sub(r"\s+", "", text).lower().replace("缴", "交")
@@ -100,8 +103,13 @@ def _count(match: re.Match[str], text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split clause text into sentences (。；！？ and line breaks), dropping table rules."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
     parts = (part.strip() for part in SENTENCE_END.split(text))
-    return [p for p in parts if p and not re.fullmatch(r"[|:\-\s]+", p)]
+    return tuple(p for p in parts if p and not re.fullmatch(r"[|:\-\s]+", p))
 
 
 def split_items(text: str) -> tuple[str, list[str], str]:
@@ -129,6 +137,7 @@ def split_items(text: str) -> tuple[str, list[str], str]:
     return "".join(lead), items, "\n".join(tail)
 
 
+@lru_cache(maxsize=4096)
 def strip_markdown(text: str) -> str:
     """Text with Markdown emphasis and table pipes turned into plain separators."""
     text = re.sub(r"\*\*|__|`", "", text)
