@@ -28,7 +28,7 @@ from bot.knowledge.interface import Knowledge
 from bot.knowledge.question import Question
 from bot.knowledge.subjects import subjects_in
 from bot.knowledge.text import normalize
-from bot.knowledge.vocabulary import CATEGORY_LABELS, product_type_in
+from bot.knowledge.vocabulary import CATEGORY_LABELS, SYNONYMS, product_type_in
 from bot.records.identity import mistyped_policy_number
 from bot.records.model import Policy
 
@@ -92,7 +92,8 @@ def consultation_question(
     disease = knowledge.disease_in(rest)
     # "能赔多少" asks only what any question about a payout asks: it leans on the previous one.
     sharp = [t for t in asked.topics if t not in GENERIC_TOPICS]
-    if previous and not sharp and not disease:
+    if previous and not sharp and not disease and not only_facts(knowledge, previous):
+        # (after a turn of facts only, "能给他买康宁重疾吗" is the question, asked with them)
         if asked.categories:
             # "那中症呢" after "轻症赔多少": the same question about another category.
             return f"{rest} {without_subject(knowledge, previous)}"
@@ -114,8 +115,8 @@ def consultation_question(
     hint = INTENT_TOPIC_WORDS.get(intent or "")
     if hint is None or (disease and intent in COVERAGE_INTENTS):
         return text
-    if set(Question.read(hint).topics) & set(asked.topics):
-        return text
+    if sharp or set(Question.read(hint).topics) & set(asked.topics):
+        return text  # the words name their own topic ("多久能出结果" in a claim-status chat)
     return f"{text} {hint}"
 
 
@@ -256,7 +257,7 @@ def asks_something(knowledge: Knowledge, text: str, previous: str | None = None)
 
 FACTS = re.compile(
     r"(保额|基本保险金额)\s*\d+(?:\.\d+)?\s*万?|\d+(?:\.\d+)?\s*万?(?:元)?(?:的)?保额"
-    r"|(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?"
+    r"|(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?|(?:今年|现在)\d{1,3}了"
     r"|(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?\s]{0,3}(?:生效|投保|买|签收)"
     r"|(?:去年|前年|今年|\d{4}年)[^，。！？?\s]{0,3}(?:生效|投保|买)"
 )
@@ -328,8 +329,14 @@ def without_subject(knowledge: Knowledge, question: str) -> str:
     for labels in CATEGORY_LABELS.values():
         for label in sorted(labels, key=len, reverse=True):
             text = text.replace(label, "")
-    disease = knowledge.disease_in(text)
-    return text.replace(disease, "") if disease else text
+    disease = knowledge.disease_in(Question.read(text).text)
+    if disease is None:
+        return text
+    # "心脏支架" names 冠状动脉介入手术 in the customer's words: those go too
+    words = [w for w, clause in SYNONYMS.items() if normalize(clause) == disease and w in text]
+    for word in sorted([disease, *words], key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def without_product(knowledge: Knowledge, question: str) -> str:

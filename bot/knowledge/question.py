@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.situation import CONDITIONS_ASKED, HANDED_IN
 from bot.knowledge.text import normalize
-from bot.knowledge.vocabulary import CATEGORY_LABELS, SYNONYMS
+from bot.knowledge.vocabulary import CATEGORY_LABELS, NOT_A_CATEGORY, SYNONYMS
 
 # Question topics in priority order: the first that matches leads the answer.
 QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -203,7 +203,7 @@ class Question:
                 category
                 for category, labels in CATEGORY_LABELS.items()
                 for label in labels
-                if label in expanded
+                if label in NOT_A_CATEGORY.sub("", expanded)
             )
         )
         return cls(expanded, topics, categories, _sum_insured(text))

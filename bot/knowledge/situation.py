@@ -47,7 +47,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # "材料都交齐了，多久出结果" asks how long, not which documents.
-HANDED_IN = re.compile(r"(交|提交|递交|寄|准备)(齐|全|完|好|了)(了)?")
+HANDED_IN = re.compile(r"(交|提交|递交|寄|准备|送)(上去|过去|进去|上|到)?(齐|全|完|好|了)(了)?")
 # "需要什么条件" asks for the conditions, not for documents.
 CONDITIONS_ASKED = re.compile(r"(要|需要)(什么|哪些|啥)(条件|要求)")
 

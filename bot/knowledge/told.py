@@ -307,7 +307,13 @@ PERSON = (
     r"我|本人|自己|孩子|儿子|女儿|宝宝|小孩|老公|老婆|丈夫|妻子|爱人|我爸|我妈|爸爸|妈妈|父亲|母亲|"
     r"爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|他|她"
 )
-TOLD_AGE = re.compile(rf"({PERSON})?(?:今年|现在|已经|目前)?(?:才|都)?" + NUM + r"\s*(?:周)?岁")
+TOLD_AGE = re.compile(
+    rf"({PERSON})?(?:(?:今年|现在|已经|目前)?(?:才|都)?"
+    + NUM
+    + r"\s*(?:周)?岁|(?:今年|现在)(?:才|都|已经)?"
+    + NUM
+    + r"了)"  # "我爸今年62了": an age without 岁
+)
 INSURED = re.compile(
     rf"(?:给|帮|替)({PERSON})(?:买|投|保|上|配)|({PERSON})[^，。,；;]{{0,6}}(?:能|可以|还能)(?:买|投|保)"
 )
@@ -316,7 +322,7 @@ INSURED = re.compile(
 def age(text: str) -> int | None:
     """The insured's age: of several people's ("我今年45岁，孩子10岁"), the age of the one the
     question is for (给孩子买 → the child's, else the speaker's); else the last age told."""
-    told = [(m.group(1), number(m.group(2))) for m in TOLD_AGE.finditer(text)]
+    told = [(m.group(1), number(m.group(2) or m.group(3))) for m in TOLD_AGE.finditer(text)]
     owners = {who for who, _ in told if who}
     if len(owners) > 1:
         wanted = INSURED.search(text)

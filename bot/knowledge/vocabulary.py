@@ -72,12 +72,14 @@ def product_type_in(text: str) -> str | None:
 
 # Disease categories: canonical key → labels used in headings and benefit names.
 CATEGORY_LABELS: dict[str, tuple[str, ...]] = {
-    "severe": ("重大疾病", "重度疾病", "重疾", "重度"),
+    "severe": ("重大疾病", "重度疾病", "重疾", "重度", "重症"),
     "moderate": ("中症疾病", "中度疾病", "中症", "中度"),
     "mild": ("轻症疾病", "轻度疾病", "轻症", "轻度", "轻疾"),
     "specific": ("特定疾病", "特种疾病", "特定"),
     "rare": ("罕见病", "罕见疾病"),
 }
+# "重症" is a customer's word for 重疾, but not in 重症监护室 (ICU) or 重症医学科
+NOT_A_CATEGORY = re.compile(r"重症(?:监护|病房|医学|加强)")
 CATEGORY_NAMES = {
     "severe": "重疾",
     "moderate": "中症",
@@ -160,6 +162,7 @@ GRADE_WORDS = re.compile(
 
 def category_of(label: str) -> str | None:
     """The canonical category named by a heading or benefit title, e.g. ``轻度疾病`` → ``mild``."""
+    label = NOT_A_CATEGORY.sub("", label)
     for category, labels in CATEGORY_LABELS.items():
         if any(word in label for word in labels):
             return category

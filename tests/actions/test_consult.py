@@ -347,3 +347,36 @@ async def test_how_much_with_the_product_told_later_is_asked_of_the_diagnosis_to
         slots={"last_question": "我老公上个月做了甲状腺手术 病理出来说是乳头状癌 分期Ⅰ期"},
     )
     assert "6万" in said(dispatcher)
+
+
+async def test_another_category_after_a_diagnosis_drops_the_diagnosis_in_the_customers_words(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("那中症呢 中症赔多少", "ask_coverage")
+    await run(
+        dispatcher,
+        latest_message=message["parse_data"],
+        slots={"product": "AX-CI-2023", "last_question": "保额50万，他上个月放了个心脏支架"},
+    )
+    text = said(dispatcher)
+    assert "25万" in text and "冠状动脉介入" not in text
+
+
+async def test_a_question_after_a_turn_of_facts_only_is_asked_with_those_facts(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("能给他买康宁重疾吗", "buying_advice")
+    await run(
+        dispatcher, latest_message=message["parse_data"], slots={"last_question": "我爸今年62了"}
+    )
+    text = said(dispatcher)
+    assert "55周岁" in text and "62" in text
+
+
+async def test_a_topic_the_words_name_is_not_overruled_by_the_intent(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("康宁重疾理赔材料交上去了 审核一般要多久", "ask_claim_process")
+    await run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "30日" in text and "申请书" not in text

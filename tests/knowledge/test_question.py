@@ -44,3 +44,8 @@ def test_renewing_late_and_a_full_refund_are_asked_in_everyday_words() -> None:
 
 def test_a_notice_period_the_customer_quotes_is_the_claim_notice_topic() -> None:
     assert "claim_notice" in Question.read("听说出事要7天内通知保险公司，我晚了会怎样").topics
+
+
+def test_zhongzheng_is_a_customers_word_for_severe_illness_but_not_in_intensive_care() -> None:
+    assert Question.read("重症能赔几次").categories == ("severe",)
+    assert Question.read("住了3天重症监护室能报吗").categories == ()

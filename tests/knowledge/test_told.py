@@ -36,6 +36,7 @@ def test_the_cause_is_an_accident_or_an_illness() -> None:
 
 def test_ages_grades_and_days_in_hospital() -> None:
     assert told.age(normalize("我今年45岁")) == 45
+    assert told.age(normalize("我爸今年62了")) == 62
     assert told.age_at_claim(normalize("确诊时52岁")) == 52
     assert told.grade(normalize("鉴定为八级伤残")) == 8
     assert told.hospital_days(normalize("住院住了12天")) == 12

@@ -21,6 +21,7 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import article_titled, plain_sentences
 from bot.knowledge.explain import clip, money, rule_on_disease
 from bot.knowledge.facts import MedicalTerm, Period, ProductKnowledge
+from bot.knowledge.question import Question
 from bot.knowledge.situation import DaySpan, Situation
 from bot.knowledge.text import split_items, strip_markdown
 from bot.knowledge.vocabulary import TOPIC_WORDS
@@ -183,9 +184,13 @@ CATEGORY_WORDS = {
 def told_category(
     product: ProductKnowledge, situation: Situation, disease: str | None
 ) -> str | None:
-    """The category the diagnosis told falls in (重疾, 中症, 轻症), when the wording shows one."""
-    if disease is None or not product.facts.diseases:
+    """The category the diagnosis told falls in (重疾, 中症, 轻症), when the wording shows one;
+    without a disease, the one category the customer names ("等待期里查出轻症")."""
+    if not product.facts.diseases:
         return None
+    if disease is None:
+        named = Question.read(situation.text).categories
+        return named[0] if len(named) == 1 else None
     if is_severe(product, situation, disease):
         return "severe"
     ruling = rule_on_disease(product, disease)

@@ -375,3 +375,16 @@ def test_a_benefit_that_says_it_has_no_waiting_period_is_answered_so_with_what_i
     verdict = decide(wording, story("刚买3个月人就走了，是不是在等待期里不赔"), default_thesaurus())
     assert verdict is not None and verdict.kind == "waiting"
     assert verdict.answer.startswith("没有等待期")
+
+
+def test_a_category_told_inside_the_waiting_period_gets_that_categorys_rule() -> None:
+    wording = product(
+        ILLNESS_TEXT.replace(
+            "被保险人在观察期内因疾病确诊重大疾病的，我们无息退还已交保险费，本合同终止。",
+            "被保险人在观察期内因疾病确诊重大疾病的，我们无息退还已交保险费，本合同终止。"
+            "被保险人在观察期内因疾病确诊轻度疾病的，我们不承担轻度疾病保险金责任，本合同继续有效。",
+        )
+    )
+    verdict = decide(wording, story("观察期里查出轻症咋办"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert any("继续有效" in r.text for r in verdict.reasons)
