@@ -48,6 +48,7 @@ INTENT_TOPIC_WORDS = {
     "ask_claim_process": "报案",
 }
 COVERAGE_INTENTS = frozenset({"ask_coverage", "claim_is_covered"})
+CLAIM_STEPS = frozenset({"claim_notice", "claim_materials", "claim_payment"})
 REPORT_OFFER = "如需现在报案，请回复“我要报案”，我会协助您登记。"
 # A question about the customer's own policy, which only its records answer after the check.
 PERSONAL_CUE = re.compile(
@@ -115,8 +116,9 @@ def consultation_question(
     hint = INTENT_TOPIC_WORDS.get(intent or "")
     if hint is None or (disease and intent in COVERAGE_INTENTS):
         return text
-    if sharp or set(Question.read(hint).topics) & set(asked.topics):
-        return text  # the words name their own topic ("多久能出结果" in a claim-status chat)
+    hinted = set(Question.read(hint).topics)
+    if hinted & set(asked.topics) or (hinted <= CLAIM_STEPS and CLAIM_STEPS & set(asked.topics)):
+        return text  # the words name their own step of a claim ("多久能出结果" in a claim chat)
     return f"{text} {hint}"
 
 
