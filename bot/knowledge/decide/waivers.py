@@ -12,7 +12,7 @@ from bot.knowledge.vocabulary import CATEGORY_LABELS
 
 ASKS_WAIVER = re.compile(
     r"豁免|免交|(以后|后面|后续|接下来|剩下)的?(保费|保险费).{0,8}(交|免|怎么办)"
-    r"|(保费|保险费).{0,4}(还要|还用|要不要|用不用)(接着|继续|再)?交|还要(接着|继续)交"
+    r"|(保费|保险费).{0,4}(还要|还用|要不要|用不用)(接着|继续|再)?交|还(要|得|用|需要?)(接着|继续)交"
 )
 # The waiver follows an event: a diagnosis, a payout, a death or a disability.
 AFTER = re.compile(

@@ -39,3 +39,10 @@ def test_within_the_waiting_period_nothing_is_waived(illness: ProductKnowledge) 
         default_thesaurus(),
     )
     assert verdict is not None and verdict.decision == "no" and "等待期" in verdict.answer
+
+
+def test_premiums_asked_with_the_verb_first_are_a_waiver_question(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("轻症赔完还得接着交保费吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "waiver"
