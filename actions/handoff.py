@@ -117,7 +117,10 @@ def wording_settles(knowledge: Knowledge, tracker: Tracker, text: str) -> bool:
     (犹豫期, 免赔额 …), not on a diagnosis only the person handling the claim can judge."""
     product = knowledge.product_in(normalize(text)) or tracker.get_slot("product")
     rest = normalize(text)
-    return bool(product and Question.read(rest).topics and knowledge.disease_in(rest) is None)
+    asked = Question.read(rest)
+    # "第二次重疾被拒了 说离第一次不到一年": the category's own rules (interval, times) settle it
+    named = asked.topics or asked.categories
+    return bool(product and named and knowledge.disease_in(rest) is None)
 
 
 def when_a_person_answers(ticket: EscalationTicket) -> str:

@@ -227,7 +227,7 @@ class KnowledgeBase:
         reading = self.read(question, product)
         asked, code, disease = reading.asked, reading.product, reading.disease
         if code is None:
-            return self._general(asked, disease)
+            return self._general(asked, disease, reading.situation)
         wording = self.products[code]
         subjects = subjects_in(asked.text)
         unprovided = unsettled_answer(wording, asked.text)
@@ -466,7 +466,9 @@ class KnowledgeBase:
             topics=topics,
         )
 
-    def _general(self, asked: Question, disease: str | None) -> Answer:
+    def _general(
+        self, asked: Question, disease: str | None, situation: Situation | None = None
+    ) -> Answer:
         """No product: the general rules that bear on the question, with their sources.
 
         A dispute gets the rules whose ``when`` matches first, then a person. Otherwise the rules
@@ -493,12 +495,18 @@ class KnowledgeBase:
             )
             return Answer(ranked[0].text + ("\n" + offer if names else ""), topics=asked.topics)
         rules = [r for r in ranked if not r.outside]
+        waiting = general_index().rule("waiting")
+        if disease and situation and _soon_after_start(situation) and waiting not in rules:
+            # "买了两个月查出乳腺癌": whether it falls in a waiting period decides it first
+            rules = [r for r in (waiting, *rules) if r is not None]
         parts = [rule.said() for rule in rules]
         if disease is not None:
             ruling = general_disease_answer(disease)
             if ruling:
                 parts.append(ruling)
-            if not precise:
+            theirs = names_other_insurer(asked.text) or MASKED_NAME.search(asked.text)
+            if not precise and not theirs:
+                # our products' rulings, never beside another insurer's product (友邦的重疾)
                 parts.append(self._across_products(disease))
         parts = [p for p in parts if p]
         if not parts:
@@ -554,6 +562,13 @@ GENERIC_TOPICS = frozenset({"benefits"})
 PAYOUT_KINDS = frozenset(
     {"disease", "death", "definition", "waiting", "interval", "disability", "total_disability"}
 )
+
+
+def _soon_after_start(situation: Situation) -> bool:
+    """Whether the story puts the diagnosis within a year of the start, where a waiting period
+    may still run."""
+    span = situation.days_between("effective", "diagnosis")
+    return span is not None and span.low <= 365
 
 
 def _payout(verdict: Verdict | None) -> bool:

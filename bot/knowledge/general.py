@@ -255,6 +255,10 @@ class GeneralIndex:
         share = Counter(p for rule in rules for p in set(pairs(f"{rule.asked()} {rule.text}")))
         self._common_pairs = {p for p, n in share.items() if n > COMMON_SHARE * len(rules)}
 
+    def rule(self, key: str) -> GeneralRule | None:
+        """The rule stored under ``key`` (``waiting``, ``incontestable`` …), if any."""
+        return next((r for r in self._rules if r.key == key), None)
+
     def _index(self, documents: list[str]) -> bm25s.BM25:
         retriever = bm25s.BM25()
         retriever.index([self._segmenter.tokens(d) for d in documents], show_progress=False)

@@ -11,7 +11,24 @@ from bot.knowledge.vocabulary import CATEGORY_LABELS, NOT_A_CATEGORY, SYNONYMS
 
 # Question topics in priority order: the first that matches leads the answer.
 QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("interval", ("间隔", "隔多久", "隔多长", "相隔", "隔几年", "隔一年", "要隔")),
+    (
+        "interval",
+        (
+            "间隔",
+            "隔多久",
+            "隔多长",
+            "相隔",
+            "隔几年",
+            "隔一年",
+            "要隔",
+            "离第一次",
+            "离上次",
+            "距第一次",
+            "距上次",
+            "距离上次",
+            "两次之间",
+        ),
+    ),
     (
         "claim_materials",
         (

@@ -89,6 +89,19 @@ async def test_a_dispute_over_a_period_hears_the_wording_then_a_person(
     assert events[-1]["name"] == "waiting_for_person"
 
 
+async def test_a_dispute_over_a_categorys_rule_hears_the_wording_then_a_person(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event(
+        "安心多倍保第二次重疾被拒了 说离第一次不到一年 可两次是不同的病啊", "claim_dispute"
+    )
+    await ActionHandoff().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
+    text = said(dispatcher)
+    assert text.index("365日") < text.index("工单号")
+
+
 async def test_out_of_scope_naming_our_product_is_answered_from_its_wording(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:

@@ -229,3 +229,11 @@ def test_how_many_times_on_a_multi_payout_wording_says_the_time_between_payouts(
 ) -> None:
     assert "365" in sample_kb.ask("安心多倍保重疾能赔几次").text
     assert "间隔" not in sample_kb.ask("康宁轻症能赔几次").text  # none in its wording: not said
+
+
+def test_a_diagnosis_soon_after_buying_another_insurers_product_hears_the_waiting_period(
+    kb: KnowledgeBase,
+) -> None:
+    text = kb.ask("友邦的重疾 我媳妇买了两个月查出乳腺结节 后来确诊乳腺癌 能赔吗").text
+    assert text.index("等待期") < text.index("恶性肿瘤")
+    assert "在已收录的产品中" not in text  # never our products beside another insurer's
