@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
+from actions.case import FACTS, MONEY_FACTS, changed_case, told_facts
 from actions.identity import identity_given, without_identity, wrong_policy_number
 from actions.personal import PERIOD_TOPICS, personal_answer
 from actions.services import (
@@ -93,6 +94,11 @@ def consultation_question(
     disease = knowledge.disease_in(rest)
     # "能赔多少" asks only what any question about a payout asks: it leans on the previous one.
     sharp = [t for t in asked.topics if t not in GENERIC_TOPICS]
+    if previous and not disease and elliptical(rest) and not only_facts(knowledge, previous):
+        changed = changed_case(previous, rest, china_today())
+        if changed is not None:
+            # "那保额50万呢", "那要是没走医保呢": the same question, one fact of the case changed
+            return changed
     if previous and not sharp and not disease and not only_facts(knowledge, previous):
         # (after a turn of facts only, "能给他买康宁重疾吗" is the question, asked with them)
         if asked.categories:
@@ -255,30 +261,6 @@ def asks_something(knowledge: Knowledge, text: str, previous: str | None = None)
         or (previous and asked.categories)
         or general_index().choose(normalize(rest))  # 双录是啥, 没如实告知 三年了还能解约吗
     )
-
-
-FACTS = re.compile(
-    r"(保额|基本保险金额)\s*\d+(?:\.\d+)?\s*万?|\d+(?:\.\d+)?\s*万?(?:元)?(?:的)?保额"
-    r"|(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?|(?:今年|现在)\d{1,3}了"
-    r"|(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?\s]{0,3}(?:生效|投保|买|签收)"
-    r"|(?:去年|前年|今年|\d{4}年)[^，。！？?\s]{0,3}(?:生效|投保|买)"
-)
-
-
-MONEY_FACTS = re.compile(
-    r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
-    r"|(?:医保|社保|新农合|农合|单位|团险|公司)\s*(?:报销?|赔|付|结算)了?\s*\d+(?:\.\d+)?\s*[万千]?(?:元|块)?"
-    r"|(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
-    r"|(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
-)
-
-
-def told_facts(text: str) -> str:
-    """The facts of the customer's case a message gives (sum insured, when cover started,
-    what was spent and what others paid), kept for the questions that follow."""
-    plain = normalize(text)
-    found = [*FACTS.finditer(plain), *MONEY_FACTS.finditer(plain)]
-    return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
 
 
 # "我家有康宁重疾", "我老公买的安心多倍保": the customer holds the product named.

@@ -1,0 +1,103 @@
+"""The facts of a customer's case told across turns: kept for later questions, changed one by one.
+
+"保额30万 甲状腺癌一期能赔多少" then "那保额50万呢" asks the same question with one fact changed;
+the question put to the knowledge base is the previous one with that fact in place of the old.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.knowledge.situation import read_situation
+from bot.knowledge.text import normalize
+
+SUM_INSURED = r"(?:保额|基本保险金额)(?:是|为)?\d+(?:\.\d+)?万?|\d+(?:\.\d+)?万?(?:元)?(?:的)?保额"
+AGE = r"(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?|(?:今年|现在)\d{1,3}了"
+START = (
+    r"(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?]{0,3}(?:生效|投保|买|签收)"
+    r"|(?:去年|前年|今年|\d{4}年)[^，。！？?]{0,3}(?:生效|投保|买)"
+)
+SPENT = r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)\d+(?:\.\d+)?[万千]?(?:元|块)?"
+OTHERS_PAID = (
+    r"(?:医保|社保|新农合|农合|单位|团险|公司)(?:报销?|赔|付|结算)了?\d+(?:\.\d+)?[万千]?(?:元|块)?"
+)
+SOCIAL_INSURANCE = (
+    r"(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
+    r"|(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
+)
+# Facts that, told alone, make a turn one of facts only (a sum insured, an age, a start).
+FACTS = re.compile("|".join([SUM_INSURED, AGE, START]))
+MONEY_FACTS = re.compile("|".join([SPENT, OTHERS_PAID, SOCIAL_INSURANCE]))
+# The facts a follow-up may change, each of its own kind; dates of events are changed by kind
+# of event (:func:`_redated`).
+CHANGEABLE = {
+    kind: re.compile(pattern)
+    for kind, pattern in {
+        "sum_insured": SUM_INSURED,
+        "age": AGE,
+        "spent": SPENT,
+        "others_paid": OTHERS_PAID,
+        "social_insurance": SOCIAL_INSURANCE,
+    }.items()
+}
+NOT_USED = re.compile(r"没|未|全(?:是|部)?自")
+PAID_BY_SOCIAL_INSURANCE = re.compile(
+    r"(?:医保|社保|新农合|农合)(?:报销?|赔|付|结算)了?\d+(?:\.\d+)?[万千]?(?:元|块)?"
+)
+DATE = re.compile(
+    r"(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|\d{4}年|去年|前年|今年"
+)
+
+
+def told_facts(text: str) -> str:
+    """The facts of the customer's case a message gives (sum insured, age, when cover started,
+    what was spent and what others paid), kept for the questions that follow."""
+    plain = normalize(text)
+    found = [*FACTS.finditer(plain), *MONEY_FACTS.finditer(plain)]
+    return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
+
+
+def changed_case(previous: str, text: str, today: dt.date) -> str | None:
+    """The previous question with the facts ``text`` tells put in place of those told before
+    ("那保额50万呢", "那我妈48岁呢", "要是8月才查出来呢", "那要是没走医保呢"); ``None`` when
+    ``text`` changes no fact of the case."""
+    before, now = normalize(previous), normalize(text)
+    changed = False
+    for kind, pattern in CHANGEABLE.items():
+        new = pattern.search(now)
+        if new is None:
+            continue
+        if kind == "social_insurance" and NOT_USED.search(new.group(0)):
+            # not through social insurance: what it paid is no longer part of the case
+            before = PAID_BY_SOCIAL_INSURANCE.sub("", before)
+        old = pattern.search(before)
+        if old is None:
+            before = f"{before}，{new.group(0)}"
+        else:
+            before = before[: old.start()] + new.group(0) + before[old.end() :]
+        changed = True
+    redated = _redated(before, now, today)
+    if redated is not None:
+        before, changed = redated, True
+    return before if changed else None
+
+
+def _redated(before: str, now: str, today: dt.date) -> str | None:
+    """``before`` with the day of each event ``now`` dates (确诊, 生效, 住院 …) put in place of
+    the day it gave the same event; ``None`` when ``now`` redates none."""
+    old = read_situation(before, today).dated
+    replacements: dict[int, tuple[int, str]] = {}
+    for event in read_situation(now, today).dated:
+        same = next((d for d in old if d.kind == event.kind), None)
+        new_day = DATE.match(now, event.position)
+        old_day = DATE.match(before, same.position) if same is not None else None
+        if new_day is not None and old_day is not None:
+            replacements[old_day.start()] = (old_day.end(), new_day.group(0))
+    if not replacements:
+        return None
+    result = before
+    for start in sorted(replacements, reverse=True):  # from the right: positions stay valid
+        end, day = replacements[start]
+        result = result[:start] + day + result[end:]
+    return result

@@ -1,0 +1,43 @@
+"""The facts of a customer's case: kept across turns and changed one at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from actions.case import changed_case, told_facts
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def test_the_facts_told_are_kept_in_the_order_told() -> None:
+    assert (
+        told_facts("保额30万，住院花了6万，医保报了2万，能赔多少")
+        == "保额30万，住院花了6万，医保报了2万"
+    )
+
+
+def test_a_changed_sum_insured_replaces_the_one_told_before() -> None:
+    changed = changed_case("安心多倍保 保额30万 甲状腺癌一期能赔多少", "那保额50万呢", TODAY)
+    assert changed is not None and "保额50万" in changed and "30万" not in changed
+
+
+def test_a_changed_age_replaces_the_age_told_before() -> None:
+    changed = changed_case("我爸今年53岁 能买康宁吗", "那我妈48岁呢", TODAY)
+    assert changed is not None and "48岁" in changed and "53" not in changed
+
+
+def test_a_later_diagnosis_day_replaces_the_diagnosis_day_only() -> None:
+    changed = changed_case(
+        "2025年3月1日生效 2025年5月查出乳腺癌 能赔吗", "那如果是2025年8月才查出来呢", TODAY
+    )
+    assert changed is not None
+    assert "2025年3月1日生效" in changed and "2025年8月查出" in changed
+
+
+def test_not_using_social_insurance_drops_what_it_paid() -> None:
+    changed = changed_case("住院花了6万 医保报了2万 能报多少", "那要是没走医保呢", TODAY)
+    assert changed is not None and "医保报了" not in changed and "没走医保" in changed
+
+
+def test_a_follow_up_without_facts_changes_nothing() -> None:
+    assert changed_case("保额30万 甲状腺癌一期能赔多少", "那中症呢", TODAY) is None
