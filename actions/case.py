@@ -26,9 +26,13 @@ SOCIAL_INSURANCE = (
     r"(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
     r"|(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
 )
+YEARS_PAID = r"(?:交了|已交|交满)\d+年"
+PREMIUM = r"(?:年交|每年交?|一年交?)\d+(?:\.\d+)?[万千]?(?:元|块)?"
+STAY = r"住(?:院)?(?:了)?\d+天"
 # Facts that, told alone, make a turn one of facts only (a sum insured, an age, a start).
 FACTS = re.compile("|".join([SUM_INSURED, AGE, START]))
 MONEY_FACTS = re.compile("|".join([SPENT, OTHERS_PAID, SOCIAL_INSURANCE]))
+PAYMENTS = re.compile("|".join([YEARS_PAID, PREMIUM, STAY]))
 # The facts a follow-up may change, each of its own kind; dates of events are changed by kind
 # of event (:func:`_redated`).
 CHANGEABLE = {
@@ -39,6 +43,9 @@ CHANGEABLE = {
         "spent": SPENT,
         "others_paid": OTHERS_PAID,
         "social_insurance": SOCIAL_INSURANCE,
+        "years_paid": YEARS_PAID,
+        "premium": PREMIUM,
+        "stay": STAY,
     }.items()
 }
 NOT_USED = re.compile(r"没|未|全(?:是|部)?自")
@@ -50,11 +57,19 @@ DATE = re.compile(
 )
 
 
+YEAR = re.compile(r"\d{4}年|去年|前年|今年")
+STARTS = frozenset({"effective", "signed"})
+DURATION = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(?:个)?(?:天|日|周|月|年)|半年|一年半"
+)
+
+
 def told_facts(text: str) -> str:
     """The facts of the customer's case a message gives (sum insured, age, when cover started,
-    what was spent and what others paid), kept for the questions that follow."""
+    what was spent and what others paid, premiums paid, days in hospital), kept for the questions
+    that follow."""
     plain = normalize(text)
-    found = [*FACTS.finditer(plain), *MONEY_FACTS.finditer(plain)]
+    found = [*FACTS.finditer(plain), *MONEY_FACTS.finditer(plain), *PAYMENTS.finditer(plain)]
     return "，".join(m.group(0) for m in sorted(found, key=lambda m: m.start()))
 
 
@@ -86,14 +101,30 @@ def changed_case(previous: str, text: str, today: dt.date) -> str | None:
 def _redated(before: str, now: str, today: dt.date) -> str | None:
     """``before`` with the day of each event ``now`` dates (确诊, 生效, 住院 …) put in place of
     the day it gave the same event; ``None`` when ``now`` redates none."""
-    old = read_situation(before, today).dated
+    story, told = read_situation(before, today), read_situation(now, today)
     replacements: dict[int, tuple[int, str]] = {}
-    for event in read_situation(now, today).dated:
-        same = next((d for d in old if d.kind == event.kind), None)
+    events = [d for d in story.dated if d.kind not in STARTS]
+    for event in told.dated:
+        same = next((d for d in story.dated if d.kind == event.kind), None)
+        if event.kind == "told" and len(events) == 1:
+            same = events[0]  # "那要是6月1号呢": the one day of the story that is not its start
         new_day = DATE.match(now, event.position)
         old_day = DATE.match(before, same.position) if same is not None else None
         if new_day is not None and old_day is not None:
-            replacements[old_day.start()] = (old_day.end(), new_day.group(0))
+            year = YEAR.match(old_day.group(0))
+            day = new_day.group(0)
+            if year is not None and not YEAR.match(day):
+                day = year.group(0) + day  # "6月1号" in a story of 2025 stays in 2025
+            replacements[old_day.start()] = (old_day.end(), day)
+    for span in told.elapsed:
+        # "要是买了半年才查出来呢": the same stretch of the story, a new length
+        new_length = DURATION.search(now, span.position)
+        same_span = next(
+            (e for e in story.elapsed if (e.since, e.until) == (span.since, span.until)), None
+        )
+        old_length = DURATION.search(before, same_span.position) if same_span else None
+        if new_length is not None and old_length is not None:
+            replacements[old_length.start()] = (old_length.end(), new_length.group(0))
     if not replacements:
         return None
     result = before

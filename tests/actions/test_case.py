@@ -41,3 +41,19 @@ def test_not_using_social_insurance_drops_what_it_paid() -> None:
 
 def test_a_follow_up_without_facts_changes_nothing() -> None:
     assert changed_case("保额30万 甲状腺癌一期能赔多少", "那中症呢", TODAY) is None
+
+
+def test_a_day_without_an_event_replaces_the_one_day_that_is_not_the_start() -> None:
+    changed = changed_case("2025年3月1日生效 2025年5月10号确诊 能赔吗", "那要是6月1号呢", TODAY)
+    assert changed is not None and "3月1日生效" in changed and "2025年6月1号确诊" in changed
+
+
+def test_a_new_length_of_the_same_stretch_replaces_the_old_one() -> None:
+    changed = changed_case("康宁 买了2个月查出乳腺癌 能赔吗", "那要是买了半年才查出来呢", TODAY)
+    assert changed is not None and "半年" in changed and "2个月" not in changed
+
+
+def test_premiums_paid_are_kept_and_changed() -> None:
+    assert told_facts("保额20万，交了5年，每年6000，病故了") == "保额20万，交了5年，每年6000"
+    changed = changed_case("保额20万，交了5年，每年6000，病故了能赔多少", "那要是交了8年呢", TODAY)
+    assert changed is not None and "交了8年" in changed and "5年" not in changed
