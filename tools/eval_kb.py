@@ -4,7 +4,8 @@ Every document in ``tests/knowledge/unseen/documents/`` is ingested beside the s
 through the real path (SQLite repository, then ``KnowledgeBase.load``), and each question in
 ``tests/knowledge/unseen/questions/<code>.yml`` is asked with that product as context. A reply is
 right when every ``must_match`` pattern is found and no ``must_not_match`` pattern is; a reply
-that matches a ``must_not_match`` pattern asserts a wrong fact. ``split.yml`` says which documents
+that matches a ``must_not_match`` pattern asserts a wrong fact; one that is neither but says the
+wording may not settle it and offers a person is counted as unsure. ``split.yml`` says which documents
 are dev (failures printed) and which are held-out (score only). Writes ``reports/eval-kb.json``.
 """
 
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 
 from bot.db import make_engine, migrate
-from bot.knowledge.answer import KnowledgeBase
+from bot.knowledge.answer import HEDGES, KnowledgeBase
 from bot.knowledge.ingest import ingest_file, policy_files
 from bot.knowledge.store import SqlKnowledgeRepository
 from bot.settings import PROJECT_ROOT
@@ -45,6 +46,12 @@ class Outcome:
     @property
     def right(self) -> bool:
         return not self.missing and not self.wrong
+
+    @property
+    def unsure(self) -> bool:
+        """Not right, but said so: the reply hedges (the wording may not settle it, a person can
+        confirm) and asserts nothing wrong."""
+        return not self.right and not self.wrong and any(h in self.reply for h in HEDGES)
 
 
 def load_split(folder: Path = UNSEEN) -> dict[str, str]:
@@ -108,6 +115,7 @@ def evaluate(unseen: Path = UNSEEN) -> dict[str, Any]:
             "right": sum(o.right for o in outcomes),
             "questions": len(outcomes),
             "wrong_facts": sum(bool(o.wrong) for o in outcomes),
+            "unsure": sum(o.unsure for o in outcomes),
             "products": {
                 code: {
                     "right": sum(o.right for o in p["outcomes"]),
@@ -149,7 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     samples = report["samples"]
     print(f"sample products (QA table): {samples['right']}/{samples['questions']}")
     for part in ("dev", "held_out"):
-        print(f"{part}: {_share(report[part])}, wrong facts asserted {report[part]['wrong_facts']}")
+        print(
+            f"{part}: {_share(report[part])}, wrong facts asserted {report[part]['wrong_facts']}, "
+            f"unsure (hedged, nothing wrong) {report[part]['unsure']}"
+        )
         for code, figures in report[part]["products"].items():
             print(f"  {code}: {_share(figures)}, wrong facts {figures['wrong_facts']}")
     REPORT.parent.mkdir(parents=True, exist_ok=True)

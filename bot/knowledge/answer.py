@@ -54,6 +54,8 @@ DISPUTE = re.compile(
 )
 OFFER_PERSON = "如需工作人员帮您处理，请回复“转人工”。"
 UNSURE = "如果这没有回答您的问题，说明条款可能没有直接约定这一点，可以转人工客服为您确认。"
+# What a reply says when the wording does not settle the question: a hedge, not a verdict.
+HEDGES = (UNSURE, "我没法根据条款答复您", "没有在《")
 GENERAL_NOTE = "以上是行业通行规则，具体以您所购产品的条款约定为准。"
 FOCUS = {
     "cooling_off": ("退还", "解除", "工本费", "现金价值"),
