@@ -19,16 +19,29 @@ NOT_A_DISEASE = frozenset({"疾病", "重疾", "轻症", "中症"})
 
 
 def product_names(products: Iterable[ProductKnowledge]) -> list[tuple[str, str]]:
-    """``(normalised name, product code)`` for every name, alias and code, longest first."""
-    return sorted(
-        (
-            (normalize(name), product.code)
-            for product in products
-            for name in (product.name, *product.document.aliases, product.code)
-        ),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
+    """``(normalised name, product code)`` for every name, alias, brand and code, longest first."""
+    named = {
+        (normalize(name), product.code)
+        for product in products
+        for name in (product.name, *product.document.aliases, brand(product.name), product.code)
+        if name
+    }
+    return sorted(named, key=lambda pair: len(pair[0]), reverse=True)
+
+
+# The kind of cover at the end of a product's name: customers name the product without it
+# (金康百万医疗保险 → 金康百万, 泽润安康定期重大疾病保险 → 泽润安康).
+KIND_SUFFIX = re.compile(r"(?:（[^）]*）|\([^)]*\))?$")
+KIND_WORDS = re.compile(
+    r"(?:终身|定期|两全|少儿|儿童|个人|综合|老年人?)?"
+    r"(?:重大疾病|防癌疾病|疾病|医疗|寿|意外伤害|意外|养老年金|年金|护理)?保险$"
+)
+
+
+def brand(name: str) -> str:
+    """The product's own name without the kind of cover (at least 3 characters), else ``""``."""
+    bare = KIND_WORDS.sub("", KIND_SUFFIX.sub("", name))
+    return bare if len(bare) >= 3 and bare != name else ""
 
 
 def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.answer import KnowledgeBase
 from bot.knowledge.facts import ProductKnowledge
-from bot.knowledge.names import condition_words, disease_terms, near_name, product_names
+from bot.knowledge.names import brand, condition_words, disease_terms, near_name, product_names
 from bot.knowledge.text import normalize
 from tests.knowledge.decide.conftest import ILLNESS, product
 
@@ -18,11 +18,21 @@ def illness() -> ProductKnowledge:
     return product(ILLNESS)
 
 
-def test_a_product_is_known_by_its_name_and_its_code(illness: ProductKnowledge) -> None:
+def test_a_product_is_known_by_its_name_its_brand_and_its_code(
+    illness: ProductKnowledge,
+) -> None:
     assert product_names([illness]) == [
         ("测试安康重大疾病保险", "T-CI-1"),
         ("t-ci-1", "T-CI-1"),
+        ("测试安康", "T-CI-1"),
     ]
+
+
+def test_the_brand_is_the_name_without_the_kind_of_cover() -> None:
+    assert brand("金康百万医疗保险") == "金康百万"
+    assert brand("泽润安康定期重大疾病保险") == "泽润安康"
+    assert brand("丰屹安然百万医疗保险（六年保证续保版）") == "丰屹安然百万"
+    assert brand("康宁终身重大疾病保险") == ""  # two characters are too few to stand alone
 
 
 def test_disease_terms_are_longest_first(illness: ProductKnowledge) -> None:
