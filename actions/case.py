@@ -12,7 +12,7 @@ import re
 from bot.knowledge.situation import read_situation
 from bot.knowledge.text import normalize
 
-SUM_INSURED = r"(?:保额|基本保险金额)(?:是|为)?\d+(?:\.\d+)?万?|\d+(?:\.\d+)?万?(?:元)?(?:的)?保额"
+SUM_INSURED = r"(?:保额|基本保险金额)(?:是|为|换成|改成|变成|加到|提到|调到|调成)?\d+(?:\.\d+)?万?|\d+(?:\.\d+)?万?(?:元)?(?:的)?保额"
 AGE = r"(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?|(?:今年|现在)\d{1,3}了"
 START = (
     r"(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?]{0,3}(?:生效|投保|买|签收)"
@@ -29,6 +29,8 @@ SOCIAL_INSURANCE = (
 YEARS_PAID = r"(?:交了|已交|交满)\d+年"
 PREMIUM = r"(?:年交|每年交?|一年交?)\d+(?:\.\d+)?[万千]?(?:元|块)?"
 STAY = r"住(?:院)?(?:了)?\d+天"
+STAGE = r"(?<![第这那上下每])(?:[一二三四1-4ⅰⅱⅲⅳ]|i{1,3}|iv)期(?!保费|交费|的保费|间|限|满)"
+TNM = r"t[0-4x][a-d]?n[0-3x][a-c]?m[01x]"
 # Facts that, told alone, make a turn one of facts only (a sum insured, an age, a start).
 FACTS = re.compile("|".join([SUM_INSURED, AGE, START]))
 MONEY_FACTS = re.compile("|".join([SPENT, OTHERS_PAID, SOCIAL_INSURANCE]))
@@ -46,9 +48,15 @@ CHANGEABLE = {
         "years_paid": YEARS_PAID,
         "premium": PREMIUM,
         "stay": STAY,
+        "stage": STAGE,
+        "tnm": TNM,
     }.items()
 }
 NOT_USED = re.compile(r"没|未|全(?:是|部)?自")
+USED_SOCIAL_INSURANCE = re.compile(r"(?:走|用|刷)了?(?:医保|社保)|(?:医保|社保)(?:报销?|结算)")
+NOT_THROUGH_SOCIAL_INSURANCE = re.compile(
+    r"(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
+)
 PAID_BY_SOCIAL_INSURANCE = re.compile(
     r"(?:医保|社保|新农合|农合)(?:报销?|赔|付|结算)了?\d+(?:\.\d+)?[万千]?(?:元|块)?"
 )
@@ -79,6 +87,10 @@ def changed_case(previous: str, text: str, today: dt.date) -> str | None:
     ``text`` changes no fact of the case."""
     before, now = normalize(previous), normalize(text)
     changed = False
+    if USED_SOCIAL_INSURANCE.search(now):
+        # "那如果走了医保 报了1万呢": the earlier "没走医保, 全自费" no longer holds
+        before = NOT_THROUGH_SOCIAL_INSURANCE.sub("", before)
+        changed = True
     for kind, pattern in CHANGEABLE.items():
         new = pattern.search(now)
         if new is None:

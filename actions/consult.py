@@ -60,7 +60,8 @@ PERSONAL_CUE = re.compile(
 )
 # A customer asking to be told what to choose: the facts, then a person offered (DESIGN.md rule 7).
 ADVICE_CUE = re.compile(
-    r"要不要|该不该|值不值|值得|划算|合算|哪(个|款|家|种)(更|比较)?好|推荐|换成|换个|换一份|"
+    r"要不要|该不该|值不值|值得|划算|合算|哪(个|款|家|种)(更|比较)?好|推荐|换成(?![\d一二三四五六七八九十两])|换个|换一份|"
+    r"还是[^，。？?]{0,10}(合适|好|划算)|"
     r"适不适合|有没有必要|怎么选|选哪|还能买|能买吗|能不能买|可以买吗|能投保吗|让不让买|不让买"
 )
 ADVICE_OFFER = (

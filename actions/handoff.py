@@ -11,9 +11,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
+from actions.case import changed_case
 from actions.consult import (
     ADVICE_CUE,
     ADVICE_OFFER,
+    ELLIPSIS,
     ActionConsult,
     asks_something,
     consult,
@@ -30,7 +32,7 @@ from actions.services import (
     say_rules_first,
     services,
 )
-from bot.clock import utc_now
+from bot.clock import china_today, utc_now
 from bot.desk.config import load_desk_config
 from bot.desk.reasons import DISPUTES, reason_for
 from bot.desk.tickets import EscalationTicket, Status, TicketStateError
@@ -62,6 +64,15 @@ def hand_off(
     """
     text = tracker.latest_message.get("text") or ""
     knowledge = services().knowledge
+    previous = tracker.get_slot("last_question")
+    if (
+        intent in OFFERS
+        and previous
+        and ELLIPSIS.search(normalize(text))
+        and changed_case(previous, text, china_today()) is not None
+    ):
+        # "保额换成50万呢": the previous question with one fact changed, not advice asked
+        return consult(dispatcher, tracker, text, None)
     if intent in OFFERS and knowledge.product_in(normalize(text)) is not None:
         # "我老公买的安心多倍保 保额50万", "我妈58了还能买康宁吗": one of our products, so the
         # wording answers; a person is offered when a choice is asked for.
@@ -214,6 +225,9 @@ class ActionFallback(ServiceAction):
         previous = tracker.get_slot("last_question")
         if gives_identity(tracker, text) or asks_something(services().knowledge, text, previous):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
+            return consult(dispatcher, tracker, text, None)
+        if previous and ELLIPSIS.search(normalize(text)):
+            # "要是两次中间只隔了10个月呢": the previous question, asked again with what it changes
             return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")

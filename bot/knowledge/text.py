@@ -36,11 +36,18 @@ LINE_ITEM = re.compile(
 def normalize(text: str) -> str:
     """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
 
-    缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse. Cached: the
+    缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse; 2万5 becomes
+    2.5万. Cached: the
     same thesaurus words and clause sentences are folded for every question.
     """
     text = half_width(to_simplified(text))
-    return re.sub(r"\s+", "", text).lower().replace("缴", "交")
+    text = re.sub(r"\s+", "", text).lower().replace("缴", "交")
+    return SPOKEN_THOUSANDS.sub(r"\1.\2千", SPOKEN_TEN_THOUSANDS.sub(r"\1.\2万", text))
+
+
+# "2万5" and "1万5千" are 2.5万 and 1.5万 as customers say them; "3千5" is 3.5千 (not "30万5年")
+SPOKEN_TEN_THOUSANDS = re.compile(r"(\d+)万(\d)千?(?![\d.年天日个岁次期月周号级%万])")
+SPOKEN_THOUSANDS = re.compile(r"(\d+)千(\d)百?(?![\d.年天日个岁次期月周号级%万千])")
 
 
 def chinese_number(token: str) -> float | None:

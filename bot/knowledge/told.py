@@ -85,12 +85,20 @@ NAMED_FEE = re.compile(r"(?<![保险])费(用)?(是|为|花了|共)?$")
 PREMIUM_BEFORE = re.compile(r"(年|月|期|季)(交|缴)|保费|保险费|一次(性)?(交|缴)")
 
 
+# "住院8万": an amount right after the care it paid for is what that care cost
+CARE_COST = re.compile(r"(?:住院|看病|治病|治疗|手术|门诊)(?:了|共|总共|一共)?$")
+
+
 def expenses(text: str) -> float | None:
     """What the treatment cost: a stated total, or the sum of each stay's cost."""
     amounts: list[float] = []
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if not any(w in before for w in EXPENSE_WORDS) and not NAMED_FEE.search(before):
+        if (
+            not any(w in before for w in EXPENSE_WORDS)
+            and not NAMED_FEE.search(before)
+            and not CARE_COST.search(before)
+        ):
             continue
         if any(r in before[-4:] for r in REIMBURSED_WORDS) or PAID_BEFORE.search(before):
             continue

@@ -19,6 +19,7 @@ from bot.nlu.overrule import RuleClassifier
 
 FILLER = re.compile(
     r"我买的是|我买的|我的是|我的|买的是|买的|就是|那个|这个|那款|这款|产品|保险|"
+    r"不好意思|抱歉|手滑了?|打错了?|发错了?|好的|谢谢|"
     r"[是那呢吧啊呀哦的了噢嗯]|[\s\W_]"
 )
 

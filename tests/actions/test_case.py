@@ -57,3 +57,17 @@ def test_premiums_paid_are_kept_and_changed() -> None:
     assert told_facts("保额20万，交了5年，每年6000，病故了") == "保额20万，交了5年，每年6000"
     changed = changed_case("保额20万，交了5年，每年6000，病故了能赔多少", "那要是交了8年呢", TODAY)
     assert changed is not None and "交了8年" in changed and "5年" not in changed
+
+
+def test_going_through_social_insurance_drops_the_earlier_not_going_through_it() -> None:
+    changed = changed_case(
+        "金康医疗 阑尾炎住院 一共花了2万5 当时没走医保 全自费的 能赔多少",
+        "那如果走了医保 医保报了1万呢",
+        TODAY,
+    )
+    assert changed is not None and "没走医保" not in changed and "医保报了1万" in changed
+
+
+def test_a_later_stage_replaces_the_stage_told_before() -> None:
+    changed = changed_case("保额30万 甲状腺乳头状癌 医生说是一期 能赔30万吗", "那要是二期呢", TODAY)
+    assert changed is not None and "二期" in changed and "一期" not in changed

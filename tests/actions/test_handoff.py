@@ -356,3 +356,34 @@ async def test_a_message_not_understood_that_names_a_topic_is_answered_from_the_
     await ActionFallback().run(dispatcher, state, {})
     assert "60日" in said(dispatcher) and "没太理解" not in said(dispatcher)
     assert services.tickets.all() == []
+
+
+async def test_a_follow_up_not_understood_asks_the_previous_question_again(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("那要是保额50万呢", "nlu_fallback")
+    state = tracker(
+        "fresh",
+        latest_message=message["parse_data"],
+        events=[message],
+        slots={"product": "AX-CI-2023", "last_question": "保额30万 甲状腺癌一期能赔多少"},
+    )
+    await ActionFallback().run(dispatcher, state, {})
+    assert "10万" in said(dispatcher)
+    assert services.tickets.all() == []
+
+
+async def test_a_fact_changed_in_a_follow_up_is_not_taken_for_advice(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("保额换成50万呢", "ask_sales_advice")
+    state = tracker(
+        "fresh",
+        latest_message=message["parse_data"],
+        slots={
+            "product": "KN-CI-2024",
+            "last_question": "康宁重疾 保额30万 要是得了轻度疾病能赔多少",
+        },
+    )
+    await ActionHandoff().run(dispatcher, state, {})
+    assert "15万" in said(dispatcher) and "不能替您推荐" not in said(dispatcher)

@@ -145,3 +145,10 @@ def test_the_plan_in_any_of_the_ways_customers_name_it() -> None:
 def test_an_expense_named_by_what_it_paid_for_but_not_a_premium() -> None:
     assert told.expenses(normalize("叫了救护车，救护车费2600，能报多少")) == 2600.0
     assert told.expenses(normalize("一年保费3650元")) is None
+
+
+def test_amounts_as_customers_say_them() -> None:
+    assert told.expenses(normalize("阑尾炎住院 一共花了2万5")) == 25000
+    assert told.reimbursed(normalize("住院花了3万 社保报了1万5")) == 15000
+    assert told.expenses(normalize("有社保 住院8万 医保报了3万")) == 80000
+    assert told.expenses(normalize("住院3天 保额50万")) is None
