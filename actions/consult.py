@@ -77,13 +77,19 @@ CHECK_OFFER = (
 
 
 def consultation_question(
-    knowledge: Knowledge, text: str, intent: str | None, previous: str | None
+    knowledge: Knowledge,
+    text: str,
+    intent: str | None,
+    previous: str | None,
+    *,
+    general: bool = False,
 ) -> str:
     """The question to put to the knowledge base for the customer's latest message.
 
     A message that names nothing but a product continues the previous question ("安心多倍保
     呢？" after "原位癌算重疾吗？"). Otherwise the intent's clause word is added when the words
-    alone point elsewhere ("出险三年了还能理赔吗" asked as ask_claim_limitation).
+    alone point elsewhere ("出险三年了还能理赔吗" asked as ask_claim_limitation) — not to a
+    ``general`` question (no product) whose words find a general rule of their own.
     """
     if previous and PERIOD_REFERENCE.search(text):
         # "这期间查出癌症" after "还在不在等待期": the period the previous question named
@@ -123,6 +129,8 @@ def consultation_question(
     hint = INTENT_TOPIC_WORDS.get(intent or "")
     if hint is None or (disease and intent in COVERAGE_INTENTS):
         return text
+    if general and not sharp and general_index().choose(normalize(rest)):
+        return text  # no product: the general rule the words find beats the intent's guess
     hinted = set(Question.read(hint).topics)
     if hinted & set(asked.topics) or (hinted <= CLAIM_STEPS and CLAIM_STEPS & set(asked.topics)):
         return text  # the words name their own step of a claim ("多久能出结果" in a claim chat)
@@ -190,7 +198,8 @@ def consult(
             SlotSet("last_question", normalize(text)),
             SlotSet("product", codes[0] if len(codes) == 1 else None),
         ]
-    question = consultation_question(knowledge, text, intent, previous)
+    general = product is None and not named
+    question = consultation_question(knowledge, text, intent, previous, general=general)
     answer = knowledge.ask(question, product=product)
     reply = answer.text
     if intent == "claim_is_covered" and answer.product is not None:

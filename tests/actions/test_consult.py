@@ -380,3 +380,14 @@ async def test_a_topic_the_words_name_is_not_overruled_by_the_intent(
     await run(dispatcher, latest_message=message["parse_data"])
     text = said(dispatcher)
     assert "30日" in text and "申请书" not in text
+
+
+async def test_without_a_product_the_rule_the_words_find_beats_the_intents_guess(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event(
+        "保险买了超过两年就一定要赔吗 听说有个两年不可抗辩", "ask_claim_limitation"
+    )
+    await run(dispatcher, latest_message=message["parse_data"])
+    text = said(dispatcher)
+    assert "解除" in text and "诉讼时效" not in text

@@ -41,6 +41,7 @@ def test_grievances_are_complaints_or_claim_disputes(text: str, intent: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "我老婆最近查出乳腺原位癌 到底赔不赔",
         "什么情况下不给赔",
         "既往症是不是不给报",
         "理赔申请最晚能拖到什么时候",

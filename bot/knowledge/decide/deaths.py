@@ -8,7 +8,7 @@ from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text, plain_sentences
 from bot.knowledge.explain import clip, money
-from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.plans import plan_amount
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
@@ -142,6 +142,8 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 f"身故时已满{limit}周岁，按基本保险金额的{share:g}%给付：{amount_text(situation, share)}。",
                 reasons,
             )
+    if rules and age is None:
+        return _by_age(situation, benefit, rules)
     if benefit.percent is not None:
         cap = _minor_cap(product, age)
         if cap is not None and situation.sum_insured and situation.sum_insured > cap[0]:
@@ -160,6 +162,30 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
             ("须不属于责任免除的情形，以理赔审核为准。",),
         )
     return None
+
+
+def _by_age(
+    situation: Situation, benefit: Benefit, rules: list[tuple[int, bool, str]]
+) -> Verdict:
+    """Each age's rule when the age at death is not told: "未满18周岁的按已交保险费；已满18周岁的
+    按已交保险费与现金价值中较大的一项"."""
+    parts = []
+    for limit, minor, plain in rules:
+        what = what_is_paid(plain)
+        if what is None:
+            percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
+            what = f"基本保险金额的{float(percent.group(1)) if percent else 100.0:g}%"
+        parts.append(f"身故时{'未满' if minor else '已满'}{limit}周岁的，按{what}给付")
+    text = "身故保险金按身故时的年龄给付：" + "；".join(parts) + "。"
+    if situation.sum_insured and all(what_is_paid(plain) for _, _, plain in rules):
+        text += f"不是按保额{money(situation.sum_insured)}给付。"
+    return Verdict(
+        "death",
+        "info",
+        text,
+        tuple(Reason(f"条款约定：“{clip(plain, 90)}”", benefit.article) for _, _, plain in rules),
+        ("须不属于责任免除的情形，以理赔审核为准。",),
+    )
 
 
 MINOR_CAP = re.compile(r"(?:未满|不满)(\d+)周岁[^。；]{0,40}?(\d+(?:\.\d+)?)\s*(万元|万|元)")

@@ -142,3 +142,20 @@ def test_a_death_while_the_contract_is_suspended_is_not_paid_and_the_refund_is_q
     )
     assert verdict is not None and verdict.decision == "no"
     assert "退还现金价值" in verdict.answer and verdict.articles == ["7.1"]
+
+
+def test_a_death_benefit_by_age_with_no_age_told_gives_each_ages_rule() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "按基本保险金额的百分之一百给付。\n\n## 3",
+            "按已交保险费与现金价值二者中的较大者给付。\n\n## 3",
+        )
+    )
+    verdict = decide(wording, story("保额50万 万一人走了 家里能拿到50万吗"), default_thesaurus())
+    assert verdict is not None and verdict.kind == "death"
+    assert "未满18周岁" in verdict.answer and "较大" in verdict.answer
+    assert "不是按保额50万元给付" in verdict.answer
+    level = decide(
+        product(ILLNESS), story("保额50万 万一人走了 家里能拿到多少"), default_thesaurus()
+    )
+    assert level is not None and "100%" in level.answer and "不是按保额" not in level.answer
