@@ -164,9 +164,7 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
     return None
 
 
-def _by_age(
-    situation: Situation, benefit: Benefit, rules: list[tuple[int, bool, str]]
-) -> Verdict:
+def _by_age(situation: Situation, benefit: Benefit, rules: list[tuple[int, bool, str]]) -> Verdict:
     """Each age's rule when the age at death is not told: "未满18周岁的按已交保险费；已满18周岁的
     按已交保险费与现金价值中较大的一项"."""
     parts = []
