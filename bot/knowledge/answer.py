@@ -20,7 +20,7 @@ from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
 from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
 from bot.knowledge.plans import wording_plan
-from bot.knowledge.question import Question
+from bot.knowledge.question import NEGATED_ILLNESS, Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
 from bot.knowledge.search import ArticleIndex, Segmenter, SentenceIndex, domain_words
 from bot.knowledge.situation import Situation, read_situation
@@ -126,12 +126,6 @@ class Reading:
     disease: str | None
     situation: Situation
     verdict: Verdict | None
-
-
-NEGATED_ILLNESS = re.compile(
-    r"(?:没|没有|未|从没|从未|从来没|并没|不曾)(?:有)?(?:得|患|查出|确诊|生)(?:过|了)?"
-    r"[\u4e00-\u9fff]{0,6}?(?:癌|瘤|病|症)"
-)
 
 
 class KnowledgeBase:

@@ -182,6 +182,12 @@ QUESTION_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# An illness the customer says they do not have: "没得过癌", "没有心梗".
+NEGATED_ILLNESS = re.compile(
+    r"(?:没|没有|未|从没|从未|从来没|并没|不曾)(?:有)?(?:得|患|查出|确诊|生)(?:过|了)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:癌|瘤|病|症)"
+    r"|(?:没有|并没有|也没有|(?<!是)不是|并非)[\u4e00-\u9fff]{0,3}?(?:梗死|梗|中风|癌|瘤)"  # 没有心梗
+)
 CATEGORY_QUESTION = re.compile("|".join(w for words in CATEGORY_LABELS.values() for w in words))
 SUM_INSURED = re.compile(r"(\d+(?:\.\d+)?)\s*(万|w|千)(?:元|块)?(?:的)?(?:保额|基本保险金额)?")
 
@@ -200,8 +206,9 @@ class Question:
         """Understand ``question`` as far as words go (products and diseases are matched later)."""
         text = normalize(question)
         expanded = text
+        affirmed = NEGATED_ILLNESS.sub("", text)  # "没有心梗" names no 急性心肌梗死
         for word, clause_word in SYNONYMS.items():
-            if word in text and clause_word not in expanded:
+            if word in affirmed and clause_word not in expanded:
                 expanded += f" {clause_word}"
         topics = tuple(
             topic

@@ -49,3 +49,8 @@ def test_a_notice_period_the_customer_quotes_is_the_claim_notice_topic() -> None
 def test_zhongzheng_is_a_customers_word_for_severe_illness_but_not_in_intensive_care() -> None:
     assert Question.read("重症能赔几次").categories == ("severe",)
     assert Question.read("住了3天重症监护室能报吗").categories == ()
+
+
+def test_an_illness_said_not_to_be_there_is_not_read_as_named() -> None:
+    assert "急性心肌梗死" not in Question.read("冠心病放支架赔吗 没有心梗 就是狭窄").text
+    assert "急性心肌梗死" in Question.read("心梗放了支架赔吗").text
