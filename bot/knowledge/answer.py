@@ -491,6 +491,9 @@ class KnowledgeBase:
             )
             return Answer(ranked[0].text + ("\n" + offer if names else ""), topics=asked.topics)
         rules = [r for r in ranked if not r.outside]
+        if not ranked:
+            # a disease asked of, unranked: the rules whose `when` it matches ("2019年买的…甲状腺癌")
+            rules = [r for r in first if not r.outside]
         waiting = general_index().rule("waiting")
         if disease and situation and _soon_after_start(situation) and waiting not in rules:
             # "买了两个月查出乳腺癌": whether it falls in a waiting period decides it first

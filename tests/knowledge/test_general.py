@@ -235,3 +235,10 @@ def test_a_general_question_about_a_period_is_answered_before_the_disease_it_nam
 def test_mild_illness_in_general_gets_the_2020_cap(sample_kb: KnowledgeBase) -> None:
     text = sample_kb.ask("轻症跟重疾有啥区别 轻症一般能赔多少").text
     assert "30%" in text and "条款" in text and "疾病定义使用规范" in text
+
+
+def test_a_cancer_under_a_policy_bought_before_2021_hears_the_old_definitions(
+    sample_kb: KnowledgeBase,
+) -> None:
+    text = sample_kb.ask("国寿福 2019年买的 现在查出甲状腺癌一期 能按重疾赔吗").text
+    assert text.startswith("重疾的统一定义有两版") and "2007" in text
