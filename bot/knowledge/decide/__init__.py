@@ -39,6 +39,7 @@ from bot.knowledge.decide.claiming import (
     decide_claim_timing,
     decide_limitation,
 )
+from bot.knowledge.decide.cleared import with_payout
 from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
@@ -91,6 +92,7 @@ from bot.knowledge.decide.reduction import (
 )
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
+from bot.knowledge.decide.spared import spared_by_exclusion
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -161,14 +163,14 @@ def decide(
     if untold is not None:
         return untold
     if excluded is not None and excluded.decision == "no":
-        return excluded
+        return spared_by_exclusion(product, situation, excluded)
     verdict = _first_verdict(product, situation, thesaurus, disease)
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
     if excluded is None:
         return verdict
     if verdict is None:
-        return excluded
+        return with_payout(product, situation, excluded)
     return _together(excluded, verdict)
 
 
@@ -325,6 +327,8 @@ def _first_verdict(
                 and "amount" in situation.asks
             ):
                 verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
+            if verdict.kind == "waiting" and verdict.decision == "yes":
+                verdict = with_payout(product, situation, verdict)
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
                 verdict = less_premium_owed(
                     verdict, decide_disease(product, situation, disease), situation

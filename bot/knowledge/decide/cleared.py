@@ -1,0 +1,91 @@
+"""What the cover pays once a waiting period or an exclusion does not hold a claim back.
+
+"还在观察期里是不是不赔" answered "意外不受观察期限制" and "自杀两年后还赔吗" answered "免责已不适用"
+leave the customer without the payout itself: the death (or 全残) benefit follows, with the sum
+insured told. A cleared exclusion asked "管不管" under a life or accident cover says which of the
+cover's benefits would pay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import amount_text
+from bot.knowledge.explain import clip
+from bot.knowledge.facts import Benefit, ProductKnowledge
+from bot.knowledge.situation import Situation
+
+DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了|自杀(?!未遂)|身亡|猝死")
+TOTAL = re.compile(r"全残")
+LIFE_TYPES = ("term_life", "whole_life")
+
+
+def _benefit(product: ProductKnowledge, situation: Situation) -> Benefit | None:
+    """The death benefit for a death told, the 全残 benefit for a 全残 told; one that pays only
+    for an accident when the story's cause is an accident."""
+    if DEATH.search(situation.text):
+        word = "身故"
+    elif TOTAL.search(situation.text):
+        word = "全残"
+    else:
+        return None
+    named = [
+        b for b in product.facts.benefits if word in b.name and not re.search(r"前|期间内", b.name)
+    ]
+    if len(named) != 1:
+        return None  # several (before/after a start day, by cause): their own deciders choose
+    benefit = named[0]
+    if "意外" in benefit.name and situation.cause != "accident":
+        return None
+    return benefit
+
+
+def _payout(benefit: Benefit, situation: Situation) -> str:
+    if benefit.percent is not None:
+        return f"可以赔{benefit.name}：{amount_text(situation, benefit.percent)}。"
+    return f"可以赔{benefit.name}，金额按第{benefit.article}条的约定。"
+
+
+def with_payout(product: ProductKnowledge, situation: Situation, cleared: Verdict) -> Verdict:
+    """``cleared`` (a waiting period passed or lifted, an exclusion that does not apply) followed
+    by what the death or 全残 benefit pays for the story."""
+    if cleared.decision not in ("yes", "info") or cleared.sum is not None:
+        return cleared
+    if re.search(r"可以赔", cleared.answer):
+        return cleared  # it says the payout already
+    benefit = _benefit(product, situation)
+    if benefit is None:
+        return _cover_asked(product, situation, cleared)
+    reason = Reason(f"条款约定：“{clip(benefit.sentences[0], 80)}”", benefit.article)
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer.rstrip('。')}。{_payout(benefit, situation)}",
+        reasons=(*cleared.reasons, reason),
+        conditions=(*cleared.conditions, "须不属于其他责任免除的情形，以理赔审核为准。"),
+    )
+
+
+COVER_ASKED = re.compile(r"管不管|赔不赔|保不保|能不能赔|能赔吗|会赔吗|还赔吗|能报吗|出事")
+
+
+def _cover_asked(product: ProductKnowledge, situation: Situation, cleared: Verdict) -> Verdict:
+    """ "去蹦极万一出事管不管" under a life cover: an exclusion that is not listed leaves the death
+    and 全残 benefits to pay."""
+    if cleared.kind != "exclusion" or not COVER_ASKED.search(situation.text):
+        return cleared
+    if product.document.product_type not in LIFE_TYPES:
+        return cleared
+    benefits = [b for b in product.facts.benefits if re.search(r"身故|全残", b.name)]
+    if not benefits or len(benefits) != len(product.facts.benefits):
+        return cleared
+    names = "或".join(b.name for b in benefits)
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer.rstrip('。')}。因此导致身故或全残的，可以赔{names}（金额按条款约定）。",
+        reasons=(
+            *cleared.reasons,
+            *(Reason(f"条款约定：“{clip(b.sentences[0], 60)}”", b.article) for b in benefits),
+        ),
+    )
