@@ -21,6 +21,7 @@ from bot.knowledge.decide.ages import (
     decide_oldest_age,
     decide_youngest_age,
 )
+from bot.knowledge.decide.alcohol import decide_blood_alcohol
 from bot.knowledge.decide.allowance import decide_allowance
 from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.annuity import (
@@ -158,6 +159,9 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
+    drunk = decide_blood_alcohol(product, situation)
+    if drunk is not None:
+        return drunk
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:

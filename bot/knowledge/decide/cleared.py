@@ -19,6 +19,7 @@ from bot.knowledge.situation import Situation
 
 DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了|自杀(?!未遂)|身亡|猝死")
 TOTAL = re.compile(r"全残")
+ILLNESS = re.compile(r"猝死|心脏病|心梗|脑溢血|脑出血|突发")
 LIFE_TYPES = ("term_life", "whole_life")
 
 
@@ -37,8 +38,8 @@ def _benefit(product: ProductKnowledge, situation: Situation) -> Benefit | None:
     if len(named) != 1:
         return None  # several (before/after a start day, by cause): their own deciders choose
     benefit = named[0]
-    if "意外" in benefit.name and situation.cause != "accident":
-        return None
+    if "意外" in benefit.name and (situation.cause != "accident" or ILLNESS.search(situation.text)):
+        return None  # an accident benefit for a death that may have been an illness's
     return benefit
 
 
