@@ -70,7 +70,7 @@ def decide_blood_alcohol(product: ProductKnowledge, situation: Situation) -> Ver
             f"（{standard}），属于责任免除（第{item.article}条）。",
             reasons,
         )
-    conditions = ()
+    conditions: tuple[str, ...] = ()
     if re.search(r"认定|诊断", term.definition):
         conditions = (f"条款另有医院诊断或公安机关认定为{term.name}的情形，以其认定为准。",)
     return Verdict(
