@@ -46,6 +46,7 @@ from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
     decide_death_in_lapse,
+    decide_same_at_every_age,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability, plan_sum
@@ -68,6 +69,7 @@ from bot.knowledge.decide.earlier_payouts import (
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.increase import decide_increase_left, decide_increase_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_benefit_limit,
@@ -95,7 +97,7 @@ from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.spared import spared_by_exclusion
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
-from bot.knowledge.decide.term import decide_term_renewal
+from bot.knowledge.decide.term import decide_fixed_term_end, decide_term_renewal
 from bot.knowledge.decide.timing import (
     decide_after_reinstatement,
     decide_cover_start,
@@ -252,9 +254,12 @@ def _first_verdict(
         lambda: decide_cover_start(product, situation),
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
+        lambda: decide_increase_waiting(product, situation),
+        lambda: decide_increase_left(product, situation),
         lambda: decide_waiting(product, situation, disease),
         lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
+        lambda: decide_fixed_term_end(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction_after_payout(product, situation),
@@ -289,6 +294,7 @@ def _first_verdict(
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
+        lambda: decide_same_at_every_age(product, situation),
         lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
         lambda: decide_plan_amount(product, situation),

@@ -264,3 +264,40 @@ def decide_death_in_lapse(product: ProductKnowledge, situation: Situation) -> Ve
         f"不给付身故保险金：效力中止期间不承担保险责任，合同终止，{refund}（见下方条款）。",
         tuple(reasons),
     )
+
+
+AGE_ASKED = re.compile(r"(\d+|几十)\s*岁|年纪|年龄")
+SAME_ASKED = re.compile(r"一样|相同|(会|就)?(减少|变少|递减|少了|降低)")
+NOT_BY_AGE = re.compile(r"不(随|受)[^。；]{0,16}年龄[^。；]{0,20}(递减|影响|变化|减少|降低)")
+
+
+def decide_same_at_every_age(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "40岁出事和65岁出事赔的一样吗": the wording's sentence that the sum does not fall with age,
+    where the death benefit has no rule by age of its own."""
+    text = situation.text
+    if not (AGE_ASKED.search(text) and SAME_ASKED.search(text)):
+        return None
+    benefit = next((b for b in product.facts.benefits if "身故" in b.name), None)
+    if benefit is None or benefit.percent is None:
+        return None
+    if any(ADULT_AGE.search(arabic_numerals(s)) for s in benefit.sentences):
+        return None
+    said = [
+        (a.number, s)
+        for a in product.document.articles
+        for s in plain_sentences(a.body)
+        if NOT_BY_AGE.search(s)
+    ]
+    if not said:
+        return None
+    paid = (
+        f"，都是{money(situation.sum_insured * benefit.percent / 100)}"
+        if situation.sum_insured
+        else ""
+    )
+    return Verdict(
+        "death",
+        "info",
+        f"一样：{benefit.name}按基本保险金额给付，不随年龄递减，出事时年龄不同赔的也相同{paid}。",
+        tuple(Reason(f"条款约定：“{clip(s, 90)}”", number) for number, s in said[:2]),
+    )

@@ -142,3 +142,30 @@ def test_a_death_while_the_contract_is_suspended_is_not_paid_and_the_refund_is_q
     )
     assert verdict is not None and verdict.decision == "no"
     assert "退还现金价值" in verdict.answer and verdict.articles == ["7.1"]
+
+
+LEVEL = """---
+code: T-TL-10
+name: 测试平稳定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试平稳定期寿险条款
+
+## 3 保险责任
+### 3.1 身故保险金
+被保险人身故的，我们按基本保险金额的百分之一百给付身故保险金。身故保险金的数额不受被保险人身故时的年龄影响。
+"""
+
+
+def test_a_level_death_benefit_is_the_same_at_every_age() -> None:
+    told = story("保额50万，40岁出事和65岁出事赔的一样吗")
+    verdict = decide(product(LEVEL), told, default_thesaurus())
+    assert verdict is not None and verdict.answer.startswith("一样") and "50万元" in verdict.answer
+
+
+def test_a_death_benefit_by_age_is_not_said_to_be_the_same(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("10岁出事和30岁出事赔的一样吗"), default_thesaurus())
+    assert verdict is None or not verdict.answer.startswith("一样")
