@@ -340,9 +340,10 @@ def _first_verdict(
             if verdict.kind == "waiting" and verdict.decision == "yes":
                 verdict = with_payout(product, situation, verdict)
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
-                verdict = less_premium_owed(
-                    verdict, decide_disease(product, situation, disease), situation
+                payout = decide_disease(product, situation, disease) or decide_greater_of(
+                    product, situation
                 )
+                verdict = less_premium_owed(verdict, payout, situation)
             break
     if situation.premium_shortfall is not None:
         # a premium paid short by a misstated age scales whatever the payout is

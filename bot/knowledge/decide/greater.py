@@ -71,6 +71,11 @@ def _value(
         share, label = factor / 100, f"已交保费×{factor:g}%"
     if "已交保险费" in item or "所交保险费" in item:
         paid = situation.premiums_paid
+        if paid and CHANGED_BASE.search(situation.text):
+            ratio = reduced_ratio(product, situation)
+            if ratio is None:
+                return None  # premiums paid before a reduction the wording does not scale
+            paid, label = paid * ratio, f"{label}（减保后按{ratio:.0%}计）"
         return (label, paid * share) if paid else None
     if re.search(r"系数|表", item):
         return None
@@ -120,9 +125,15 @@ CHANGED_BASE = re.compile(r"减保|减少(了)?(基本)?保(险金)?额|部分�
 def effective_sum(product: ProductKnowledge, situation: Situation) -> tuple[float, str, str] | None:
     """The effective sum insured in the policy year the customer tells, by the wording's yearly
     growth (有效保险金额 grows 2.5% a year, compound): (amount, the sum shown, the article)."""
-    year = policy_year(situation.text)
-    if year is None or not situation.sum_insured or CHANGED_BASE.search(situation.text):
+    year = event_year(situation)
+    if year is None or not situation.sum_insured:
         return None
+    base = situation.sum_insured
+    if CHANGED_BASE.search(situation.text):
+        ratio = reduced_ratio(product, situation)
+        if ratio is None:
+            return None
+        base = situation.sum_insured * ratio
     for article in product.document.articles:
         text = arabic_numerals(strip_markdown(article.body))
         if "有效保险金额" not in text:
@@ -133,11 +144,11 @@ def effective_sum(product: ProductKnowledge, situation: Situation) -> tuple[floa
                 continue
             percent = float(rate.group(1))
             if COMPOUND.search(text) and not SIMPLE.search(sentence):
-                amount = situation.sum_insured * (1 + percent / 100) ** (year - 1)
-                shown = f"{money(situation.sum_insured)} × (1+{percent:g}%)^{year - 1}（按年{percent:g}%复利）"
+                amount = base * (1 + percent / 100) ** (year - 1)
+                shown = f"{money(base)} × (1+{percent:g}%)^{year - 1}（按年{percent:g}%复利）"
             elif SIMPLE.search(text):
-                amount = situation.sum_insured * (1 + percent / 100 * (year - 1))
-                shown = f"{money(situation.sum_insured)} × (1+{percent:g}%×{year - 1})（按年{percent:g}%单利）"
+                amount = base * (1 + percent / 100 * (year - 1))
+                shown = f"{money(base)} × (1+{percent:g}%×{year - 1})（按年{percent:g}%单利）"
             else:
                 return None  # the wording does not say how the growth adds up
             return amount, shown, article.number
@@ -178,7 +189,7 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
                 when = f"身故时{bound.group(0)}，" if bound else ""
                 return Verdict(
                     "death",
-                    "info",
+                    "yes",
                     f"约{_amount(amount)}：{when}按{figures}中较大的给付，即{label}{'=' if '%' in label else ''}{_amount(amount)}。",
                     (
                         Reason(f"条款约定：“{clip(line, 50)}”", number),
@@ -186,6 +197,7 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
                     ),
                     ("前提是之前没有给付过终止该责任的保险金，以理赔审核为准。",),
                     sum=f"max({', '.join(_amount(v) for _, v in told)}) = {_amount(amount)}",
+                    paid=amount,
                 )
     return None
 
@@ -207,7 +219,7 @@ def _grown(
     if grown is None:
         return ()
     amount, shown, article = grown
-    year = policy_year(situation.text)
+    year = event_year(situation)
     return (Reason(f"第{year}个保单年度的有效保额：{shown} ≈ {_amount(amount)}", article),)
 
 
@@ -222,7 +234,7 @@ def decide_effective_sum(product: ProductKnowledge, situation: Situation) -> Ver
     if grown is None:
         return None
     amount, shown, article = grown
-    year = policy_year(situation.text)
+    year = event_year(situation)
     return Verdict(
         "effective_sum",
         "info",
@@ -231,3 +243,42 @@ def decide_effective_sum(product: ProductKnowledge, situation: Situation) -> Ver
         ("减保后按减少后的基本保额重新计算，以保险单和保险公司的计算为准。",),
         sum=f"{shown} = {_amount(amount)}",
     )
+
+
+def event_year(situation: Situation) -> int | None:
+    """The policy year of the event: told ("第5个保单年度"), else from the effective day and the
+    day of the death told."""
+    told = policy_year(situation.text)
+    if told is not None:
+        return told
+    start = next((d for d in situation.dated if d.kind == "effective"), None)
+    event = next((d for d in situation.dated if d.kind == "death"), None)
+    if start is None or event is None or event.first < start.first:
+        return None
+    begun, day = start.first, event.first
+    years = day.year - begun.year - ((day.month, day.day) < (begun.month, begun.day))
+    return years + 1
+
+
+SCALED = re.compile(r"已交保险费[^。]{0,20}按[^。]{0,30}比例[^。]{0,6}减少")
+REDUCED_TO = re.compile(r"(?:变成|变为|减到|减至|剩下?|只剩)\s*(\d+(?:\.\d+)?)\s*万")
+REDUCED_BY = re.compile(r"减(?:保|少)了?\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def reduced_ratio(product: ProductKnowledge, situation: Situation) -> float | None:
+    """What is left of the sum after a reduction the story tells (减保20%, 变成9.6万), when the
+    wording scales the premiums paid by it ("已交保险费…按减少后…的比例同步减少")."""
+    if not situation.sum_insured or not any(
+        SCALED.search(s)
+        for a in product.document.articles
+        for s in sentences(strip_markdown(arabic_numerals(a.body)))
+    ):
+        return None
+    to = REDUCED_TO.search(situation.text)
+    if to is not None:
+        ratio = float(to.group(1)) * 10_000 / situation.sum_insured
+        return ratio if 0 < ratio < 1 else None
+    by = REDUCED_BY.search(situation.text)
+    if by is not None and 0 < float(by.group(1)) < 100:
+        return 1 - float(by.group(1)) / 100
+    return None
