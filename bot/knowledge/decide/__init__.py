@@ -49,6 +49,7 @@ from bot.knowledge.decide.deaths import (
     decide_same_at_every_age,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
+from bot.knowledge.decide.definitions import decide_outside_definition
 from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
@@ -161,10 +162,19 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
-    drunk = decide_blood_alcohol(product, situation)
-    if drunk is not None:
-        return drunk
     excluded = decide_exclusion(product, situation, thesaurus, disease)
+    settled = decide_blood_alcohol(product, situation) or (
+        decide_outside_definition(product, situation) if excluded is None else None
+    )
+    if settled is not None:
+        if settled.kind == "definition" and "amount" in situation.asks:
+            return _outside_then(settled, _first_verdict(product, situation, thesaurus, disease))
+        if settled.kind != "exclusion" or settled.decision == "no":
+            return settled
+        # cleared, the question is what the cover pays
+        paying = dataclasses.replace(situation, asks=situation.asks | {"amount"})
+        rest = _first_verdict(product, paying, thesaurus, disease)
+        return settled if rest is None else _together(settled, rest)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
         return untold
@@ -205,6 +215,19 @@ def _untold(
             *(c for c in told.conditions if "既往症" not in c),
             f"投保前已有的疾病本身仍属责任免除（第{exclusion.article}条），与是否解除合同无关。",
         ),
+    )
+
+
+def _outside_then(outside: Verdict, verdict: Verdict | None) -> Verdict:
+    """ "急诊留观两天，算住院吗，能赔多少": not the defined term, then what the rest of the
+    wording pays (not a benefit for the very term it is not)."""
+    if verdict is None or verdict.kind in ("allowance", "stay_window", "definition"):
+        return outside
+    said = re.match(r"不(算|属于)", verdict.answer)  # the payout says it already
+    return dataclasses.replace(
+        verdict,
+        answer=verdict.answer if said else f"{outside.answer}{verdict.answer}",
+        reasons=(*outside.reasons, *verdict.reasons),
     )
 
 
