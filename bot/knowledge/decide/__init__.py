@@ -67,6 +67,7 @@ from bot.knowledge.decide.earlier_payouts import (
     current_diagnosis,
     with_earlier_payouts,
 )
+from bot.knowledge.decide.entry_ages import decide_entry_age_by_start
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
@@ -272,6 +273,7 @@ def _first_verdict(
         lambda: decide_lapse_over_start(product, situation),
         lambda: decide_minimum_sum(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
+        lambda: decide_entry_age_by_start(product, situation),
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
         lambda: decide_cover_start(product, situation),

@@ -276,19 +276,22 @@ def _time_bound(
     if bound is None:
         return None
     years = int(bound.group(2))
-    span = situation.days_between("reinstated", "death") or situation.days_between(
-        "effective", "death"
-    )
+    reinstated = situation.days_between("reinstated", "death")
+    span = reinstated or situation.days_between("effective", "death")
     if span is None:
         return None
     if span.high <= years * 365:
         refund = _consequence(product, item)
         reasons = (quoted, *([refund] if refund else []))
+        since = (
+            f"{years}年的期限自复效之日起重新计算，身故发生在复效后{years}年内"
+            if reinstated
+            else f"身故发生在合同成立（或最后一次复效）后{years}年内"
+        )
         return Verdict(
             "exclusion",
             "no",
-            f"不能赔：身故发生在合同成立（或最后一次复效）后{years}年内，属于本产品的责任免除"
-            f"{number}。",
+            f"不能赔：{since}，属于本产品的责任免除{number}。",
             reasons,
         )
     if span.low > years * 365:

@@ -232,3 +232,16 @@ def test_an_item_that_does_not_apply_to_a_listed_category_spares_that_disease() 
     verdict = decide(product(RARE_SPARED), told, default_thesaurus(), "进行性骨化性纤维发育不良")
     assert verdict is not None and verdict.decision != "no"
     assert verdict.answer.startswith("这项免责不适用，可以赔")
+
+
+def test_a_suicide_after_reinstatement_counts_the_two_years_from_it(
+    illness: ProductKnowledge,
+) -> None:
+    wording = ILLNESS.replace(
+        "（1）被保险人故意自伤、故意犯罪；",
+        "（1）被保险人自本合同成立或者合同效力恢复之日起2年内自杀；",
+    )
+    told = story("2019年买的，2024年10月1号复效了，被保险人2025年12月1号自杀了，算不算免责")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert "自复效之日起重新计算" in verdict.answer
