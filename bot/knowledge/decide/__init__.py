@@ -22,7 +22,7 @@ from bot.knowledge.decide.ages import (
     decide_youngest_age,
 )
 from bot.knowledge.decide.alcohol import decide_blood_alcohol
-from bot.knowledge.decide.allowance import decide_allowance
+from bot.knowledge.decide.allowance import decide_allowance, decide_stay_days
 from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.annuity import (
     decide_annuity_change,
@@ -311,6 +311,7 @@ def _first_verdict(
         lambda: decide_together(product, situation, thesaurus),
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
+        lambda: decide_stay_days(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
