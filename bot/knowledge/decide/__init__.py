@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import (
     decide_accident_meaning,
+    decide_illness_fall,
     decide_illness_under_accident_cover,
 )
 from bot.knowledge.decide.ages import (
@@ -258,6 +259,7 @@ def _first_verdict(
         lambda: decide_assessment_day(product, situation),
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
+        lambda: decide_illness_fall(product, situation),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),

@@ -344,13 +344,19 @@ def _joined(pieces: list[str]) -> list[str]:
     """Sentences cut at "；" joined again where the next one goes on (您已交足2年…的，退还…)."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and joined[-1].endswith("；") and not ITEM_START.match(piece):
+        goes_on = joined and (
+            joined[-1].endswith("；")
+            # "发生第（1）项情形的，本合同终止。投保人已交足二年…的，退还…": the case's own refund
+            or (OWN_CASE.match(joined[-1]) and not CONSEQUENCE.search(joined[-1]))
+        )
+        if goes_on and not ITEM_START.match(piece) and not OWN_CASE.match(piece):
             joined[-1] += piece
         else:
             joined.append(piece)
     return joined
 
 
+OWN_CASE = re.compile(r"\s*(发生|出现)[^。；]{0,16}第[（(]\d+[)）]项")
 ITEM_START = re.compile(r"\s*[（(]\d+[)）]|\s*\d+[.、]")
 ITEM_RANGE = re.compile(r"第[（(](\d+)[)）](?:项)?至第[（(](\d+)[)）]项")
 

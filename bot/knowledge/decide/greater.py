@@ -172,14 +172,14 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
         ]
         for number, text in texts:
             for line, items in _branches(arabic_numerals(text)):
-                fits = _fits_age(line, age_at_claim(situation.text))
+                fits = _fits_age(line, _claim_age(situation))
                 if fits is None:
                     return None  # the amounts depend on an age the story does not give
                 if not fits:
                     continue
                 values = [_value(item, situation, product, number) for item in items]
                 if any(v is None for v in values):
-                    return None
+                    return _rule_only(product, situation, number, line, items)
                 told = [v for v in values if v is not None]
                 label, amount = max(told, key=lambda v: v[1])
                 figures = "、".join(
@@ -282,3 +282,47 @@ def reduced_ratio(product: ProductKnowledge, situation: Situation) -> float | No
     if by is not None and 0 < float(by.group(1)) < 100:
         return 1 - float(by.group(1)) / 100
     return None
+
+
+MINOR_TOTAL = re.compile(r"未成年[^。]{0,60}身故保险金[^。]{0,30}(限额|不得超过)")
+ITEM_MARK = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[）)]|\d+[.、．]|[①-⑩])\s*")
+
+
+def _rule_only(
+    product: ProductKnowledge, situation: Situation, number: str, line: str, items: list[str]
+) -> Verdict | None:
+    """ "孩子成年前身故最多赔多少" without the figures: the branch's rule for the age told, and
+    the cap on a minor's death benefits where the wording states one."""
+    bound = AGE_BOUND.search(line)
+    age = _claim_age(situation)
+    if bound is None or age is None or not re.search(r"最多|上限|多少", situation.text):
+        return None
+    named = "与".join(ITEM_MARK.sub("", i).rstrip("；;。") for i in items)
+    reasons = [Reason(f"条款约定：“{clip(line, 50)}”", number)]
+    answer = f"身故时{bound.group(0)}的，按{named}中较大的给付。"
+    if age < 18:
+        cap = next(
+            (
+                (a.number, s)
+                for a in product.document.articles
+                for part in a.body.splitlines()
+                for s in sentences(strip_markdown(part))
+                if MINOR_TOTAL.search(s)
+            ),
+            None,
+        )
+        if cap is not None:
+            reasons.append(Reason(f"条款约定：“{clip(cap[1], 90)}”", cap[0]))
+            answer += "另外未成年人的身故保险金总和不得超过监管规定的限额（见下方条款），条款没有写具体数额。"
+    return Verdict("death", "info", answer, tuple(reasons), ("以保险单和理赔审核为准。",))
+
+
+BEFORE_ADULT = re.compile(r"成年(前|以前|之前)|未成年")
+
+
+def _claim_age(situation: Situation) -> int | None:
+    """The age at death; a child's age told with "成年前身故" stands for it."""
+    told = age_at_claim(situation.text)
+    if told is None and BEFORE_ADULT.search(situation.text) and situation.age is not None:
+        return situation.age if situation.age < 18 else None
+    return told

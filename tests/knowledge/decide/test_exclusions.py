@@ -245,3 +245,19 @@ def test_a_suicide_after_reinstatement_counts_the_two_years_from_it(
     verdict = decide(product(wording), told, default_thesaurus())
     assert verdict is not None and verdict.decision == "no"
     assert "自复效之日起重新计算" in verdict.answer
+
+
+def test_the_holders_killing_is_excluded_with_its_own_refund_sentence() -> None:
+    wording = ILLNESS.replace(
+        "（1）被保险人故意自伤、故意犯罪；",
+        "（1）投保人对被保险人的故意杀害、故意伤害；",
+    ).replace(
+        "## 4 保险费",
+        "### 3.2 免责后的处理\n发生第3.1条第（1）项情形的，本合同终止。投保人已交足二年以上保险费的，"
+        "我们向被保险人的继承人退还现金价值。\n发生第3.1条其他各项情形的，我们向投保人退还现金价值。\n\n"
+        "## 4 保险费",
+    )
+    told = story("投保人是她老公，现在她老公把她打死了，这份保险还赔吗")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert any("继承人" in r.text for r in verdict.reasons)

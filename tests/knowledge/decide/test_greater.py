@@ -188,3 +188,21 @@ def test_a_death_in_the_grace_period_is_paid_less_the_premium_owed() -> None:
     )
     assert verdict is not None and "宽限期" in verdict.answer
     assert "− 1万元" in verdict.answer
+
+
+MINOR_CAP = (
+    LIFE
+    + """
+## 1 投保
+### 1.1 投保范围
+父母为其未成年子女投保本保险的，被保险人成年以前，所有人身保险合同约定的身故保险金总和，不得超过监管机构规定的限额。
+"""
+)
+
+
+def test_a_childs_death_without_figures_is_told_the_rule_and_the_minors_cap() -> None:
+    told = story("给3岁孩子买的，成年前要是身故最多能赔多少")
+    verdict = decide(product(MINOR_CAP), told, default_thesaurus())
+    assert verdict is not None and verdict.sum is None
+    assert "已交保险费与被保险人身故当日本合同的现金价值中较大的" in verdict.answer
+    assert "限额" in verdict.answer
