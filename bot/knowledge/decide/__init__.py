@@ -101,6 +101,7 @@ from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unname
 from bot.knowledge.decide.spared import spared_by_exclusion
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_fixed_term_end, decide_term_renewal
+from bot.knowledge.decide.territory import decide_abroad
 from bot.knowledge.decide.timing import (
     decide_after_reinstatement,
     decide_cover_start,
@@ -310,6 +311,7 @@ def _first_verdict(
         lambda: decide_stay_window(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
+        lambda: decide_abroad(product, situation),
         lambda: decide_together(product, situation, thesaurus),
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),

@@ -76,6 +76,8 @@ def _cover_asked(product: ProductKnowledge, situation: Situation, cleared: Verdi
     and 全残 benefits to pay."""
     if cleared.kind != "exclusion" or not COVER_ASKED.search(situation.text):
         return cleared
+    if product.document.product_type == "accident":
+        return _injury_cover(product, situation, cleared)
     if product.document.product_type not in LIFE_TYPES:
         return cleared
     benefits = [b for b in product.facts.benefits if re.search(r"身故|全残", b.name)]
@@ -89,4 +91,23 @@ def _cover_asked(product: ProductKnowledge, situation: Situation, cleared: Verdi
             *cleared.reasons,
             *(Reason(f"条款约定：“{clip(b.sentences[0], 60)}”", b.article) for b in benefits),
         ),
+    )
+
+
+INJURED = re.compile(r"受伤|摔伤|骨折|撕裂|扭伤|划伤|割伤|烫伤|咬伤|擦伤|韧带|脱臼|伤口|外伤")
+
+
+def _injury_cover(product: ProductKnowledge, situation: Situation, cleared: Verdict) -> Verdict:
+    """ "踢球把韧带撕裂了，能报吗" under an accident cover, the sport not excluded: the benefits
+    for an injury (medical, disability, fracture, hospital) are the ones to claim."""
+    if not INJURED.search(situation.text):
+        return cleared
+    benefits = [b for b in product.facts.benefits if re.search(r"医疗|伤残|骨折|住院", b.name)]
+    if not benefits:
+        return cleared
+    names = "、".join(b.name for b in benefits[:4])
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer.rstrip('。')}。因意外受伤的，可以申请{names}等，按保险责任的约定给付。",
+        conditions=(*cleared.conditions, "须符合各项保险金的给付条件，以理赔审核为准。"),
     )

@@ -54,3 +54,30 @@ def test_an_illness_death_in_the_waiting_period_is_not_followed_by_a_payout() ->
     told = story("5月10号生效的保额80万，6月2号因病去世了，还在等待期里能赔吗")
     verdict = decide(product(TERM), told, default_thesaurus())
     assert verdict is None or "可以赔" not in verdict.answer
+
+
+ACCIDENT = """---
+code: T-ACC-14
+name: 测试动感意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试动感意外伤害保险条款
+
+## 2 保险责任
+### 2.1 意外医疗保险金
+被保险人因意外伤害在医院治疗的，我们按合理医疗费用的90%给付意外医疗保险金。
+
+## 3 责任免除
+### 3.1 责任免除
+因下列情形之一导致被保险人伤害的，我们不承担保险责任：
+（1）被保险人从事潜水、跳伞、攀岩等高风险运动。
+"""
+
+
+def test_an_injury_from_a_sport_not_listed_under_an_accident_cover_names_the_benefit() -> None:
+    told = story("打篮球算不算高风险运动？周末打球把膝盖韧带撕裂了，能报吗")
+    verdict = decide(product(ACCIDENT), told, default_thesaurus())
+    assert verdict is not None and "可以申请意外医疗保险金" in verdict.answer
