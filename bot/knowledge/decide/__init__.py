@@ -100,7 +100,11 @@ from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.spared import spared_by_exclusion
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
-from bot.knowledge.decide.term import decide_fixed_term_end, decide_term_renewal
+from bot.knowledge.decide.term import (
+    decide_fixed_term_end,
+    decide_term_change,
+    decide_term_renewal,
+)
 from bot.knowledge.decide.territory import decide_abroad
 from bot.knowledge.decide.timing import (
     decide_after_reinstatement,
@@ -165,6 +169,9 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
+    assessed = decide_assessment_day(product, situation)
+    if assessed is not None:
+        return assessed  # "还在做康复，要等治好再评吗" asks when, not whether 康复 is paid
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     settled = decide_blood_alcohol(product, situation) or (
         decide_outside_definition(product, situation) if excluded is None else None
@@ -288,6 +295,7 @@ def _first_verdict(
         lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_fixed_term_end(product, situation),
+        lambda: decide_term_change(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction_after_payout(product, situation),

@@ -105,3 +105,44 @@ def _sentence(product: ProductKnowledge, pattern: re.Pattern[str]) -> tuple[str,
                 said = [x for x in plain_sentences(line) if pattern.search(x)]
                 return article.number, said[0] if said else line
     return None
+
+
+CHANGE_ASKED = re.compile(
+    r"(改成|改为|换成|变更|更改|调整)[^，。？?]{0,6}(\d+\s*年期|保险期间|保障期|保障期间|交费期|缴费期)"
+    r"|(\d+\s*年期|保险期间|保障期间)[^，。？?]{0,8}(改|换|变更)"
+)
+FIXED = re.compile(r"(保险期间|交费期间)[^。；]{0,30}(不能|不得|不可|不予)(更改|变更|改变|调整)")
+FREQUENCY_ASKED = re.compile(r"(改成|改为|换成)[^，。？?]{0,4}(月交|年交|月缴|年缴)")
+FREQUENCY_SAID = re.compile(
+    r"交费(方式|频率|频次)[^。；]{0,12}(变更|更改|转换|调整)|(变更|更改)[^。；]{0,6}交费(方式|频率)"
+)
+
+
+def decide_term_change(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "当时选了10年期，想改成20年期，可以吗": the wording's sentence that the term (and the
+    paying period) cannot be changed once chosen."""
+    text = situation.text
+    if not CHANGE_ASKED.search(text):
+        return None
+    said = [
+        (a.number, s)
+        for a in product.document.articles
+        for s in plain_sentences(a.body)
+        if FIXED.search(s)
+    ]
+    if not said:
+        return None
+    answer = "不能改：保险期间一经确定不能变更（见下方条款）。"
+    conditions: tuple[str, ...] = ()
+    if FREQUENCY_ASKED.search(text) and not any(
+        FREQUENCY_SAID.search(s) for a in product.document.articles for s in plain_sentences(a.body)
+    ):
+        conditions = ("年交改月交等交费频率的变更，条款没有明确约定，可以联系客服确认。",)
+    return Verdict(
+        "term",
+        "no",
+        answer,
+        tuple(Reason(f"条款约定：“{clip(s, 90)}”", n) for n, s in said[:2]),
+        conditions,
+        coverage=False,
+    )

@@ -59,3 +59,16 @@ def test_a_fixed_term_ends_the_day_before_its_anniversary_with_nothing_paid_back
     verdict = decide(product(FIXED), told, default_thesaurus())
     assert verdict is not None and "2045年3月14日" in verdict.answer
     assert "不返还" in verdict.answer
+
+
+def test_a_term_the_wording_fixes_cannot_be_changed() -> None:
+    wording = FIXED + "\n## 10 其他\n### 10.1 变更\n本合同的保险期间、交费期间均不能变更。\n"
+    told = story("买的时候选了20年期，现在想改成30年期，可以改吗")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and verdict.answer.startswith("不能改")
+
+
+def test_a_term_change_asked_of_a_wording_silent_on_it_is_not_decided_here() -> None:
+    told = story("买的时候选了20年期，现在想改成30年期，可以改吗")
+    verdict = decide(product(FIXED), told, default_thesaurus())
+    assert verdict is None or not verdict.answer.startswith("不能改")
