@@ -73,6 +73,7 @@ from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.increase import decide_increase_left, decide_increase_waiting
+from bot.knowledge.decide.life_cover import decide_diagnosis_under_life_cover
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_benefit_limit,
@@ -268,6 +269,7 @@ def _first_verdict(
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_fall(product, situation),
+        lambda: decide_diagnosis_under_life_cover(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
