@@ -48,6 +48,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_benefit,
     decide_death_in_lapse,
     decide_same_at_every_age,
+    decide_unknown_cause,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.definitions import decide_outside_definition
@@ -174,8 +175,10 @@ def decide(
     if assessed is not None:
         return assessed  # "还在做康复，要等治好再评吗" asks when, not whether 康复 is paid
     excluded = decide_exclusion(product, situation, thesaurus, disease)
-    settled = decide_blood_alcohol(product, situation) or (
-        decide_outside_definition(product, situation) if excluded is None else None
+    settled = (
+        decide_blood_alcohol(product, situation)
+        or decide_unknown_cause(product, situation)
+        or (decide_outside_definition(product, situation) if excluded is None else None)
     )
     if settled is not None:
         if settled.kind == "definition" and "amount" in situation.asks:

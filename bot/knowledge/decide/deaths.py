@@ -8,7 +8,7 @@ from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text, plain_sentences
 from bot.knowledge.explain import clip, money
-from bot.knowledge.facts import ProductKnowledge
+from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.plans import plan_amount
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
@@ -301,3 +301,68 @@ def decide_same_at_every_age(product: ProductKnowledge, situation: Situation) ->
         f"一样：{benefit.name}按基本保险金额给付，不随年龄递减，出事时年龄不同赔的也相同{paid}。",
         tuple(Reason(f"条款约定：“{clip(s, 90)}”", number) for number, s in said[:2]),
     )
+
+
+UNKNOWN_CAUSE = re.compile(
+    r"(无法|不能|难以)确定[^。]{0,10}(原因|死因)[^。]{0,30}(较低|较少|孰低|低者)"
+)
+CAUSE_UNTOLD = re.compile(
+    r"说不清|不确定|搞不清|不清楚|不知道是|分不清|无法确定|(不同意|不做|拒绝|没做)尸检"
+)
+
+
+def decide_unknown_cause(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "说不清是摔死的还是猝死的，家里不同意尸检": the wording pays the lower of the two deaths
+    benefits when the cause cannot be found ("无法确定身故原因的，按…两者中较低者给付")."""
+    text = situation.text
+    if not (DEATH.search(text) and CAUSE_UNTOLD.search(text)):
+        return None
+    found = next(
+        (
+            (a.number, s)
+            for a in product.document.articles
+            for s in plain_sentences(a.body)
+            if UNKNOWN_CAUSE.search(s)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    number, sentence = found
+    named = [
+        b
+        for b in product.facts.benefits
+        if b.name in sentence and re.search(r"身故|死亡|猝死", b.name)
+    ]
+    reasons = [Reason(f"条款约定：“{clip(sentence, 100)}”", number)]
+    amounts = [(b, _benefit_sum(product, situation, b)) for b in named]
+    if len(amounts) == 2 and all(a is not None for _, a in amounts):
+        lower_benefit, lower = min(amounts, key=lambda pair: pair[1] or 0.0)
+        shown = "、".join(f"{b.name}{money(a or 0)}" for b, a in amounts)
+        return Verdict(
+            "death",
+            "info",
+            f"身故原因无法确定的，按两项中较低者给付：{shown}，较低的是{lower_benefit.name}"
+            f"{money(lower or 0)}。",
+            tuple(reasons),
+            ("能查明身故原因（如尸检、公安或医疗机构的死亡原因证明）的，按查明的原因给付。",),
+        )
+    return Verdict(
+        "death",
+        "info",
+        "身故原因无法确定的，按条款约定的两项保险金中较低者给付（见下方条款）。",
+        tuple(reasons),
+        ("能查明身故原因的，按查明的原因给付。",),
+    )
+
+
+def _benefit_sum(product: ProductKnowledge, situation: Situation, benefit: Benefit) -> float | None:
+    """A benefit's amount: its own row of the plan's table, else its share of the sum insured."""
+    if situation.plan is not None:
+        row = re.compile(re.escape(re.sub(r"保险金$", "", benefit.name)))
+        found = plan_amount(product.facts.plan_amounts, situation.plan, row)
+        if found is not None:
+            return found.amount
+    if benefit.percent is not None and situation.sum_insured:
+        return situation.sum_insured * benefit.percent / 100
+    return None
