@@ -22,7 +22,7 @@ from bot.knowledge.decide.ages import (
     decide_oldest_age,
     decide_youngest_age,
 )
-from bot.knowledge.decide.alcohol import decide_blood_alcohol
+from bot.knowledge.decide.alcohol import decide_altitude, decide_blood_alcohol
 from bot.knowledge.decide.allowance import decide_allowance, decide_stay_days
 from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.annuity import (
@@ -177,6 +177,7 @@ def decide(
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     settled = (
         decide_blood_alcohol(product, situation)
+        or decide_altitude(product, situation)
         or decide_unknown_cause(product, situation)
         or (decide_outside_definition(product, situation) if excluded is None else None)
     )

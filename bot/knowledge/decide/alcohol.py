@@ -81,3 +81,46 @@ def decide_blood_alcohol(product: ProductKnowledge, situation: Situation) -> Ver
         reasons,
         conditions,
     )
+
+
+ALTITUDE_TOLD = re.compile(r"海拔\s*(\d+(?:\.\d+)?)\s*(多)?\s*(米|m)")
+CLIMBING = re.compile(r"爬|登山|攀登|登顶|登|徒步")
+ALTITUDE_SET = re.compile(r"海拔\s*(\d+|[零〇一二两三四五六七八九十百千]+)\s*米(以上|及以上)")
+
+
+def decide_altitude(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "去爬海拔5000多米的山，管不管": the altitude told against the one the wording's defined
+    term sets ("攀登海拔3500米以上的山峰"), with the exclusion naming the term."""
+    told = ALTITUDE_TOLD.search(situation.text)
+    if told is None or not CLIMBING.search(situation.text):
+        return None  # being high up (a trip to a high city) is not the climbing defined
+    height = float(told.group(1))
+    for term in product.facts.terms:
+        found = ALTITUDE_SET.search(term.definition)
+        if found is None:
+            continue
+        raw = found.group(1)
+        limit = float(raw) if raw.isdigit() else chinese_number(raw)
+        item = next((e for e in product.facts.exclusions if term.name in e.text), None)
+        if limit is None or item is None:
+            continue
+        reasons = (
+            Reason(f"条款列明：“{clip(item.text)}”", item.article),
+            Reason(f"“{term.name}”的定义：{clip(term.definition, 90)}", term.article),
+        )
+        if height >= limit:
+            return Verdict(
+                "exclusion",
+                "no",
+                f"不能赔：海拔{height:g}米超过条款“{term.name}”所说的海拔{limit:g}米以上，"
+                f"攀登时发生的意外属于责任免除（第{item.article}条）。",
+                reasons,
+            )
+        return Verdict(
+            "exclusion",
+            "yes",
+            f"海拔{height:g}米不到条款“{term.name}”所说的海拔{limit:g}米以上，不属于这项责任免除，"
+            "按保险责任的约定处理。",
+            reasons,
+        )
+    return None

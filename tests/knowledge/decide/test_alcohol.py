@@ -51,3 +51,33 @@ def test_a_driver_is_held_to_the_driving_level() -> None:
 def test_no_level_told_is_left_to_the_exclusions() -> None:
     verdict = decide(product(ACCIDENT), story("喝醉了摔伤能赔吗"), default_thesaurus())
     assert verdict is None or "毫克" not in verdict.answer
+
+
+CLIMB = (
+    ACCIDENT.replace(
+        "（2）被保险人酒后驾驶机动车。",
+        "（2）被保险人酒后驾驶机动车；\n（3）被保险人从事探险活动。",
+    )
+    + """### 9.3 探险
+指明知有危险而故意置身其中的行为，例如攀登海拔三千五百米以上的山峰。
+"""
+)
+
+
+def test_a_climb_above_the_wordings_altitude_is_excluded() -> None:
+    verdict = decide(
+        product(CLIMB), story("下个月去爬雪山，海拔5000多米，管不管"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "no" and "3500米" in verdict.answer
+
+
+def test_a_climb_below_it_is_not() -> None:
+    verdict = decide(product(CLIMB), story("去爬山，海拔2000米，摔伤了管不管"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+
+
+def test_a_trip_to_a_high_city_is_not_a_climb() -> None:
+    verdict = decide(
+        product(CLIMB), story("去拉萨旅游，海拔3600米，摔伤了管不管"), default_thesaurus()
+    )
+    assert verdict is None or "3500米" not in verdict.answer
