@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from bot.knowledge.decide.greater import AGE_BOUND, ITEM_MARK, branches
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
+from bot.knowledge.text import arabic_numerals, strip_markdown
 
 DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了|自杀(?!未遂)|身亡|猝死")
 TOTAL = re.compile(r"全残")
@@ -55,7 +57,7 @@ def with_payout(product: ProductKnowledge, situation: Situation, cleared: Verdic
     if cleared.decision not in ("yes", "info") or cleared.sum is not None:
         return cleared
     if re.search(r"可以赔", cleared.answer):
-        return cleared  # it says the payout already
+        return _with_rule(product, cleared)  # it names the payout already
     benefit = _benefit(product, situation)
     if benefit is None:
         return _cover_asked(product, situation, cleared)
@@ -110,4 +112,24 @@ def _injury_cover(product: ProductKnowledge, situation: Situation, cleared: Verd
         cleared,
         answer=f"{cleared.answer.rstrip('。')}。因意外受伤的，可以申请{names}等，按保险责任的约定给付。",
         conditions=(*cleared.conditions, "须符合各项保险金的给付条件，以理赔审核为准。"),
+    )
+
+
+def _with_rule(product: ProductKnowledge, cleared: Verdict) -> Verdict:
+    """A payout named without its amount ("可以赔开始领取日前身故保险金"): the benefit's rule when it
+    is the greater of listed amounts (已交保险费, 现金价值) for everyone."""
+    benefit = next((b for b in product.facts.benefits if b.name in cleared.answer), None)
+    if benefit is None:
+        return cleared
+    article = product.document.article(benefit.article)
+    text = arabic_numerals(strip_markdown(article.body)) if article else ""
+    branch = next((b for b in branches(text) if not AGE_BOUND.search(b[0])), None)
+    if branch is None:
+        return cleared
+    line, items = branch
+    named = "与".join(ITEM_MARK.sub("", i).rstrip("；;。") for i in items)
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer.rstrip('。')}（按{named}中较大的给付）。",
+        reasons=(*cleared.reasons, Reason(f"条款约定：“{clip(line, 60)}”", benefit.article)),
     )

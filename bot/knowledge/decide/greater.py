@@ -25,7 +25,7 @@ AGE_BOUND = re.compile(r"(未满|不满|已满|满)(\d+)周岁")
 DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故")
 
 
-def _branches(text: str) -> list[tuple[str, list[str]]]:
+def branches(text: str) -> list[tuple[str, list[str]]]:
     """Each "greater of" sentence of ``text`` with the items listed after it."""
     lines = sentences(text)
     found = []
@@ -171,7 +171,7 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
             and "身故" in a.body + a.title
         ]
         for number, text in texts:
-            for line, items in _branches(arabic_numerals(text)):
+            for line, items in branches(arabic_numerals(text)):
                 fits = _fits_age(line, _claim_age(situation))
                 if fits is None:
                     return None  # the amounts depend on an age the story does not give

@@ -81,3 +81,35 @@ def test_an_injury_from_a_sport_not_listed_under_an_accident_cover_names_the_ben
     told = story("打篮球算不算高风险运动？周末打球把膝盖韧带撕裂了，能报吗")
     verdict = decide(product(ACCIDENT), told, default_thesaurus())
     assert verdict is not None and "可以申请意外医疗保险金" in verdict.answer
+
+
+ANNUITY = """---
+code: T-ANN-18
+name: 测试颐年养老年金保险
+insurer: 测试人寿保险股份有限公司
+type: annuity
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试颐年养老年金保险条款
+
+## 2 保险责任
+### 2.1 养老年金
+被保险人生存至开始领取日的，我们按基本保险金额给付养老年金。
+### 2.2 开始领取日前身故保险金
+被保险人于开始领取日前身故的，我们按下列两项金额中的较大者给付身故保险金：
+（1）本合同的已交保险费；
+（2）本合同的现金价值。
+
+## 3 责任免除
+### 3.1 责任免除
+因下列情形之一导致被保险人身故的，我们不承担给付保险金的责任：
+（1）投保人对被保险人的故意杀害；
+（2）战争、军事冲突、暴乱或者武装叛乱。
+"""
+
+
+def test_a_death_benefit_named_after_a_cleared_exclusion_says_its_rule() -> None:
+    told = story("还没到领的时候，我平时喜欢潜水，万一潜水出意外走了，算免责吗")
+    verdict = decide(product(ANNUITY), told, default_thesaurus())
+    assert verdict is not None and "已交保险费与本合同的现金价值中较大的" in verdict.answer
