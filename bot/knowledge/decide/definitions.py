@@ -61,6 +61,9 @@ def decide_outside_definition(product: ProductKnowledge, situation: Situation) -
     """The story names what a defined term's definition leaves out, and asks against the term
     (the term named, or a payout asked with the whole listed thing named)."""
     text = situation.text
+    private = _private_hospital(product, text)
+    if private is not None:
+        return private
     for term in product.facts.terms:
         asked_by_name = term.name in text
         place = term.name.endswith(("医院", "医疗机构"))
@@ -109,4 +112,38 @@ def _excluded_by_name(product: ProductKnowledge, name: str) -> bool:
         refused.search(s.replace("“", "").replace("”", ""))
         for b in product.facts.benefits
         for s in b.sentences
+    )
+
+
+PRIVATE = re.compile(r"民营|私立|私人")
+STAY_OR_COST = re.compile(r"住院|住了|花了|花的|费用|医药费|治疗了")
+EMERGENCY_TOLD = re.compile(r"(?<!不是)(?<!没有)(抢救|急救)")
+
+
+def _private_hospital(product: ProductKnowledge, text: str) -> Verdict | None:
+    """ "去了一家民营医院住院，能报吗" under a wording whose hospitals are 公立 only."""
+    kind = PRIVATE.search(text)
+    if kind is None or not PAY_ASKED.search(text) or EMERGENCY_TOLD.search(text):
+        return None
+    if not STAY_OR_COST.search(text):
+        return None  # "私立医院能报吗" asks the rule, answered with the wording's own articles
+    term = next(
+        (t for t in product.facts.terms if t.name.endswith("医院") and "公立" in t.definition),
+        None,
+    )
+    if term is None:
+        return None
+    first = sentences(term.definition)[0]
+    conditions = (
+        ("条款另有保险公司认可的其他医疗机构的，以认可为准；急诊抢救按条款的约定。",)
+        if re.search(r"认可", term.definition)
+        else ()
+    )
+    return Verdict(
+        "definition",
+        "no",
+        f"不能报：条款所说的{term.name}限于公立医院（见下方定义），"
+        f"{kind.group(0)}医院不在其内，在那里发生的费用按条款不在保障范围。",
+        (Reason(f"“{term.name}”的定义：{clip(first, 90)}", term.article),),
+        conditions,
     )

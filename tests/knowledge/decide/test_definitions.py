@@ -69,3 +69,21 @@ def test_a_stay_left_out_is_not_paid_the_allowance_when_the_amount_is_asked() ->
     told = story("急诊留观室待了3天，算住院吗，住院津贴能领多少")
     verdict = decide(product(ACCIDENT), told, default_thesaurus())
     assert verdict is not None and verdict.kind == "definition" and verdict.decision == "no"
+
+
+PUBLIC = ACCIDENT.replace(
+    "指二级及以上公立医院，不包括诊所、社区卫生服务站。",
+    "指二级及以上公立医院，或者我们认可的其他医疗机构。",
+)
+
+
+def test_a_private_hospital_under_public_hospitals_only_is_not_paid() -> None:
+    told = story("摔伤后去了一家民营骨科医院住院（不是抢救），花的钱能报吗")
+    verdict = decide(product(PUBLIC), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no" and "公立" in verdict.answer
+
+
+def test_an_emergency_in_a_private_hospital_is_left_to_the_wording() -> None:
+    told = story("摔伤后被送到民营医院抢救，花的钱能报吗")
+    verdict = decide(product(PUBLIC), told, default_thesaurus())
+    assert verdict is None or "公立" not in verdict.answer
