@@ -46,9 +46,14 @@ def decide_exclusion(
         # the whole category an item may name (高风险运动).
         specific = [w for w in words if w in concept.wording] if concept.each else []
         # the item naming the customer's own word (自杀) first, then the wording's order
+        # (and, of those, one naming the event told: "…运动结束后24小时内发生的猝死" for a 猝死)
+        events = [w for w in EVENTS if w in situation.text]
         ranked = sorted(
             _naming_first(exclusions, concept),
-            key=lambda e: not any(w in e.text for w in words),
+            key=lambda e: (
+                not any(w in e.text for w in words),
+                not any(w in e.text for w in events),
+            ),
         )
         for item in ranked:
             if not _names(product, item.text, concept, specific):
@@ -265,6 +270,7 @@ def _not_listed(
     return None
 
 
+EVENTS = ("猝死", "身故", "伤残", "骨折", "全残")
 TIME_BOUND = re.compile(r"(成立|生效|复效|效力恢复)[^。；]{0,20}?(\d+)\s*年内")
 
 

@@ -261,3 +261,13 @@ def test_the_holders_killing_is_excluded_with_its_own_refund_sentence() -> None:
     verdict = decide(product(wording), told, default_thesaurus())
     assert verdict is not None and verdict.decision == "no"
     assert any("继承人" in r.text for r in verdict.reasons)
+
+
+def test_the_item_naming_the_event_told_is_quoted_for_it() -> None:
+    wording = ILLNESS.replace(
+        "（3）被保险人从事潜水、跳伞、攀岩等高风险运动；",
+        "（3）被保险人从事潜水、跳伞、攀岩等高风险运动；\n（5）被保险人参加潜水等高风险运动结束后24小时内发生的猝死；",
+    )
+    told = story("去潜水，回到酒店6个小时后突然猝死了，能赔吗")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and any("24小时" in r.text for r in verdict.reasons)
