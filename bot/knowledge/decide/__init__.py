@@ -101,6 +101,7 @@ from bot.knowledge.decide.reduction import (
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.spared import spared_by_exclusion
+from bot.knowledge.decide.sum_rules import decide_sum_unit
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import (
     decide_fixed_term_end,
@@ -290,6 +291,7 @@ def _first_verdict(
         lambda: decide_minimum_sum(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
         lambda: decide_entry_age_by_start(product, situation),
+        lambda: decide_sum_unit(product, situation),
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
         lambda: decide_cover_start(product, situation),
