@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.knowledge.decide.accidents import (
     decide_accident_meaning,
+    decide_illness_fall,
     decide_illness_under_accident_cover,
 )
 from bot.knowledge.decide.ages import (
@@ -21,7 +22,8 @@ from bot.knowledge.decide.ages import (
     decide_oldest_age,
     decide_youngest_age,
 )
-from bot.knowledge.decide.allowance import decide_allowance
+from bot.knowledge.decide.alcohol import decide_altitude, decide_blood_alcohol
+from bot.knowledge.decide.allowance import decide_allowance, decide_stay_days
 from bot.knowledge.decide.anniversaries import decide_cover_end
 from bot.knowledge.decide.annuity import (
     decide_annuity_change,
@@ -39,13 +41,17 @@ from bot.knowledge.decide.claiming import (
     decide_claim_timing,
     decide_limitation,
 )
+from bot.knowledge.decide.cleared import with_payout
 from bot.knowledge.decide.coverage import decide_expense_refund
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
     decide_death_in_lapse,
+    decide_same_at_every_age,
+    decide_unknown_cause,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
+from bot.knowledge.decide.definitions import decide_outside_definition
 from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
@@ -63,9 +69,12 @@ from bot.knowledge.decide.earlier_payouts import (
     current_diagnosis,
     with_earlier_payouts,
 )
+from bot.knowledge.decide.entry_ages import decide_entry_age_by_start
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.increase import decide_increase_left, decide_increase_waiting
+from bot.knowledge.decide.life_cover import decide_diagnosis_under_life_cover
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_benefit_limit,
@@ -91,8 +100,15 @@ from bot.knowledge.decide.reduction import (
 )
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
+from bot.knowledge.decide.spared import spared_by_exclusion
+from bot.knowledge.decide.sum_rules import decide_sum_unit
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
-from bot.knowledge.decide.term import decide_term_renewal
+from bot.knowledge.decide.term import (
+    decide_fixed_term_end,
+    decide_term_change,
+    decide_term_renewal,
+)
+from bot.knowledge.decide.territory import decide_abroad
 from bot.knowledge.decide.timing import (
     decide_after_reinstatement,
     decide_cover_start,
@@ -156,19 +172,37 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
+    assessed = decide_assessment_day(product, situation)
+    if assessed is not None:
+        return assessed  # "还在做康复，要等治好再评吗" asks when, not whether 康复 is paid
     excluded = decide_exclusion(product, situation, thesaurus, disease)
+    settled = (
+        decide_blood_alcohol(product, situation)
+        or decide_altitude(product, situation)
+        or decide_unknown_cause(product, situation)
+        or (decide_outside_definition(product, situation) if excluded is None else None)
+    )
+    if settled is not None:
+        if settled.kind == "definition" and "amount" in situation.asks:
+            return _outside_then(settled, _first_verdict(product, situation, thesaurus, disease))
+        if settled.kind != "exclusion" or settled.decision == "no":
+            return settled
+        # cleared, the question is what the cover pays
+        paying = dataclasses.replace(situation, asks=situation.asks | {"amount"})
+        rest = _first_verdict(product, paying, thesaurus, disease)
+        return settled if rest is None else _together(settled, rest)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
         return untold
     if excluded is not None and excluded.decision == "no":
-        return excluded
+        return spared_by_exclusion(product, situation, excluded)
     verdict = _first_verdict(product, situation, thesaurus, disease)
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
     if excluded is None:
         return verdict
     if verdict is None:
-        return excluded
+        return with_payout(product, situation, excluded)
     return _together(excluded, verdict)
 
 
@@ -200,6 +234,19 @@ def _untold(
     )
 
 
+def _outside_then(outside: Verdict, verdict: Verdict | None) -> Verdict:
+    """ "急诊留观两天，算住院吗，能赔多少": not the defined term, then what the rest of the
+    wording pays (not a benefit for the very term it is not)."""
+    if verdict is None or verdict.kind in ("allowance", "stay_window", "definition"):
+        return outside
+    said = re.match(r"不(算|属于)", verdict.answer)  # the payout says it already
+    return dataclasses.replace(
+        verdict,
+        answer=verdict.answer if said else f"{outside.answer}{verdict.answer}",
+        reasons=(*outside.reasons, *verdict.reasons),
+    )
+
+
 def _together(cleared: Verdict, verdict: Verdict) -> Verdict:
     """An exclusion that does not apply ("踢足球不算高风险运动") with what the rest of the wording
     decides: a refusal for another reason leads; otherwise the exclusion's answer does, followed by
@@ -226,6 +273,8 @@ def _first_verdict(
         lambda: decide_assessment_day(product, situation),
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
+        lambda: decide_illness_fall(product, situation),
+        lambda: decide_diagnosis_under_life_cover(product, situation, disease),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
@@ -241,14 +290,20 @@ def _first_verdict(
         lambda: decide_lapse_over_start(product, situation),
         lambda: decide_minimum_sum(product, situation),
         lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
+        lambda: decide_entry_age_by_start(product, situation),
+        lambda: decide_sum_unit(product, situation),
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
         lambda: decide_cover_start(product, situation),
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
+        lambda: decide_increase_waiting(product, situation),
+        lambda: decide_increase_left(product, situation),
         lambda: decide_waiting(product, situation, disease),
         lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
+        lambda: decide_fixed_term_end(product, situation),
+        lambda: decide_term_change(product, situation),
         lambda: decide_surrender(product, situation),
         lambda: decide_policy_loan(product, situation),
         lambda: decide_reduction_after_payout(product, situation),
@@ -272,9 +327,11 @@ def _first_verdict(
         lambda: decide_stay_window(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
+        lambda: decide_abroad(product, situation),
         lambda: decide_together(product, situation, thesaurus),
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
+        lambda: decide_stay_days(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
@@ -283,6 +340,7 @@ def _first_verdict(
         lambda: decide_ratio(product, situation),
         lambda: decide_deductible_carry(product, situation),
         lambda: decide_death_after_payout(product, situation),
+        lambda: decide_same_at_every_age(product, situation),
         lambda: decide_total_disability(product, situation),
         lambda: decide_disability(product, situation),
         lambda: decide_plan_amount(product, situation),
@@ -325,10 +383,13 @@ def _first_verdict(
                 and "amount" in situation.asks
             ):
                 verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
+            if verdict.kind == "waiting" and verdict.decision == "yes":
+                verdict = with_payout(product, situation, verdict)
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
-                verdict = less_premium_owed(
-                    verdict, decide_disease(product, situation, disease), situation
+                payout = decide_disease(product, situation, disease) or decide_greater_of(
+                    product, situation
                 )
+                verdict = less_premium_owed(verdict, payout, situation)
             break
     if situation.premium_shortfall is not None:
         # a premium paid short by a misstated age scales whatever the payout is

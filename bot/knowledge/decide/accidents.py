@@ -6,6 +6,7 @@ import re
 
 from bot.knowledge.decide.deaths import DEATH
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -99,3 +100,48 @@ def _shared(a: str, b: str) -> int:
             else:
                 break
     return longest
+
+
+FALL = re.compile(r"摔倒|跌倒|摔了|晕倒|坠落|摔下|绊倒|栽倒")
+INJURY = re.compile(r"骨折|外伤|摔伤|摔破|擦伤|骨裂|磕破|扭伤")
+ILLNESS_CAUSE = re.compile(
+    r"疾病|犯病|发病|病发|发作|低血糖|低血压|头晕|眩晕|晕厥|癫痫|中风|脑梗|脑卒中|心脏病|供血不足"
+)
+DEEMED = re.compile(r"疾病[^。]{0,20}(跌倒|坠落|摔倒)[^。]{0,40}视为意外")
+UNDERTAKES = re.compile(r"承担([^。，；]{2,60}?)责任")
+BUT_NOT = re.compile(r"但不承担([^。，；]{2,40}?)责任")
+
+
+def decide_illness_fall(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "低血糖头晕摔倒把手腕摔骨折了，还管吗": a fall an illness caused, whose injury the wording
+    deems an accident's, paid by the benefits it names (and not by those it leaves out)."""
+    text = situation.text
+    if product.document.product_type != "accident":
+        return None
+    if not (FALL.search(text) and INJURY.search(text) and ILLNESS_CAUSE.search(text)):
+        return None
+    if DEATH.search(text):
+        return None  # a death is not what the deemed injury is paid for
+    found = next(
+        (
+            (a.number, s)
+            for a in product.document.articles
+            for s in plain_sentences(a.body)
+            if DEEMED.search(s)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    number, sentence = found
+    undertakes = UNDERTAKES.search(sentence)
+    paid = f"按{undertakes.group(1)}的约定赔" if undertakes else "按意外伤害的保险责任赔"
+    but = BUT_NOT.search(sentence)
+    left = f"；但{but.group(1)}不赔" if but else ""
+    return Verdict(
+        "accident",
+        "yes",
+        f"能赔：疾病突然发作跌倒造成的骨折或外伤，条款视为意外伤害所致，{paid}{left}。",
+        (Reason(f"条款约定：“{clip(sentence, 120)}”", number),),
+        ("治疗引起跌倒的疾病本身的费用，以条款约定和理赔审核为准。",),
+    )

@@ -7,10 +7,12 @@ stay and in the period. The customer tells the days by ward and what was paid be
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.knowledge.decide.medical import PLAN, _for_plan
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import plain_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import MedicalTerm, ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -56,6 +58,9 @@ def decide_allowance(product: ProductKnowledge, situation: Situation) -> Verdict
     if situation.plan is None and len(plans) > 1:
         # "能按ICU的日额赔吗" asks about a rule, not a sum: only "多少" gets each plan's sum
         return _per_plan(every, situation, plans) if "amount" in situation.asks else None
+    counted = counted_stay(product, situation) if situation.hospital_days is None else None
+    if counted is not None:
+        situation = dataclasses.replace(situation, hospital_days=counted[0])
     return _allowance(_for_plan(every, situation.plan), situation)
 
 
@@ -195,4 +200,49 @@ def _allowance(terms: list[MedicalTerm], situation: Situation) -> Verdict | None
         conditions,
         sum=figures,
         paid=amount,
+    )
+
+
+ONE_DAY = re.compile(
+    r"入院当日[^。；]{0,6}出院当日[^。；]{0,6}(合计|合并|共)?[^。；]{0,2}(按|算|计)(1|一)日"
+)
+BOTH_DAYS = re.compile(r"入院当日[^。；]{0,6}出院当日[^。；]{0,4}(均|都)(计算|计入|算)")
+DAYS_ASKED = re.compile(r"(算|按|是)几天|(算|按)多少天|住院天数")
+
+
+def counted_stay(product: ProductKnowledge, situation: Situation) -> tuple[int, str, Reason] | None:
+    """The days of a stay from the days of admission and discharge told, counted by the
+    wording's rule ("入院当日与出院当日合计按一日计算", or both days counted)."""
+    admitted = next((d for d in situation.dated if d.kind == "hospital"), None)
+    discharged = next((d for d in situation.dated if d.kind == "discharge"), None)
+    if admitted is None or discharged is None or discharged.first < admitted.first:
+        return None
+    span = (discharged.first - admitted.first).days
+    for article in product.document.articles:
+        for sentence in plain_sentences(article.body):
+            if ONE_DAY.search(sentence):
+                days, how = max(span, 1), "入院当日与出院当日合计按1日算"
+            elif BOTH_DAYS.search(sentence):
+                days, how = span + 1, "入院当日和出院当日都算"
+            else:
+                continue
+            return days, how, Reason(f"条款约定：“{clip(sentence, 80)}”", article.number)
+    return None
+
+
+def decide_stay_days(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "3月1日入院，3月10日出院，住院天数算几天": the wording's way of counting the stay."""
+    if not DAYS_ASKED.search(situation.text) or ASKED.search(situation.text):
+        return None
+    counted = counted_stay(product, situation)
+    if counted is None:
+        return None
+    days, how, reason = counted
+    return Verdict(
+        "stay_days",
+        "info",
+        f"按条款算{days}天：{how}。",
+        (reason,),
+        ("以医院住院病历或出院小结记载的日期为准；擅自离院等天数按条款不计入。",),
+        coverage=False,
     )

@@ -353,6 +353,31 @@ def decide_dividend(product: ProductKnowledge, situation: Situation) -> Verdict 
     some = _sentence(product, DIVIDEND)
     if some is not None:
         return _dividend("yes", "有分红，但分红不保证", some)
+    return _growth_not_dividend(product)
+
+
+GROWTH_SAID = re.compile(
+    r"有效保险金额[^。]{0,40}?(?:增长率|递增|增长)[^。]{0,12}?(\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _growth_not_dividend(product: ProductKnowledge) -> Verdict | None:
+    """A wording silent on dividends whose sum grows at a stated rate: what grows is the sum, by
+    the wording, not a dividend."""
+    if any(re.search(r"分红|红利", a.title + a.body) for a in product.document.articles):
+        return None
+    for article in product.document.articles:
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            grows = GROWTH_SAID.search(sentence)
+            if grows is not None:
+                return Verdict(
+                    "dividend",
+                    "no",
+                    f"条款里没有分红（红利）的约定；条款写明的是有效保险金额每年按{grows.group(1)}%"
+                    "递增，这是确定的增长，不是分红。销售的说法可以转人工向保险公司核实。",
+                    (Reason(f"条款约定：“{clip(sentence, 90)}”", article.number),),
+                    coverage=False,
+                )
     return None
 
 

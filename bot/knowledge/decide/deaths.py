@@ -288,3 +288,105 @@ def decide_death_in_lapse(product: ProductKnowledge, situation: Situation) -> Ve
         f"不给付身故保险金：效力中止期间不承担保险责任，合同终止，{refund}（见下方条款）。",
         tuple(reasons),
     )
+
+
+AGE_ASKED = re.compile(r"(\d+|几十)\s*岁|年纪|年龄")
+SAME_ASKED = re.compile(r"一样|相同|(会|就)?(减少|变少|递减|少了|降低)")
+NOT_BY_AGE = re.compile(r"不(随|受)[^。；]{0,16}年龄[^。；]{0,20}(递减|影响|变化|减少|降低)")
+
+
+def decide_same_at_every_age(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "40岁出事和65岁出事赔的一样吗": the wording's sentence that the sum does not fall with age,
+    where the death benefit has no rule by age of its own."""
+    text = situation.text
+    if not (AGE_ASKED.search(text) and SAME_ASKED.search(text)):
+        return None
+    benefit = next((b for b in product.facts.benefits if "身故" in b.name), None)
+    if benefit is None or benefit.percent is None:
+        return None
+    if any(ADULT_AGE.search(arabic_numerals(s)) for s in benefit.sentences):
+        return None
+    said = [
+        (a.number, s)
+        for a in product.document.articles
+        for s in plain_sentences(a.body)
+        if NOT_BY_AGE.search(s)
+    ]
+    if not said:
+        return None
+    paid = (
+        f"，都是{money(situation.sum_insured * benefit.percent / 100)}"
+        if situation.sum_insured
+        else ""
+    )
+    return Verdict(
+        "death",
+        "info",
+        f"一样：{benefit.name}按基本保险金额给付，不随年龄递减，出事时年龄不同赔的也相同{paid}。",
+        tuple(Reason(f"条款约定：“{clip(s, 90)}”", number) for number, s in said[:2]),
+    )
+
+
+UNKNOWN_CAUSE = re.compile(
+    r"(无法|不能|难以)确定[^。]{0,10}(原因|死因)[^。]{0,30}(较低|较少|孰低|低者)"
+)
+CAUSE_UNTOLD = re.compile(
+    r"说不清|不确定|搞不清|不清楚|不知道是|分不清|无法确定|(不同意|不做|拒绝|没做)尸检"
+)
+
+
+def decide_unknown_cause(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "说不清是摔死的还是猝死的，家里不同意尸检": the wording pays the lower of the two deaths
+    benefits when the cause cannot be found ("无法确定身故原因的，按…两者中较低者给付")."""
+    text = situation.text
+    if not (DEATH.search(text) and CAUSE_UNTOLD.search(text)):
+        return None
+    found = next(
+        (
+            (a.number, s)
+            for a in product.document.articles
+            for s in plain_sentences(a.body)
+            if UNKNOWN_CAUSE.search(s)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    number, sentence = found
+    named = [
+        b
+        for b in product.facts.benefits
+        if b.name in sentence and re.search(r"身故|死亡|猝死", b.name)
+    ]
+    reasons = [Reason(f"条款约定：“{clip(sentence, 100)}”", number)]
+    amounts = [(b, _benefit_sum(product, situation, b)) for b in named]
+    if len(amounts) == 2 and all(a is not None for _, a in amounts):
+        lower_benefit, lower = min(amounts, key=lambda pair: pair[1] or 0.0)
+        shown = "、".join(f"{b.name}{money(a or 0)}" for b, a in amounts)
+        return Verdict(
+            "death",
+            "info",
+            f"身故原因无法确定的，按两项中较低者给付：{shown}，较低的是{lower_benefit.name}"
+            f"{money(lower or 0)}。",
+            tuple(reasons),
+            ("能查明身故原因（如尸检、公安或医疗机构的死亡原因证明）的，按查明的原因给付。",),
+        )
+    return Verdict(
+        "death",
+        "info",
+        "身故原因无法确定的，按条款约定的两项保险金中较低者给付（见下方条款）。",
+        tuple(reasons),
+        ("能查明身故原因的，按查明的原因给付。",),
+    )
+
+
+def _benefit_sum(product: ProductKnowledge, situation: Situation, benefit: Benefit) -> float | None:
+    """A benefit's amount: its own row of the plan's table, else its share of the sum insured."""
+    if situation.plan is not None:
+        row = re.compile(re.escape(re.sub(r"保险金$", "", benefit.name)))
+        found = plan_amount(product.facts.plan_amounts, situation.plan, row)
+        if found is not None:
+            return found.amount
+    if benefit.percent is not None and situation.sum_insured:
+        return situation.sum_insured * benefit.percent / 100
+    return None

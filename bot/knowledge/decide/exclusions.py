@@ -46,9 +46,14 @@ def decide_exclusion(
         # the whole category an item may name (高风险运动).
         specific = [w for w in words if w in concept.wording] if concept.each else []
         # the item naming the customer's own word (自杀) first, then the wording's order
+        # (and, of those, one naming the event told: "…运动结束后24小时内发生的猝死" for a 猝死)
+        events = [w for w in EVENTS if w in situation.text]
         ranked = sorted(
             _naming_first(exclusions, concept),
-            key=lambda e: not any(w in e.text for w in words),
+            key=lambda e: (
+                not any(w in e.text for w in words),
+                not any(w in e.text for w in events),
+            ),
         )
         for item in ranked:
             if not _names(product, item.text, concept, specific):
@@ -265,6 +270,7 @@ def _not_listed(
     return None
 
 
+EVENTS = ("猝死", "身故", "伤残", "骨折", "全残")
 TIME_BOUND = re.compile(r"(成立|生效|复效|效力恢复)[^。；]{0,20}?(\d+)\s*年内")
 
 
@@ -276,19 +282,22 @@ def _time_bound(
     if bound is None:
         return None
     years = int(bound.group(2))
-    span = situation.days_between("reinstated", "death") or situation.days_between(
-        "effective", "death"
-    )
+    reinstated = situation.days_between("reinstated", "death")
+    span = reinstated or situation.days_between("effective", "death")
     if span is None:
         return None
     if span.high <= years * 365:
         refund = _consequence(product, item)
         reasons = (quoted, *([refund] if refund else []))
+        since = (
+            f"{years}年的期限自复效之日起重新计算，身故发生在复效后{years}年内"
+            if reinstated
+            else f"身故发生在合同成立（或最后一次复效）后{years}年内"
+        )
         return Verdict(
             "exclusion",
             "no",
-            f"不能赔：身故发生在合同成立（或最后一次复效）后{years}年内，属于本产品的责任免除"
-            f"{number}。",
+            f"不能赔：{since}，属于本产品的责任免除{number}。",
             reasons,
         )
     if span.low > years * 365:
@@ -341,13 +350,19 @@ def _joined(pieces: list[str]) -> list[str]:
     """Sentences cut at "；" joined again where the next one goes on (您已交足2年…的，退还…)."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and joined[-1].endswith("；") and not ITEM_START.match(piece):
+        goes_on = joined and (
+            joined[-1].endswith("；")
+            # "发生第（1）项情形的，本合同终止。投保人已交足二年…的，退还…": the case's own refund
+            or (OWN_CASE.match(joined[-1]) and not CONSEQUENCE.search(joined[-1]))
+        )
+        if goes_on and not ITEM_START.match(piece) and not OWN_CASE.match(piece):
             joined[-1] += piece
         else:
             joined.append(piece)
     return joined
 
 
+OWN_CASE = re.compile(r"\s*(发生|出现)[^。；]{0,16}第[（(]\d+[)）]项")
 ITEM_START = re.compile(r"\s*[（(]\d+[)）]|\s*\d+[.、]")
 ITEM_RANGE = re.compile(r"第[（(](\d+)[)）](?:项)?至第[（(](\d+)[)）]项")
 

@@ -25,7 +25,7 @@ AGE_BOUND = re.compile(r"(未满|不满|已满|满)(\d+)周岁")
 DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故")
 
 
-def _branches(text: str) -> list[tuple[str, list[str]]]:
+def branches(text: str) -> list[tuple[str, list[str]]]:
     """Each "greater of" sentence of ``text`` with the items listed after it."""
     lines = sentences(text)
     found = []
@@ -71,6 +71,11 @@ def _value(
         share, label = factor / 100, f"已交保费×{factor:g}%"
     if "已交保险费" in item or "所交保险费" in item:
         paid = situation.premiums_paid
+        if paid and CHANGED_BASE.search(situation.text):
+            ratio = reduced_ratio(product, situation)
+            if ratio is None:
+                return None  # premiums paid before a reduction the wording does not scale
+            paid, label = paid * ratio, f"{label}（减保后按{ratio:.0%}计）"
         return (label, paid * share) if paid else None
     if re.search(r"系数|表", item):
         return None
@@ -120,9 +125,15 @@ CHANGED_BASE = re.compile(r"减保|减少(了)?(基本)?保(险金)?额|部分�
 def effective_sum(product: ProductKnowledge, situation: Situation) -> tuple[float, str, str] | None:
     """The effective sum insured in the policy year the customer tells, by the wording's yearly
     growth (有效保险金额 grows 2.5% a year, compound): (amount, the sum shown, the article)."""
-    year = policy_year(situation.text)
-    if year is None or not situation.sum_insured or CHANGED_BASE.search(situation.text):
+    year = event_year(situation)
+    if year is None or not situation.sum_insured:
         return None
+    base = situation.sum_insured
+    if CHANGED_BASE.search(situation.text):
+        ratio = reduced_ratio(product, situation)
+        if ratio is None:
+            return None
+        base = situation.sum_insured * ratio
     for article in product.document.articles:
         text = arabic_numerals(strip_markdown(article.body))
         if "有效保险金额" not in text:
@@ -133,11 +144,11 @@ def effective_sum(product: ProductKnowledge, situation: Situation) -> tuple[floa
                 continue
             percent = float(rate.group(1))
             if COMPOUND.search(text) and not SIMPLE.search(sentence):
-                amount = situation.sum_insured * (1 + percent / 100) ** (year - 1)
-                shown = f"{money(situation.sum_insured)} × (1+{percent:g}%)^{year - 1}（按年{percent:g}%复利）"
+                amount = base * (1 + percent / 100) ** (year - 1)
+                shown = f"{money(base)} × (1+{percent:g}%)^{year - 1}（按年{percent:g}%复利）"
             elif SIMPLE.search(text):
-                amount = situation.sum_insured * (1 + percent / 100 * (year - 1))
-                shown = f"{money(situation.sum_insured)} × (1+{percent:g}%×{year - 1})（按年{percent:g}%单利）"
+                amount = base * (1 + percent / 100 * (year - 1))
+                shown = f"{money(base)} × (1+{percent:g}%×{year - 1})（按年{percent:g}%单利）"
             else:
                 return None  # the wording does not say how the growth adds up
             return amount, shown, article.number
@@ -160,15 +171,15 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
             and "身故" in a.body + a.title
         ]
         for number, text in texts:
-            for line, items in _branches(arabic_numerals(text)):
-                fits = _fits_age(line, age_at_claim(situation.text))
+            for line, items in branches(arabic_numerals(text)):
+                fits = _fits_age(line, _claim_age(situation))
                 if fits is None:
                     return None  # the amounts depend on an age the story does not give
                 if not fits:
                     continue
                 values = [_value(item, situation, product, number) for item in items]
                 if any(v is None for v in values):
-                    return None
+                    return _rule_only(product, situation, number, line, items)
                 told = [v for v in values if v is not None]
                 label, amount = max(told, key=lambda v: v[1])
                 figures = "、".join(
@@ -178,7 +189,7 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
                 when = f"身故时{bound.group(0)}，" if bound else ""
                 return Verdict(
                     "death",
-                    "info",
+                    "yes",
                     f"约{_amount(amount)}：{when}按{figures}中较大的给付，即{label}{'=' if '%' in label else ''}{_amount(amount)}。",
                     (
                         Reason(f"条款约定：“{clip(line, 50)}”", number),
@@ -186,6 +197,7 @@ def decide_greater_of(product: ProductKnowledge, situation: Situation) -> Verdic
                     ),
                     ("前提是之前没有给付过终止该责任的保险金，以理赔审核为准。",),
                     sum=f"max({', '.join(_amount(v) for _, v in told)}) = {_amount(amount)}",
+                    paid=amount,
                 )
     return None
 
@@ -207,7 +219,7 @@ def _grown(
     if grown is None:
         return ()
     amount, shown, article = grown
-    year = policy_year(situation.text)
+    year = event_year(situation)
     return (Reason(f"第{year}个保单年度的有效保额：{shown} ≈ {_amount(amount)}", article),)
 
 
@@ -222,7 +234,7 @@ def decide_effective_sum(product: ProductKnowledge, situation: Situation) -> Ver
     if grown is None:
         return None
     amount, shown, article = grown
-    year = policy_year(situation.text)
+    year = event_year(situation)
     return Verdict(
         "effective_sum",
         "info",
@@ -231,3 +243,86 @@ def decide_effective_sum(product: ProductKnowledge, situation: Situation) -> Ver
         ("减保后按减少后的基本保额重新计算，以保险单和保险公司的计算为准。",),
         sum=f"{shown} = {_amount(amount)}",
     )
+
+
+def event_year(situation: Situation) -> int | None:
+    """The policy year of the event: told ("第5个保单年度"), else from the effective day and the
+    day of the death told."""
+    told = policy_year(situation.text)
+    if told is not None:
+        return told
+    start = next((d for d in situation.dated if d.kind == "effective"), None)
+    event = next((d for d in situation.dated if d.kind == "death"), None)
+    if start is None or event is None or event.first < start.first:
+        return None
+    begun, day = start.first, event.first
+    years = day.year - begun.year - ((day.month, day.day) < (begun.month, begun.day))
+    return years + 1
+
+
+SCALED = re.compile(r"已交保险费[^。]{0,20}按[^。]{0,30}比例[^。]{0,6}减少")
+REDUCED_TO = re.compile(r"(?:变成|变为|减到|减至|剩下?|只剩)\s*(\d+(?:\.\d+)?)\s*万")
+REDUCED_BY = re.compile(r"减(?:保|少)了?\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def reduced_ratio(product: ProductKnowledge, situation: Situation) -> float | None:
+    """What is left of the sum after a reduction the story tells (减保20%, 变成9.6万), when the
+    wording scales the premiums paid by it ("已交保险费…按减少后…的比例同步减少")."""
+    if not situation.sum_insured or not any(
+        SCALED.search(s)
+        for a in product.document.articles
+        for s in sentences(strip_markdown(arabic_numerals(a.body)))
+    ):
+        return None
+    to = REDUCED_TO.search(situation.text)
+    if to is not None:
+        ratio = float(to.group(1)) * 10_000 / situation.sum_insured
+        return ratio if 0 < ratio < 1 else None
+    by = REDUCED_BY.search(situation.text)
+    if by is not None and 0 < float(by.group(1)) < 100:
+        return 1 - float(by.group(1)) / 100
+    return None
+
+
+MINOR_TOTAL = re.compile(r"未成年[^。]{0,60}身故保险金[^。]{0,30}(限额|不得超过)")
+ITEM_MARK = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[）)]|\d+[.、．]|[①-⑩])\s*")
+
+
+def _rule_only(
+    product: ProductKnowledge, situation: Situation, number: str, line: str, items: list[str]
+) -> Verdict | None:
+    """ "孩子成年前身故最多赔多少" without the figures: the branch's rule for the age told, and
+    the cap on a minor's death benefits where the wording states one."""
+    bound = AGE_BOUND.search(line)
+    age = _claim_age(situation)
+    if bound is None or age is None or not re.search(r"最多|上限|多少", situation.text):
+        return None
+    named = "与".join(ITEM_MARK.sub("", i).rstrip("；;。") for i in items)
+    reasons = [Reason(f"条款约定：“{clip(line, 50)}”", number)]
+    answer = f"身故时{bound.group(0)}的，按{named}中较大的给付。"
+    if age < 18:
+        cap = next(
+            (
+                (a.number, s)
+                for a in product.document.articles
+                for part in a.body.splitlines()
+                for s in sentences(strip_markdown(part))
+                if MINOR_TOTAL.search(s)
+            ),
+            None,
+        )
+        if cap is not None:
+            reasons.append(Reason(f"条款约定：“{clip(cap[1], 90)}”", cap[0]))
+            answer += "另外未成年人的身故保险金总和不得超过监管规定的限额（见下方条款），条款没有写具体数额。"
+    return Verdict("death", "info", answer, tuple(reasons), ("以保险单和理赔审核为准。",))
+
+
+BEFORE_ADULT = re.compile(r"成年(前|以前|之前)|未成年")
+
+
+def _claim_age(situation: Situation) -> int | None:
+    """The age at death; a child's age told with "成年前身故" stands for it."""
+    told = age_at_claim(situation.text)
+    if told is None and BEFORE_ADULT.search(situation.text) and situation.age is not None:
+        return situation.age if situation.age < 18 else None
+    return told

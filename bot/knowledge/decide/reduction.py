@@ -20,12 +20,16 @@ ASKED = re.compile(r"减保|(减|降|减少|调低)[^，。；]{0,6}保额|保�
 CAP = re.compile(
     r"减少的基本保险金额[^。；]{0,12}不(得)?超过[^。；]{0,20}基本保险金额的\s*(\d+(?:\.\d+)?)\s*%"
 )
+# a death after a reduction asks what the death pays, not about reducing
+DEATH_TOLD = re.compile(r"身故|去世|过世|走了|离世|病故|死亡")
 WANTED = re.compile(r"(减掉|减少|减去|降掉|减)[^，。；\d]{0,3}$")
 
 
 def decide_reduction(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """Whether the reduction the customer wants fits the wording's cap, and the cap in money."""
     if situation.sum_insured is None or not ASKED.search(situation.text):
+        return None
+    if DEATH_TOLD.search(situation.text):
         return None
     cap = next(
         (
@@ -113,6 +117,8 @@ def decide_reduction_refund(product: ProductKnowledge, situation: Situation) -> 
     if situation.sum_insured is None or situation.cash_value is None:
         return None
     if not ASKED.search(situation.text) or "amount" not in situation.asks:
+        return None
+    if DEATH_TOLD.search(situation.text):
         return None
     found = next(
         (

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import ProductKnowledge, Term
 from bot.knowledge.situation import Situation
@@ -28,7 +29,7 @@ LOWER = re.compile(
     r"(脚踝|踝关节|踝)[^，。；]{0,3}(以上|上面|上方|近端|往上)[^，。；]{0,6}(截|断|没了|离断)|(小腿|大腿|膝盖|腿)[^，。；]{0,6}(截|断掉|没了)"
 )
 FINGERS = re.compile(r"手指|指头|脚趾")
-ONE_SIDE = re.compile(r"(左|右)(边|侧|半边)(的)?(手脚|肢体|身子|身体)|偏瘫|半身不遂")
+ONE_SIDE = re.compile(r"((左|右)(边|侧|半边)|半边)(的)?(手脚|肢体|身子|身体)|偏瘫|半身不遂")
 ALL_HELP = re.compile(r"(全|都|全部)(靠|要|需要)(人|别人|他人|家人)|生活(完全)?不能自理")
 
 
@@ -73,7 +74,8 @@ DIGITS = dict(zip("零〇一二三四五六七八九", "00123456789", strict=Tru
 def _vision_limit(definition: str) -> float | None:
     """The acuity below which the wording calls an eye blind ("矫正视力低于零点零二" → 0.02)."""
     found = re.search(
-        r"视力低于(\d\.\d+|[零〇]点[零〇一二三四五六七八九]+)", arabic_numerals(definition)
+        r"视力低于[^\d零〇，。；]{0,8}(\d\.\d+|[零〇]点[零〇一二三四五六七八九]+)",
+        arabic_numerals(definition),
     )
     if found is None:
         return None
@@ -83,8 +85,18 @@ def _vision_limit(definition: str) -> float | None:
     return float(value)
 
 
-def _need(item: str, key: str, both: str, one: str) -> int:
-    return 2 if re.search(both, item) else 1 if re.search(one, item) and key in item else 0
+def _need(item: str, both: str, one: str) -> int:
+    return 2 if re.search(both, item) else 1 if re.search(one, item) else 0
+
+
+def _alternatives(item: str) -> list[str]:
+    """ "两上肢…缺失，或者两下肢…缺失" as two states; "一眼失明，同时一上肢…或一下肢…缺失" keeps
+    what comes before 同时 in both."""
+    parts = re.split(r"，?或者?", item, maxsplit=1)
+    if len(parts) < 2 or not re.search(r"肢|目|眼", parts[1]):
+        return [item]
+    shared = re.search(r"^.*同时", parts[0])
+    return [parts[0], (shared.group(0) if shared else "") + parts[1]]
 
 
 def _term(product: ProductKnowledge, name: str) -> Term | None:
@@ -94,8 +106,6 @@ def _term(product: ProductKnowledge, name: str) -> Term | None:
 def decide_total_disability(product: ProductKnowledge, situation: Situation) -> Verdict | None:
     """ "右手从手腕上面截了，左腿从脚踝上面截了，能赔全残吗": the wording's list of 全残 states."""
     text = situation.text
-    if "全残" not in text:
-        return None
     term = _term(product, "全残")
     if term is None:
         return None
@@ -103,6 +113,9 @@ def decide_total_disability(product: ProductKnowledge, situation: Situation) -> 
     if len(items) < 3:
         return None
     told = _told(text)
+    asked = "全残" in text
+    if not asked and not _losses_paid_only_as_total(product, situation, told):
+        return None
     blind = _term(product, "失明")
     limit = _vision_limit(blind.definition) if blind is not None else None
     notes: list[Reason] = []
@@ -115,11 +128,15 @@ def decide_total_disability(product: ProductKnowledge, situation: Situation) -> 
             notes.append(
                 Reason(f"“{blind.name}”的定义：{clip(blind.definition, 60)}", blind.article)
             )
+        else:
+            notes.append(
+                Reason(
+                    f"您说的矫正视力{told.vision:g}低于{limit:g}，属于条款所说的{blind.name}",
+                    blind.article,
+                )
+            )
     for number, item in enumerate(items, 1):
-        need_eyes = _need(item, "目", r"双目|两目", r"一目")
-        need_upper = _need(item, "上肢", r"两上肢", r"一上肢")
-        need_lower = _need(item, "下肢", r"两下肢", r"一下肢")
-        if "他人扶助" in item and told.all_help:
+        if "他人扶助" in item and told.all_help and asked:
             return Verdict(
                 "total_disability",
                 "depends",
@@ -127,17 +144,12 @@ def decide_total_disability(product: ProductKnowledge, situation: Situation) -> 
                 (Reason(f"“{term.name}”第（{number}）项：{clip(item, 60)}", term.article),),
                 ("全残须经鉴定机构鉴定，以鉴定结论和理赔审核为准。",),
             )
-        if not (need_eyes or need_upper or need_lower) or re.search(r"机能|障碍", item):
+        if re.search(r"机能|障碍", item):
             continue
-        if (eyes or 0) >= need_eyes and told.upper >= need_upper and told.lower >= need_lower:
-            return Verdict(
-                "total_disability",
-                "yes",
-                f"能赔，属于全残：您说的情况符合全残第（{number}）项“{clip(item, 40)}”，"
-                "按条款约定给付全残保险金。",
-                (Reason(f"“{term.name}”第（{number}）项：{clip(item, 60)}", term.article),),
-                ("全残须经鉴定，以鉴定结论和理赔审核为准。",),
-            )
+        if any(_met(state, eyes or 0, told) for state in _alternatives(item)):
+            return _total(product, situation, term, number, item, notes)
+    if not asked:
+        return None
     if eyes is None and not (told.upper or told.lower or told.fingers or told.one_side):
         return None  # the story names no loss the list can be read against
     if told.vision is not None and eyes == 0:
@@ -149,8 +161,9 @@ def decide_total_disability(product: ProductKnowledge, situation: Situation) -> 
             notes.append(Reason(f"“{lost.name}”的定义：{clip(lost.definition, 60)}", lost.article))
     elif told.one_side:
         why = "一侧手脚不能动，不是四肢关节机能全部丧失，生活也不是全部需要他人扶助"
+        notes.extend(_permanence(product))
     elif eyes == 1 and not (told.upper or told.lower):
-        why = "只有一只眼失明，全残要求双目失明，或一目失明同时有一上肢或一下肢缺失"
+        why = "只有一眼失明、另一眼视力保存，全残要求双目失明，或一目失明同时有一上肢或一下肢缺失"
     else:
         return None  # a loss read but not one of the cases above: the wording decides
     listed = [
@@ -167,3 +180,62 @@ def decide_total_disability(product: ProductKnowledge, situation: Situation) -> 
         (*listed, *notes) or (Reason(f"“{term.name}”的定义", term.article),),
         ("伤情如有变化，以鉴定结论和理赔审核为准。",),
     )
+
+
+def _met(state: str, eyes: int, told: Told) -> bool:
+    need_eyes = _need(state, r"(双|两)(目|眼)", r"一(目|眼)")
+    need_upper = _need(state, r"两上肢", r"一上肢")
+    need_lower = _need(state, r"两下肢", r"一下肢")
+    if not (need_eyes or need_upper or need_lower):
+        return False
+    return eyes >= need_eyes and told.upper >= need_upper and told.lower >= need_lower
+
+
+def _losses_paid_only_as_total(product: ProductKnowledge, situation: Situation, told: Told) -> bool:
+    """ "右手从手腕上面截了，左腿截了，能赔多少" under a cover whose only benefit for a disability
+    is 全残 (no 伤残 by grade): the story is read against the 全残 states without the word."""
+    if not (situation.asks & {"amount", "whether"}) or not (told.upper or told.lower or told.eyes):
+        return False
+    names = [b.name for b in product.facts.benefits]
+    return any("全残" in n for n in names) and not any("伤残" in n for n in names)
+
+
+def _total(
+    product: ProductKnowledge,
+    situation: Situation,
+    term: Term,
+    number: int,
+    item: str,
+    notes: list[Reason],
+) -> Verdict:
+    benefit = next((b for b in product.facts.benefits if "全残" in b.name), None)
+    paid = "按条款约定给付全残保险金。"
+    reasons = [Reason(f"“{term.name}”第（{number}）项：{clip(item, 60)}", term.article)]
+    if benefit is not None and benefit.percent is not None:
+        paid = f"可以赔{benefit.name}：{amount_text(situation, benefit.percent)}。"
+        reasons.append(Reason(f"条款约定：“{clip(benefit.sentences[0], 80)}”", benefit.article))
+    return Verdict(
+        "total_disability",
+        "yes",
+        f"能赔，属于全残：您说的情况符合全残第（{number}）项“{clip(item, 40)}”，{paid}",
+        (*reasons, *notes),
+        ("全残须经鉴定，以鉴定结论和理赔审核为准。",),
+    )
+
+
+def _permanence(product: ProductKnowledge) -> list[Reason]:
+    """ "自…确诊之日起经过一百八十日的治疗，机能仍完全丧失": the days after which a loss of
+    function counts as permanent."""
+    for term in product.facts.terms:
+        if "永久" not in term.name:
+            continue
+        days = re.search(r"(\d+)日", arabic_numerals(term.definition))
+        if days is not None:
+            return [
+                Reason(
+                    f"“{term.name}”须经过{days.group(1)}日的治疗后机能仍完全丧失："
+                    f"{clip(term.definition, 60)}",
+                    term.article,
+                )
+            ]
+    return []

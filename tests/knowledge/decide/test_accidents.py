@@ -136,3 +136,23 @@ def test_an_event_the_definition_leaves_out_is_no_accident() -> None:
 
 def test_an_event_the_definition_does_not_name_decides_nothing() -> None:
     assert decide_accident_meaning(product(MEANING), story("中暑晕倒了，算不算意外")) is None
+
+
+FALL = ACCIDENT.replace(
+    "## 9 释义",
+    "### 2.9 疾病发作致跌倒\n被保险人因疾病突然发作而跌倒，并直接造成骨折或其他外伤的，该骨折或外伤视为"
+    "意外伤害所致，我们承担意外医疗保险金责任，但不承担意外身故保险金责任。\n## 9 释义",
+)
+
+
+def test_an_injury_from_a_fall_an_illness_caused_is_paid_where_the_wording_deems_it() -> None:
+    told = story("我爸低血糖头晕摔倒把手腕摔骨折了，这是疾病引起的，还管吗")
+    verdict = decide(product(FALL), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+    assert "视为意外" in verdict.answer and "意外身故保险金不赔" in verdict.answer
+
+
+def test_a_fall_an_illness_caused_under_a_wording_without_the_rule_is_not_deemed() -> None:
+    told = story("我爸低血糖头晕摔倒把手腕摔骨折了，这是疾病引起的，还管吗")
+    verdict = decide(product(ACCIDENT), told, default_thesaurus())
+    assert verdict is None or "视为意外" not in verdict.answer

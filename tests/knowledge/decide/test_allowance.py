@@ -116,3 +116,32 @@ def test_two_close_stays_count_as_one_and_a_long_stay_has_no_deductible_days() -
     assert verdict is not None
     assert verdict.sum == "普通病房17日 × 100元 = 1700元"
     assert "合并为一次共17日" in verdict.answer and "不扣免赔天数" in verdict.answer
+
+
+COUNTED = (
+    ALLOWANCE
+    + """（5）住院天数以入院、出院日期为准，入院当日与出院当日合计按一日计算。
+"""
+)
+
+
+def test_the_days_of_a_stay_are_counted_from_the_dates_by_the_wordings_rule() -> None:
+    verdict = decide(
+        product(COUNTED), story("3月1日入院，3月10日出院，住院天数算几天"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.answer.startswith("按条款算9天")
+
+
+def test_the_allowance_uses_the_days_counted_from_the_dates() -> None:
+    told = story("计划一，3月1日入院，3月10日出院，住的普通病房，住院津贴给多少")
+    verdict = decide(product(COUNTED), told, default_thesaurus())
+    assert verdict is not None and verdict.sum == "普通病房7日 × 80元 = 560元"
+
+
+def test_a_wording_without_a_rule_for_counting_leaves_the_days_to_it(
+    accident: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        accident, story("3月1日入院，3月10日出院，住院天数算几天"), default_thesaurus()
+    )
+    assert verdict is None or verdict.kind != "stay_days"

@@ -193,3 +193,29 @@ def test_the_lowest_sum_insured_is_the_wordings_floor() -> None:
     )
     verdict = _decide(wording, "最低保额多少")
     assert verdict is not None and verdict.kind == "minimum_sum" and "1万元" in verdict.answer
+
+
+def test_a_wording_silent_on_dividends_with_a_growing_sum_says_what_grows() -> None:
+    from bot.knowledge.decide.annuity import decide_dividend
+    from tests.knowledge.decide.conftest import product, story
+
+    wording = product(
+        """---
+code: T-WL-16
+name: 测试增福终身寿险
+insurer: 测试人寿保险股份有限公司
+type: whole_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试增福终身寿险条款
+
+## 2 保险利益
+### 2.1 有效保险金额
+本合同的有效保险金额在每个保单周年日自动增加，年增长率为百分之三，按复利计算。
+### 2.2 身故保险金
+被保险人身故的，按有效保险金额给付身故保险金。
+"""
+    )
+    verdict = decide_dividend(wording, story("有没有分红啊？销售说每年还有分红"))
+    assert verdict is not None and verdict.decision == "no" and "3%" in verdict.answer

@@ -159,3 +159,65 @@ def test_a_death_benefit_by_age_with_no_age_told_gives_each_ages_rule() -> None:
         product(ILLNESS), story("保额50万 万一人走了 家里能拿到多少"), default_thesaurus()
     )
     assert level is not None and "100%" in level.answer and "不是按保额" not in level.answer
+
+
+LEVEL = """---
+code: T-TL-10
+name: 测试平稳定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试平稳定期寿险条款
+
+## 3 保险责任
+### 3.1 身故保险金
+被保险人身故的，我们按基本保险金额的百分之一百给付身故保险金。身故保险金的数额不受被保险人身故时的年龄影响。
+"""
+
+
+def test_a_level_death_benefit_is_the_same_at_every_age() -> None:
+    told = story("保额50万，40岁出事和65岁出事赔的一样吗")
+    verdict = decide(product(LEVEL), told, default_thesaurus())
+    assert verdict is not None and verdict.answer.startswith("一样") and "50万元" in verdict.answer
+
+
+def test_a_death_benefit_by_age_is_not_said_to_be_the_same(illness: ProductKnowledge) -> None:
+    verdict = decide(illness, story("10岁出事和30岁出事赔的一样吗"), default_thesaurus())
+    assert verdict is None or not verdict.answer.startswith("一样")
+
+
+UNKNOWN = """---
+code: T-ACC-17
+name: 测试夕阳意外伤害保险
+insurer: 测试人寿保险股份有限公司
+type: accident
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试夕阳意外伤害保险条款
+
+## 2 保险责任
+### 2.1 保障计划
+| 保障项目 | 计划一 | 计划二 |
+|---|---|---|
+| 意外身故保险金（基本保险金额） | 100,000 | 200,000 |
+| 猝死保险金（猝死保险金额） | 50,000 | 60,000 |
+### 2.2 意外身故保险金
+被保险人因意外伤害身故的，我们按基本保险金额给付意外身故保险金。
+### 2.3 猝死保险金
+被保险人猝死的，我们按猝死保险金额给付猝死保险金。受益人拒绝尸检导致无法确定身故原因的，我们按猝死保险金与意外身故保险金两者中较低者给付。
+"""
+
+
+def test_a_death_of_unknown_cause_is_paid_the_lower_of_the_two_benefits() -> None:
+    told = story("老人摔倒后去世，说不清是摔死的还是猝死的，家里不同意尸检，买的计划二，怎么赔")
+    verdict = decide(product(UNKNOWN), told, default_thesaurus())
+    assert verdict is not None and "较低的是猝死保险金6万元" in verdict.answer
+
+
+def test_a_death_whose_cause_is_told_is_not_read_as_unknown() -> None:
+    told = story("老人出车祸去世了，买的计划二，怎么赔")
+    verdict = decide(product(UNKNOWN), told, default_thesaurus())
+    assert verdict is None or "较低" not in verdict.answer

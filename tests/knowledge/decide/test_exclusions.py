@@ -232,3 +232,42 @@ def test_an_item_that_does_not_apply_to_a_listed_category_spares_that_disease() 
     verdict = decide(product(RARE_SPARED), told, default_thesaurus(), "进行性骨化性纤维发育不良")
     assert verdict is not None and verdict.decision != "no"
     assert verdict.answer.startswith("这项免责不适用，可以赔")
+
+
+def test_a_suicide_after_reinstatement_counts_the_two_years_from_it(
+    illness: ProductKnowledge,
+) -> None:
+    wording = ILLNESS.replace(
+        "（1）被保险人故意自伤、故意犯罪；",
+        "（1）被保险人自本合同成立或者合同效力恢复之日起2年内自杀；",
+    )
+    told = story("2019年买的，2024年10月1号复效了，被保险人2025年12月1号自杀了，算不算免责")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert "自复效之日起重新计算" in verdict.answer
+
+
+def test_the_holders_killing_is_excluded_with_its_own_refund_sentence() -> None:
+    wording = ILLNESS.replace(
+        "（1）被保险人故意自伤、故意犯罪；",
+        "（1）投保人对被保险人的故意杀害、故意伤害；",
+    ).replace(
+        "## 4 保险费",
+        "### 3.2 免责后的处理\n发生第3.1条第（1）项情形的，本合同终止。投保人已交足二年以上保险费的，"
+        "我们向被保险人的继承人退还现金价值。\n发生第3.1条其他各项情形的，我们向投保人退还现金价值。\n\n"
+        "## 4 保险费",
+    )
+    told = story("投保人是她老公，现在她老公把她打死了，这份保险还赔吗")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert any("继承人" in r.text for r in verdict.reasons)
+
+
+def test_the_item_naming_the_event_told_is_quoted_for_it() -> None:
+    wording = ILLNESS.replace(
+        "（3）被保险人从事潜水、跳伞、攀岩等高风险运动；",
+        "（3）被保险人从事潜水、跳伞、攀岩等高风险运动；\n（5）被保险人参加潜水等高风险运动结束后24小时内发生的猝死；",
+    )
+    told = story("去潜水，回到酒店6个小时后突然猝死了，能赔吗")
+    verdict = decide(product(wording), told, default_thesaurus())
+    assert verdict is not None and any("24小时" in r.text for r in verdict.reasons)

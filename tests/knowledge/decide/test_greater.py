@@ -134,3 +134,75 @@ def test_an_age_told_for_buying_is_not_the_age_at_death() -> None:
     assert age_at_claim("第11个保单年度去世，去世时65周岁。投保时不是55岁吗") == 65
     assert policy_year("第二年我老公走了") == 2
     assert policy_year("交了3年，第4个保单年度走的") == 4
+
+
+SCALED = GROWING.replace(
+    "## 2 保险利益",
+    "## 6 保单权益\n### 6.1 减保\n减保后，本合同的已交保险费、现金价值均按减少后的基本保险金额占减少前"
+    "基本保险金额的比例同步减少；有效保险金额按减保后的基本保险金额重新计算。\n\n## 2 保险利益",
+)
+
+
+def test_a_reduction_scales_the_premiums_paid_where_the_wording_says_so() -> None:
+    verdict = decide(
+        product(SCALED),
+        story(
+            "一次交清10万，基本保额12万，第3年减保了20%，基本保额变成9.6万，第5个保单年度我老公50周岁走了，现金价值8.5万，能赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "death"
+    assert verdict.answer.startswith("约10.80万元")  # 9.6万 × 1.03⁴, over 10万 × 80% × 130%
+    assert "=10.4万元" in verdict.answer
+
+
+def test_the_policy_year_is_counted_from_the_effective_day_to_the_death() -> None:
+    verdict = decide(
+        product(GROWING),
+        story(
+            "2023年3月1号生效，基本保额10万，一共交了2万，2025年4月10号我老公（40周岁）走了，现金价值1.5万，能赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.answer.startswith("约10.61万元")  # 10万 × 1.03²
+
+
+GRACE = (
+    GROWING
+    + """
+## 4 保险费
+### 4.1 宽限期
+您到期未交保险费的，自约定交费日次日起六十日为宽限期。宽限期内发生保险事故的，我们仍承担保险责任，但扣除欠交的保险费。
+"""
+)
+
+
+def test_a_death_in_the_grace_period_is_paid_less_the_premium_owed() -> None:
+    verdict = decide(
+        product(GRACE),
+        story(
+            "2023年3月1号生效，基本保额10万，年交1万，交了两期共2万，2025年3月1号那期没交，"
+            "4月10号我老公（40周岁）走了，现金价值1.5万，能赔多少"
+        ),
+        default_thesaurus(),
+    )
+    assert verdict is not None and "宽限期" in verdict.answer
+    assert "− 1万元" in verdict.answer
+
+
+MINOR_CAP = (
+    LIFE
+    + """
+## 1 投保
+### 1.1 投保范围
+父母为其未成年子女投保本保险的，被保险人成年以前，所有人身保险合同约定的身故保险金总和，不得超过监管机构规定的限额。
+"""
+)
+
+
+def test_a_childs_death_without_figures_is_told_the_rule_and_the_minors_cap() -> None:
+    told = story("给3岁孩子买的，成年前要是身故最多能赔多少")
+    verdict = decide(product(MINOR_CAP), told, default_thesaurus())
+    assert verdict is not None and verdict.sum is None
+    assert "已交保险费与被保险人身故当日本合同的现金价值中较大的" in verdict.answer
+    assert "限额" in verdict.answer

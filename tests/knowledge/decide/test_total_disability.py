@@ -72,3 +72,69 @@ def test_needing_help_for_everything_may_be_total_disability_after_assessment() 
 def test_a_story_naming_no_loss_is_left_to_the_wording() -> None:
     verdict = decide(product(LIFE), story("全残要怎么申请"), default_thesaurus())
     assert verdict is None or verdict.kind != "total_disability"
+
+
+TERM = """---
+code: T-TL-4
+name: 测试守护定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试守护定期寿险条款
+
+## 3 保险责任
+### 3.1 身故保险金
+被保险人身故的，我们按基本保险金额的百分之一百给付身故保险金，本合同终止。
+### 3.2 全残保险金
+被保险人全残的，我们按基本保险金额的百分之一百给付全残保险金，本合同终止。
+
+## 9 名词解释
+### 9.1 全残
+指下列情形之一，且为永久性的：
+（1）双眼永久完全失明；
+（2）两上肢腕关节以上缺失，或者两下肢踝关节以上缺失；
+（3）一眼永久完全失明，同时一上肢腕关节以上缺失或一下肢踝关节以上缺失；
+（4）四肢关节机能永久完全丧失；
+（5）中枢神经系统机能极度障碍，日常生活活动全部需要他人扶助。
+### 9.2 永久完全
+自意外伤害发生之日或疾病确诊之日起经过一百八十日的治疗，机能仍完全丧失。
+### 9.3 失明
+最佳矫正视力低于国际标准视力表零点零二的，视为失明。
+"""
+
+
+def test_losses_told_without_the_word_are_paid_as_total_disability_with_the_sum() -> None:
+    told = story("车祸右眼摘除了，左腿从脚踝上面截了，保额40万，能赔多少")
+    verdict = decide(product(TERM), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes"
+    assert "第（3）项" in verdict.answer and "40万元" in verdict.answer
+
+
+def test_either_pair_of_limbs_in_one_item_is_total_disability() -> None:
+    told = story("两条腿从脚踝上面都截了，算全残吗")
+    verdict = decide(product(TERM), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes" and "第（2）项" in verdict.answer
+
+
+def test_an_acuity_below_the_threshold_written_after_words_is_blindness() -> None:
+    told = story("两只眼睛矫正视力都只有0.01了，能赔全残吗")
+    verdict = decide(product(TERM), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes" and "第（1）项" in verdict.answer
+
+
+def test_one_side_paralysed_is_told_the_days_before_a_loss_is_permanent() -> None:
+    told = story("中风3个月了，半边身子不能动，能申请全残吗")
+    verdict = decide(product(TERM), told, default_thesaurus())
+    assert verdict is not None and verdict.decision == "no"
+    assert any("180日" in r.text for r in verdict.reasons)
+
+
+def test_losses_without_the_word_under_a_cover_paying_by_grade_are_not_read_as_total() -> None:
+    graded = TERM.replace(
+        "### 3.2 全残保险金", "### 3.3 意外伤残保险金\n按伤残等级给付。\n### 3.2 全残保险金"
+    )
+    told = story("车祸右眼摘除了，左腿从脚踝上面截了，能赔多少")
+    verdict = decide(product(graded), told, default_thesaurus())
+    assert verdict is None or verdict.kind != "total_disability"

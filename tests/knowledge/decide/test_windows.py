@@ -199,3 +199,13 @@ def test_a_cost_in_the_days_around_a_stay_comes_with_its_sum() -> None:
     verdict = ask(wording, "出院后第6天回医院门诊复查，自己花了500，能报多少")
     assert verdict is not None and verdict.decision == "yes"
     assert verdict.sum == "（500元）× 90% = 450元"
+
+
+def test_the_day_of_assessment_is_answered_before_an_exclusion_of_rehabilitation() -> None:
+    wording = product(
+        ACCIDENT
+        + "\n## 3 责任免除\n### 3.1 责任免除\n下列费用我们不承担给付责任：\n（1）康复治疗、疗养、护理的费用。\n"
+    )
+    assert wording.facts.exclusions
+    verdict = ask(wording, "2025年9月20号车祸伤了腿，现在还在做康复，伤残是不是要等治好了再评")
+    assert verdict is not None and verdict.kind == "assessment_day"
