@@ -66,6 +66,7 @@ from bot.knowledge.decide.earlier_payouts import (
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_benefit_limit,
@@ -247,6 +248,7 @@ def _first_verdict(
         lambda: decide_due_day(product, situation),
         lambda: decide_reinstated_same_day(product, situation),
         lambda: decide_waiting(product, situation, disease),
+        lambda: decide_listed_waiting(product, situation),
         lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_surrender(product, situation),
