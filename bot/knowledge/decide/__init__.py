@@ -91,7 +91,9 @@ from bot.knowledge.decide.reduction import (
     decide_reduction_refund,
 )
 from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.severe_route import with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
+from bot.knowledge.decide.special_outpatient import decide_special_outpatient
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
 from bot.knowledge.decide.timing import (
@@ -272,6 +274,7 @@ def _first_verdict(
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),
+        lambda: decide_special_outpatient(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_together(product, situation, thesaurus),
@@ -311,6 +314,7 @@ def _first_verdict(
                 verdict = _with_sum(verdict, outpatient, "按普通门急诊算：")
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
+            verdict = with_general_cover(product, situation, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
