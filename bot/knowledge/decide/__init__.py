@@ -66,6 +66,7 @@ from bot.knowledge.decide.earlier_payouts import (
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.histology import decide_histology
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -90,6 +91,7 @@ from bot.knowledge.decide.reduction import (
     decide_reduction_after_payout,
     decide_reduction_refund,
 )
+from bot.knowledge.decide.renewal_end import decide_renewal_end
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.severe_route import with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
@@ -260,6 +262,7 @@ def _first_verdict(
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),
+        lambda: decide_renewal_end(product, situation),
         lambda: decide_repricing(product, situation),
         lambda: decide_term_renewal(product, situation),
         lambda: decide_after_reinstatement(product, situation),
@@ -275,6 +278,7 @@ def _first_verdict(
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),
         lambda: decide_special_outpatient(product, situation),
+        lambda: decide_histology(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_together(product, situation, thesaurus),
