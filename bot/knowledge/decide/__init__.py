@@ -95,6 +95,7 @@ from bot.knowledge.decide.renewal_end import decide_renewal_end
 from bot.knowledge.decide.repricing import decide_repricing
 from bot.knowledge.decide.severe_route import with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
+from bot.knowledge.decide.special_drugs import decide_special_drug
 from bot.knowledge.decide.special_outpatient import decide_special_outpatient
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
@@ -161,6 +162,9 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
+    drug = decide_special_drug(product, situation)
+    if drug is not None:
+        return drug
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
