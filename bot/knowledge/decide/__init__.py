@@ -67,6 +67,7 @@ from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.histology import decide_histology
+from bot.knowledge.decide.insured_status import decide_insured_status
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -162,9 +163,11 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
-    drug = decide_special_drug(product, situation)
-    if drug is not None:
-        return drug
+    # questions about the contract's own terms, which no exclusion answers
+    for early in (decide_special_drug, decide_insured_status):
+        ruled = early(product, situation)
+        if ruled is not None:
+            return ruled
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
