@@ -45,6 +45,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_benefit,
     decide_death_in_lapse,
 )
+from bot.knowledge.decide.deductible_offsets import decide_deductible_offsets
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
@@ -291,6 +292,7 @@ def _first_verdict(
         lambda: decide_together(product, situation, thesaurus),
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
+        lambda: decide_deductible_offsets(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
