@@ -88,6 +88,7 @@ from bot.knowledge.decide.periods import (
     timing_notes,
 )
 from bot.knowledge.decide.plan_amounts import decide_plan_amount
+from bot.knowledge.decide.proton import decide_proton, with_rest_of_stay
 from bot.knowledge.decide.reduction import (
     decide_reduction,
     decide_reduction_after_payout,
@@ -285,6 +286,7 @@ def _first_verdict(
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
         lambda: decide_stay_window(product, situation),
+        lambda: decide_proton(product, situation, disease),
         lambda: decide_special_outpatient(product, situation),
         lambda: decide_histology(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
@@ -328,6 +330,7 @@ def _first_verdict(
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
             verdict = with_general_cover(product, situation, verdict)
+            verdict = with_rest_of_stay(product, situation, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
