@@ -68,6 +68,7 @@ from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.histology import decide_histology
+from bot.knowledge.decide.hospitals import decide_hospital
 from bot.knowledge.decide.insured_status import decide_insured_status
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
@@ -166,7 +167,7 @@ def decide(
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
     # questions about the contract's own terms, which no exclusion answers
-    for early in (decide_special_drug, decide_insured_status):
+    for early in (decide_special_drug, decide_insured_status, decide_hospital):
         ruled = early(product, situation)
         if ruled is not None:
             return ruled
