@@ -70,6 +70,7 @@ from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.histology import decide_histology
 from bot.knowledge.decide.hospitals import decide_hospital
 from bot.knowledge.decide.insured_status import decide_insured_status
+from bot.knowledge.decide.items import decide_item_cap
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -296,6 +297,7 @@ def _first_verdict(
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_deductible_offsets(product, situation),
+        lambda: decide_item_cap(product, situation, thesaurus),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
