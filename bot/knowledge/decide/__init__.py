@@ -297,10 +297,10 @@ def _first_verdict(
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_deductible_offsets(product, situation),
-        lambda: decide_item_cap(product, situation, thesaurus),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
+        lambda: decide_item_cap(product, situation, thesaurus),
         lambda: decide_limit_left(product, situation),
         lambda: decide_benefit_limit(product, situation),
         lambda: decide_ratio(product, situation),
