@@ -45,6 +45,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_benefit,
     decide_death_in_lapse,
 )
+from bot.knowledge.decide.deductible import decide_deductible_carry
 from bot.knowledge.decide.deductible_offsets import decide_deductible_offsets
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.disability import decide_disability, plan_sum
@@ -71,15 +72,10 @@ from bot.knowledge.decide.histology import decide_histology
 from bot.knowledge.decide.hospitals import decide_hospital
 from bot.knowledge.decide.insured_status import decide_insured_status
 from bot.knowledge.decide.items import decide_item_cap
+from bot.knowledge.decide.limits import decide_benefit_limit, decide_limit_left
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
-from bot.knowledge.decide.medical import (
-    decide_benefit_limit,
-    decide_deductible_carry,
-    decide_limit_left,
-    decide_medical,
-    decide_ratio,
-)
+from bot.knowledge.decide.medical import decide_medical
 from bot.knowledge.decide.misstatement import with_premium_ratio
 from bot.knowledge.decide.periods import (
     decide_cooling_off,
@@ -91,6 +87,7 @@ from bot.knowledge.decide.periods import (
 )
 from bot.knowledge.decide.plan_amounts import decide_plan_amount
 from bot.knowledge.decide.proton import decide_proton, with_rest_of_stay
+from bot.knowledge.decide.ratios import decide_ratio
 from bot.knowledge.decide.reduction import (
     decide_reduction,
     decide_reduction_after_payout,
