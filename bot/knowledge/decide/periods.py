@@ -51,8 +51,22 @@ def period_name(period: Period, kind: str, default: str) -> str:
     return min(named)[1] if named else default  # the name the wording uses first
 
 
+NOT_APPLYING_LEAD = re.compile(r"(下列|以下)[^。：:]{0,12}(不适用|不设|不受)[^。：:]{0,10}[：:]$")
+
+
 def _period_text(period: Period) -> list[str]:
-    return [period.sentence, *period.details]
+    """The period's sentences, an item under "下列情形不适用观察期：" carrying its lead."""
+    lines = []
+    lead = None
+    for line in (period.sentence, *period.details):
+        if NOT_APPLYING_LEAD.search(line):
+            lead = line.rstrip("：:")
+        elif lead is not None and ITEM_START.match(line):
+            line = f"{line.rstrip('；;。')}，{lead}"
+        else:
+            lead = None
+        lines.append(line)
+    return lines
 
 
 def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:

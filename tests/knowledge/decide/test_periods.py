@@ -375,3 +375,17 @@ def test_a_benefit_that_says_it_has_no_waiting_period_is_answered_so_with_what_i
     verdict = decide(wording, story("刚买3个月人就走了，是不是在等待期里不赔"), default_thesaurus())
     assert verdict is not None and verdict.kind == "waiting"
     assert verdict.answer.startswith("没有等待期")
+
+
+def test_an_accident_listed_under_the_cases_without_a_waiting_period_is_not_held_back() -> None:
+    wording = product(
+        LISTED_WAITING.replace(
+            "被保险人在等待期内确诊的疾病，我们不承担给付保险金的责任。",
+            "被保险人在等待期内确诊的疾病，我们不承担给付保险金的责任。\n下列情形不适用等待期：\n"
+            "（1）被保险人因意外伤害发生的医疗费用；\n（2）连续续保的合同。",
+        )
+    )
+    verdict = decide(
+        wording, story("生效第5天骑车摔骨折住院了，还在等待期里，能赔吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision != "no"
