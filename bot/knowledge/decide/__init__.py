@@ -34,6 +34,7 @@ from bot.knowledge.decide.annuity import (
     decide_start_day,
     decide_survival_check,
 )
+from bot.knowledge.decide.carve_outs import with_carve_outs
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
@@ -331,6 +332,7 @@ def _first_verdict(
                 verdict = _said_not_severe(product, situation, disease, verdict)
             verdict = with_general_cover(product, situation, verdict)
             verdict = with_rest_of_stay(product, situation, verdict)
+            verdict = with_carve_outs(product, situation, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):
