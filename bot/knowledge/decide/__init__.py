@@ -67,6 +67,7 @@ from bot.knowledge.decide.earlier_payouts import (
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.expense_items import decide_expense_item
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.histology import decide_histology
@@ -295,6 +296,7 @@ def _first_verdict(
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_deductible_offsets(product, situation),
+        lambda: decide_expense_item(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
