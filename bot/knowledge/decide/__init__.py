@@ -97,7 +97,7 @@ from bot.knowledge.decide.reduction import (
 )
 from bot.knowledge.decide.renewal_end import decide_renewal_end
 from bot.knowledge.decide.repricing import decide_repricing
-from bot.knowledge.decide.severe_route import with_general_cover
+from bot.knowledge.decide.severe_route import decide_stay_before_diagnosis, with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.special_drugs import decide_special_drug
 from bot.knowledge.decide.special_outpatient import decide_special_outpatient
@@ -286,6 +286,7 @@ def _first_verdict(
         lambda: decide_cover_end(product, situation),
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
+        lambda: decide_stay_before_diagnosis(product, situation),
         lambda: decide_stay_window(product, situation),
         lambda: decide_proton(product, situation, disease),
         lambda: decide_special_outpatient(product, situation),

@@ -92,3 +92,13 @@ def test_a_cancer_left_out_of_the_severe_definition_is_paid_by_the_general_benef
 def test_outpatient_treatment_of_such_a_cancer_names_the_item_and_the_deductible() -> None:
     verdict = ask(MILLION, "甲状腺癌TNM分期Ⅰ期，门诊做内分泌治疗，按重疾赔吗", "恶性肿瘤——重度")
     assert verdict is not None and "特殊门诊" in verdict.answer and "免赔" in verdict.answer
+
+
+def test_a_severe_illness_diagnosed_during_a_stay_counts_from_admission() -> None:
+    wording = MILLION.replace(
+        "被保险人确诊重大疾病的，我们给付重大疾病医疗保险金。",
+        "被保险人确诊重大疾病的，我们给付重大疾病医疗保险金。被保险人在一次住院期间被确诊重大疾病的，"
+        "该次住院自入院之日起的医疗费用，以及入院前七日内的相关门急诊费用，均按本项处理。",
+    )
+    verdict = ask(wording, "住院第5天确诊白血病，前面4天的检查费也能算重疾医疗吗")
+    assert verdict is not None and "自入院之日起" in verdict.answer and "7日" in verdict.answer
