@@ -40,7 +40,7 @@ from bot.knowledge.decide.claiming import (
     decide_claim_timing,
     decide_limitation,
 )
-from bot.knowledge.decide.coverage import decide_expense_refund
+from bot.knowledge.decide.coverage import decide_expense_refund, decide_lump_sum
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
@@ -241,6 +241,7 @@ def _first_verdict(
         lambda: decide_assessment_day(product, situation),
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
+        lambda: decide_lump_sum(product, situation),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
