@@ -40,7 +40,11 @@ from bot.knowledge.decide.claiming import (
     decide_claim_timing,
     decide_limitation,
 )
-from bot.knowledge.decide.coverage import decide_expense_refund, decide_lump_sum
+from bot.knowledge.decide.coverage import (
+    decide_expense_refund,
+    decide_lump_sum,
+    decide_several_policies,
+)
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
@@ -242,6 +246,7 @@ def _first_verdict(
         lambda: decide_earlier_than_the_days(product, situation),
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_lump_sum(product, situation),
+        lambda: decide_several_policies(product, situation),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),

@@ -84,3 +84,26 @@ def decide_lump_sum(product: ProductKnowledge, situation: Situation) -> Verdict 
         (Reason(f"条款约定：“{clip(said[0], 90)}”", said[1]),),
         conditions=("确诊后一次性给付的是重大疾病保险这类产品；本产品的费用报销可按条款申请。",),
     )
+
+
+SEVERAL_TOLD = re.compile(r"(两|二|多|几|2)份|两个渠道|重复(买|投保)|买了两次")
+SEVERAL_RULE = re.compile(r"(两|二|2)份(或(两|二|2)份)?以上|多份")
+
+
+def decide_several_policies(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "两个渠道各买了一份，能两份都赔吗": the wording's rule for several policies of it."""
+    if not SEVERAL_TOLD.search(situation.text) or not re.search(r"赔|报", situation.text):
+        return None
+    for article in product.document.articles:
+        for sentence in plain_sentences(article.body):
+            if not SEVERAL_RULE.search(sentence) or not re.search(r"一份|其中", sentence):
+                continue
+            refund = re.search(r"退还[^。；]{0,20}保险费", sentence)
+            return Verdict(
+                "coverage",
+                "no",
+                "不能两份都赔：条款约定同时投保多份本产品的，只按其中一份承担责任"
+                + ("，其余各份无息退还已交保险费。" if refund else "。"),
+                (Reason(f"条款约定：“{clip(sentence, 90)}”", article.number),),
+            )
+    return None

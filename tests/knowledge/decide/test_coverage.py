@@ -61,3 +61,28 @@ def test_money_spent_is_not_a_lump_sum_asked() -> None:
 
     assert LUMP_SUM.search("两年前住院花了一笔钱，当时忘记申请了") is None
     assert LUMP_SUM.search("能不能先给一笔钱") is not None
+
+
+def test_several_policies_of_the_product_pay_once_with_the_others_refunded() -> None:
+    from bot.knowledge.decide.coverage import decide_several_policies
+
+    wording = product(
+        """---
+code: T-MED-M
+name: 测试一份医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试一份医疗保险条款
+
+## 2 保险责任
+### 2.1 住院医疗保险金
+被保险人住院治疗的，我们给付住院医疗保险金。
+### 2.2 重复投保
+被保险人同时投保两份或两份以上本产品的，我们仅按其中一份承担责任，并无息退还其他各份的已交保险费。
+"""
+    )
+    verdict = decide_several_policies(wording, story("在两个渠道各买了一份，住院了能两份都赔吗"))
+    assert verdict is not None and verdict.decision == "no" and "退还" in verdict.answer
