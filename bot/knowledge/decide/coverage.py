@@ -86,7 +86,7 @@ def decide_lump_sum(product: ProductKnowledge, situation: Situation) -> Verdict 
     )
 
 
-SEVERAL_TOLD = re.compile(r"(两|二|多|几|2)份|两个渠道|重复(买|投保)|买了两次")
+SEVERAL_TOLD = re.compile(r"各(买|投|保)了?一份|同一款|同样的|一样的|重复(买|投保)|买了两次")
 SEVERAL_RULE = re.compile(r"(两|二|2)份(或(两|二|2)份)?以上|多份")
 
 

@@ -13,7 +13,9 @@ from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
 
 CANCER_TOLD = re.compile(r"癌|恶性|肉瘤|白血病|淋巴瘤|骨髓瘤")
-CELLS_TOLD = re.compile(r"细胞学|细针|胸水|腹水|脱落细胞|癌细胞|肿瘤标志物|痰")
+CELLS_TOLD = re.compile(
+    r"细胞学|细针|脱落细胞|肿瘤标志物|(胸水|腹水|胸腔积液|腹腔积液)[^，。,]{0,6}(癌细胞|肿瘤细胞)"
+)
 NOT_DONE = re.compile(r"(没|未|还没|尚未|没有)(做|有)?[^，。,]{0,6}(活检|病理|手术)")
 TISSUE_TOLD = re.compile(
     r"组织病理|病理确诊|活检确诊|术后病理|病理报告|病理结果|病理出来|病理是|病理诊断|活检"
@@ -53,7 +55,10 @@ def decide_histology(product: ProductKnowledge, situation: Situation) -> Verdict
     required = _required(product)
     if required is None:
         return None
-    tissue = TISSUE_TOLD.search(NOT_DONE.sub("", text)) is not None
+    untold = NOT_DONE.sub("", text)
+    tissue = TISSUE_TOLD.search(untold) is not None or (
+        "确诊" in untold and not re.search(r"细胞学|细针", text)
+    )
     if MARROW_TOLD.search(text) and ASKS_HISTOLOGY.search(text):
         if "骨髓" not in required[0]:
             return None

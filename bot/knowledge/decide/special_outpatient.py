@@ -30,7 +30,9 @@ TREATMENTS: dict[str, tuple[str, str]] = {
 CANCER_TREATMENTS = ("化疗", "放疗", "靶向治疗", "免疫治疗", "内分泌治疗")
 CANCER_TOLD = re.compile(r"癌|恶性|肉瘤|白血病|淋巴瘤|骨髓瘤")
 IN_SITU_TOLD = re.compile(r"原位癌|原位[\u4e00-\u9fff]{0,4}?癌|上皮内瘤变|CIN|癌前病变")
-CYTOLOGY_TOLD = re.compile(r"细胞学|细针穿刺|可疑恶性|胸水|腹水|脱落细胞|肿瘤标志物")
+CYTOLOGY_TOLD = re.compile(
+    r"细胞学|细针穿刺|可疑恶性|脱落细胞|肿瘤标志物|(胸水|腹水)[^，。,]{0,6}(癌细胞|肿瘤细胞)"
+)
 HISTOLOGY_TOLD = re.compile(r"组织病理|病理确诊|活检确诊|术后病理|病理报告|病理结果")
 OUTPATIENT_TOLD = re.compile(r"门诊")
 STAY_TOLD = re.compile(r"住院|入院")
@@ -167,7 +169,8 @@ def decide_special_outpatient(
         return _ordinary_instead(product, lead, left_out)
     if treatment in CANCER_TREATMENTS and CYTOLOGY_TOLD.search(text):
         required = _histology_required(product, item)
-        if required is not None and not HISTOLOGY_TOLD.search(text):
+        confirmed = "确诊" in text and not re.search(r"细胞学|细针", text)
+        if required is not None and not HISTOLOGY_TOLD.search(text) and not confirmed:
             return Verdict(
                 "medical",
                 "depends",

@@ -86,3 +86,9 @@ effective_from: 2025-01-01
     )
     verdict = decide_several_policies(wording, story("在两个渠道各买了一份，住院了能两份都赔吗"))
     assert verdict is not None and verdict.decision == "no" and "退还" in verdict.answer
+
+
+def test_two_policies_of_different_insurers_are_not_this_rule() -> None:
+    from bot.knowledge.decide.coverage import SEVERAL_TOLD
+
+    assert SEVERAL_TOLD.search("我在两家公司买了两份医疗险，能两份都报吗") is None

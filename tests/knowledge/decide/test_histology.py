@@ -53,3 +53,10 @@ def test_a_histology_told_is_not_questioned() -> None:
         product(WORDING), story("穿刺病理确诊肺癌，胸水里也有癌细胞，能赔吗"), default_thesaurus()
     )
     assert verdict is None or verdict.kind != "histology"
+
+
+def test_a_cancer_confirmed_and_spreading_is_not_questioned() -> None:
+    verdict = decide(
+        product(WORDING), story("确诊肺癌了，咳嗽有痰，癌细胞扩散了，能赔吗"), default_thesaurus()
+    )
+    assert verdict is None or verdict.kind != "histology"
