@@ -87,6 +87,10 @@ def period_section(product: ProductKnowledge, kind: str, focus: tuple[str, ...] 
     if not period.amount:
         return Section(f"《{product.name}》没有{name}。{quote(lines)}", [period.article])
     text = f"《{product.name}》的{name}为{period.label}。{quote(lines)}"
+    listed = product.facts.periods.get(f"{kind}_listed")
+    if listed is not None:
+        text += f"另外，条款所列特定疾病的{name}为{listed.label}：“{clip(listed.sentence, 80)}”"
+        return Section(text, [period.article, listed.article])
     return Section(text, [period.article])
 
 

@@ -33,6 +33,7 @@ from bot.knowledge.text import (
     without_tables,
 )
 from bot.knowledge.vocabulary import TOPIC_WORDS, category_of
+from bot.knowledge.waiting_lists import listed_waiting
 
 # kind → (words naming it, units its length is given in)
 PERIOD_SPECS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -155,23 +156,11 @@ def _restart_article(periods: dict[str, Period]) -> str | None:
     return None
 
 
-LISTED = re.compile(r"(\d+(?:\.\d+)+)\s*条?(?:所列|列明|约定)")
-
-
 def _listed_waiting(articles: tuple[ClauseArticle, ...], waiting: Period | None) -> Period | None:
-    """A longer waiting period for the diseases an article lists (对于9.3.5所列的疾病，观察期为90日)."""
+    """A longer waiting period for the diseases a list gives (对于9.3.5所列的疾病，观察期为90日)."""
     if waiting is None:
         return None
-    for article in titled(articles, TOPIC_WORDS["waiting"]):
-        for sentence in sentences(strip_markdown(article.body)):
-            days = re.search(r"(\d+)\s*[日天]", sentence)
-            if not LISTED.search(sentence) or days is None:
-                continue
-            if float(days.group(1)) != waiting.amount:
-                return Period(
-                    "waiting_listed", float(days.group(1)), "日", article.number, sentence
-                )
-    return None
+    return listed_waiting(titled(articles, TOPIC_WORDS["waiting"]), waiting)
 
 
 # Periods told by a sentence's shape rather than by a period's name:
@@ -184,11 +173,11 @@ PERIOD_SENTENCES: dict[str, re.Pattern[str]] = {
         r"[^。；，]{0,6}次日零时起[^。；]{0,12}(?:生效|承担)"
     ),
     "renewal": re.compile(
+        r"^(?=[^。]*(?:续保|连续投保))(?![^。]*住院)[^。]*?"
         r"(?:期满|届满|到期)(?:日|之日)?(?:后|之日起|次日起|起)\s*(\d+)\s*[日天]"
-        r"(?=[^。]*(?:续保|连续投保))"
     ),
     "extension": re.compile(
-        r"(?:届满|期满|终止)[^。]{0,12}(?:仍在|仍然在|尚未出院)[^。]*(?:继续|仍)[^。]*?"
+        r"(?:届满|期满|终止)[^。]{0,12}(?:仍在|仍然在|尚未出院|仍未出院)[^。]*(?:继续|仍)[^。]*?"
         r"(?:届满|期满|终止)[^。]{0,6}?(?:第)?\s*(\d+)\s*[日天]"
     ),
 }

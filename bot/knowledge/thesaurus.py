@@ -59,7 +59,7 @@ class Thesaurus:
         return [c for _, c in sorted(found, key=lambda pair: -pair[0])]
 
 
-DISCOVERY = re.compile(r"(时|中|的时候)?(查出|发现|检查出|查到|才知道)")
+DISCOVERY = re.compile(r"(时|中|的时候)?(第一次|首次|才|又)?(查出|发现|检查出|查到|才知道)")
 
 
 def _named(word: str, question: str) -> bool:

@@ -120,3 +120,8 @@ def test_today_told_right_before_a_date_makes_it_the_day_of_asking() -> None:
 def test_a_day_the_customer_means_to_pay_or_act_is_the_day_of_asking() -> None:
     for text in ("保费3月15日该交，4月20日还能交吗", "交费日是5月10日，7月5号才能交上"):
         assert [e.kind for e in dated_events(normalize(text), TODAY)] == ["due", "now"]
+
+
+def test_a_first_complaint_told_by_its_signs_is_a_symptom() -> None:
+    events = dated_events(normalize("3月1日生效，3月15日她开始咳嗽发烧，4月10日查出肺炎"), TODAY)
+    assert [e.kind for e in events] == ["effective", "symptom", "diagnosis"]

@@ -36,13 +36,18 @@ from bot.knowledge.decide.annuity import (
     decide_start_day,
     decide_survival_check,
 )
+from bot.knowledge.decide.carve_outs import with_carve_outs
 from bot.knowledge.decide.claiming import (
     decide_claim_notice,
     decide_claim_timing,
     decide_limitation,
 )
 from bot.knowledge.decide.cleared import with_payout
-from bot.knowledge.decide.coverage import decide_expense_refund
+from bot.knowledge.decide.coverage import (
+    decide_expense_refund,
+    decide_lump_sum,
+    decide_several_policies,
+)
 from bot.knowledge.decide.deaths import (
     decide_absent_death_benefit,
     decide_death_benefit,
@@ -50,6 +55,8 @@ from bot.knowledge.decide.deaths import (
     decide_same_at_every_age,
     decide_unknown_cause,
 )
+from bot.knowledge.decide.deductible import decide_deductible_carry
+from bot.knowledge.decide.deductible_offsets import decide_deductible_offsets
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.definitions import decide_outside_definition
 from bot.knowledge.decide.disability import decide_disability, plan_sum
@@ -71,18 +78,19 @@ from bot.knowledge.decide.earlier_payouts import (
 )
 from bot.knowledge.decide.entry_ages import decide_entry_age_by_start
 from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.expense_items import decide_expense_item
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.histology import decide_histology
+from bot.knowledge.decide.hospitals import decide_hospital
 from bot.knowledge.decide.increase import decide_increase_left, decide_increase_waiting
+from bot.knowledge.decide.insured_status import decide_insured_status
+from bot.knowledge.decide.items import decide_item_cap
 from bot.knowledge.decide.life_cover import decide_diagnosis_under_life_cover
+from bot.knowledge.decide.limits import decide_benefit_limit, decide_limit_left
+from bot.knowledge.decide.listed_waiting import decide_listed_waiting
 from bot.knowledge.decide.loan import decide_policy_loan
-from bot.knowledge.decide.medical import (
-    decide_benefit_limit,
-    decide_deductible_carry,
-    decide_limit_left,
-    decide_medical,
-    decide_ratio,
-)
+from bot.knowledge.decide.medical import decide_medical
 from bot.knowledge.decide.misstatement import with_premium_ratio
 from bot.knowledge.decide.periods import (
     decide_cooling_off,
@@ -93,14 +101,20 @@ from bot.knowledge.decide.periods import (
     timing_notes,
 )
 from bot.knowledge.decide.plan_amounts import decide_plan_amount
+from bot.knowledge.decide.proton import decide_proton, with_rest_of_stay
+from bot.knowledge.decide.ratios import decide_ratio
 from bot.knowledge.decide.reduction import (
     decide_reduction,
     decide_reduction_after_payout,
     decide_reduction_refund,
 )
+from bot.knowledge.decide.renewal_end import decide_renewal_end
 from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.severe_route import decide_stay_before_diagnosis, with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.spared import spared_by_exclusion
+from bot.knowledge.decide.special_drugs import decide_special_drug
+from bot.knowledge.decide.special_outpatient import decide_special_outpatient
 from bot.knowledge.decide.sum_rules import decide_sum_unit
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import (
@@ -175,6 +189,11 @@ def decide(
     assessed = decide_assessment_day(product, situation)
     if assessed is not None:
         return assessed  # "还在做康复，要等治好再评吗" asks when, not whether 康复 is paid
+    # questions about the contract's own terms, which no exclusion answers
+    for early in (decide_special_drug, decide_insured_status, decide_hospital):
+        ruled = early(product, situation)
+        if ruled is not None:
+            return ruled
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     settled = (
         decide_blood_alcohol(product, situation)
@@ -275,6 +294,8 @@ def _first_verdict(
         lambda: decide_expense_refund(product, situation, disease),
         lambda: decide_illness_fall(product, situation),
         lambda: decide_diagnosis_under_life_cover(product, situation, disease),
+        lambda: decide_lump_sum(product, situation),
+        lambda: decide_several_policies(product, situation),
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
@@ -300,6 +321,7 @@ def _first_verdict(
         lambda: decide_increase_waiting(product, situation),
         lambda: decide_increase_left(product, situation),
         lambda: decide_waiting(product, situation, disease),
+        lambda: decide_listed_waiting(product, situation),
         lambda: decide_death_in_lapse(product, situation),
         lambda: decide_interval(product, situation),
         lambda: decide_fixed_term_end(product, situation),
@@ -311,6 +333,7 @@ def _first_verdict(
         lambda: decide_reduction(product, situation),
         lambda: decide_cooling_off(product, situation),
         lambda: decide_renewal(product, situation),
+        lambda: decide_renewal_end(product, situation),
         lambda: decide_repricing(product, situation),
         lambda: decide_term_renewal(product, situation),
         lambda: decide_after_reinstatement(product, situation),
@@ -324,7 +347,11 @@ def _first_verdict(
         lambda: decide_cover_end(product, situation),
         lambda: decide_limitation(product, situation),
         lambda: decide_accident_window(product, situation),
+        lambda: decide_stay_before_diagnosis(product, situation),
         lambda: decide_stay_window(product, situation),
+        lambda: decide_proton(product, situation, disease),
+        lambda: decide_special_outpatient(product, situation),
+        lambda: decide_histology(product, situation),
         lambda: decide_outside_cancer_cover(product, situation, disease),
         lambda: decide_definition_unmet(product, situation, disease),
         lambda: decide_abroad(product, situation),
@@ -332,9 +359,12 @@ def _first_verdict(
         lambda: decide_fracture(product, situation),
         lambda: decide_allowance(product, situation),
         lambda: decide_stay_days(product, situation),
+        lambda: decide_deductible_offsets(product, situation),
+        lambda: decide_expense_item(product, situation),
         lambda: decide_medical(
             product, situation, is_severe(product, situation, disease), thesaurus
         ),
+        lambda: decide_item_cap(product, situation, thesaurus),
         lambda: decide_limit_left(product, situation),
         lambda: decide_benefit_limit(product, situation),
         lambda: decide_ratio(product, situation),
@@ -367,6 +397,9 @@ def _first_verdict(
                 verdict = _with_sum(verdict, outpatient, "按普通门急诊算：")
             if verdict.kind == "medical" and disease is not None:
                 verdict = _said_not_severe(product, situation, disease, verdict)
+            verdict = with_general_cover(product, situation, verdict)
+            verdict = with_rest_of_stay(product, situation, verdict)
+            verdict = with_carve_outs(product, situation, verdict)
             if verdict.kind == "disease" and verdict.decision != "no":
                 verdict = _deductible_free(product, situation, verdict)
             if verdict.kind in ("disease", "medical"):

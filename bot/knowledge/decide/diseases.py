@@ -782,3 +782,11 @@ def decide_outside_cancer_cover(
         tuple(reasons),
         ("若日后病理确诊为恶性肿瘤，再按条款定义申请。",),
     )
+
+
+def excluding_item(found: Disease, disease: str, situation: Situation) -> str | None:
+    """The exclusion item of ``found``'s definition the story fits, if any."""
+    stage = _stage(situation.text)
+    return next(
+        (x for x in found.exclusions if _describes(x, disease, situation.text, stage)), None
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.annuity import spared_after_start
+from bot.knowledge.decide.referred_exception import referred_exception
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Exclusion, ProductKnowledge, Term
@@ -84,6 +85,9 @@ def decide_exclusion(
                     f"写明{exception}除外。",
                     quoted,
                 )
+            referred = referred_exception(product, situation, item.text, item.article)
+            if referred is not None:
+                return referred
             left_out = _left_out_by_definition(product, item.text, concept, situation.text)
             if left_out is not None:
                 thing, term = left_out

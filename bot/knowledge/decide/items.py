@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import MedicalTerm, ProductKnowledge
+from bot.knowledge.situation import Situation
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import Thesaurus
 from bot.knowledge.told import MONEY, money_value
@@ -146,3 +149,63 @@ def other_expenses(text: str) -> float | None:
         if money is not None and money.start() - lead.start() <= 14:
             return money_value(money)
     return None
+
+
+def decide_item_cap(
+    product: ProductKnowledge, situation: Situation, thesaurus: Thesaurus | None
+) -> Verdict | None:
+    """ "单人间一天1200，住了12天，床位费能全报吗": a day's amount told against an item's own
+    daily cap, with no bill to work the payout from — what the cap leaves out."""
+    if situation.expenses or re.search(r"重症|监护|ICU|icu", situation.text):
+        return None
+    daily = [
+        money_value(m)
+        for m in re.finditer(f"(?:{PER_DAY.pattern})" + r"\s*" + MONEY.pattern, situation.text)
+    ]
+    if len(daily) != 1 or daily[0] is None:
+        return None
+    amount = daily[0]
+    caps: dict[str, list[MedicalTerm]] = {}
+    for term in product.facts.medical:
+        if term.kind == "item_limit" and term.item and term.item.endswith("每日") and term.amount:
+            caps.setdefault(term.item[:-2], []).append(term)
+    told = [
+        (name, terms)
+        for name, terms in caps.items()
+        if any(w and w in situation.text for w in _words(name, thesaurus))
+    ]
+    if len(told) != 1:
+        return None
+    name, terms = told[0]
+    if situation.plan is not None:
+        terms = [t for t in terms if situation.plan in t.sentence] or terms
+    if len({t.amount for t in terms}) != 1:
+        return None  # a cap per plan and no plan told
+    cap = terms[0]
+    limit = cap.amount or 0.0
+    reason = Reason(f"条款约定：“{clip(cap.sentence, 80)}”", cap.article)
+    if amount <= limit:
+        return Verdict(
+            "medical",
+            "yes",
+            f"{name}没有超过每日{money(limit)}的限额，可以按实际金额计入报销（再按赔付比例和免赔额计算）。",
+            (reason,),
+        )
+    days = situation.hospital_days or situation.ward_days
+    if days is None:
+        return Verdict(
+            "medical",
+            "no",
+            f"不能全报：{name}每日以{money(limit)}为限，每天超出的{money(amount - limit)}不赔。",
+            (reason,),
+        )
+    over = (amount - limit) * days
+    return Verdict(
+        "medical",
+        "no",
+        f"不能全报：{name}每日以{money(limit)}为限，超出部分不赔："
+        f"（{money(amount)} − {money(limit)}）× {days}天 = {money(over)}不赔；"
+        f"可以计入报销的是{money(limit)} × {days}天 = {money(limit * days)}"
+        "（再按赔付比例和免赔额计算）。",
+        (reason,),
+    )

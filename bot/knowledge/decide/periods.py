@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from bot.knowledge.decide.diseases import is_severe
+from bot.knowledge.decide.listed_waiting import unlisted_reason
 from bot.knowledge.decide.surrender import (
     PAST_COOLING_OFF,
     claim_told,
@@ -23,8 +24,8 @@ from bot.knowledge.explain import clip, money, rule_on_disease
 from bot.knowledge.facts import MedicalTerm, Period, ProductKnowledge
 from bot.knowledge.question import Question
 from bot.knowledge.situation import DaySpan, Situation
-from bot.knowledge.text import split_items, strip_markdown
 from bot.knowledge.vocabulary import TOPIC_WORDS
+from bot.knowledge.waiting_lists import matching_item
 
 EVENT_NAMES = {
     "told": "发生",
@@ -36,7 +37,7 @@ EVENT_NAMES = {
     "accident": "出险",
 }
 CONSEQUENCE = re.compile(
-    r"(确诊|发生|出险|患|症状|就诊|住院|身故).{0,60}(不承担|退还|终止|不予|无息|不给付|不再承担)"
+    r"(确诊|发生|出现|出险|患|症状|就诊|住院|身故).{0,60}(不承担|退还|终止|不予|无息|不给付|不再承担)"
 )
 ACCIDENT_EXEMPT = re.compile(
     r"意外.{0,30}(无等待期|没有等待期|不受.{0,10}限制|不适用|不设|无观察期|不计|除外)"
@@ -51,8 +52,22 @@ def period_name(period: Period, kind: str, default: str) -> str:
     return min(named)[1] if named else default  # the name the wording uses first
 
 
+NOT_APPLYING_LEAD = re.compile(r"(下列|以下)[^。：:]{0,12}(不适用|不设|不受)[^。：:]{0,10}[：:]$")
+
+
 def _period_text(period: Period) -> list[str]:
-    return [period.sentence, *period.details]
+    """The period's sentences, an item under "下列情形不适用观察期：" carrying its lead."""
+    lines = []
+    lead = None
+    for line in (period.sentence, *period.details):
+        if NOT_APPLYING_LEAD.search(line):
+            lead = line.rstrip("：:")
+        elif lead is not None and ITEM_START.match(line):
+            line = f"{line.rstrip('；;。')}，{lead}"
+        else:
+            lead = None
+        lines.append(line)
+    return lines
 
 
 def _waiting_since(situation: Situation) -> tuple[str, str, DaySpan] | None:
@@ -124,41 +139,13 @@ def _no_waiting(product: ProductKnowledge, situation: Situation) -> Verdict | No
     return None
 
 
-def listed_names(item: str) -> list[str]:
-    """The disease names of one list item: "胆囊结石、胆囊息肉及胆囊炎" → three names."""
-    item = re.sub(r"^[（(]?\d+[）)]|[；;。，,]$", "", item.strip())
-    parts = re.split(r"、|及|和|与|或|以及|，|,", item)
-    return [re.sub(r"^(各类|各种|其他|其它)", "", p.strip()) for p in parts if p.strip()]
-
-
-def names_disease(name: str, text: str) -> bool:
-    """``name`` told in ``text`` as it is, or shortened by one character (胆囊结石 → 胆结石)."""
-    if len(name) < 2:
-        return False
-    if name in text:
-        return True
-    if len(name) < 4:
-        return False
-    return any(name[:i] + name[i + 1 :] in text for i in range(1, len(name) - 1))
-
-
 def _listed_waiting(product: ProductKnowledge, situation: Situation) -> tuple[Period, str] | None:
     """The longer waiting period of a listed disease the question names, with the list article."""
     period = product.facts.periods.get("waiting_listed")
     if period is None:
         return None
-    reference = re.search(r"(\d+(?:\.\d+)+)", period.sentence)
-    listing = next(
-        (a for a in product.document.articles if reference and a.number == reference.group(1)),
-        None,
-    )
-    if listing is None:
-        return None
-    _, items, _ = split_items(strip_markdown(listing.body))
-    for item in items:
-        if any(names_disease(n, situation.text) for n in listed_names(item)):
-            return period, listing.number
-    return None
+    item, _ = matching_item(product.document, period, situation.text, situation.cause == "accident")
+    return (period, item.article) if item is not None else None
 
 
 def applicable_waiting(
@@ -332,6 +319,9 @@ def decide_waiting(
     reasons = [reason]
     if listed is not None:
         reasons.append(Reason(f"所患疾病属于适用{period.label}{name}的特定疾病", listed))
+    unlisted = unlisted_reason(product, situation) if listed is None else None
+    if unlisted is not None:
+        reasons.append(unlisted)
     if inside is None and span.high - span.low > 31:
         return None
     if inside is None:
@@ -382,8 +372,10 @@ def decide_waiting(
         if exempt is not None:
             conditions.append(f"如果是意外导致的，不受{name}限制。")
         return Verdict("waiting", "no", text, tuple(reasons), tuple(conditions))
-    if re.search(r"等待|观察期|免责期", situation.text) or (
-        listed is not None and "amount" not in situation.asks
+    if (
+        re.search(r"等待|观察期|免责期", situation.text)
+        or (listed is not None and "amount" not in situation.asks)
+        or unlisted is not None
     ):
         ratio = _stay_ratio(product, situation) if listed is not None else None
         if ratio is not None:
@@ -401,6 +393,15 @@ def decide_waiting(
             if judged is not None
             else ""
         )
+        if unlisted is not None or listed is not None:
+            kind = "不属于特定疾病，按" if unlisted is not None else "属于特定疾病，按"
+            return Verdict(
+                "waiting",
+                "yes",
+                f"{kind}{period.label}的{name}算：{event}在{start}后约{span}，"
+                f"{name}已满，可以赔付（仍须符合保险责任的约定）。",
+                tuple(reasons),
+            )
         return Verdict(
             "waiting",
             "yes",

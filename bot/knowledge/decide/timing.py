@@ -226,7 +226,9 @@ def decide_renewal(product: ProductKnowledge, situation: Situation) -> Verdict |
             for d in situation.dated
             if d.kind in INSURED_EVENTS and end is not None and d.first > end
         ]
-        gap_rule = next((s for s in lines if re.search(r"期内.{0,20}(不承担|不赔)", s)), None)
+        gap_rule = next(
+            (s for s in lines if re.search(r"(期内|日内)[^。；]{0,30}(不承担|不赔|不负)", s)), None
+        )
         if between and gap_rule is not None:
             conditions.append(
                 f"但{day_text(between[0].first)}的{EVENT_NAMES[between[0].kind]}发生在原合同期满后、"
@@ -235,6 +237,17 @@ def decide_renewal(product: ProductKnowledge, situation: Situation) -> Verdict |
             reasons.append(Reason(f"条款约定：“{clip(gap_rule, 70)}”", period.article))
         if not_guaranteed(product):
             conditions.append("本产品不保证续保，续保须经保险公司审核同意。")
+        if between and gap_rule is not None and re.search(r"赔|报|管", situation.text):
+            # "这次住院能赔吗": the event in the gap is what is asked
+            event = f"{day_text(between[0].first)}的{EVENT_NAMES[between[0].kind]}"
+            return Verdict(
+                "renewal",
+                "no",
+                f"{event}不赔：它发生在原合同期满后、续保保险费交上之前，条款约定这段时间的保险事故"
+                f"不承担保险责任；续保本身在期满后{period.label}内办理，仍算连续投保。",
+                tuple(reasons),
+                tuple(c for c in conditions if not c.startswith("但")),
+            )
         return Verdict(
             "renewal",
             "yes",

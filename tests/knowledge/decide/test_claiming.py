@@ -119,3 +119,8 @@ def test_asked_both_when_the_result_comes_and_when_the_money_does_both_are_said(
     assert "8个工作日" in both.answer and "7日内" in both.answer
     paid = ask(wording, "理赔协议已经签了，多久能到账")
     assert paid is not None and paid.answer.startswith("按条款约定的时限：对属于保险责任的")
+
+
+def test_a_notice_never_given_is_a_late_notice() -> None:
+    verdict = ask(product(NOTICE), "出院快两个月了一直没报案，是不是不能赔了")
+    assert verdict is not None and verdict.kind == "claim_notice"

@@ -67,3 +67,15 @@ def test_no_capped_item_told_is_an_empty_list(items: ProductKnowledge) -> None:
 def test_the_rest_of_the_bill_is_read_after_its_lead_word() -> None:
     assert other_expenses(story("住院4天，床位费每天1500，其他药费一共1万").text) == 10000.0
     assert other_expenses(story("床位费每天1500").text) is None
+
+
+def test_a_days_amount_over_an_items_cap_asked_without_a_bill_says_what_is_left_out(
+    items: ProductKnowledge,
+) -> None:
+    from bot.knowledge.decide.items import decide_item_cap
+
+    verdict = decide_item_cap(
+        items, story("单人间一天1500，住了4天，床位费能全报吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert "2000元不赔" in verdict.answer

@@ -388,3 +388,17 @@ def test_a_category_told_inside_the_waiting_period_gets_that_categorys_rule() ->
     verdict = decide(wording, story("观察期里查出轻症咋办"), default_thesaurus())
     assert verdict is not None and verdict.decision == "no"
     assert any("继续有效" in r.text for r in verdict.reasons)
+
+
+def test_an_accident_listed_under_the_cases_without_a_waiting_period_is_not_held_back() -> None:
+    wording = product(
+        LISTED_WAITING.replace(
+            "被保险人在等待期内确诊的疾病，我们不承担给付保险金的责任。",
+            "被保险人在等待期内确诊的疾病，我们不承担给付保险金的责任。\n下列情形不适用等待期：\n"
+            "（1）被保险人因意外伤害发生的医疗费用；\n（2）连续续保的合同。",
+        )
+    )
+    verdict = decide(
+        wording, story("生效第5天骑车摔骨折住院了，还在等待期里，能赔吗"), default_thesaurus()
+    )
+    assert verdict is not None and verdict.decision != "no"

@@ -196,3 +196,38 @@ def test_a_renewal_in_time_still_says_renewal_is_not_guaranteed() -> None:
     verdict = ask(wording, "保单到期10天后才去交续保的钱，还算连续投保吗")
     assert verdict is not None and verdict.decision == "yes"
     assert "不保证续保" in " ".join(verdict.conditions)
+
+
+LATE_PREMIUM = """---
+code: T-MED-R
+name: 测试续安医疗保险
+insurer: 测试健康保险股份有限公司
+type: medical
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试续安医疗保险条款
+
+## 1 合同
+### 1.1 续保
+如保险期间届满时续保保险费尚未交纳，您可在届满日次日起三十日内补交；在此三十日内补交完毕的，续保合同视为连续生效，但这三十日内发生的保险事故，我们在您补交保险费前不承担保险责任。
+### 1.2 延续住院
+被保险人至保险期间届满时仍未出院，且本合同未续保的，我们继续承担该次住院的保险责任，但最长至保险期间届满日后第三十日止。
+"""
+
+
+def test_a_late_premium_days_window_with_the_renewal_word_before_it() -> None:
+    wording = product(LATE_PREMIUM)
+    assert wording.facts.periods["renewal"].amount == 30
+    assert wording.facts.periods["extension"].amount == 30
+    verdict = ask(
+        wording, "8月31号到期，忘了续，9月10号住院了，9月20号才交上续保费，这次住院能赔吗"
+    )
+    assert verdict is not None and verdict.decision == "no" and "9月10日" in verdict.answer
+
+
+def test_a_stay_told_as_住的院_is_a_stay() -> None:
+    verdict = ask(
+        product(LATE_PREMIUM), "12月31日到期，不打算续了。12月20日住的院，明年1月20日出院，还赔吗"
+    )
+    assert verdict is not None and verdict.kind == "extension"
