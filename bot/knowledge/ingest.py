@@ -10,7 +10,9 @@ from pathlib import Path
 from bot.knowledge.document import read_clause_document
 from bot.knowledge.errors import KnowledgeError
 from bot.knowledge.extract import extract_facts, unread_plan_cells
+from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.store import KnowledgeRepository
+from bot.knowledge.unread import unread_articles
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def ingest_file(
     started = time.perf_counter()
     try:
         document = read_clause_document(path)
-        added = repository.add(document, extract_facts(document), allow_shrink=allow_shrink)
+        facts = extract_facts(document)
+        added = repository.add(document, facts, allow_shrink=allow_shrink)
     except KnowledgeError as exc:
         return IngestResult(
             str(path), None, None, "failed", str(exc), time.perf_counter() - started
@@ -61,6 +64,12 @@ def ingest_file(
         message += "\n  plan table cells not read as an amount (answered from the text only): " + (
             "; ".join(unread)
         )
+    unapplied = tuple(unread_articles(ProductKnowledge(document, facts)))
+    if unapplied:
+        message += "\n  articles with figures not read into rules (answered from their text): " + (
+            "; ".join(unapplied)
+        )
+        unread += unapplied
     return IngestResult(
         str(path),
         document.code,
