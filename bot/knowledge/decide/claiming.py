@@ -76,7 +76,7 @@ LATE_NOTICE = re.compile(
     r"(才|晚|过了|超过|拖|没及时|没有及时|迟)[^。？?！!，,]{0,10}报案"
     r"|报案[^。？?！!]{0,6}(晚|迟|超过|过了)"
     r"|(才|晚|没及时|没有及时|迟)[^。？?！!，,]{0,6}通知(保险公司|你们|公司)"
-    r"|(一直没|一直没有|还没|都没)[^。？?！!，,]{0,4}(报案|通知)"
+    r"|(一直没|一直没有|还没|都没|没顾上|没来得及|忘了|没想起)[^。？?！!，,]{0,4}(报案|通知)"
 )
 LATE_NOTICE_COST = re.compile(r"未及时通知[^。]*(难以确定|无法确定)")
 
@@ -90,7 +90,7 @@ def decide_claim_notice(product: ProductKnowledge, situation: Situation) -> Verd
     past_notice = past_days is not None and float(past_days.group(2)) == period.amount
     if not (LATE_NOTICE.search(situation.text) or past_notice):
         return None
-    if not re.search(r"赔|理赔|申请|报销", situation.text):
+    if not re.search(r"赔|理赔|申请|报销|来得及|还能报", situation.text):
         return None
     lines = [period.sentence, *period.details]
     cost = next((s for s in lines if LATE_NOTICE_COST.search(s)), None)
@@ -110,9 +110,9 @@ def decide_claim_notice(product: ProductKnowledge, situation: Situation) -> Verd
     return Verdict(
         "claim_notice",
         "yes",
-        f"不会因为晚报案就一律不赔：条款约定知道保险事故后{period.label}内通知；只有故意或者"
+        f"晚报案也可以申请理赔：条款约定知道保险事故后{period.label}内通知；只有故意或者"
         "因重大过失未及时通知，致使保险事故的性质、原因、损失程度等难以确定的，对无法确定的部分"
-        "不承担责任，仍可以申请理赔。",
+        "不承担责任。",
         tuple(reasons),
         tuple(conditions),
     )

@@ -336,11 +336,17 @@ def decide_extension(product: ProductKnowledge, situation: Situation) -> Verdict
 AFTER_REINSTATEMENT = re.compile(
     r"(复效|恢复)[^。？?！!]{0,6}(以后|之后|后)[^。？?！!]{0,8}(生病|得病|住院|确诊|查出|出险|看病)"
 )
+# "恢复以后等待期要重新算吗": whether the waiting period starts again, asked outright
+RESTART_ASKED = re.compile(
+    r"(复效|恢复)[^。？?！!]{0,8}(等待期|观察期)[^。？?！!]{0,6}(重新|再|还要|要不要|还得|算)"
+)
 
 
 def decide_after_reinstatement(product: ProductKnowledge, situation: Situation) -> Verdict | None:
-    """ "恢复以后马上生病住院能赔吗": the waiting period starts again from the reinstatement."""
-    if not AFTER_REINSTATEMENT.search(situation.text):
+    """ "恢复以后马上生病住院能赔吗", "恢复以后等待期要重新算吗": the waiting period starts again
+    from the reinstatement."""
+    asked = RESTART_ASKED.search(situation.text) is not None
+    if not asked and not AFTER_REINSTATEMENT.search(situation.text):
         return None
     waiting = product.facts.periods.get("waiting")
     if waiting is None or waiting.amount == 0:
@@ -363,15 +369,25 @@ def decide_after_reinstatement(product: ProductKnowledge, situation: Situation) 
     conditions = []
     if any(re.search(r"意外", s) for s in (waiting.sentence, *waiting.details)):
         conditions.append(f"意外伤害导致的，按{name}条款的约定不受{name}限制。")
+    reasons = (
+        Reason(f"{name}为{waiting.label}", waiting.article),
+        Reason(f"条款约定：“{clip(restart[1], 80)}”", restart[0]),
+    )
+    if asked and not AFTER_REINSTATEMENT.search(situation.text):
+        return Verdict(
+            "waiting",
+            "yes",
+            f"要重新算：复效后{name}从复效之日起重新计算，为{waiting.label}；"
+            f"{waiting.label}内因疾病发生的保险事故不承担保险责任。",
+            reasons,
+            tuple(conditions),
+        )
     return Verdict(
         "waiting",
         "no",
         f"复效后马上因病住院不赔：复效后{name}重新计算，自复效之日起{waiting.label}内"
         f"因疾病发生的保险事故不承担保险责任，{waiting.label}后才按保险责任处理。",
-        (
-            Reason(f"{name}为{waiting.label}", waiting.article),
-            Reason(f"条款约定：“{clip(restart[1], 80)}”", restart[0]),
-        ),
+        reasons,
         tuple(conditions),
     )
 

@@ -124,3 +124,8 @@ def test_asked_both_when_the_result_comes_and_when_the_money_does_both_are_said(
 def test_a_notice_never_given_is_a_late_notice() -> None:
     verdict = ask(product(NOTICE), "出院快两个月了一直没报案，是不是不能赔了")
     assert verdict is not None and verdict.kind == "claim_notice"
+
+
+def test_a_notice_not_given_in_the_turmoil_can_still_be_claimed() -> None:
+    verdict = ask(product(NOTICE), "确诊都快3个月了 家里一直乱 没顾上报案 现在报还来得及吗")
+    assert verdict is not None and verdict.answer.startswith("晚报案也可以申请理赔")

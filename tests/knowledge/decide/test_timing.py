@@ -231,3 +231,10 @@ def test_a_stay_told_as_住的院_is_a_stay() -> None:
         product(LATE_PREMIUM), "12月31日到期，不打算续了。12月20日住的院，明年1月20日出院，还赔吗"
     )
     assert verdict is not None and verdict.kind == "extension"
+
+
+def test_whether_the_waiting_period_restarts_after_reinstatement_asked_outright(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(illness, story("断交半年了 补交恢复以后观察期要重新算吗"), default_thesaurus())
+    assert verdict is not None and verdict.decision == "yes" and "重新计算" in verdict.answer
