@@ -461,7 +461,7 @@ def _duration_span(amount: float, unit: str, more: bool, ordinal: bool) -> DaySp
     if unit in ("个月", "月"):
         low, high = int(amount * 30), int(amount * 31)
     elif unit in ("个多月", "多个月"):
-        low, high = int(amount * 30) + 1, int((amount + 1) * 31) - 1
+        low, high = int(amount * 30) + 1, int((amount + 1) * 30) - 1  # 一个多月: not yet two
     elif unit == "个半月":
         low, high = int((amount + 0.5) * 30), int((amount + 0.5) * 31)
     elif unit in ("年多", "多年"):

@@ -125,3 +125,8 @@ def test_a_day_the_customer_means_to_pay_or_act_is_the_day_of_asking() -> None:
 def test_a_first_complaint_told_by_its_signs_is_a_symptom() -> None:
     events = dated_events(normalize("3月1日生效，3月15日她开始咳嗽发烧，4月10日查出肺炎"), TODAY)
     assert [e.kind for e in events] == ["effective", "symptom", "diagnosis"]
+
+
+def test_a_month_and_more_is_not_yet_two_months() -> None:
+    (told,) = elapsed(normalize("保费忘交了 过了一个多月了"))
+    assert told.span == DaySpan(31, 59)
