@@ -220,7 +220,8 @@ def consult(
 
 # What only the policy's records answer: its progress, the day premiums are paid to, its agent.
 RECORDS_CUE = re.compile(
-    r"进度|到哪一?步|到哪了|交到哪|交到几号|保单号|MB\d|业务员|代理人|没人管|服务人员|查一?下|帮我查"
+    r"进度|到哪一?步|到哪了|交到哪|交到几号|保单号|MB\d|没人管|服务人员|查一?下|帮我查"
+    r"|(业务员|代理人)(是谁|叫什么|姓什么|电话|手机|联系方式|在不在|还在吗|离职|走了|不干了|换了)"
     r"|还?没(有)?(结果|消息|动静|下文|到账)"
 )
 
