@@ -65,6 +65,7 @@ from bot.knowledge.decide.earlier_payouts import (
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.fracture import decide_fracture
+from bot.knowledge.decide.grades import told_grade
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
@@ -148,7 +149,7 @@ def decide(
                 situation, sum_insured=plan_sum(product, situation.plan, BASIC_SUM)
             )
     if disease is None:
-        disease = deemed_disease(product, situation.text)
+        disease = deemed_disease(product, situation.text) or told_grade(product, situation.text)
     disease = in_situ(product, situation.text, disease)
     told = situation
     current = current_diagnosis(product, situation, disease)
@@ -322,7 +323,7 @@ def _first_verdict(
                 verdict.kind == "waiting"
                 and verdict.decision == "yes"
                 and disease is not None
-                and "amount" in situation.asks
+                and ("amount" in situation.asks or situation.sum_insured)
             ):
                 verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:

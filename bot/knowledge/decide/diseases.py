@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.claim_timing import onset_ago_days, too_young
 from bot.knowledge.decide.earlier_payouts import deduction_rule
+from bot.knowledge.decide.grades import failing_clause, grade_met
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
@@ -23,6 +25,7 @@ from bot.knowledge.facts import Benefit, Disease, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import default_thesaurus
+from bot.knowledge.timeline import DaySpan
 from bot.knowledge.told import age_at_claim
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
@@ -80,6 +83,19 @@ def decide_disease(
     asked = set(situation.categories)
     chosen = [p for p in paid if p[0].category in asked] or paid
     chosen = [(found, _certainty(found, how, disease, situation)) for found, how in chosen]
+    grade = grade_met(product, [found for found, _ in chosen], situation.text) if chosen else None
+    lead = ""
+    if grade is not None:
+        chosen = [(grade.met, "yes")]
+        for higher in grade.failed:
+            clause = failing_clause(higher.definition, situation.text)
+            reasons.append(
+                Reason(f"“{higher.name}”要求“{clip(clause, 50)}”，您说的情况未达到", higher.article)
+            )
+            if normalize(higher.name) in normalize(situation.text):
+                lead = f"不能按“{higher.name}”赔，您说的情况未达到它的标准；"
+        if lead:
+            lead += f"符合“{grade.met.name}”的，"
     if not chosen:
         if not reasons:
             return None
@@ -195,7 +211,7 @@ def decide_disease(
                 0, Reason(f"“{found.name}”属于本产品的{found.category_label}", found.article)
             )
     certain = all(how == "yes" for _, how in chosen) and len(lines) == 1
-    answer = ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    answer = lead + ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
     conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
     return Verdict(
         "disease",
@@ -354,6 +370,8 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
             window = sentence[max(0, match.start() - 12) : match.end() + 6]
             if not REQUIREMENT_WORDS.search(window):
                 continue
+            if re.search(r"(未达到?|不足|低于|小于|不到)$", sentence[: match.start()]):
+                continue  # an upper bound (10%或以上，但未达到20%): a figure under it is met
             value, unit = float(match.group(1)), match.group(2)
             kind = {"%": "percent", "倍": "times"}.get(unit, "days")
             days = value / 24 if unit == "小时" else value * 30 if unit == "个月" else value
@@ -498,9 +516,14 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
     open_only = _open_surgery_required(found.definition)
     if open_only is not None and interventional(situation.text):
         return open_only, APPROACH_UNMET
+    young = too_young(found.definition, situation.text)
+    if young is not None:
+        return young
+    ago = onset_ago_days(situation.text)
+    spans = situation.durations or ((DaySpan(ago, ago),) if ago else ())
     for value, kind, phrase in _requirements(found.definition):
         if kind == "days":
-            for span in situation.durations:
+            for span in spans:
                 if value * 0.1 <= span.high < value:
                     return phrase, str(span)
             continue
