@@ -91,6 +91,7 @@ from bot.knowledge.decide.reduction import (
     decide_reduction_refund,
 )
 from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.second_payouts import decide_second_payout
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
@@ -163,7 +164,9 @@ def decide(
         return untold
     if excluded is not None and excluded.decision == "no":
         return excluded
-    verdict = _first_verdict(product, situation, thesaurus, disease)
+    verdict = decide_second_payout(product, told, disease) or _first_verdict(
+        product, situation, thesaurus, disease
+    )
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
     if excluded is None:

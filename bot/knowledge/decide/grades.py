@@ -175,8 +175,13 @@ def _limb_loss(clause: str, text: str) -> bool | None:
 INTERVENTIONAL_TOLD = re.compile(
     r"经导管|经皮|介入|tavr|tavi|(没|没有|未|不|无需)(开胸|开颅|开腹|切开|开刀)"
 )
-OPEN_NEEDED = re.compile(r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|开胸|开颅|开腹)")
+OPEN_NEEDED = re.compile(
+    r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|切开心包|开胸|开颅|开腹)"
+)
 CLOSED_DEFINED = re.compile(r"未切开|未开胸|经皮|经导管|介入")
+CLOSED_LEFT_OUT = re.compile(
+    r"(未切开|未开胸|未实施|经皮|经导管|介入)[^。；]{0,30}(不在|不属于|除外|不包括)"
+)
 
 
 def _approach(clause: str, text: str) -> bool | None:
@@ -187,6 +192,8 @@ def _approach(clause: str, text: str) -> bool | None:
     if needs_open is not None and not re.search(
         r"(未|不)$", clause[max(0, needs_open.start(2) - 1) : needs_open.start(2)]
     ):
+        return False
+    if CLOSED_LEFT_OUT.search(clause):
         return False
     return True if CLOSED_DEFINED.search(clause) else None
 
