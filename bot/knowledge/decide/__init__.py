@@ -107,6 +107,7 @@ from bot.knowledge.decide.timing import (
 )
 from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
+from bot.knowledge.decide.totals import decide_maximum_total
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
@@ -164,8 +165,10 @@ def decide(
         return untold
     if excluded is not None and excluded.decision == "no":
         return excluded
-    verdict = decide_second_payout(product, told, disease) or _first_verdict(
-        product, situation, thesaurus, disease
+    verdict = (
+        decide_second_payout(product, told, disease)
+        or decide_maximum_total(product, told, disease)
+        or _first_verdict(product, situation, thesaurus, disease)
     )
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
