@@ -61,6 +61,7 @@ from bot.knowledge.decide.diseases import (
 from bot.knowledge.decide.earlier_payouts import (
     before_paid,
     current_diagnosis,
+    decide_deduction,
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
@@ -169,6 +170,7 @@ def decide(
         decide_second_payout(product, told, disease)
         or decide_maximum_total(product, told, disease)
         or _first_verdict(product, situation, thesaurus, disease)
+        or decide_deduction(product, told)
     )
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
