@@ -57,3 +57,26 @@ def too_young(definition: str, text: str) -> tuple[str, str] | None:
     if required is None or age is None or age >= required[0]:
         return None
     return required[1], f"现在{age:g}岁"
+
+
+HISTOLOGY_REQUIRED = re.compile(r"组织病理学?检查")
+CYTOLOGY_ONLY = re.compile(r"细胞学|tct|液基|细针穿刺|涂片|hsil|lsil|asc-?us", re.IGNORECASE)
+HISTOLOGY_TOLD = re.compile(
+    r"活检|组织病理|术后病理|切除.{0,6}病理|病理(报告|结果)?(是|显示|为|确诊)"
+)
+
+
+def histology_missing(definition: str, text: str) -> tuple[str, str] | None:
+    """``(requirement, told)`` when the definition asks for a histological diagnosis and the story
+    has only a cytology report (细针穿刺, TCT) so far."""
+    plain = normalize(definition)
+    required = HISTOLOGY_REQUIRED.search(plain)
+    story = re.sub(r"(没|未|没有|还没)(做|有)?(过)?(活检|病理)", "", normalize(text))
+    if required is None or not CYTOLOGY_ONLY.search(story) or HISTOLOGY_TOLD.search(story):
+        return None
+    if re.search(r"(已经|已)(做|有)了?(活检|病理)", story):
+        return None
+    marks = ",，。;；:："
+    start = max(plain.rfind(m, 0, required.start()) for m in marks) + 1
+    end = min(i for i in [plain.find(m, required.end()) for m in marks] + [len(plain)] if i >= 0)
+    return plain[start:end], "只有细胞学检查的报告（细胞学检查不是组织病理学检查）"

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.anniversaries import age_turns
-from bot.knowledge.decide.claim_timing import onset_ago_days, too_young
+from bot.knowledge.decide.claim_timing import histology_missing, onset_ago_days, too_young
 from bot.knowledge.decide.earlier_payouts import deduction_rule
-from bot.knowledge.decide.grades import failing_clause, grade_met
+from bot.knowledge.decide.grades import failing_clause, grade_met, illness_core, meets
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
@@ -56,6 +56,13 @@ def decide_disease(
             ruled_out.append((found, hit))
         else:
             paid.append((found, "yes"))
+    named_out = {
+        illness_core(found.name)
+        for found, hit in ruled_out
+        if _named_exclusion(hit, disease, situation.text)
+    }
+    if named_out:  # "短暂性脑缺血发作（TIA）不在保障范围内" holds for every grade of the illness
+        paid = [p for p in paid if illness_core(p[0].name) not in named_out]
     for found, _item in ruling.excluded_from:
         reasons.append(Reason(f"{disease}不属于“{found.name}”，该定义明确排除了它", found.article))
     otherwise: list[str] = []
@@ -129,7 +136,7 @@ def decide_disease(
         assert unmet is not None
         requirement, told = unmet
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
-        if told == APPROACH_UNMET:
+        if told in (APPROACH_UNMET, MEASURED_UNMET):
             then = "医疗费用仍按一般医疗费用的约定报销。" if is_medical(product) else ""
             return Verdict(
                 "disease",
@@ -205,6 +212,15 @@ def decide_disease(
         if how != "yes" and not any(r.article == found.article for r in reasons):
             reasons.append(
                 Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
+            )
+        untold = [
+            phrase
+            for _value, kind, phrase in _requirements(found.definition)
+            if kind != "days" and not re.search(TOLD[kind], situation.text)
+        ]
+        if how == "yes" and untold:
+            reasons.append(
+                Reason(f"“{found.name}”的定义要求：“{clip(untold[0], 60)}”", found.article)
             )
         if how == "yes" and found.category is not None:
             reasons.insert(
@@ -381,7 +397,7 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
 
 
 DENIED = re.compile(
-    r"(?:没|没有|未|还没|并没有|不是)(?:做|有|经过|进行|达到|上|用|开)?(?:过)?([\u4e00-\u9fff]{2,8})"
+    r"(?:没|没有|未|还没|并没有|不是|暂时不|暂不)(?:做|有|经过|进行|达到|上|用|开)?(?:过)?([\u4e00-\u9fff]{2,8})"
 )
 
 
@@ -396,7 +412,7 @@ def _denied_requirement(definition: str, question: str) -> tuple[str, str] | Non
             if position < 0:
                 continue
             if re.search(
-                r"(未|无|没有|不|非)[^，。；]{0,4}$", text[max(0, position - 6) : position]
+                r"(未|无|没有|不|非)[^，。；]{0,8}$", text[max(0, position - 10) : position]
             ):
                 break  # the definition itself asks for its absence (未发生转移)
             return _clause_around(text, position), match.group(0)
@@ -411,6 +427,7 @@ OPEN_REQUIRED = re.compile(
     r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|开胸|开颅|开腹)[^。；，]{0,16}?(手术|术)"
 )
 APPROACH_UNMET = "是介入（未切开、经导管或经皮）的手术"
+MEASURED_UNMET = "情况"
 
 
 def interventional(text: str) -> bool:
@@ -476,6 +493,9 @@ def in_situ(product: ProductKnowledge, text: str, disease: str | None) -> str | 
     return named[0] if named else disease
 
 
+DEEMED = re.compile(r"视为|符合本(条|项|定义)|属于本(条|项)")
+
+
 def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
     """The disease a definition deems the customer's finding to be ("子宫颈上皮内瘤变Ⅲ级（CIN Ⅲ）
     视为原位癌" for "病理是CIN3"), when the question names no disease itself."""
@@ -484,7 +504,8 @@ def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
         return None
     for found in product.facts.diseases:
         for sentence in sentences(normalize(found.definition).lower()):
-            deemed = sentence.find("视为")
+            said = DEEMED.search(sentence)
+            deemed = said.start() if said is not None else -1
             if deemed < 0 or re.search(r"(不|不得|不能)$", sentence[:deemed]):
                 continue
             for abbreviation in ABBREVIATION.finditer(sentence[:deemed]):
@@ -516,7 +537,9 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
     open_only = _open_surgery_required(found.definition)
     if open_only is not None and interventional(situation.text):
         return open_only, APPROACH_UNMET
-    young = too_young(found.definition, situation.text)
+    young = too_young(found.definition, situation.text) or histology_missing(
+        found.definition, situation.text
+    )
     if young is not None:
         return young
     ago = onset_ago_days(situation.text)
@@ -531,6 +554,8 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
         if told and all(t < value for t in told) and max(told) >= value * 0.2:
             unit = "%" if kind == "percent" else "倍"
             return phrase, f"{max(told):g}{unit}"
+    if meets(found.definition, situation.text) is False:
+        return failing_clause(found.definition, situation.text), MEASURED_UNMET
     return None
 
 

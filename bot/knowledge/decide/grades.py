@@ -25,7 +25,8 @@ GRADE_PREFIX = re.compile(
 GENERIC = re.compile(r"后遗症|介入手术|介入治疗|手术|治疗|疾病|综合征|[病症术]$")
 
 
-def _core(name: str) -> str:
+def illness_core(name: str) -> str:
+    """A disease's name without its grade words (严重, 中度, 单个, 较小面积) and generic endings."""
     core = GRADE_PREFIX.sub("", core_disease_name(normalize(name)))
     return GENERIC.sub("", core) or core
 
@@ -39,12 +40,12 @@ def _shared(a: str, b: str) -> bool:
 
 def family(product: ProductKnowledge, members: list[Disease]) -> list[Disease]:
     """``members`` with the wording's other grades of the same illness, in other categories."""
-    cores = {_core(d.name) for d in members}
+    cores = {illness_core(d.name) for d in members}
     found = list(members)
     for disease in product.facts.diseases:
         if disease in found or benefit_for(product, disease.category) is None:
             continue
-        if any(_shared(_core(disease.name), core) for core in cores):
+        if any(_shared(illness_core(disease.name), core) for core in cores):
             found.append(disease)
     return found
 
@@ -78,8 +79,15 @@ def _all(results: list[bool | None]) -> bool | None:
     return True if any(r is True for r in results) else None
 
 
+PAYOUT_SHARE = re.compile(r"(赔|给付|按|报销|比例|只赔|赔付)[^，。,\d]{0,3}$")
+
+
 def _percent(clause: str, text: str) -> bool | None:
-    told = [float(m) for m in re.findall(NUMBER + r"\s*%", text)]
+    told = [
+        float(m.group(1))
+        for m in re.finditer(NUMBER + r"\s*%", text)
+        if not PAYOUT_SHARE.search(text[max(0, m.start() - 6) : m.start()])
+    ]
     if len(set(told)) != 1:
         return None
     return _all([_bounded(clause, m, told[0]) for m in re.finditer(NUMBER + r"\s*%", clause)])
@@ -198,7 +206,20 @@ def _approach(clause: str, text: str) -> bool | None:
     return True if CLOSED_DEFINED.search(clause) else None
 
 
-CHECKS: tuple[Check, ...] = (_percent, _times, _score, _strength, _limb_loss, _approach)
+def _vision(clause: str, text: str) -> bool | None:
+    """Corrected vision told ("矫正到1.0") against the definition's ("矫正视力低于0.02")."""
+    told = re.search(r"(?:矫正|视力)[^\d，。,]{0,6}?(\d\.\d+)", text)
+    if told is None or "视力" not in clause:
+        return None
+    bounds = [
+        m
+        for m in re.finditer(r"(\d\.\d+)", clause)
+        if "视力" in clause[max(0, m.start() - 10) : m.start()]
+    ]
+    return _all([_bounded(clause, m, float(told.group(1))) for m in bounds])
+
+
+CHECKS: tuple[Check, ...] = (_percent, _times, _score, _vision, _strength, _limb_loss, _approach)
 
 
 def _clause_meets(clause: str, text: str) -> bool | None:
@@ -273,7 +294,7 @@ def told_grade(product: ProductKnowledge, text: str) -> str | None:
     named = [
         d
         for d in product.facts.diseases
-        if (core := _core(d.name)) and len(core) >= 3 and core in story
+        if (core := illness_core(d.name)) and len(core) >= 3 and core in story
     ]
     concepts = default_thesaurus().concepts_in(story)
     named += [

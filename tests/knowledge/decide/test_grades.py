@@ -138,3 +138,27 @@ def test_a_rise_is_compared_with_the_same_markers_bound() -> None:
     definition = "须满足下列至少一项：（1）肌钙蛋白（cTn）升高至正常参考值上限15倍以上；（2）肌酸激酶同工酶（CK-MB）升高至正常参考值上限2倍以上。"
     assert meets(definition, "肌钙蛋白升到正常上限20倍") is True
     assert meets(definition, "肌钙蛋白升到正常上限8倍") is False
+
+
+def test_corrected_vision_above_the_definitions_is_not_met() -> None:
+    definition = "指一只眼睛视力永久不可逆性丧失，矫正视力低于0.02。"
+    assert meets(definition, "近视600度，戴眼镜能矫正到1.0") is False
+    assert meets(definition, "矫正视力0.01") is True
+
+
+def test_a_payout_share_told_is_not_a_measured_figure() -> None:
+    assert meets("指Ⅲ度烧伤的面积达到20%或以上。", "她说只赔30%") is None
+
+
+def test_a_condition_one_grade_leaves_out_is_left_out_of_every_grade() -> None:
+    worded = GRADED.replace(
+        "且无法独立完成六项基本日常生活活动中的两项。",
+        "且无法独立完成六项基本日常生活活动中的两项。短暂性脑缺血发作（TIA）不在保障范围内。",
+    )
+    verdict = decide(
+        product(worded),
+        story("短暂性脑缺血发作住院一周，没有后遗症，能按脑中风赔吗"),
+        default_thesaurus(),
+        "脑中风后遗症",
+    )
+    assert verdict is not None and verdict.decision == "no"
