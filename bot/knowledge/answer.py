@@ -563,6 +563,7 @@ PAYOUT_KINDS = frozenset(
         "second_payout",
         "total",
         "earlier_payouts",
+        "first_occurrence",
     }
 )
 

@@ -65,6 +65,7 @@ from bot.knowledge.decide.earlier_payouts import (
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
+from bot.knowledge.decide.first_occurrence import decide_not_first
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.grades import told_grade
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
@@ -160,6 +161,9 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
+    not_first = decide_not_first(product, told, disease)
+    if not_first is not None:
+        return not_first
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
