@@ -109,7 +109,7 @@ from bot.knowledge.decide.timing import (
 )
 from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
-from bot.knowledge.decide.totals import decide_maximum_total
+from bot.knowledge.decide.totals import decide_maximum_total, decide_times
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
@@ -173,6 +173,7 @@ def decide(
     verdict = (
         decide_second_payout(product, told, disease)
         or decide_maximum_total(product, told, disease)
+        or decide_times(product, told)
         or _first_verdict(product, situation, thesaurus, disease)
         or decide_deduction(product, told)
     )
@@ -253,7 +254,9 @@ def _first_verdict(
         lambda: decide_start_day(product, situation),
         lambda: decide_lapse_over_start(product, situation),
         lambda: decide_minimum_sum(product, situation),
-        lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
+        lambda: (
+            _holder_waiver(product, situation, disease) if HOLDER.search(situation.text) else None
+        ),
         lambda: decide_youngest_age(product, situation),
         lambda: decide_oldest_age(product, situation),
         lambda: decide_cover_start(product, situation),
@@ -414,6 +417,24 @@ def _deductible_free(product: ProductKnowledge, situation: Situation, verdict: V
         verdict,
         answer=f"{verdict.answer.rstrip('。')}；按{free.benefit}给付的，不扣免赔额。",
         reasons=(*verdict.reasons, Reason(f"{free.benefit}不扣除免赔额", free.article)),
+    )
+
+
+def _holder_waiver(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """The holder's premium waiver, unless the holder's diagnosis fails the definition it needs
+    (CIN 2 is not the 原位癌 a waiver for the holder's 原位癌 needs)."""
+    waiver = decide_waiver(product, situation)
+    if waiver is None or waiver.decision != "yes" or disease is None:
+        return waiver
+    unmet = decide_definition_unmet(product, situation, disease)
+    if unmet is None:
+        return waiver
+    return dataclasses.replace(
+        unmet,
+        answer=f"{unmet.answer}投保人的这一情况不属于约定的疾病，保费不能因此豁免。",
+        reasons=unmet.reasons + waiver.reasons,
     )
 
 

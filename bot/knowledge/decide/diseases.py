@@ -108,6 +108,7 @@ def decide_disease(
             return None
         if ruled_out:
             found, hit = ruled_out[0]
+            reasons.extend(_graded_kept(found, situation.text))
             then = (
                 "医疗费用仍按一般医疗费用的约定报销。"
                 if is_medical(product)
@@ -473,12 +474,21 @@ ABBREVIATION = re.compile(r"[（(]([a-z]{2,6}?)\s*(ⅰ|ⅱ|ⅲ|ⅳ|iv|iii|ii|i|[
 GRADED = re.compile(r"(?<![a-z])([a-z]{2,6}?)\s*(ⅳ|ⅲ|ⅱ|ⅰ|iv|iii|ii|i|[1-4])(?![a-z\d])")
 
 
+CERVICAL = re.compile(
+    r"宫颈[^，。；,;]{0,10}?上皮内瘤变((?:(?:iii|ii|i|[ⅰⅱⅲ123一二三])级?[、和或及]?)+)"
+)
+CHINESE_GRADE = {"一": "1", "二": "2", "三": "3"}
+
+
 def _grades(text: str) -> set[tuple[str, str]]:
-    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3")."""
-    return {
-        (m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2)))
-        for m in GRADED.finditer(normalize(text).lower())
-    }
+    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3"); the
+    cervical grades written out ("宫颈上皮内瘤变Ⅰ级、Ⅱ级") are CIN's."""
+    plain = normalize(text).lower()
+    found = {(m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2))) for m in GRADED.finditer(plain)}
+    for written in CERVICAL.finditer(plain):
+        for grade in re.findall(r"iii|ii|i|[ⅰⅱⅲ123一二三]", written.group(1)):
+            found.add(("cin", ROMAN_GRADE.get(grade, CHINESE_GRADE.get(grade, grade))))
+    return found
 
 
 IN_SITU = re.compile(r"原位[\u4e00-\u9fff]{0,4}?癌")
@@ -494,6 +504,18 @@ def in_situ(product: ProductKnowledge, text: str, disease: str | None) -> str | 
 
 
 DEEMED = re.compile(r"视为|符合本(条|项|定义)|属于本(条|项)")
+
+
+def _graded_kept(found: Disease, question: str) -> list[Reason]:
+    """The definition's sentence keeping another grade of the finding the customer told ("CIN Ⅲ
+    视为原位癌" when the story's CIN 2 is left out)."""
+    told = _grades(question)
+    for sentence in sentences(found.definition):
+        graded = _grades(sentence)
+        named = {a for a, _ in graded} & {a for a, _ in told}
+        if named and not graded & told and DEEMED.search(normalize(sentence)):
+            return [Reason(f"“{found.name}”的定义包括：“{clip(sentence, 70)}”", found.article)]
+    return []
 
 
 def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
@@ -768,12 +790,13 @@ def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Rea
     for article in product.document.articles:
         body = strip_markdown(article.body)
         for piece in [*split_items(body)[1], *sentences(body)]:
+            head = re.sub(r"^[（(][^）)]{1,3}[）)]", "", piece)[:30]
             if (
                 SEVERAL_RULE.search(piece)
                 and not CHOSEN_AT_PURCHASE.search(piece)
-                and not any(clip(piece, 80) in r.text for r in found)
+                and not any(head in r.text for r in found)
             ):
-                found.append(Reason(f"同时符合几项时：“{clip(piece, 80)}”", article.number))
+                found.append(Reason(f"同时符合几项时：“{clip(piece, 130)}”", article.number))
         if len(found) >= 2:
             break
     return found[:2]

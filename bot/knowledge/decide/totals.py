@@ -13,7 +13,7 @@ from bot.knowledge.decide.earlier_payouts import before_paid
 from bot.knowledge.decide.second_payouts import second_benefit
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
-from bot.knowledge.explain import clip, money
+from bot.knowledge.explain import clip, money, payout
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
@@ -155,3 +155,49 @@ def decide_maximum_total(
         tuple(Reason(p.text, p.article) for p in parts),
         ("这是各项责任都赔满的最大值，实际能赔多少取决于确诊的疾病和先后顺序，以理赔审核为准。",),
     )
+
+
+ASKS_TIMES = re.compile(
+    r"(一共|总共|加起来|合计|最多|累计)[^，。？?]{0,6}(赔|给付|理赔)几次|能赔几次"
+)
+SAME_AGAIN = re.compile(r"同一(种|个)?(病|疾病)[^，。？?]{0,6}(两次|2次|再赔|多次)")
+
+
+def decide_times(product: ProductKnowledge, situation: Situation) -> Verdict | None:
+    """ "中症轻症加起来一共能赔几次？同一种病能赔两次吗": the times the categories share, and each
+    disease's own limit."""
+    if not ASKS_TIMES.search(situation.text) or not situation.categories:
+        return None
+    asked = [
+        b
+        for b in product.facts.benefits
+        if not b.is_waiver and b.category in situation.categories and not b.adds_to
+    ]
+    if not asked:
+        return None
+    shared = _shared_times(product)
+    lines: list[str] = []
+    reasons: list[Reason] = []
+    if shared is not None and {b.category for b in asked} <= shared[0] and len(asked) > 1:
+        names = "、".join(CATEGORY_NAMES.get(b.category or "", b.name) for b in asked)
+        shares = "、".join(
+            f"{CATEGORY_NAMES.get(b.category or '', b.name)}按基本保险金额的{b.percent:g}%"
+            for b in asked
+            if b.percent
+        )
+        lines.append(f"{names}合计最多赔{shared[1]}次" + (f"（{shares}给付）" if shares else ""))
+        reasons.append(Reason(f"{names}合计最多给付{shared[1]}次", shared[2]))
+    else:
+        for benefit in asked:
+            if benefit.times:
+                name = CATEGORY_NAMES.get(benefit.category or "", benefit.name)
+                share = f"，每次按基本保险金额的{benefit.percent:g}%给付" if benefit.percent else ""
+                lines.append(f"{name}最多赔{benefit.times}次{share}")
+                reasons.append(Reason(payout(benefit), benefit.article))
+    if not lines:
+        return None
+    if all(b.times_each == 1 for b in asked):
+        lines.append("同一种疾病只能赔1次（每种疾病以给付一次为限）")
+    elif SAME_AGAIN.search(situation.text):
+        return None
+    return Verdict("times", "info", "；".join(lines) + "。", tuple(reasons))

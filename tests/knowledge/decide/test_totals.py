@@ -66,3 +66,16 @@ def test_the_wordings_own_cap_is_the_answer() -> None:
 def test_premiums_asked_in_all_are_not_a_total_payout() -> None:
     verdict = decide(product(HEAD + DEFINED), story("保费一共交了多少"), default_thesaurus())
     assert verdict is None or verdict.kind != "total"
+
+
+def test_times_two_categories_share_and_each_diseases_own() -> None:
+    worded = HEAD.replace(
+        "每种中症疾病以给付一次为限。", "每种中症疾病以给付一次为限，每种疾病限1次。"
+    ).replace("每种轻症疾病以给付一次为限。", "每种轻症疾病以给付一次为限，每种疾病限1次。")
+    verdict = decide(
+        product(worded + DEFINED),
+        story("中症轻症加起来一共能赔几次？同一种病能赔两次吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "times"
+    assert "合计最多赔3次" in verdict.answer
