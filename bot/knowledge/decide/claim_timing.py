@@ -11,7 +11,10 @@ import re
 
 from bot.knowledge.text import arabic_numerals, normalize
 
-ONSET_AGO = re.compile(r"(\d+)\s*(个多月|个月|天|日|周)(?:以前|之前|前)")
+ONSET_AGO = re.compile(
+    r"(\d+)\s*(个多月|个月|天|日|周)(?:以前|之前|前)(?=[^，。,；;]{0,4}"
+    r"(?:脑梗|中风|脑出血|梗|确诊|发病|患|得了|查出|出血|受伤|手术|住院|烧伤|昏迷|病))"
+)
 UNIT_DAYS = {"个多月": 30, "个月": 30, "天": 1, "日": 1, "周": 7}
 
 

@@ -21,3 +21,7 @@ def test_months_ago_and_a_childs_age() -> None:
     required = too_young("被保险人申请理赔时须年满3周岁。", "宝宝1岁半")
     assert required is not None and required[1] == "现在1.5岁"
     assert too_young("被保险人申请理赔时须年满3周岁。", "孩子5岁") is None
+
+
+def test_months_ago_of_something_else_is_no_onset() -> None:
+    assert onset_ago_days("他们其实2个月前就知道了") is None
