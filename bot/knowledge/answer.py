@@ -564,6 +564,7 @@ PAYOUT_KINDS = frozenset(
         "total",
         "earlier_payouts",
         "first_occurrence",
+        "diagnosis_place",
     }
 )
 

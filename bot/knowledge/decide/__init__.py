@@ -46,6 +46,7 @@ from bot.knowledge.decide.deaths import (
     decide_death_in_lapse,
 )
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
+from bot.knowledge.decide.diagnosis_place import decide_diagnosed_abroad
 from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
@@ -161,7 +162,7 @@ def decide(
         # the disease named was paid before: the rest of the story is the case asked about
         situation = dataclasses.replace(situation, text=before_paid(situation.text))
         disease = current
-    not_first = decide_not_first(product, told, disease)
+    not_first = decide_not_first(product, told, disease) or decide_diagnosed_abroad(product, told)
     if not_first is not None:
         return not_first
     excluded = decide_exclusion(product, situation, thesaurus, disease)
