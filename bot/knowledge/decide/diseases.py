@@ -10,6 +10,7 @@ from bot.knowledge.decide.claim_timing import histology_missing, onset_ago_days,
 from bot.knowledge.decide.earlier_payouts import deduction_rule
 from bot.knowledge.decide.grades import failing_clause, grade_met, illness_core, meets
 from bot.knowledge.decide.timing import day_text
+from bot.knowledge.decide.totals import separate_times
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import (
@@ -229,6 +230,7 @@ def decide_disease(
             )
     certain = all(how == "yes" for _, how in chosen) and len(lines) == 1
     answer = lead + ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    answer += separate_times(product, situation, {found.category for found, _ in chosen})
     conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
     return Verdict(
         "disease",

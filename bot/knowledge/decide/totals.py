@@ -201,3 +201,22 @@ def decide_times(product: ProductKnowledge, situation: Situation) -> Verdict | N
     elif SAME_AGAIN.search(situation.text):
         return None
     return Verdict("times", "info", "；".join(lines) + "。", tuple(reasons))
+
+
+ASKS_SHARING = re.compile(r"占|次数[^，。？?]{0,6}(共用|一起|算在|合并)|共用")
+
+
+def separate_times(
+    product: ProductKnowledge, situation: Situation, paid_now: set[str | None]
+) -> str:
+    """ "中症赔满了，轻症次数会不会被占掉": the categories paid before count their own times when
+    the wording sets no times they share."""
+    if not ASKS_SHARING.search(situation.text):
+        return ""
+    before = {c for c in situation.earlier_claims if c not in paid_now}
+    shared = _shared_times(product)
+    if not before or (shared is not None and before | paid_now <= shared[0]):
+        return ""
+    names = "、".join(CATEGORY_NAMES.get(c, c) for c in sorted(before))
+    now = "、".join(CATEGORY_NAMES.get(c or "", "") for c in paid_now if c)
+    return f"{names}已赔的次数不占用{now}的次数，条款对两者的给付次数分别计算。"

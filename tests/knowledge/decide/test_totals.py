@@ -79,3 +79,18 @@ def test_times_two_categories_share_and_each_diseases_own() -> None:
     )
     assert verdict is not None and verdict.kind == "times"
     assert "合计最多赔3次" in verdict.answer
+
+
+def test_times_not_shared_are_said_to_be_counted_apart() -> None:
+    apart = HEAD.replace(
+        "### 2.4 共用给付次数\n中症疾病保险金与轻症疾病保险金合计最多给付三次。\n", ""
+    )
+    question = "中症已经赔了两次了，那轻症次数会不会被占掉，现在轻度脑中风后遗症能赔吗"
+    verdict = decide(
+        product(apart + DEFINED), story(question), default_thesaurus(), "轻度脑中风后遗症"
+    )
+    assert verdict is not None and "分别计算" in verdict.answer
+    shared = decide(
+        product(HEAD + DEFINED), story(question), default_thesaurus(), "轻度脑中风后遗症"
+    )
+    assert shared is not None and "分别计算" not in shared.answer
