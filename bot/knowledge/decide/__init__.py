@@ -94,7 +94,7 @@ from bot.knowledge.decide.reduction import (
     decide_reduction_refund,
 )
 from bot.knowledge.decide.repricing import decide_repricing
-from bot.knowledge.decide.second_payouts import decide_second_payout
+from bot.knowledge.decide.second_payouts import decide_same_group, decide_second_payout
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.surrender import decide_surrender, with_waiting_refund
 from bot.knowledge.decide.term import decide_term_renewal
@@ -173,6 +173,7 @@ def decide(
         return excluded
     verdict = (
         decide_second_payout(product, told, disease)
+        or decide_same_group(product, told, disease)
         or decide_maximum_total(product, told, disease)
         or decide_times(product, told)
         or _first_verdict(product, situation, thesaurus, disease)

@@ -20,7 +20,9 @@ from bot.knowledge.text import arabic_numerals
 from bot.knowledge.told import asked_categories
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
-PAID_WORDS = re.compile(r"赔过|赔了|已赔|理赔过|给付过|给付了|拿过|领过|拿了|领了")
+PAID_WORDS = re.compile(
+    r"赔过|赔了|已赔|理赔过|给付过|给付了|拿过|领过|拿了|领了|赔的是|赔付的是|给付的是"
+)
 ASKING = re.compile(r"能|可以|会不会|吗|多少|要不要|是不是|\?")
 CANCER = re.compile(r"癌|恶性肿瘤|白血病|淋巴瘤|肉瘤")
 GRADES = re.compile(r"严重|重度|中度|轻度|较重|较轻|——|-")
@@ -197,5 +199,9 @@ def decide_deduction(product: ProductKnowledge, situation: Situation) -> Verdict
         )
     answer = f"不扣：此前已赔的不从{paid_as}保险金中扣除。" + (f"{pays}。" if pays else "")
     return Verdict(
-        "earlier_payouts", "yes", answer, tuple(reasons), ("须符合条款对该疾病的定义，以理赔审核为准。",)
+        "earlier_payouts",
+        "yes",
+        answer,
+        tuple(reasons),
+        ("须符合条款对该疾病的定义，以理赔审核为准。",),
     )

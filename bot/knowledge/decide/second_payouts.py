@@ -20,7 +20,7 @@ from bot.knowledge.decide.wording import amount_text, plain_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
-from bot.knowledge.text import arabic_numerals, split_items, strip_markdown
+from bot.knowledge.text import arabic_numerals, split_items, strip_markdown, table_rows
 
 CANCER = re.compile(r"癌|恶性肿瘤|白血病|淋巴瘤|肉瘤|骨髓瘤")
 SEVERE_PAID = re.compile(r"重疾|重大疾病|重度|癌|恶性肿瘤|白血病|淋巴瘤")
@@ -206,4 +206,69 @@ def _payout_sentence(product: ProductKnowledge, benefit: Benefit) -> str:
     return next(
         (s for s in plain_sentences(body) if f"{benefit.percent:g}%" in s),
         f"按基本保险金额的{benefit.percent:g}%给付{benefit.name}",
+    )
+
+
+GROUP_LABEL = re.compile(r"第[一二三四五六七八九十\d]+组|[A-Za-z]组")
+GROUP_RULE = re.compile(
+    r"(每一?组|同一组|该组)[^。]{0,30}(最多|只|仅|以)[^。]{0,6}(给付|赔付)?[^。]{0,4}一次"
+)
+
+
+def _groups(product: ProductKnowledge) -> tuple[list[tuple[str, str]], str, str] | None:
+    """The wording's groups of diseases ``(label, diseases)``, with the article and the sentence
+    paying each group once."""
+    for article in product.document.articles:
+        prose = "\n".join(x for x in article.body.splitlines() if not x.strip().startswith("|"))
+        rule = next((s for s in plain_sentences(prose) if GROUP_RULE.search(s)), None)
+        if rule is None:
+            continue
+        rows = [
+            (label.group(0), " ".join(row))
+            for row in table_rows(article.body)
+            if (label := GROUP_LABEL.search(" ".join(row[:2]))) is not None
+        ]
+        if rows:
+            return rows, article.number, rule
+    return None
+
+
+def _group_of(rows: list[tuple[str, str]], name: str) -> str | None:
+    return next((label for label, diseases in rows if name in diseases), None)
+
+
+def decide_same_group(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """ "第一次赔的是肺癌，两年后又查出肝癌": a group paid once is not paid again."""
+    text = situation.text
+    told = before_paid(text)
+    if disease is None or told == text or not AGAIN.search(told):
+        return None
+    groups = _groups(product)
+    if groups is None:
+        return None
+    rows, article, rule = groups
+    paid = _paid_part(text)
+    names = [d.name for d in product.facts.diseases if d.category == "severe"]
+    earlier = (
+        next((n for n in names if "恶性肿瘤" in n), None)
+        if CANCER.search(paid)
+        else next((n for n in names if n in paid), None)
+    )
+    now = next((n for n in names if disease in n or n in disease), None)
+    if now is None and CANCER.search(told):
+        now = next((n for n in names if "恶性肿瘤" in n), None)
+    if earlier is None or now is None:
+        return None
+    first, second = _group_of(rows, earlier), _group_of(rows, now)
+    if first is None or first != second:
+        return None
+    return Verdict(
+        "second_payout",
+        "no",
+        f"不能再赔：这次的“{now}”与第一次赔的“{earlier}”同属{first}，每一组只赔一次，"
+        f"该组已经赔过，不再给付。",
+        (Reason(f"条款约定：“{clip(rule, 80)}”", article),),
+        ("其他组别的重大疾病仍按条款保障（须符合间隔期等约定）。",),
     )

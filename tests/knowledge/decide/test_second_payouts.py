@@ -71,3 +71,45 @@ def test_no_earlier_payout_is_not_a_second_payout(second: ProductKnowledge) -> N
         second, story("保额20万，又查出肝癌，能赔多少"), default_thesaurus(), "恶性肿瘤"
     )
     assert verdict is None or verdict.kind != "second_payout"
+
+
+GROUPED = """---
+code: T-CI-GROUPS
+name: 测试多次重疾保险
+insurer: 测试人寿保险股份有限公司
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试多次重疾保险条款
+
+## 2 保险责任
+### 2.1 重大疾病的组别
+| 组别 | 包含的重大疾病 |
+|---|---|
+| 第一组 | 恶性肿瘤——重度 |
+| 第二组 | 较重急性心肌梗死；严重脑中风后遗症 |
+
+每一组重大疾病在本合同有效期内最多给付一次。
+### 2.2 重大疾病保险金
+被保险人确诊初次发生重大疾病，且该疾病所在组别从未获得过给付的，我们按基本保险金额的百分之一百给付，累计以五次为限。
+
+## 8 释义
+### 8.1 重大疾病
+#### 8.1.1 恶性肿瘤——重度
+指恶性细胞不受控制的进行性增长和扩散。
+#### 8.1.2 较重急性心肌梗死
+指冠状动脉阻塞导致心肌坏死。
+"""
+
+
+def test_a_group_paid_once_is_not_paid_again() -> None:
+    verdict = decide(
+        product(GROUPED),
+        story("第一次赔的是肺癌，两年后又查出肝癌，是新的原发，还能赔第二次吗"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert "第一组" in verdict.answer
+    assert "每一组重大疾病在本合同有效期内最多给付一次" in verdict.reasons[0].text
