@@ -414,10 +414,11 @@ def _denied_requirement(definition: str, question: str) -> tuple[str, str] | Non
             position = text.find(word)
             if position < 0:
                 continue
-            if re.search(
-                r"(未|无|没有|不|非)[^，。；]{0,8}$", text[max(0, position - 10) : position]
-            ):
+            before = text[max(0, position - 10) : position]
+            if re.search(r"(未|无|没有|不|非)[^，。；]{0,8}$", before):
                 break  # the definition itself asks for its absence (未发生转移)
+            if not re.search(r"须|经|已|实施|接受|进行|需|要求", before):
+                break  # a property the definition describes (可以经…转移), not a requirement
             return _clause_around(text, position), match.group(0)
     return None
 

@@ -231,8 +231,26 @@ SMALL_NUMBER = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五
 
 def _plain(text: str) -> str:
     """Normalised, lower-case, numbers as digits, "五分"/"二级" too."""
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "，", text)  # "ki-67 1%" is not 671%
     text = arabic_numerals(normalize(text)).lower()
+    text = re.sub(r"ki-?67", "ki67指数", text)  # the marker's 67 is no figure ("ki-67 1%")
     return re.sub(r"[一二两三四五六七八九](?=分|级)", lambda m: SMALL_NUMBER[m.group(0)], text)
+
+
+LEFT_OUT = re.compile(r"不属于|不在[^。；]{0,12}(保障|责任)?范围|除外|不包括|不予")
+
+
+def _covered_items(lead: str, items: list[str]) -> list[str]:
+    """The items a definition covers: none when its list is of what it leaves out ("下列情形不属
+    于…"), and those before the item that starts such a list."""
+    if LEFT_OUT.search(lead):
+        return []
+    kept: list[str] = []
+    for item in items:
+        if LEFT_OUT.search(item):
+            break
+        kept.append(item)
+    return kept
 
 
 def meets(definition: str, text: str) -> bool | None:
@@ -241,8 +259,9 @@ def meets(definition: str, text: str) -> bool | None:
     when the story measures nothing the definition sets."""
     plain, story = _plain(definition), _plain(text)
     lead, items, tail = split_items(plain)
-    parts = [p for p in re.split(r"[。；;]", lead + "。" + tail) if p]
+    parts = [p for p in re.split(r"[。；;]", lead + "。" + tail) if p and not LEFT_OUT.search(p)]
     outer = _all([_clause_meets(p, story) for p in parts])
+    items = _covered_items(lead, items)
     if not items:
         return outer
     listed = [_clause_meets(i, story) for i in items]
@@ -320,7 +339,8 @@ def failing_clause(definition: str, text: str) -> str:
     """The clause (or first listed alternative) of ``definition`` the story's figures fail."""
     plain, story = _plain(definition), _plain(text)
     lead, items, tail = split_items(plain)
-    for part in [p for p in re.split(r"[。；;]", lead + "。" + tail) if p] + items:
+    parts = [p for p in re.split(r"[。；;]", lead + "。" + tail) if p and not LEFT_OUT.search(p)]
+    for part in parts + _covered_items(lead, items):
         if _clause_meets(part, story) is False:
             return part
     return plain

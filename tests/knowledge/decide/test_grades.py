@@ -162,3 +162,13 @@ def test_a_condition_one_grade_leaves_out_is_left_out_of_every_grade() -> None:
         "脑中风后遗症",
     )
     assert verdict is not None and verdict.decision == "no"
+
+
+def test_a_list_of_what_a_definition_leaves_out_is_not_what_it_asks() -> None:
+    severe = "指恶性肿瘤。下列情形不属于本项：（1）WHO分级为G1级（ki-67≤2%）的神经内分泌肿瘤；（2）原位癌。"
+    mild = (
+        "仅限于下列情形之一：（1）Ⅰ期的甲状腺癌；（2）WHO分级为G1级（ki-67≤2%）的神经内分泌肿瘤。"
+    )
+    story = "神经内分泌肿瘤，病理G1，ki-67 1%，没有转移"
+    assert meets(severe, story) is None
+    assert meets(mild, story) is True
