@@ -232,3 +232,20 @@ def test_an_item_that_does_not_apply_to_a_listed_category_spares_that_disease() 
     verdict = decide(product(RARE_SPARED), told, default_thesaurus(), "进行性骨化性纤维发育不良")
     assert verdict is not None and verdict.decision != "no"
     assert verdict.answer.startswith("这项免责不适用，可以赔")
+
+
+def test_a_long_exception_the_story_meets_lifts_the_exclusion() -> None:
+    worded = ILLNESS.replace(
+        "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+        "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外；\n"
+        "（5）被保险人感染艾滋病病毒或患艾滋病，但被保险人因输血、因接受器官移植手术，"
+        "或在从事医务、警务工作时因职业暴露而感染艾滋病病毒的除外。",
+    )
+    verdict = decide(
+        product(worded),
+        story("以前手术输血感染了艾滋病毒，后来查出淋巴瘤，艾滋是免责的吗，还能赔吗"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.decision == "yes"
+    assert "输血" in verdict.answer
