@@ -63,6 +63,7 @@ from bot.knowledge.decide.earlier_payouts import (
     before_paid,
     current_diagnosis,
     decide_deduction,
+    with_cash_value_after_payout,
     with_earlier_payouts,
 )
 from bot.knowledge.decide.exclusions import decide_exclusion
@@ -181,6 +182,7 @@ def decide(
     )
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
+    verdict = with_cash_value_after_payout(product, told, verdict)
     if excluded is None:
         return verdict
     if verdict is None:

@@ -205,3 +205,40 @@ def decide_deduction(product: ProductKnowledge, situation: Situation) -> Verdict
         tuple(reasons),
         ("须符合条款对该疾病的定义，以理赔审核为准。",),
     )
+
+
+ASKS_CASH_VALUE = re.compile(r"现金价值|退保|退点|退钱|能退多少")
+ZERO_AFTER = re.compile(r"现金价值[^。；]{0,8}(降为|为|变为)(零|0)|(零|0)[^。；]{0,4}现金价值")
+PAYOUT_NAMED = re.compile(r"给付|赔付|领取")
+
+
+def with_cash_value_after_payout(
+    product: ProductKnowledge, situation: Situation, verdict: Verdict | None
+) -> Verdict | None:
+    """ "赔过一次重疾…能不能退点现金价值": the wording's sentence that the cash value is nothing
+    after such a payout, said with whatever else is decided."""
+    text = situation.text
+    if not ASKS_CASH_VALUE.search(text) or before_paid(text) == text:
+        return verdict
+    paid = "".join(c for c, t in zip(text, before_paid(text), strict=True) if t == "_")
+    sentence = None
+    for article in product.document.articles:
+        for said in plain_sentences(article.body):
+            if re.search(r"不因此|不减少|不变|不降低", said):
+                continue  # "给付轻度疾病保险金后，现金价值不因此减少"
+            if ZERO_AFTER.search(said) and PAYOUT_NAMED.search(said):
+                named = [n for n, words in CATEGORY_WORDS.items() if re.search(words, said)]
+                if not named or any(re.search(CATEGORY_WORDS[n], paid) for n in named):
+                    sentence = (article.number, said)
+                    break
+        if sentence is not None:
+            break
+    if sentence is None:
+        return verdict
+    line = f"现金价值：按条款，此前给付后现金价值为零，退保也退不了钱（第{sentence[0]}条）。"
+    reason = Reason(f"条款约定：“{clip(sentence[1], 70)}”", sentence[0])
+    if verdict is None:
+        return Verdict("earlier_payouts", "info", line, (reason,))
+    return dataclasses.replace(
+        verdict, answer=f"{verdict.answer}{line}", reasons=(*verdict.reasons, reason)
+    )

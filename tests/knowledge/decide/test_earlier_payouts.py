@@ -94,3 +94,19 @@ def test_the_category_asked_is_read_past_the_payouts_told(illness: ProductKnowle
         "恶性肿瘤",
     )
     assert verdict is not None and verdict.answer.startswith("不扣")
+
+
+def test_the_cash_value_after_a_payout_is_said_when_asked() -> None:
+    worded = (
+        ILLNESS + "\n### 9.9 现金价值\n自我们给付重大疾病保险金之日起，本合同的现金价值降为零。\n"
+    )
+    verdict = decide(
+        product(worded),
+        story("我爸赔过一次重疾，今年去世了，能不能退点现金价值"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and "现金价值为零" in verdict.answer
+    mild = decide(
+        product(worded), story("赔过一次轻症，现在能不能退点现金价值"), default_thesaurus()
+    )
+    assert mild is None or "现金价值为零" not in mild.answer
