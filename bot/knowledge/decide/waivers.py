@@ -19,6 +19,7 @@ ASKS_WAIVER = re.compile(
 # The waiver follows an event: a diagnosis, a payout, a death or a disability.
 AFTER = re.compile(
     r"确诊|查出|得了|赔了|赔过|赔完|理赔|轻症|中症|重疾|身故|去世|走了|全残|伤残|癌|瘤|病"
+    r"|手术|活检|病理|支架|心梗|脑梗|中风"
 )
 SINGLE_PREMIUM = re.compile(r"一次(性)?交清|趸交|一次性交")
 HOLDER = re.compile(r"投保人")

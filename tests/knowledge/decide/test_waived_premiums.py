@@ -19,3 +19,9 @@ def test_a_products_name_is_no_term() -> None:
 
 def test_nothing_without_the_term() -> None:
     assert waived(story("每年3000，交了5年，确诊轻症")) is None
+
+
+def test_an_operation_told_is_an_event_a_waiver_follows() -> None:
+    from bot.knowledge.decide.waivers import AFTER
+
+    assert AFTER.search("宫颈活检是CINⅢ，已经做了锥切手术，以后保费还要交吗")
