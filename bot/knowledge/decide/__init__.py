@@ -169,7 +169,7 @@ def decide(
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
-        return untold
+        return _with_payout(untold, decide_disease(product, situation, disease))
     if excluded is not None and excluded.decision == "no":
         return excluded
     verdict = (
@@ -188,6 +188,18 @@ def decide(
     if verdict is None:
         return excluded
     return _together(excluded, verdict)
+
+
+def _with_payout(cleared: Verdict, payout: Verdict | None) -> Verdict:
+    """ "没告知高血压，会不会解除合同不赔" with a diagnosis told: once the contract cannot be
+    rescinded, what the diagnosis is paid follows."""
+    if cleared.decision != "yes" or payout is None or payout.decision == "no":
+        return cleared
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer}您说的情况按条款：{payout.answer}",
+        reasons=cleared.reasons + payout.reasons,
+    )
 
 
 def _untold(
