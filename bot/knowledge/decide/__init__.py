@@ -71,6 +71,7 @@ from bot.knowledge.decide.first_occurrence import decide_not_first
 from bot.knowledge.decide.fracture import decide_fracture
 from bot.knowledge.decide.grades import told_grade
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
+from bot.knowledge.decide.living_beneficiary import decide_living_beneficiary
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import (
     decide_benefit_limit,
@@ -259,6 +260,7 @@ def _first_verdict(
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
+        lambda: decide_living_beneficiary(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_unnamed_beneficiary(product, situation),
         lambda: decide_guaranteed_death(product, situation),
