@@ -114,6 +114,7 @@ from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
 from bot.knowledge.decide.totals import decide_maximum_total, decide_times
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.waived_premiums import grace_premium_waived
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
     decide_accident_window,
@@ -360,8 +361,9 @@ def _first_verdict(
             ):
                 verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
-                verdict = less_premium_owed(
-                    verdict, decide_disease(product, situation, disease), situation
+                payout = decide_disease(product, situation, disease)
+                verdict = grace_premium_waived(
+                    product, less_premium_owed(verdict, payout, situation), payout
                 )
             break
     if situation.premium_shortfall is not None:

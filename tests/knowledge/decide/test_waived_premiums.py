@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bot.knowledge.decide import decide
 from bot.knowledge.decide.waived_premiums import Waived, waived
-from tests.knowledge.decide.conftest import story
+from bot.knowledge.decide.waivers import AFTER
+from bot.knowledge.thesaurus import default_thesaurus
+from tests.knowledge.decide.conftest import ILLNESS, product, story
 
 
 def test_the_installments_left_after_those_paid() -> None:
@@ -22,6 +25,20 @@ def test_nothing_without_the_term() -> None:
 
 
 def test_an_operation_told_is_an_event_a_waiver_follows() -> None:
-    from bot.knowledge.decide.waivers import AFTER
-
     assert AFTER.search("宫颈活检是CINⅢ，已经做了锥切手术，以后保费还要交吗")
+
+
+def test_the_premium_owed_in_the_grace_period_is_waived_not_deducted() -> None:
+    worded = ILLNESS.replace(
+        "直至交费期满。",
+        "直至交费期满。确诊之日本合同正处于宽限期的，该宽限期内应交而未交的当期保险费也一并豁免，"
+        "我们不再从保险金中扣除。",
+    )
+    verdict = decide(
+        product(worded),
+        story("每年6月1号交费，今年忘了交，7月25号确诊甲状腺癌一期，保额20万，会从赔款里扣保费吗"),
+        default_thesaurus(),
+        "甲状腺癌",
+    )
+    assert verdict is not None and "不从保险金中扣除" in verdict.answer
+    assert "5万元" in verdict.answer and "会扣除欠交" not in verdict.answer
