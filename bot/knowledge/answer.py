@@ -559,7 +559,20 @@ GENERIC_TOPICS = frozenset({"benefits"})
 # Verdicts on a payout: beside the point when the question asks about a provision (加保, 受益人)
 # that the verdict does not answer.
 PAYOUT_KINDS = frozenset(
-    {"disease", "death", "definition", "waiting", "interval", "disability", "total_disability"}
+    {
+        "disease",
+        "death",
+        "definition",
+        "waiting",
+        "interval",
+        "disability",
+        "total_disability",
+        "second_payout",
+        "total",
+        "earlier_payouts",
+        "first_occurrence",
+        "diagnosis_place",
+    }
 )
 
 

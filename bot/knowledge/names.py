@@ -66,7 +66,7 @@ def disease_terms(products: Iterable[ProductKnowledge]) -> list[str]:
         v for k, v in SYNONYMS.items() if "癌" in k or v.endswith(("病", "癌", "死", "症"))
     )
     keyed = {normalize(t) for t in terms if len(t) >= 2 and normalize(t) not in NOT_A_DISEASE}
-    return sorted(keyed, key=len, reverse=True)
+    return sorted(keyed, key=lambda t: (-len(t), t))  # a fixed order between names of a length
 
 
 FILLERS = "性型状的脏部"

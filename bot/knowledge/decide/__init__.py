@@ -59,6 +59,7 @@ from bot.knowledge.decide.deductible import decide_deductible_carry
 from bot.knowledge.decide.deductible_offsets import decide_deductible_offsets
 from bot.knowledge.decide.deductions import decide_death_after_payout, with_debts
 from bot.knowledge.decide.definitions import decide_outside_definition
+from bot.knowledge.decide.diagnosis_place import decide_diagnosed_abroad
 from bot.knowledge.decide.disability import decide_disability, plan_sum
 from bot.knowledge.decide.disclosure import decide_disclosure
 from bot.knowledge.decide.diseases import (
@@ -74,12 +75,16 @@ from bot.knowledge.decide.diseases import (
 from bot.knowledge.decide.earlier_payouts import (
     before_paid,
     current_diagnosis,
+    decide_deduction,
+    with_cash_value_after_payout,
     with_earlier_payouts,
 )
 from bot.knowledge.decide.entry_ages import decide_entry_age_by_start
 from bot.knowledge.decide.exclusions import decide_exclusion
 from bot.knowledge.decide.expense_items import decide_expense_item
+from bot.knowledge.decide.first_occurrence import decide_not_first
 from bot.knowledge.decide.fracture import decide_fracture
+from bot.knowledge.decide.grades import told_grade
 from bot.knowledge.decide.greater import decide_effective_sum, decide_greater_of
 from bot.knowledge.decide.histology import decide_histology
 from bot.knowledge.decide.hospitals import decide_hospital
@@ -89,6 +94,7 @@ from bot.knowledge.decide.items import decide_item_cap
 from bot.knowledge.decide.life_cover import decide_diagnosis_under_life_cover
 from bot.knowledge.decide.limits import decide_benefit_limit, decide_limit_left
 from bot.knowledge.decide.listed_waiting import decide_listed_waiting
+from bot.knowledge.decide.living_beneficiary import decide_living_beneficiary
 from bot.knowledge.decide.loan import decide_policy_loan
 from bot.knowledge.decide.medical import decide_medical
 from bot.knowledge.decide.misstatement import with_premium_ratio
@@ -110,6 +116,7 @@ from bot.knowledge.decide.reduction import (
 )
 from bot.knowledge.decide.renewal_end import decide_renewal_end
 from bot.knowledge.decide.repricing import decide_repricing
+from bot.knowledge.decide.second_payouts import decide_same_group, decide_second_payout
 from bot.knowledge.decide.severe_route import decide_stay_before_diagnosis, with_general_cover
 from bot.knowledge.decide.shares import decide_beneficiary_shares, decide_unnamed_beneficiary
 from bot.knowledge.decide.spared import spared_by_exclusion
@@ -135,7 +142,9 @@ from bot.knowledge.decide.timing import (
 )
 from bot.knowledge.decide.together import decide_together
 from bot.knowledge.decide.total_disability import decide_total_disability
+from bot.knowledge.decide.totals import decide_maximum_total, decide_times
 from bot.knowledge.decide.verdict import Reason, Verdict
+from bot.knowledge.decide.waived_premiums import grace_premium_waived
 from bot.knowledge.decide.waivers import HOLDER, decide_waiver
 from bot.knowledge.decide.windows import (
     decide_accident_window,
@@ -178,7 +187,7 @@ def decide(
                 situation, sum_insured=plan_sum(product, situation.plan, BASIC_SUM)
             )
     if disease is None:
-        disease = deemed_disease(product, situation.text)
+        disease = deemed_disease(product, situation.text) or told_grade(product, situation.text)
     disease = in_situ(product, situation.text, disease)
     told = situation
     current = current_diagnosis(product, situation, disease)
@@ -194,6 +203,9 @@ def decide(
         ruled = early(product, situation)
         if ruled is not None:
             return ruled
+    not_first = decide_not_first(product, told, disease) or decide_diagnosed_abroad(product, told)
+    if not_first is not None:
+        return not_first
     excluded = decide_exclusion(product, situation, thesaurus, disease)
     settled = (
         decide_blood_alcohol(product, situation)
@@ -212,17 +224,37 @@ def decide(
         return settled if rest is None else _together(settled, rest)
     untold = _untold(product, situation, thesaurus, excluded)
     if untold is not None:
-        return untold
+        return _with_payout(untold, decide_disease(product, situation, disease))
     if excluded is not None and excluded.decision == "no":
         return spared_by_exclusion(product, situation, excluded)
-    verdict = _first_verdict(product, situation, thesaurus, disease)
+    verdict = (
+        decide_second_payout(product, told, disease)
+        or decide_same_group(product, told, disease)
+        or decide_maximum_total(product, told, disease)
+        or decide_times(product, told)
+        or _first_verdict(product, situation, thesaurus, disease)
+        or decide_deduction(product, told)
+    )
     if verdict is not None and verdict.kind == "disease" and verdict.decision != "no":
         verdict = with_earlier_payouts(product, told, verdict)  # told as the customer told it
+    verdict = with_cash_value_after_payout(product, told, verdict)
     if excluded is None:
         return verdict
     if verdict is None:
         return with_payout(product, situation, excluded)
     return _together(excluded, verdict)
+
+
+def _with_payout(cleared: Verdict, payout: Verdict | None) -> Verdict:
+    """ "没告知高血压，会不会解除合同不赔" with a diagnosis told: once the contract cannot be
+    rescinded, what the diagnosis is paid follows."""
+    if cleared.decision != "yes" or payout is None or payout.decision == "no":
+        return cleared
+    return dataclasses.replace(
+        cleared,
+        answer=f"{cleared.answer}您说的情况按条款：{payout.answer}",
+        reasons=cleared.reasons + payout.reasons,
+    )
 
 
 def _untold(
@@ -299,6 +331,7 @@ def _first_verdict(
         lambda: decide_illness_under_accident_cover(product, situation, disease),
         lambda: decide_accident_meaning(product, situation),
         lambda: decide_disclosure(product, situation),
+        lambda: decide_living_beneficiary(product, situation),
         lambda: decide_beneficiary_shares(product, situation),
         lambda: decide_unnamed_beneficiary(product, situation),
         lambda: decide_guaranteed_death(product, situation),
@@ -310,7 +343,9 @@ def _first_verdict(
         lambda: decide_start_day(product, situation),
         lambda: decide_lapse_over_start(product, situation),
         lambda: decide_minimum_sum(product, situation),
-        lambda: decide_waiver(product, situation) if HOLDER.search(situation.text) else None,
+        lambda: (
+            _holder_waiver(product, situation, disease) if HOLDER.search(situation.text) else None
+        ),
         lambda: decide_entry_age_by_start(product, situation),
         lambda: decide_sum_unit(product, situation),
         lambda: decide_youngest_age(product, situation),
@@ -413,7 +448,7 @@ def _first_verdict(
                 verdict.kind == "waiting"
                 and verdict.decision == "yes"
                 and disease is not None
-                and "amount" in situation.asks
+                and ("amount" in situation.asks or situation.sum_insured)
             ):
                 verdict = _benefit_first(verdict, decide_disease(product, situation, disease))
             if verdict.kind == "waiting" and verdict.decision == "yes":
@@ -422,7 +457,9 @@ def _first_verdict(
                 payout = decide_disease(product, situation, disease) or decide_greater_of(
                     product, situation
                 )
-                verdict = less_premium_owed(verdict, payout, situation)
+                verdict = grace_premium_waived(
+                    product, less_premium_owed(verdict, payout, situation), payout
+                )
             break
     if situation.premium_shortfall is not None:
         # a premium paid short by a misstated age scales whatever the payout is
@@ -495,6 +532,24 @@ def _deductible_free(product: ProductKnowledge, situation: Situation, verdict: V
         verdict,
         answer=f"{verdict.answer.rstrip('。')}；按{free.benefit}给付的，不扣免赔额。",
         reasons=(*verdict.reasons, Reason(f"{free.benefit}不扣除免赔额", free.article)),
+    )
+
+
+def _holder_waiver(
+    product: ProductKnowledge, situation: Situation, disease: str | None
+) -> Verdict | None:
+    """The holder's premium waiver, unless the holder's diagnosis fails the definition it needs
+    (CIN 2 is not the 原位癌 a waiver for the holder's 原位癌 needs)."""
+    waiver = decide_waiver(product, situation)
+    if waiver is None or waiver.decision != "yes" or disease is None:
+        return waiver
+    unmet = decide_definition_unmet(product, situation, disease)
+    if unmet is None:
+        return waiver
+    return dataclasses.replace(
+        unmet,
+        answer=f"{unmet.answer}投保人的这一情况不属于约定的疾病，保费不能因此豁免。",
+        reasons=unmet.reasons + waiver.reasons,
     )
 
 

@@ -14,7 +14,7 @@ from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
 
 NO_DEATH_BENEFIT = re.compile(r"(不提供|不含|不包括|不包含|没有|无)身故保险金")
-DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|没了")
+DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|病逝|逝世|猝死|没了")
 
 
 def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation) -> Verdict | None:
@@ -38,17 +38,23 @@ def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation)
         if re.search(r"身故", s) and re.search(r"现金价值|退还|终止", s)
     ]
     reasons = [Reason("保险责任中没有身故保险金", product.facts.benefits[0].article)]
+    then = "请以条款约定为准。"
     if said:
         number, sentence = said[0]
         reasons.append(Reason(f"条款约定：“{clip(sentence, 90)}”", number))
+        then = "被保险人身故的，按条款退还现金价值或保费，合同终止。"
+        refund = what_is_paid(sentence)
+        paid = situation.premiums_paid or (
+            situation.annual_premium * situation.years_paid
+            if situation.annual_premium and situation.years_paid
+            else None
+        )
+        if refund == "已交保险费" and paid:
+            then = (
+                f"被保险人身故的，按条款返还已交保险费，合同终止：按您说的交费，约{money(paid)}。"
+            )
     return Verdict(
-        "death",
-        "no",
-        f"《{product.name}》没有身故保险金，不按保额赔付身故；"
-        + (
-            "被保险人身故的，按条款退还现金价值或保费，合同终止。" if said else "请以条款约定为准。"
-        ),
-        tuple(reasons),
+        "death", "no", f"《{product.name}》没有身故保险金，不按保额赔付身故；{then}", tuple(reasons)
     )
 
 

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.anniversaries import age_turns
+from bot.knowledge.decide.claim_timing import histology_missing, onset_ago_days, too_young
 from bot.knowledge.decide.earlier_payouts import deduction_rule
+from bot.knowledge.decide.grades import failing_clause, grade_met, illness_core, meets
 from bot.knowledge.decide.timing import day_text
+from bot.knowledge.decide.totals import separate_times
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text
 from bot.knowledge.explain import (
@@ -23,6 +26,7 @@ from bot.knowledge.facts import Benefit, Disease, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import default_thesaurus
+from bot.knowledge.timeline import DaySpan
 from bot.knowledge.told import age_at_claim
 from bot.knowledge.vocabulary import CATEGORY_NAMES
 
@@ -53,6 +57,13 @@ def decide_disease(
             ruled_out.append((found, hit))
         else:
             paid.append((found, "yes"))
+    named_out = {
+        illness_core(found.name)
+        for found, hit in ruled_out
+        if _named_exclusion(hit, disease, situation.text)
+    }
+    if named_out:  # "短暂性脑缺血发作（TIA）不在保障范围内" holds for every grade of the illness
+        paid = [p for p in paid if illness_core(p[0].name) not in named_out]
     for found, _item in ruling.excluded_from:
         reasons.append(Reason(f"{disease}不属于“{found.name}”，该定义明确排除了它", found.article))
     otherwise: list[str] = []
@@ -80,11 +91,25 @@ def decide_disease(
     asked = set(situation.categories)
     chosen = [p for p in paid if p[0].category in asked] or paid
     chosen = [(found, _certainty(found, how, disease, situation)) for found, how in chosen]
+    grade = grade_met(product, [found for found, _ in chosen], situation.text) if chosen else None
+    lead = ""
+    if grade is not None:
+        chosen = [(grade.met, "yes")]
+        for higher in grade.failed:
+            clause = failing_clause(higher.definition, situation.text)
+            reasons.append(
+                Reason(f"“{higher.name}”要求“{clip(clause, 50)}”，您说的情况未达到", higher.article)
+            )
+            if normalize(higher.name) in normalize(situation.text):
+                lead = f"不能按“{higher.name}”赔，您说的情况未达到它的标准；"
+        if lead:
+            lead += f"符合“{grade.met.name}”的，"
     if not chosen:
         if not reasons:
             return None
         if ruled_out:
             found, hit = ruled_out[0]
+            reasons.extend(_graded_kept(found, situation.text))
             then = (
                 "医疗费用仍按一般医疗费用的约定报销。"
                 if is_medical(product)
@@ -113,7 +138,7 @@ def decide_disease(
         assert unmet is not None
         requirement, told = unmet
         category = CATEGORY_NAMES.get(found.category or "", found.category_label)
-        if told == APPROACH_UNMET:
+        if told in (APPROACH_UNMET, MEASURED_UNMET):
             then = "医疗费用仍按一般医疗费用的约定报销。" if is_medical(product) else ""
             return Verdict(
                 "disease",
@@ -190,12 +215,22 @@ def decide_disease(
             reasons.append(
                 Reason(f"“{found.name}”的定义：“{clip(found.definition, 90)}”", found.article)
             )
+        untold = [
+            phrase
+            for _value, kind, phrase in _requirements(found.definition)
+            if kind != "days" and not re.search(TOLD[kind], situation.text)
+        ]
+        if how == "yes" and untold:
+            reasons.append(
+                Reason(f"“{found.name}”的定义要求：“{clip(untold[0], 60)}”", found.article)
+            )
         if how == "yes" and found.category is not None:
             reasons.insert(
                 0, Reason(f"“{found.name}”属于本产品的{found.category_label}", found.article)
             )
     certain = all(how == "yes" for _, how in chosen) and len(lines) == 1
-    answer = ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    answer = lead + ("能赔：" if certain else "要看具体诊断：") + "；".join(lines) + "。"
+    answer += separate_times(product, situation, {found.category for found, _ in chosen})
     conditions = ("须符合条款对该疾病的定义（确诊依据、分期或程度），以理赔审核为准。",)
     return Verdict(
         "disease",
@@ -354,6 +389,8 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
             window = sentence[max(0, match.start() - 12) : match.end() + 6]
             if not REQUIREMENT_WORDS.search(window):
                 continue
+            if re.search(r"(未达到?|不足|低于|小于|不到)$", sentence[: match.start()]):
+                continue  # an upper bound (10%或以上，但未达到20%): a figure under it is met
             value, unit = float(match.group(1)), match.group(2)
             kind = {"%": "percent", "倍": "times"}.get(unit, "days")
             days = value / 24 if unit == "小时" else value * 30 if unit == "个月" else value
@@ -363,7 +400,7 @@ def _requirements(definition: str) -> list[tuple[float, str, str]]:
 
 
 DENIED = re.compile(
-    r"(?:没|没有|未|还没|并没有|不是)(?:做|有|经过|进行|达到|上|用|开)?(?:过)?([\u4e00-\u9fff]{2,8})"
+    r"(?:没|没有|未|还没|并没有|不是|暂时不|暂不)(?:做|有|经过|进行|达到|上|用|开)?(?:过)?([\u4e00-\u9fff]{2,8})"
 )
 
 
@@ -377,10 +414,11 @@ def _denied_requirement(definition: str, question: str) -> tuple[str, str] | Non
             position = text.find(word)
             if position < 0:
                 continue
-            if re.search(
-                r"(未|无|没有|不|非)[^，。；]{0,4}$", text[max(0, position - 6) : position]
-            ):
+            before = text[max(0, position - 10) : position]
+            if re.search(r"(未|无|没有|不|非)[^，。；]{0,8}$", before):
                 break  # the definition itself asks for its absence (未发生转移)
+            if not re.search(r"须|经|已|实施|接受|进行|需|要求", before):
+                break  # a property the definition describes (可以经…转移), not a requirement
             return _clause_around(text, position), match.group(0)
     return None
 
@@ -393,6 +431,7 @@ OPEN_REQUIRED = re.compile(
     r"(实施了?|进行了?|接受了?)[^。；，]{0,6}(切开心脏|开胸|开颅|开腹)[^。；，]{0,16}?(手术|术)"
 )
 APPROACH_UNMET = "是介入（未切开、经导管或经皮）的手术"
+MEASURED_UNMET = "情况"
 
 
 def interventional(text: str) -> bool:
@@ -438,12 +477,21 @@ ABBREVIATION = re.compile(r"[（(]([a-z]{2,6}?)\s*(ⅰ|ⅱ|ⅲ|ⅳ|iv|iii|ii|i|[
 GRADED = re.compile(r"(?<![a-z])([a-z]{2,6}?)\s*(ⅳ|ⅲ|ⅱ|ⅰ|iv|iii|ii|i|[1-4])(?![a-z\d])")
 
 
+CERVICAL = re.compile(
+    r"宫颈[^，。；,;]{0,10}?上皮内瘤变((?:(?:iii|ii|i|[ⅰⅱⅲ123一二三])级?[、和或及]?)+)"
+)
+CHINESE_GRADE = {"一": "1", "二": "2", "三": "3"}
+
+
 def _grades(text: str) -> set[tuple[str, str]]:
-    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3")."""
-    return {
-        (m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2)))
-        for m in GRADED.finditer(normalize(text).lower())
-    }
+    """``(abbreviation, grade)`` told in ``text``: "CIN III", "cin3级" → ("cin", "3"); the
+    cervical grades written out ("宫颈上皮内瘤变Ⅰ级、Ⅱ级") are CIN's."""
+    plain = normalize(text).lower()
+    found = {(m.group(1), ROMAN_GRADE.get(m.group(2), m.group(2))) for m in GRADED.finditer(plain)}
+    for written in CERVICAL.finditer(plain):
+        for grade in re.findall(r"iii|ii|i|[ⅰⅱⅲ123一二三]", written.group(1)):
+            found.add(("cin", ROMAN_GRADE.get(grade, CHINESE_GRADE.get(grade, grade))))
+    return found
 
 
 IN_SITU = re.compile(r"原位[\u4e00-\u9fff]{0,4}?癌")
@@ -458,6 +506,21 @@ def in_situ(product: ProductKnowledge, text: str, disease: str | None) -> str | 
     return named[0] if named else disease
 
 
+DEEMED = re.compile(r"视为|符合本(条|项|定义)|属于本(条|项)")
+
+
+def _graded_kept(found: Disease, question: str) -> list[Reason]:
+    """The definition's sentence keeping another grade of the finding the customer told ("CIN Ⅲ
+    视为原位癌" when the story's CIN 2 is left out)."""
+    told = _grades(question)
+    for sentence in sentences(found.definition):
+        graded = _grades(sentence)
+        named = {a for a, _ in graded} & {a for a, _ in told}
+        if named and not graded & told and DEEMED.search(normalize(sentence)):
+            return [Reason(f"“{found.name}”的定义包括：“{clip(sentence, 70)}”", found.article)]
+    return []
+
+
 def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
     """The disease a definition deems the customer's finding to be ("子宫颈上皮内瘤变Ⅲ级（CIN Ⅲ）
     视为原位癌" for "病理是CIN3"), when the question names no disease itself."""
@@ -466,7 +529,8 @@ def deemed_disease(product: ProductKnowledge, text: str) -> str | None:
         return None
     for found in product.facts.diseases:
         for sentence in sentences(normalize(found.definition).lower()):
-            deemed = sentence.find("视为")
+            said = DEEMED.search(sentence)
+            deemed = said.start() if said is not None else -1
             if deemed < 0 or re.search(r"(不|不得|不能)$", sentence[:deemed]):
                 continue
             for abbreviation in ABBREVIATION.finditer(sentence[:deemed]):
@@ -498,9 +562,16 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
     open_only = _open_surgery_required(found.definition)
     if open_only is not None and interventional(situation.text):
         return open_only, APPROACH_UNMET
+    young = too_young(found.definition, situation.text) or histology_missing(
+        found.definition, situation.text
+    )
+    if young is not None:
+        return young
+    ago = onset_ago_days(situation.text)
+    spans = situation.durations or ((DaySpan(ago, ago),) if ago else ())
     for value, kind, phrase in _requirements(found.definition):
         if kind == "days":
-            for span in situation.durations:
+            for span in spans:
                 if value * 0.1 <= span.high < value:
                     return phrase, str(span)
             continue
@@ -508,6 +579,8 @@ def _unmet_threshold(found: Disease, situation: Situation) -> tuple[str, str] | 
         if told and all(t < value for t in told) and max(told) >= value * 0.2:
             unit = "%" if kind == "percent" else "倍"
             return phrase, f"{max(told):g}{unit}"
+    if meets(found.definition, situation.text) is False:
+        return failing_clause(found.definition, situation.text), MEASURED_UNMET
     return None
 
 
@@ -720,12 +793,13 @@ def several_at_once(product: ProductKnowledge, situation: Situation) -> list[Rea
     for article in product.document.articles:
         body = strip_markdown(article.body)
         for piece in [*split_items(body)[1], *sentences(body)]:
+            head = re.sub(r"^[（(][^）)]{1,3}[）)]", "", piece)[:30]
             if (
                 SEVERAL_RULE.search(piece)
                 and not CHOSEN_AT_PURCHASE.search(piece)
-                and not any(clip(piece, 80) in r.text for r in found)
+                and not any(head in r.text for r in found)
             ):
-                found.append(Reason(f"同时符合几项时：“{clip(piece, 80)}”", article.number))
+                found.append(Reason(f"同时符合几项时：“{clip(piece, 130)}”", article.number))
         if len(found) >= 2:
             break
     return found[:2]

@@ -24,7 +24,7 @@ TOLD = re.compile(r"(如实)?告知了|(已经|已)(如实)?告知|说(过|了)|
 UNTOLD = re.compile(r"(没|没有|未)(如实)?(告知|说|告诉)")
 
 CARVE_OUT = re.compile(
-    r"但(?:因|由)?([^。；]{2,40}?)(?:导致|所致|引起)?的?除外|但([^。；]{2,40}?)不在此限"
+    r"但(?:因|由)?([^。；]{2,70}?)(?:导致|所致|引起)?的?除外|但([^。；]{2,40}?)不在此限"
     r"|但([^。；]{2,40}?)[，,]?不适用本(?:项|款|条)"
 )
 
@@ -479,6 +479,9 @@ def _carved_out(
         return "意外伤害所致的"
     if "告知" in exception and TOLD.search(situation.text) and not UNTOLD.search(situation.text):
         return "投保时已如实告知并经同意承保的"
+    for piece in EXCEPTION_SPLIT.split(exception):
+        if 2 <= len(piece) <= 6 and piece not in EXCEPTION_GENERIC and piece in situation.text:
+            return f"因{piece}所致的"  # 但因输血…感染艾滋病病毒的除外, told "手术输血感染"
     if disease is None:
         return None
     key = normalize(disease)
@@ -489,6 +492,14 @@ def _carved_out(
         if found.category_label in exception or re.search(rf"第?{re.escape(parent)}条", exception):
             return found.category_label
     return None
+
+
+EXCEPTION_SPLIT = re.compile(
+    r"[、，,；;]|或者?|和|及|因为?|由于|接受|从事|在|时|而|的|所致|导致|引起"
+)
+EXCEPTION_GENERIC = frozenset(
+    {"被保险人", "感染", "艾滋病病毒", "艾滋病", "疾病", "工作", "手术", "治疗", "本合同", "我们"}
+)
 
 
 CONDITION_MARK = re.compile(r"期间|以内|之内|内|之后|以后|后|导致|引起|所致|因|由于|时")

@@ -22,7 +22,7 @@ from bot.knowledge.told import age_at_claim, policy_year
 GREATER = re.compile(r"较大者|较高者|较大的|最大者|较大值|孰高|孰大")
 ITEM = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[）)]|\d+[.、．]|[①-⑩])")
 AGE_BOUND = re.compile(r"(未满|不满|已满|满)(\d+)周岁")
-DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故")
+DEATH = re.compile(r"身故|去世|过世|死亡|走了|离世|病故|病逝|逝世|猝死")
 
 
 def branches(text: str) -> list[tuple[str, list[str]]]:
@@ -32,8 +32,11 @@ def branches(text: str) -> list[tuple[str, list[str]]]:
     for n, line in enumerate(lines):
         if not GREATER.search(line):
             continue
-        items = []
+        items: list[str] = []
         for following in lines[n + 1 :]:
+            if items and items[-1].count("（") > items[-1].count("）"):
+                items[-1] += following  # an item's parenthesis split at its "；"
+                continue
             if not ITEM.search(following) or GREATER.search(following):
                 break
             items.append(following)
@@ -57,6 +60,7 @@ def _value(
     item: str, situation: Situation, product: ProductKnowledge, article: str
 ) -> tuple[str, float] | None:
     """The customer's figure for one listed amount, or ``None`` when the story does not give it."""
+    item = re.sub(r"（[^）]*）|\([^)]*\)", "", item)  # what the amount is, not its remarks
     if "有效保险金额" in item or "有效保额" in item:
         grown = effective_sum(product, situation)
         return ("有效保额", grown[0]) if grown else None
@@ -69,7 +73,7 @@ def _value(
         if factor is None:
             return None
         share, label = factor / 100, f"已交保费×{factor:g}%"
-    if "已交保险费" in item or "所交保险费" in item:
+    if re.search(r"(已交|所交)[^，。；]{0,6}保险费", item):
         paid = situation.premiums_paid
         if paid and CHANGED_BASE.search(situation.text):
             ratio = reduced_ratio(product, situation)

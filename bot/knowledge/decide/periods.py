@@ -165,6 +165,8 @@ CATEGORY_WORDS = {
     "severe": r"重大疾病|重度疾病|重疾",
     "moderate": r"中度疾病|中症",
     "mild": r"轻度疾病|轻症|轻度",
+    "specific": r"特定疾病|特种疾病",
+    "rare": r"罕见病|罕见疾病",
 }
 
 

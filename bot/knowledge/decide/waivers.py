@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.explain import clip
+from bot.knowledge.decide.waived_premiums import waived
+from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.vocabulary import CATEGORY_LABELS
@@ -13,10 +14,12 @@ from bot.knowledge.vocabulary import CATEGORY_LABELS
 ASKS_WAIVER = re.compile(
     r"豁免|免交|(以后|后面|后续|接下来|剩下)的?(保费|保险费).{0,8}(交|免|怎么办)"
     r"|(保费|保险费).{0,4}(还要|还用|要不要|用不用)(接着|继续|再)?交|还(要|得|用|需要?)(接着|继续)交"
+    r"|(以后|后面|后续|剩下)[^，。？?]{0,2}(还要|还得|要)交多少"
 )
 # The waiver follows an event: a diagnosis, a payout, a death or a disability.
 AFTER = re.compile(
     r"确诊|查出|得了|赔了|赔过|赔完|理赔|轻症|中症|重疾|身故|去世|走了|全残|伤残|癌|瘤|病"
+    r"|手术|活检|病理|支架|心梗|脑梗|中风"
 )
 SINGLE_PREMIUM = re.compile(r"一次(性)?交清|趸交|一次性交")
 HOLDER = re.compile(r"投保人")
@@ -42,7 +45,7 @@ def decide_waiver(product: ProductKnowledge, situation: Situation) -> Verdict | 
         return Verdict(
             "waiver",
             "no",
-            "不涉及豁免：一次交清的保单没有以后要交的保费，豁免保险费只对分期交费、还在交费期内的保单有意义。",
+            "不适用豁免：一次交清的保单没有以后要交的保费，豁免保险费只对分期交费、还在交费期内的保单有意义。",
             (reason,),
         )
     waiting = product.facts.periods.get("waiting")
@@ -63,11 +66,19 @@ def decide_waiver(product: ProductKnowledge, situation: Situation) -> Verdict | 
             (reason,),
             ("是否符合豁免条件以理赔审核为准；如条件有疑问，可以转人工确认。",),
         )
+    spared = waived(situation)
+    count = (
+        f"按您说的，还剩{spared.installments}期"
+        + (f"、共{money(spared.amount)}" if spared.amount else "")
+        + "不用再交。"
+        if spared is not None
+        else ""
+    )
     return Verdict(
         "waiver",
         "yes",
         f"符合条件的可以豁免：按{waiver.name}，确诊（或发生约定情形）后的首个交费日起，"
-        "以后各期保费不用再交，视为已交，合同继续有效。",
+        f"以后各期保费不用再交，视为已交，合同继续有效。{count}",
         (reason,),
         ("须在等待期后发生、且不属于责任免除，以理赔审核为准。",),
     )

@@ -221,3 +221,20 @@ def test_a_death_whose_cause_is_told_is_not_read_as_unknown() -> None:
     told = story("老人出车祸去世了，买的计划二，怎么赔")
     verdict = decide(product(UNKNOWN), told, default_thesaurus())
     assert verdict is None or "较低" not in verdict.answer
+
+
+def test_a_premium_refund_on_death_is_the_premiums_told() -> None:
+    worded = ILLNESS.replace(
+        """### 2.4 身故保险金
+被保险人身故的，按下列约定给付：
+（1）被保险人身故时未满十八周岁的，按已交保险费给付；
+（2）被保险人身故时已满十八周岁的，按基本保险金额的百分之一百给付。""",
+        """### 2.4 身故保险费返还
+被保险人身故，我们按本合同已交保险费给付身故保险费返还，本合同终止。""",
+    )
+    verdict = decide(
+        product(worded),
+        story("保额20万，交了5年，每年6000，上个月病故了，能赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and "3万元" in verdict.answer

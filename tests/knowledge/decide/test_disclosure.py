@@ -68,3 +68,16 @@ def test_no_claim_made_yet_is_not_a_fact_kept_back(illness: ProductKnowledge) ->
 
     assert decide_disclosure(illness, story("今年还没报过，查出胃癌能赔吗")) is None
     assert decide_disclosure(illness, story("投保时没说有胃病，查出胃癌能赔吗")) is not None
+
+
+def test_past_the_two_years_the_diagnosis_told_is_paid_as_the_wording_says(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("2022年3月1日投保时没说高血压，2025年4月确诊肺癌三期，保额50万，会不会解除合同不赔"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.kind == "disclosure"
+    assert "不能再以未如实告知为由解除合同" in verdict.answer and "50万元" in verdict.answer

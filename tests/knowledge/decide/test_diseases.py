@@ -365,3 +365,10 @@ def test_a_used_up_category_says_what_the_other_asked_about_still_pays(
     )
     assert verdict is not None and verdict.answer.startswith("不能再赔轻症了")
     assert "重疾的保障不受影响" in verdict.answer and "30万元" in verdict.answer
+
+
+def test_cervical_grades_written_out_are_cins() -> None:
+    from bot.knowledge.decide.diseases import _grades
+
+    assert _grades("宫颈、阴道上皮内瘤变Ⅰ级、Ⅱ级及其他") == {("cin", "1"), ("cin", "2")}
+    assert _grades("活检病理是CIN2") == {("cin", "2")}

@@ -70,3 +70,43 @@ def test_a_rule_that_earlier_payouts_do_not_change_the_amount_is_not_deducting()
 def test_a_payout_said_never_made_is_not_blanked() -> None:
     text = story("交了3年，一直没赔过重疾，今年走了，身故能拿多少").text
     assert before_paid(text) == text
+
+
+def test_a_deduction_asked_of_a_category_with_no_diagnosis_named() -> None:
+    worded = ILLNESS.replace(
+        "此前已给付的轻度疾病保险金不从中扣除。",
+        "重大疾病保险金的给付金额，不因我们此前已经给付过轻度疾病保险金而扣减。",
+    )
+    verdict = decide(
+        product(worded),
+        story("之前赔过轻症5万，后来又得了重疾，会不会把之前赔的5万扣掉"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "earlier_payouts"
+    assert verdict.answer.startswith("不扣") and "100%" in verdict.answer
+
+
+def test_the_category_asked_is_read_past_the_payouts_told(illness: ProductKnowledge) -> None:
+    verdict = decide(
+        illness,
+        story("保额20万，之前赔过两次轻症，现在确诊了胃癌，重疾是不是要扣掉之前赔的钱"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.answer.startswith("不扣")
+
+
+def test_the_cash_value_after_a_payout_is_said_when_asked() -> None:
+    worded = (
+        ILLNESS + "\n### 9.9 现金价值\n自我们给付重大疾病保险金之日起，本合同的现金价值降为零。\n"
+    )
+    verdict = decide(
+        product(worded),
+        story("我爸赔过一次重疾，今年去世了，能不能退点现金价值"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and "现金价值为零" in verdict.answer
+    mild = decide(
+        product(worded), story("赔过一次轻症，现在能不能退点现金价值"), default_thesaurus()
+    )
+    assert mild is None or "现金价值为零" not in mild.answer

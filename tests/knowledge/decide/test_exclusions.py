@@ -271,3 +271,20 @@ def test_the_item_naming_the_event_told_is_quoted_for_it() -> None:
     told = story("去潜水，回到酒店6个小时后突然猝死了，能赔吗")
     verdict = decide(product(wording), told, default_thesaurus())
     assert verdict is not None and any("24小时" in r.text for r in verdict.reasons)
+
+
+def test_a_long_exception_the_story_meets_lifts_the_exclusion() -> None:
+    worded = ILLNESS.replace(
+        "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外。",
+        "（4）遗传性疾病、先天性畸形，但因意外伤害所致的除外；\n"
+        "（5）被保险人感染艾滋病病毒或患艾滋病，但被保险人因输血、因接受器官移植手术，"
+        "或在从事医务、警务工作时因职业暴露而感染艾滋病病毒的除外。",
+    )
+    verdict = decide(
+        product(worded),
+        story("以前手术输血感染了艾滋病毒，后来查出淋巴瘤，艾滋是免责的吗，还能赔吗"),
+        default_thesaurus(),
+        "恶性肿瘤",
+    )
+    assert verdict is not None and verdict.decision == "yes"
+    assert "输血" in verdict.answer

@@ -206,3 +206,35 @@ def test_a_childs_death_without_figures_is_told_the_rule_and_the_minors_cap() ->
     assert verdict is not None and verdict.sum is None
     assert "已交保险费与被保险人身故当日本合同的现金价值中较大的" in verdict.answer
     assert "限额" in verdict.answer
+
+
+def test_an_items_remark_in_parentheses_is_not_what_it_pays() -> None:
+    worded = """---
+code: T-CI-DEATH
+name: 测试守护重大疾病保险
+insurer: 测试人寿保险股份有限公司
+type: critical_illness
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试守护重大疾病保险条款
+
+## 2 保险责任
+### 2.1 重度疾病保险金
+被保险人确诊初次发生重度疾病，我们按基本保险金额的百分之一百给付，本合同终止。
+### 2.2 身故保险金
+被保险人身故的，我们按下列二者中的较大者给付身故保险金，本合同终止：
+（1）您已交的本合同保险费（不计利息；基本保险金额曾减少的，按减少后的金额对应计算）；
+（2）被保险人身故当时本合同的现金价值。
+
+## 8 释义
+### 8.1 重度疾病
+#### 8.1.1 恶性肿瘤——重度
+指恶性细胞不受控制的进行性增长和扩散。
+"""
+    verdict = decide(
+        product(worded),
+        story("保额50万，年交6800，交了7年，现金价值3万。今年猝死了，能赔50万吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.answer.startswith("约4.76万元")
