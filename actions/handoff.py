@@ -202,6 +202,12 @@ class ActionHandoff(ServiceAction):
         return hand_off(dispatcher, tracker, latest_intent(tracker))
 
 
+# A figure a follow-up tells: an amount, a length of time, an age, a stage, a day.
+TOLD_FIGURE = re.compile(
+    r"(\d+(\.\d+)?|[一二两三四五六七八九十半]+)(个多?月|个?半月|年|天|日|周|岁|万|千|元|块|期|号|次|%)"
+)
+
+
 class ActionFallback(ServiceAction):
     """Asks to rephrase once; the second misunderstanding in a row goes to a person.
 
@@ -226,8 +232,9 @@ class ActionFallback(ServiceAction):
         if gives_identity(tracker, text) or asks_something(services().knowledge, text, previous):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
             return consult(dispatcher, tracker, text, None)
-        if previous and ELLIPSIS.search(normalize(text)):
-            # "要是两次中间只隔了10个月呢": the previous question, asked again with what it changes
+        if previous and ELLIPSIS.search(normalize(text)) and TOLD_FIGURE.search(normalize(text)):
+            # "要是两次中间只隔了10个月呢": the previous question, asked again with the figure it
+            # changes ("人呢？" changes none: it is not a follow-up)
             return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")

@@ -387,3 +387,17 @@ async def test_a_fact_changed_in_a_follow_up_is_not_taken_for_advice(
     )
     await ActionHandoff().run(dispatcher, state, {})
     assert "15万" in said(dispatcher) and "不能替您推荐" not in said(dispatcher)
+
+
+async def test_a_person_asked_for_in_a_fallback_is_not_taken_for_a_follow_up(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("人呢？", "nlu_fallback")
+    state = tracker(
+        "fresh",
+        latest_message=message["parse_data"],
+        events=[message],
+        slots={"product": "KN-CI-2024", "last_question": "康宁重疾等待期多久"},
+    )
+    await ActionFallback().run(dispatcher, state, {})
+    assert "90日" not in said(dispatcher)
