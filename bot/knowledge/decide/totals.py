@@ -13,7 +13,7 @@ from bot.knowledge.decide.earlier_payouts import before_paid
 from bot.knowledge.decide.second_payouts import second_benefit
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import plain_sentences
-from bot.knowledge.explain import clip, money, payout
+from bot.knowledge.explain import clip, interval_section, money, payout
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
 from bot.knowledge.text import arabic_numerals, strip_markdown
@@ -200,7 +200,10 @@ def decide_times(product: ProductKnowledge, situation: Situation) -> Verdict | N
         lines.append("同一种疾病只能赔1次（每种疾病以给付一次为限）")
     elif SAME_AGAIN.search(situation.text):
         return None
-    return Verdict("times", "info", "；".join(lines) + "。", tuple(reasons))
+    # on a wording that pays more than once, the time that must pass between two payouts
+    interval = interval_section(product, tuple(b.category for b in asked if b.category))
+    conditions = (interval.text,) if interval.articles else ()
+    return Verdict("times", "info", "；".join(lines) + "。", tuple(reasons), conditions)
 
 
 ASKS_SHARING = re.compile(r"占|次数[^，。？?]{0,6}(共用|一起|算在|合并)|共用")
