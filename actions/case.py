@@ -12,22 +12,23 @@ import re
 from bot.knowledge.situation import read_situation
 from bot.knowledge.text import normalize
 
-SUM_INSURED = r"(?:保额|基本保险金额)(?:是|为|换成|改成|变成|加到|提到|调到|调成)?\d+(?:\.\d+)?万?|\d+(?:\.\d+)?万?(?:元)?(?:的)?保额"
+AMOUNT = r"\d+(?:\.\d+)?[万千]?(?:元|块)?"
+SUM_INSURED = (
+    r"(?:保额|基本保险金额)(?:是|为|换成|改成|变成|加到|提到|调到|调成)?\d+(?:\.\d+)?万?"
+    r"|\d+(?:\.\d+)?万?(?:元)?(?:的)?保额"
+)
 AGE = r"(?:今年|才|刚|已经)?\d{1,3}(?:周)?岁(?:了)?|(?:今年|现在)\d{1,3}了"
 START = (
     r"(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?[^，。！？?]{0,3}(?:生效|投保|买|签收)"
     r"|(?:去年|前年|今年|\d{4}年)[^，。！？?]{0,3}(?:生效|投保|买)"
 )
-SPENT = r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)\d+(?:\.\d+)?[万千]?(?:元|块)?"
-OTHERS_PAID = (
-    r"(?:医保|社保|新农合|农合|单位|团险|公司)(?:报销?|赔|付|结算)了?\d+(?:\.\d+)?[万千]?(?:元|块)?"
-)
-SOCIAL_INSURANCE = (
-    r"(?:我|他|她)?(?:有|没有|没)(?:交)?社保"
-    r"|(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
-)
+SPENT = r"(?:住院|看病|治疗|手术|一共|总共)?花(?:了|费了?)" + AMOUNT
+SOCIAL_PAYERS = r"医保|社保|新农合|农合"
+OTHERS_PAID = rf"(?:{SOCIAL_PAYERS}|单位|团险|公司)(?:报销?|赔|付|结算)了?" + AMOUNT
+NOT_THROUGH = r"(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
+SOCIAL_INSURANCE = r"(?:我|他|她)?(?:有|没有|没)(?:交)?社保|" + NOT_THROUGH
 YEARS_PAID = r"(?:交了|已交|交满)\d+年"
-PREMIUM = r"(?:年交|每年交?|一年交?)\d+(?:\.\d+)?[万千]?(?:元|块)?"
+PREMIUM = r"(?:年交|每年交?|一年交?)" + AMOUNT
 STAY = r"住(?:院)?(?:了)?\d+天"
 STAGE = r"(?<![第这那上下每])(?:[一二三四1-4ⅰⅱⅲⅳ]|i{1,3}|iv)期(?!保费|交费|的保费|间|限|满)"
 TNM = r"t[0-4x][a-d]?n[0-3x][a-c]?m[01x]"
@@ -54,22 +55,16 @@ CHANGEABLE = {
 }
 NOT_USED = re.compile(r"没|未|全(?:是|部)?自")
 USED_SOCIAL_INSURANCE = re.compile(r"(?:走|用|刷)了?(?:医保|社保)|(?:医保|社保)(?:报销?|结算)")
-NOT_THROUGH_SOCIAL_INSURANCE = re.compile(
-    r"(?:没|未|没有)(?:走|用|经过?|通过)(?:医保|社保)(?:结算|报销)?|全(?:是|部)?自(?:己|费)(?:掏|出|付)?的?"
-)
-PAID_BY_SOCIAL_INSURANCE = re.compile(
-    r"(?:医保|社保|新农合|农合)(?:报销?|赔|付|结算)了?\d+(?:\.\d+)?[万千]?(?:元|块)?"
-)
+NOT_THROUGH_SOCIAL_INSURANCE = re.compile(NOT_THROUGH)
+PAID_BY_SOCIAL_INSURANCE = re.compile(rf"(?:{SOCIAL_PAYERS})(?:报销?|赔|付|结算)了?" + AMOUNT)
 DATE = re.compile(
     r"(?:\d{4}年|去年|前年|今年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|\d{4}年|去年|前年|今年"
 )
-
-
 YEAR = re.compile(r"\d{4}年|去年|前年|今年")
-STARTS = frozenset({"effective", "signed"})
 DURATION = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(?:个)?(?:天|日|周|月|年)|半年|一年半"
 )
+STARTS = frozenset({"effective", "signed"})
 
 
 def told_facts(text: str) -> str:
