@@ -6,7 +6,7 @@ import re
 
 from bot.knowledge.decide.deaths import DEATH
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import wording_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -123,12 +123,7 @@ def decide_illness_fall(product: ProductKnowledge, situation: Situation) -> Verd
     if DEATH.search(text):
         return None  # a death is not what the deemed injury is paid for
     found = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            for s in plain_sentences(a.body)
-            if DEEMED.search(s)
-        ),
+        ((n, s) for n, s in wording_sentences(product) if DEEMED.search(s)),
         None,
     )
     if found is None:

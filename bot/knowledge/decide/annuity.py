@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import plain_sentences, wording_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -512,7 +512,7 @@ def decide_start_day(product: ProductKnowledge, situation: Situation) -> Verdict
     age = int(told_age.group(1))
     reached = _anniversary(birth, birth.year + age)
     same_day_counts = bool(SAME_DAY.search(found[1])) or any(
-        SAME_DAY.search(s) for a in product.document.articles for s in plain_sentences(a.body)
+        SAME_DAY.search(s) for _, s in wording_sentences(product)
     )
     year = reached.year
     day = _anniversary(start, year)

@@ -6,7 +6,7 @@ import re
 
 from bot.knowledge.decide.disability import plan_sum
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import amount_text, plain_sentences
+from bot.knowledge.decide.wording import amount_text, plain_sentences, wording_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import Benefit, ProductKnowledge
 from bot.knowledge.plans import plan_amount
@@ -32,9 +32,8 @@ def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation)
     ):
         return None
     said = [
-        (a.number, s)
-        for a in product.document.articles
-        for s in plain_sentences(a.body)
+        (n, s)
+        for n, s in wording_sentences(product)
         if re.search(r"身故", s) and re.search(r"现金价值|退还|终止", s)
     ]
     reasons = [Reason("保险责任中没有身故保险金", product.facts.benefits[0].article)]
@@ -312,12 +311,7 @@ def decide_same_at_every_age(product: ProductKnowledge, situation: Situation) ->
         return None
     if any(ADULT_AGE.search(arabic_numerals(s)) for s in benefit.sentences):
         return None
-    said = [
-        (a.number, s)
-        for a in product.document.articles
-        for s in plain_sentences(a.body)
-        if NOT_BY_AGE.search(s)
-    ]
+    said = [(n, s) for n, s in wording_sentences(product) if NOT_BY_AGE.search(s)]
     if not said:
         return None
     paid = (
@@ -348,12 +342,7 @@ def decide_unknown_cause(product: ProductKnowledge, situation: Situation) -> Ver
     if not (DEATH.search(text) and CAUSE_UNTOLD.search(text)):
         return None
     found = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            for s in plain_sentences(a.body)
-            if UNKNOWN_CAUSE.search(s)
-        ),
+        ((n, s) for n, s in wording_sentences(product) if UNKNOWN_CAUSE.search(s)),
         None,
     )
     if found is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import plain_sentences, wording_sentences
 from bot.knowledge.explain import clip, is_medical
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -40,12 +40,7 @@ def decide_diagnosed_abroad(product: ProductKnowledge, situation: Situation) -> 
         return None
     reasons = [Reason(f"条款所称医院：“{clip(hospital[1], 80)}”", hospital[0])]
     recheck = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            for s in plain_sentences(a.body)
-            if RECHECK.search(s)
-        ),
+        ((n, s) for n, s in wording_sentences(product) if RECHECK.search(s)),
         None,
     )
     where = place.group(0)

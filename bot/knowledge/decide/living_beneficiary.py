@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import wording_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -25,12 +25,7 @@ def decide_living_beneficiary(product: ProductKnowledge, situation: Situation) -
     if not ASKS_RECEIVER.search(text) or not ILLNESS_MONEY.search(text) or DEATH_ASKED.search(text):
         return None
     said = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            for s in plain_sentences(a.body)
-            if INSURED_RECEIVES.search(s)
-        ),
+        ((n, s) for n, s in wording_sentences(product) if INSURED_RECEIVES.search(s)),
         None,
     )
     if said is None:

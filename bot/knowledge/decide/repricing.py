@@ -7,7 +7,7 @@ import re
 
 from bot.knowledge.decide.timing import not_guaranteed
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import wording_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -25,12 +25,7 @@ def decide_repricing(product: ProductKnowledge, situation: Situation) -> Verdict
     """Claims or health do not single one insured out, when the wording says so."""
     if not ASKED.search(situation.text):
         return None
-    said = [
-        (a.number, s)
-        for a in product.document.articles
-        for s in plain_sentences(a.body)
-        if re.search(r"费率|保险费|续保", s)
-    ]
+    said = [(n, s) for n, s in wording_sentences(product) if re.search(r"费率|保险费|续保", s)]
     priced = next(((n, s) for n, s in said if NOT_SINGLED_OUT.search(s)), None)
     if priced is None:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import plain_sentences, wording_sentences
 from bot.knowledge.explain import clip, money
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -23,12 +23,7 @@ def decide_beneficiary_shares(product: ProductKnowledge, situation: Situation) -
     if several is None or not NO_SHARES.search(situation.text):
         return None
     found = next(
-        (
-            (a.number, s)
-            for a in product.document.articles
-            for s in plain_sentences(a.body)
-            if EQUAL.search(s)
-        ),
+        ((n, s) for n, s in wording_sentences(product) if EQUAL.search(s)),
         None,
     )
     if found is None:

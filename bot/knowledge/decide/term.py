@@ -9,7 +9,7 @@ import re
 from bot.knowledge.decide.anniversaries import birthday
 from bot.knowledge.decide.timing import day_text
 from bot.knowledge.decide.verdict import Reason, Verdict
-from bot.knowledge.decide.wording import plain_sentences
+from bot.knowledge.decide.wording import plain_sentences, wording_sentences
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -124,18 +124,13 @@ def decide_term_change(product: ProductKnowledge, situation: Situation) -> Verdi
     text = situation.text
     if not CHANGE_ASKED.search(text):
         return None
-    said = [
-        (a.number, s)
-        for a in product.document.articles
-        for s in plain_sentences(a.body)
-        if FIXED.search(s)
-    ]
+    said = [(n, s) for n, s in wording_sentences(product) if FIXED.search(s)]
     if not said:
         return None
     answer = "不能改：保险期间一经确定不能变更（见下方条款）。"
     conditions: tuple[str, ...] = ()
     if FREQUENCY_ASKED.search(text) and not any(
-        FREQUENCY_SAID.search(s) for a in product.document.articles for s in plain_sentences(a.body)
+        FREQUENCY_SAID.search(s) for _, s in wording_sentences(product)
     ):
         conditions = ("年交改月交等交费频率的变更，条款没有明确约定，可以联系客服确认。",)
     return Verdict(

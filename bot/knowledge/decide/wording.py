@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from bot.knowledge.explain import money
 from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.situation import Situation
@@ -31,3 +33,10 @@ def article_titled(product: ProductKnowledge, words: tuple[str, ...]) -> str | N
 def plain_sentences(body: str) -> list[str]:
     """An article body as plain sentences."""
     return sentences(strip_markdown(body))
+
+
+def wording_sentences(product: ProductKnowledge) -> Iterator[tuple[str, str]]:
+    """Every plain sentence of the wording with its article's number, in order."""
+    for article in product.document.articles:
+        for sentence in plain_sentences(article.body):
+            yield article.number, sentence
