@@ -101,13 +101,14 @@ def consultation_question(
     disease = knowledge.disease_in(rest)
     # "能赔多少" asks only what any question about a payout asks: it leans on the previous one.
     sharp = [t for t in asked.topics if t not in GENERIC_TOPICS]
-    if previous and not disease and elliptical(rest) and not only_facts(knowledge, previous):
+    # after a turn of facts only, "能给他买康宁重疾吗" is the question, asked with them
+    leans = bool(previous) and not disease and not only_facts(knowledge, previous or "")
+    if previous and leans and elliptical(rest):
         changed = changed_case(previous, rest, china_today())
         if changed is not None:
             # "那保额50万呢", "那要是没走医保呢": the same question, one fact of the case changed
             return changed
-    if previous and not sharp and not disease and not only_facts(knowledge, previous):
-        # (after a turn of facts only, "能给他买康宁重疾吗" is the question, asked with them)
+    if previous and leans and not sharp:
         if asked.categories:
             # "那中症呢" after "轻症赔多少": the same question about another category.
             return f"{rest} {without_subject(knowledge, previous)}"

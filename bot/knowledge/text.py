@@ -37,8 +37,7 @@ def normalize(text: str) -> str:
     """Simplified, half-width, lower-case text without spaces, for matching only (never shown).
 
     缴 becomes 交: customers write 缴费 where clauses write 交费, and the reverse; 2万5 becomes
-    2.5万. Cached: the
-    same thesaurus words and clause sentences are folded for every question.
+    2.5万. Cached: the same thesaurus words and clause sentences are folded for every question.
     """
     text = half_width(to_simplified(text))
     text = re.sub(r"\s+", "", text).lower().replace("缴", "交")
