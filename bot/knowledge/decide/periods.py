@@ -22,7 +22,6 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import article_titled, plain_sentences
 from bot.knowledge.explain import clip, money, rule_on_disease
 from bot.knowledge.facts import MedicalTerm, Period, ProductKnowledge
-from bot.knowledge.question import Question
 from bot.knowledge.situation import DaySpan, Situation
 from bot.knowledge.vocabulary import TOPIC_WORDS
 from bot.knowledge.waiting_lists import matching_item
@@ -178,7 +177,7 @@ def told_category(
     if not product.facts.diseases:
         return None
     if disease is None:
-        named = Question.read(situation.text).categories
+        named = situation.categories
         return named[0] if len(named) == 1 else None
     if is_severe(product, situation, disease):
         return "severe"
