@@ -346,7 +346,8 @@ def decide_after_reinstatement(product: ProductKnowledge, situation: Situation) 
     """ "恢复以后马上生病住院能赔吗", "恢复以后等待期要重新算吗": the waiting period starts again
     from the reinstatement."""
     asked = RESTART_ASKED.search(situation.text) is not None
-    if not asked and not AFTER_REINSTATEMENT.search(situation.text):
+    after = AFTER_REINSTATEMENT.search(situation.text) is not None
+    if not asked and not after:
         return None
     waiting = product.facts.periods.get("waiting")
     if waiting is None or waiting.amount == 0:
@@ -373,7 +374,7 @@ def decide_after_reinstatement(product: ProductKnowledge, situation: Situation) 
         Reason(f"{name}为{waiting.label}", waiting.article),
         Reason(f"条款约定：“{clip(restart[1], 80)}”", restart[0]),
     )
-    if asked and not AFTER_REINSTATEMENT.search(situation.text):
+    if asked and not after:
         return Verdict(
             "waiting",
             "yes",
