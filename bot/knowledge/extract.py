@@ -653,6 +653,10 @@ def _plan_terms(amount: PlanAmount, names: list[str]) -> list[MedicalTerm]:
     return [MedicalTerm(kinds[kind], benefit, article, amount.amount, amount.unit, sentence)]
 
 
+# "第10级：给付比例为10%": a row of the disability scale, not what medical expenses are paid at
+DISABILITY_SCALE = re.compile(r"伤残|第\s*[一二三四五六七八九十\d]{1,3}\s*级")
+
+
 def _medical_in(sentence: str, benefit: str | None, article: str) -> list[MedicalTerm]:
     found: list[MedicalTerm] = []
     if "免赔" in sentence:
@@ -667,8 +671,11 @@ def _medical_in(sentence: str, benefit: str | None, article: str) -> list[Medica
         found.append(
             MedicalTerm("ratio_change", benefit, article, float(change.group(1)), "%", sentence)
         )
-    elif "基本保险金额" not in sentence and re.search(
-        r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence
+    elif (
+        "基本保险金额" not in sentence
+        and not DISABILITY_SCALE.search(sentence)
+        and (benefit is None or MEDICAL_BENEFIT.search(benefit))
+        and re.search(r"赔付比例|给付比例|报销比例|按.{0,20}[%％].{0,4}(?:赔付|给付)", sentence)
     ):
         label, colon, _ = sentence.partition("：")
         for n, part in enumerate(re.split(r"[；;]", sentence)):

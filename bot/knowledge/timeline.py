@@ -97,7 +97,7 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("birth", ("出生", "出世")),
-    ("surrender", ("想退", "申请退", "要退", "退保", "申请解除", "要解除")),
+    ("surrender", ("想退", "申请退", "要退", "退保", "申请解除", "要解除", "不想要", "后悔")),
     (
         "symptom",
         (
@@ -122,7 +122,7 @@ EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("diagnosis", ("确诊", "查出", "诊断", "检查出", "查到", "发现", "得了", "患了", "患上")),
     ("hospital", ("住院", "入院", "住进", "住了", "住的院")),
-    ("treatment", ("回医院", "复查", "做手术", "手术")),
+    ("treatment", ("回医院", "复查", "做手术", "手术", "装了", "植入", "安装")),
     (
         "accident",
         (
@@ -240,6 +240,8 @@ INTENT = re.compile(
     r"|(能|可以)(交|补交|补上|办))"
 )
 ASKED_ON_THE_DAY = ("reinstated", "renewed", "now")
+# what befalls the insured (the 出险 of a claim), as against the policy's own states and dates
+INCIDENTS = frozenset(("symptom", "diagnosis", "hospital", "treatment", "accident", "death"))
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -439,7 +441,10 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
     elif INTENT.match(text, end) and (following is None or following[1] in ASKED_ON_THE_DAY):
         kind = "now"  # "4月22号想撤销", "3月1号打算去理赔": the day the customer asks or acts
     elif following and preceding:
-        kind = following[1] if following[0] <= preceding[0] + 2 else preceding[1]
+        # "我忘交了7月20号我老公出车祸": what happened on the day follows it; a state told
+        # before it (忘交, 生效) only leads up to it.
+        incident = following[1] in INCIDENTS and preceding[1] not in INCIDENTS
+        kind = following[1] if incident or following[0] <= preceding[0] + 2 else preceding[1]
     else:
         kind = (following or preceding or (0, ""))[1]
     return Dated(kind, span[0], span[1], match.start())

@@ -168,11 +168,13 @@ PLAN_TOLD = re.compile(
     r"(计划|方案|档次)\s*([一二三四五六七八九十abcdefABCDEF1-9])"
     r"|第?([一二三四五六七八九1-9])\s*档"
     r"|(基础|标准|普通|升级|高级|尊享|豪华|优享|至尊|精英|经济|全面)(版|型|款)"
+    r"|(?<![A-Za-z])([A-Fa-f])\s*(计划|方案)"
 )
 
 
 def plan(text: str) -> str | None:
-    """The plan the customer bought: "计划2" → ``计划二``, "第二档" → ``第二档``, "基础版" as said.
+    """The plan the customer bought: "计划2" → ``计划二``, "C计划" → ``计划C``, "第二档" → ``第二档``,
+    "基础版" as said.
 
     The wording's own name for it (方案二, 二档) is matched where the product is known
     (:func:`bot.knowledge.plans.wording_plan`).
@@ -182,8 +184,8 @@ def plan(text: str) -> str | None:
         return None
     if match.group(4):
         return match.group(4) + match.group(5)
-    word = match.group(1) or ""
-    mark = (match.group(2) or match.group(3)).upper()
+    word = match.group(1) or match.group(7) or ""
+    mark = (match.group(2) or match.group(3) or match.group(6)).upper()
     mark = "一二三四五六七八九"[int(mark) - 1] if mark.isdigit() else mark
     return f"{word}{mark}" if word else f"第{mark}档"
 

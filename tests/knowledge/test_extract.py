@@ -390,3 +390,11 @@ def test_a_ratio_the_wording_changes_on_a_condition_is_read_as_the_changed_ratio
         "未事先取得我们预授权的，本次住院医疗费用的赔付比例由100%调整为80%", "住院医疗保险金", "2.5"
     )
     assert [(t.kind, t.amount) for t in found] == [("ratio_change", 80.0)]
+
+
+def test_a_row_of_the_disability_scale_is_not_a_medical_ratio() -> None:
+    from bot.knowledge.extract import _medical_in
+
+    assert _medical_in("第10级：给付比例为10%", None, "10.1") == []
+    found = _medical_in("给付比例为80%", "意外医疗保险金", "3.4.2")
+    assert [(t.kind, t.amount) for t in found] == [("reimbursement", 80.0)]

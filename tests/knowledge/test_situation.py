@@ -201,8 +201,20 @@ def test_an_aside_after_a_date_does_not_hide_its_event() -> None:
 
 
 def test_a_day_told_without_an_event_word_is_kept_as_told() -> None:
-    found = story("2025年6月1号生效的，8月20号因为血管狭窄装了个东西")
+    found = story("2025年6月1号生效的，8月20号因为血管狭窄弄了个东西")
     assert [d.kind for d in found.dated] == ["effective", "told"]
+
+
+def test_what_befalls_the_insured_after_a_day_outweighs_a_state_told_before_it() -> None:
+    found = story("约定6月15号交 我忘交了 7月20号我老公出车祸走了")
+    assert [d.kind for d in found.dated] == ["due", "accident"]
+    found = story("今年3月15号该交费忘了交 4月30号因为病窦综合征装了永久起搏器")
+    assert [d.kind for d in found.dated] == ["due", "treatment"]
+
+
+def test_the_day_a_customer_no_longer_wants_the_policy_is_the_surrender_day() -> None:
+    found = story("我6月1号在网上买的，6月9号不想要了，能全退吗")
+    assert [d.kind for d in found.dated] == ["effective", "surrender"]
 
 
 def test_an_event_closing_the_clause_before_a_date_is_not_that_date_event() -> None:

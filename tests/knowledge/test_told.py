@@ -139,6 +139,8 @@ def test_the_plan_in_any_of_the_ways_customers_name_it() -> None:
     assert told.plan(normalize("买的第二档")) == "第二档"
     assert told.plan(normalize("我选的升级版")) == "升级版"
     assert told.plan(normalize("方案B")) == "方案B"
+    assert told.plan(normalize("陆通畅行C计划，自己开车")) == "计划C"
+    assert told.plan(normalize("选的b方案")) == "方案B"
     assert told.plan(normalize("住院花了2万")) is None
 
 

@@ -105,6 +105,7 @@ from bot.knowledge.decide.periods import (
     decide_waiting,
     less_premium_owed,
     timing_notes,
+    with_premiums_returned,
 )
 from bot.knowledge.decide.plan_amounts import decide_plan_amount
 from bot.knowledge.decide.proton import decide_proton, with_rest_of_stay
@@ -423,7 +424,9 @@ def _first_verdict(
         verdict = decider()
         if verdict is not None:
             if verdict.kind == "waiting" and verdict.decision == "no":
-                verdict = with_waiting_refund(product, situation, verdict)
+                verdict = with_premiums_returned(
+                    with_waiting_refund(product, situation, verdict), situation
+                )
             if verdict.kind == "stay_window" and verdict.decision == "yes" and situation.expenses:
                 verdict = _with_sum(verdict, decide_medical(product, situation, False, thesaurus))
             elif verdict.kind == "stay_window" and situation.expenses:

@@ -713,7 +713,16 @@ def decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | N
     event = next(
         (
             (kind, span)
-            for kind in ("diagnosis", "hospital", "accident", "death", "symptom")
+            # a day told after the premium fell due, with no event word, is the event's
+            for kind in (
+                "diagnosis",
+                "hospital",
+                "accident",
+                "death",
+                "symptom",
+                "treatment",
+                "told",
+            )
             for since in ("due", "lapsed")
             if (span := situation.days_between(since, kind)) is not None
         ),
@@ -768,6 +777,29 @@ def decide_grace(product: ProductKnowledge, situation: Situation) -> Verdict | N
         "中止期间出险不赔；可以在复效期限内申请恢复效力。",
         (reason,),
         coverage=False,
+    )
+
+
+PREMIUMS_RETURNED = re.compile(
+    r"(退还|按)[^。；]{0,8}(已交|所交|已经交纳|已交纳)[^。；]{0,6}保(险)?费(?![^。；]{0,12}(较大|孰高|与))"
+)
+
+
+def with_premiums_returned(verdict: Verdict, situation: Situation) -> Verdict:
+    """A waiting period's refund of the premiums paid, in the customer's figure: the premiums told
+    in all, or the one year's premium a first year's event has paid."""
+    said = " ".join([verdict.answer, *(r.text for r in verdict.reasons)])
+    if verdict.sum is not None or not PREMIUMS_RETURNED.search(said):
+        return verdict
+    paid = situation.premiums_paid
+    if paid is None and situation.installment != "monthly" and not situation.mentions("reinstated"):
+        paid = situation.annual_premium
+    if not paid:
+        return verdict
+    return dataclasses.replace(
+        verdict,
+        answer=f"{verdict.answer.rstrip('。')}。按您说的已交保险费，退还{money(paid)}。",
+        sum=f"退还已交保险费{money(paid)}",
     )
 
 

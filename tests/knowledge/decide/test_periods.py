@@ -402,3 +402,27 @@ def test_an_accident_listed_under_the_cases_without_a_waiting_period_is_not_held
         wording, story("生效第5天骑车摔骨折住院了，还在等待期里，能赔吗"), default_thesaurus()
     )
     assert verdict is not None and verdict.decision != "no"
+
+
+def test_a_waiting_period_refund_is_said_in_the_customers_premium(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("保单3月1号生效，年交7200，5月20号确诊乳腺癌，能赔多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "no"
+    assert "退还7200元" in verdict.answer
+
+
+def test_the_grace_period_is_counted_to_the_day_of_the_event_told_after_the_lapse(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("保费5月10号该交 我忘交了 6月20号我出车祸住院了 能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "grace" and verdict.decision == "yes"
+    assert "41天" in verdict.answer
