@@ -43,7 +43,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("which", re.compile(r"哪些|哪几|什么情况|哪种")),
     (
         "whether",
-        re.compile(r"能不能|能否|可不可以|可以.{0,8}吗|能.{0,8}吗|算不算|是不是|会不会|吗|么|没有"),
+        re.compile(
+            r"能不能|能否|可不可以|可以.{0,8}吗|能.{0,8}吗|算不算|是不是|会不会|吗|么|没有"
+            r"|赔不赔|报不报|管不管|给不给|保不保"
+        ),
     ),
 )
 # "材料都交齐了，多久出结果" asks how long, not which documents.

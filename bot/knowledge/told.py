@@ -366,7 +366,10 @@ def _latest_age(read: Iterable[float | None]) -> int | None:
 def cause(text: str) -> str | None:
     text = re.sub(r"意外(伤害)?(险|线|保险)", "", text)  # the product's name is not the cause
     text = re.sub(r"(不是|并非|非|没有|不属于|不算)(因为?|由于)?意外(导致|引起|造成)?的?", "", text)
-    if re.search(r"意外|车祸|摔|撞|溺水|烫伤|烧伤|骨折|被.{0,3}咬|扭伤|崴|砸|跌倒|交通事故", text):
+    if re.search(
+        r"意外|车祸|摔|撞|溺水|烫伤|烧伤|骨折|被.{0,3}咬|扭伤|崴|砸|跌倒|事故|失事|空难|坠机|翻船|翻车|沉船",
+        text,
+    ):
         return "accident"
     if re.search(
         r"生病|病了|疾病|确诊|查出|得了|患|病发|发病|突发|病故|病逝|心脏病|心梗|脑梗|脑溢血|脑出血|中风",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.decide.disability import plan_sum
+from bot.knowledge.decide.extras import is_extra, plus_extra
 from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.decide.wording import amount_text, plain_sentences, wording_sentences
 from bot.knowledge.explain import clip, money
@@ -94,7 +95,8 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
     """What a death pays: the death benefit's own rule, by age where the wording splits it."""
     if not DEATH.search(situation.text) or not (situation.asks & {"amount", "whether"}):
         return None
-    benefits = [b for b in product.facts.benefits if re.search(r"身故", b.name)]
+    # an extra (航空意外身故保险金: 另按…额外给付) is added to the death benefit, never instead of it
+    benefits = [b for b in product.facts.benefits if re.search(r"身故", b.name) and not is_extra(b)]
     if situation.cause == "accident":
         benefits = [b for b in benefits if "意外" in b.name] or benefits
     elif benefits and all("意外" in b.name for b in benefits) and SUDDEN.search(situation.text):
@@ -141,12 +143,13 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 )
             percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
             share = float(percent.group(1)) if percent else 100.0
-            return Verdict(
+            adult = Verdict(
                 "death",
                 "yes",
                 f"身故时已满{limit}周岁，按基本保险金额的{share:g}%给付：{amount_text(situation, share)}。",
                 reasons,
             )
+            return plus_extra(product, situation, share, adult)
     if rules and age is None:
         return _by_age(situation, benefit, rules)
     if benefit.percent is not None:
@@ -159,13 +162,14 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 (reason, Reason(f"条款约定：“{clip(cap[2], 90)}”", cap[1])),
             )
         each = _per_plan(product, situation, benefit.percent)
-        return Verdict(
+        death = Verdict(
             "death",
             "yes",
             f"可以赔{benefit.name}：{each or amount_text(situation, benefit.percent)}。",
             (reason,),
             ("须不属于责任免除的情形，以理赔审核为准。",),
         )
+        return death if each else plus_extra(product, situation, benefit.percent, death)
     return None
 
 
