@@ -597,10 +597,13 @@ def premium_shortfall(text: str) -> tuple[float, float] | None:
 
 
 def told_payout(text: str) -> float | None:
-    """A payout the customer states: "按保单算的理赔金是20万"."""
+    """A payout the customer states: "按保单算的理赔金是20万", "理赔算下来应赔2万"."""
     for match in MONEY.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if re.search(r"(理赔金|保险金|赔款)[^，。；\d]{0,4}$", before):
+        if re.search(
+            r"(理赔金|保险金|赔款)[^，。；\d]{0,4}$|(应|应该|本来|本该)(赔|给付)[^，。；\d]{0,2}$",
+            before,
+        ):
             return money_value(match)
     return None
 

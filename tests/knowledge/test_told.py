@@ -84,6 +84,7 @@ def test_a_cash_value_a_debt_and_a_payout_told() -> None:
     assert told.cash_value(normalize("现金价值1.5万")) == 15000.0
     assert told.debt(normalize("还欠着贷款2万")) == 20000.0
     assert told.told_payout(normalize("按保单算的理赔金是20万")) == 200000.0
+    assert told.told_payout(normalize("理赔算下来应赔2万 每月保费120")) == 20000.0
     assert told.paid_before(normalize("之前已经赔了2万")) == 20000.0
 
 

@@ -457,8 +457,10 @@ def _first_verdict(
             if verdict.kind == "waiting" and verdict.decision == "yes":
                 verdict = with_payout(product, situation, verdict)
             if verdict.kind == "grace" and verdict.decision == "yes" and verdict.coverage:
-                payout = decide_disease(product, situation, disease) or decide_greater_of(
-                    product, situation
+                payout = (
+                    decide_disease(product, situation, disease)
+                    or decide_greater_of(product, situation)
+                    or decide_death_benefit(product, situation)
                 )
                 verdict = grace_premium_waived(
                     product, less_premium_owed(verdict, payout, situation), payout

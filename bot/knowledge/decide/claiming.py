@@ -18,7 +18,10 @@ from bot.knowledge.vocabulary import CLAIM_CIRCUMSTANCES, SYNONYMS
 CLAIMING = r"(申请|理赔|报销|索赔|报案|报|赔)"
 LATE_CLAIM = re.compile(
     rf"忘(了|记)?{CLAIMING}|当时(没|不知道|未)|才(翻到|找到|知道)|时效|一直没{CLAIMING}"
-    r"|没来得及"
+    r"|没来得及|才想起|想起来|拖了|过了[^，。？?]{0,8}才"
+)
+LATE_ASKED = re.compile(
+    r"时效|来得及|过期|晚了|太晚|还能.{0,4}(赔|理赔|申请|报)|还可以.{0,4}(赔|申请)"
 )
 DID_NOT_KNOW = re.compile(r"不知道|不晓得|才(发现|翻到|知道|找到)")
 
@@ -34,12 +37,24 @@ def decide_limitation(product: ProductKnowledge, situation: Situation) -> Verdic
         (s for kind in INSURED_EVENTS if (s := situation.days_between(kind, "now")) is not None),
         None,
     )
+    if span is None and situation.durations:
+        # "拖了一年半才想起来报": the longest time told is the time since the event
+        span = max(situation.durations, key=lambda d: d.high)
     if span is None:
         return None
     limit = period.amount * {"年": 365, "个月": 30, "日": 1}.get(period.unit, 1)
     reason = Reason(f"条款约定：“{clip(period.sentence, 90)}”", period.article)
-    if span.high <= limit and "时效" not in situation.text:
-        return None  # plainly within it: the claim itself is the question
+    notice = product.facts.periods.get("claim_notice")
+    notes = (
+        (
+            f"条款约定知道保险事故后{notice.label}内通知（第{notice.article}条）；晚了不是不赔，"
+            "只是因故意或重大过失晚报、以致事故性质原因难以确定的部分不赔。",
+        )
+        if notice is not None
+        else ()
+    )
+    if span.high <= limit and not LATE_ASKED.search(situation.text):
+        return None  # plainly within it, and not asked: the claim itself is the question
     if DID_NOT_KNOW.search(situation.text):
         return Verdict(
             "limitation",
@@ -48,6 +63,7 @@ def decide_limitation(product: ProductKnowledge, situation: Situation) -> Verdic
             f"保险事故发生之日起计算，不是从出险之日起算；"
             "是否已过时效要看您何时知道或应当知道，建议尽快提交申请，并请人工客服核实。",
             (reason,),
+            notes,
             coverage=False,
         )
     if span.low > limit:
@@ -58,6 +74,7 @@ def decide_limitation(product: ProductKnowledge, situation: Situation) -> Verdic
             f"保险事故发生之日起计算；您说的事情距今已超过{period.label}。"
             "仍可以提交申请，是否受理请联系人工客服确认。",
             (reason,),
+            notes,
             coverage=False,
         )
     if span.high <= limit:
@@ -67,6 +84,7 @@ def decide_limitation(product: ProductKnowledge, situation: Situation) -> Verdic
             f"还来得及：请求给付保险金的诉讼时效为{period.label}，自知道或者应当知道保险事故"
             f"发生之日起计算；您说的事情距今未满{period.label}，还在时效内，请尽快申请。",
             (reason,),
+            notes,
             coverage=False,
         )
     return None

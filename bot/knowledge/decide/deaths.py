@@ -168,6 +168,9 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
             f"可以赔{benefit.name}：{each or amount_text(situation, benefit.percent)}。",
             (reason,),
             ("须不属于责任免除的情形，以理赔审核为准。",),
+            paid=situation.sum_insured * benefit.percent / 100
+            if situation.sum_insured and not each
+            else None,
         )
         return death if each else plus_extra(product, situation, benefit.percent, death)
     return None

@@ -12,7 +12,9 @@ from bot.knowledge.text import arabic_numerals, sentences, strip_markdown
 
 UNDISCLOSED = re.compile(
     # "今年没报过", "没报销", "没报案" tell of no claim, not of a fact kept back
-    r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报(?!过|销|案|警))|隐瞒|瞒着|漏报|漏填"
+    # "一直没报 现在…" (a claim never made) ends the clause: a fact kept back is named after it
+    r"(没|未|没有|不)(如实)?(告知|告诉|说|写|填|申报|报(?![过销案警\s，。,？?！!]|现在|$))"
+    r"|隐瞒|瞒着|漏报|漏填"
     r"|健康告知.{0,6}(没|未)"
 )
 DISCLOSURE_TITLE = re.compile(r"告知|(?<!您)解除合同|合同解除|解除权|不可抗辩")

@@ -119,6 +119,7 @@ def plus_extra(
     mishap = situation.cause is None and MISHAP.search(situation.text)  # "坐飞机出事身故了"
     if situation.cause != "accident" and not mishap:
         return verdict
+    main = more = 0.0
     if situation.sum_insured:
         main = situation.sum_insured * percent / 100
         more = situation.sum_insured * extra.percent / 100
@@ -132,4 +133,5 @@ def plus_extra(
         answer=f"{verdict.answer.rstrip('。')}。{told}",
         reasons=(*verdict.reasons, reason),
         sum=total,
+        paid=main + more if situation.sum_insured else None,
     )

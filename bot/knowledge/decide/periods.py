@@ -805,16 +805,18 @@ def with_premiums_returned(verdict: Verdict, situation: Situation) -> Verdict:
 
 def less_premium_owed(grace: Verdict, payout: Verdict | None, situation: Situation) -> Verdict:
     """An event inside the grace period: the payout the benefit decides, less the premium owed."""
-    owed = situation.annual_premium
-    if payout is None or payout.decision != "yes" or payout.paid is None or not owed:
+    owed = situation.premium if situation.installment == "monthly" else situation.annual_premium
+    owed = owed or situation.premium or situation.annual_premium
+    paid = payout.paid if payout is not None and payout.decision == "yes" else None
+    paid = paid or situation.told_payout  # "理赔算下来应赔2万"
+    if paid is None or not owed:
         return grace
-    left = payout.paid - owed
-    figures = f"{money(payout.paid)} − {money(owed)} = {money(left)}"
+    left = paid - owed
+    figures = f"{money(paid)} − {money(owed)} = {money(left)}"
     return dataclasses.replace(
         grace,
-        answer=f"{grace.answer}可赔{money(payout.paid)}，扣除欠交的保险费{money(owed)}后约为"
-        f"{figures}。",
-        reasons=grace.reasons + payout.reasons,
-        conditions=payout.conditions,
+        answer=f"{grace.answer}可赔{money(paid)}，扣除欠交的保险费{money(owed)}后约为{figures}。",
+        reasons=grace.reasons + (payout.reasons if payout is not None and payout.paid else ()),
+        conditions=payout.conditions if payout is not None and payout.paid else grace.conditions,
         sum=figures,
     )

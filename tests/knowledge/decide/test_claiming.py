@@ -25,6 +25,16 @@ def test_a_claim_years_late_meets_the_limitation_period(one_year: ProductKnowled
     assert "知道或者应当知道" in unknown.answer
 
 
+def test_a_customer_worried_a_year_and_a_half_late_hears_the_limitation_period(
+    one_year: ProductKnowledge,
+) -> None:
+    verdict = ask(one_year, "我拖了一年半才想起来报 还能赔吗 会不会过期了")
+    assert verdict is not None and verdict.kind == "limitation" and verdict.decision == "yes"
+    assert "2年" in verdict.answer
+    never = ask(one_year, "我去年住院一直没报 现在过了1年半还能理赔吗")
+    assert never is not None and never.kind == "limitation"
+
+
 def test_a_claim_told_without_delay_is_not_a_limitation_question(
     one_year: ProductKnowledge,
 ) -> None:

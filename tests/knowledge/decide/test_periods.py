@@ -426,3 +426,15 @@ def test_the_grace_period_is_counted_to_the_day_of_the_event_told_after_the_laps
     )
     assert verdict is not None and verdict.kind == "grace" and verdict.decision == "yes"
     assert "41天" in verdict.answer
+
+
+def test_inside_the_grace_period_a_told_payout_is_paid_less_the_premium_owed(
+    illness: ProductKnowledge,
+) -> None:
+    verdict = decide(
+        illness,
+        story("月交的 3月15号那期没扣成功 4月10号我住院了 理赔算下来应赔2万 每月保费120 能拿多少"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.kind == "grace"
+    assert "2万元 − 120元 = 1.988万元" in verdict.answer
