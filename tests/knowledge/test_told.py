@@ -155,3 +155,9 @@ def test_amounts_as_customers_say_them() -> None:
     assert told.reimbursed(normalize("住院花了3万 社保报了1万5")) == 15000
     assert told.expenses(normalize("有社保 住院8万 医保报了3万")) == 80000
     assert told.expenses(normalize("住院3天 保额50万")) is None
+
+
+def test_every_stay_s_reimbursement_counts_with_the_stays_summed() -> None:
+    text = normalize("3月住院花了6000 医保报了2000 现在又住院了 花了2万 医保报了8000 这次能赔多少")
+    assert told.expenses(text) == 26000.0
+    assert told.reimbursed(text) == 10000.0

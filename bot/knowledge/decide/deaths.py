@@ -60,21 +60,42 @@ def decide_absent_death_benefit(product: ProductKnowledge, situation: Situation)
 
 ADULT_AGE = re.compile(r"(\d+)周岁")
 PAY_WORDS = (
-    ("基本保险金额", "基本保险金额"),
-    ("已交保险费", "已交保险费"),
-    ("现金价值", "现金价值"),
+    (r"基本保险金额", "基本保险金额"),
+    (r"已(交|缴|支付)(纳|付)?的?(本合同的?|本主险合同的?)?保险费", "已交保险费"),
+    (r"现金价值", "现金价值"),
 )
 
 
 def what_is_paid(sentence: str) -> str | None:
     """What a death-benefit sentence pays when that is not simply a share of the sum insured:
     "已交保险费", or "已交保险费与现金价值中较大的一项"; ``None`` for a share of the sum insured."""
-    named = [label for word, label in PAY_WORDS if word in sentence]
+    named = [label for word, label in PAY_WORDS if re.search(word, sentence)]
     if len(named) > 1 and re.search(r"较大|较高|最大|最高|较多", sentence):
         return "与".join(named) + "中较大的一项"
     if named and "基本保险金额" not in named:
         return "、".join(named)
     return None
+
+
+def _greatest(what: str, situation: Situation) -> str:
+    """ "已交保险费与现金价值中较大的一项" with the customer's figures: "：12万元与8万元中较大的是12万元"."""
+    if "较大" not in what:
+        return ""
+    premiums = situation.premiums_paid or (
+        situation.annual_premium * situation.years_paid
+        if situation.annual_premium and situation.years_paid
+        else None
+    )
+    told = {
+        "已交保险费": premiums,
+        "现金价值": situation.cash_value,
+        "基本保险金额": situation.sum_insured,
+    }
+    named = [(label, told.get(label)) for _, label in PAY_WORDS if label in what]
+    if len(named) < 2 or any(value is None for _, value in named):
+        return ""
+    figures = "、".join(f"{label}{money(value or 0)}" for label, value in named)
+    return f"：按您说的{figures}，较大的是{money(max(value or 0 for _, value in named))}"
 
 
 def _age_at_death(situation: Situation) -> int | None:
@@ -138,8 +159,12 @@ def decide_death_benefit(product: ProductKnowledge, situation: Situation) -> Ver
                 )
             if what is not None:
                 # "已满18周岁的，为已交保险费与现金价值二者中的较大者": not a share of the sum insured
+                greatest = _greatest(what, situation)
                 return Verdict(
-                    "death", "info", f"身故时已满{limit}周岁，按{what}给付{paid}。", reasons
+                    "death",
+                    "yes" if greatest else "info",
+                    f"身故时已满{limit}周岁，按{what}给付{greatest or paid}。",
+                    reasons,
                 )
             percent = re.search(r"(\d+(?:\.\d+)?)%", plain)
             share = float(percent.group(1)) if percent else 100.0

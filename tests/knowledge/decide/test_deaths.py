@@ -238,3 +238,17 @@ def test_a_premium_refund_on_death_is_the_premiums_told() -> None:
         default_thesaurus(),
     )
     assert verdict is not None and "3万元" in verdict.answer
+
+
+def test_the_greater_of_two_amounts_is_said_with_the_customer_s_figures() -> None:
+    wording = product(
+        ILLNESS.replace(
+            "### 2.5 轻度疾病豁免保险费",
+            "### 2.6 疾病身故保险金\n被保险人因疾病身故时已满18周岁的，按您已交纳的本合同保险费与"
+            "身故时本合同现金价值二者中的较大者给付。\n### 2.5 轻度疾病豁免保险费",
+        )
+    )
+    verdict = decide_death_benefit(
+        wording, story("我爸60岁病故 一共交了6万保费 现金价值7.5万 身故赔多少")
+    )
+    assert verdict is not None and "较大的是7.5万元" in verdict.answer
