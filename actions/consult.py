@@ -365,6 +365,13 @@ def pending_question(knowledge: Knowledge, tracker: Tracker, text: str) -> str |
     return None
 
 
+# "看下我报案成功了没", "理赔款到了没": where the customer's own claim stands
+CLAIM_PROGRESS = re.compile(
+    r"报案(成功|了没|成了|上了)|(报|立)上案|(理赔|赔付|赔款|保险金|钱)[^，。？?]{0,4}(到了|到账|进度|到哪|结果|下来)"
+    r"|审核(到哪|进度|结果|好了|完了)|结案|案子"
+)
+
+
 def answer_for_policy(
     dispatcher: CollectingDispatcher,
     policy: Policy,
@@ -377,9 +384,11 @@ def answer_for_policy(
     product = knowledge.products.get(policy.product_code)
     if topics is None:
         topics = Question.read(question).topics if question else ()
-    text, citations = personal_answer(policy, product, None, topics, china_today())
+    progress = bool(question and CLAIM_PROGRESS.search(normalize(question)))
+    intent = "claim_status" if progress else None
+    text, citations = personal_answer(policy, product, intent, topics, china_today())
     say(dispatcher, text, citations)
-    if question and asks_beyond_periods(knowledge, question, topics):
+    if question and not progress and asks_beyond_periods(knowledge, question, topics):
         # "我现在还在等待期吗 要是查出病能赔吗": the period today, then what the wording does.
         answer = knowledge.ask(without_product(knowledge, question), product=policy.product_code)
         say(dispatcher, answer.text, answer.citations)

@@ -208,6 +208,17 @@ TOLD_FIGURE = re.compile(
 )
 
 
+FOLLOW_UP_MARKS = re.compile(r"^(那么?|还有|如果是?|要是|假如|换成|改成)|(的话)?呢?[？?。！!\s]*$")
+
+
+def changes_the_case(text: str) -> bool:
+    """Whether a follow-up ("那…呢") tells something new: a figure, or a few words of its own
+    ("那要是他成年以后呢"), not just a pronoun ("人呢", "那我呢")."""
+    if TOLD_FIGURE.search(text):
+        return True
+    return len(FOLLOW_UP_MARKS.sub("", text)) >= 3
+
+
 class ActionFallback(ServiceAction):
     """Asks to rephrase once; the second misunderstanding in a row goes to a person.
 
@@ -232,9 +243,9 @@ class ActionFallback(ServiceAction):
         if gives_identity(tracker, text) or asks_something(services().knowledge, text, previous):
             # "好的谢谢，那宽限期多久": the intent is unsure, but the wording's words are there
             return consult(dispatcher, tracker, text, None)
-        if previous and ELLIPSIS.search(normalize(text)) and TOLD_FIGURE.search(normalize(text)):
-            # "要是两次中间只隔了10个月呢": the previous question, asked again with the figure it
-            # changes ("人呢？" changes none: it is not a follow-up)
+        if previous and ELLIPSIS.search(normalize(text)) and changes_the_case(normalize(text)):
+            # "要是两次中间只隔了10个月呢", "那宫颈的CIN2呢": the previous question, asked again
+            # with what the follow-up changes ("人呢？" changes nothing: it is not a follow-up)
             return consult(dispatcher, tracker, text, None)
         if fallbacks_in_a_row(tracker) >= 2:
             return hand_off(dispatcher, tracker, "nlu_fallback")

@@ -22,7 +22,7 @@ from actions.services import client_address, latest_intent, say_rules_first, ser
 from bot.forms.intake import mobile_in
 from bot.knowledge.general import general_rules
 from bot.nlu.normaliser import normalise_message
-from bot.records.identity import POLICY_NUMBER
+from bot.records.identity import policy_number_in
 from bot.records.lockout import CONVERSATION_FAILURES, LOCK
 from bot.records.model import Policy
 
@@ -32,6 +32,8 @@ ID_LAST4 = re.compile(r"(?<![\dXx])\d{3}[\dXx](?![\dXx])")
 # What may surround a proof sent on its own: "身份证后四位是0446", "手机号 13601287744".
 PROOF_WORDS = re.compile(
     r"投保人|身份证号?码?|证件号?码?|后[四4]位|尾号|手机号?码?|电话|登记的|我的|是|号码?|[\dXx\-\s，,。.:：]"
+    # a proof sent again after a failed check: "搞错了 那是手机尾号 身份证是0538"
+    r"|搞错了?|弄错了?|错了|发错了?|不好意思|抱歉|那个|那是|应该是|其实是|改成|重新|再试一?下|还是"
 )
 ASK_PROOF = "请发送投保人身份证号的后4位，或投保时登记的11位手机号。"
 
@@ -41,8 +43,11 @@ def proof_in(text: str) -> str | None:
     mobile = mobile_in(text)
     if mobile is not None:
         return mobile
-    plain = normalise_message(text).replace(" ", "").replace("-", "")
-    endings = ID_LAST4.findall(POLICY_NUMBER.sub("", plain.upper()))
+    number = policy_number_in(normalise_message(text))
+    rest = normalise_message(text).upper()
+    if number is not None:
+        rest = re.sub(r"\s?".join(number), " ", rest, count=1)
+    endings = ID_LAST4.findall(rest.replace(" ", "").replace("-", ""))
     return endings[-1] if endings else None
 
 
@@ -61,7 +66,7 @@ def without_identity(text: str) -> str:
 
 def gives_identity(tracker: Tracker, text: str) -> bool:
     """Whether ``text`` holds a policy number, or the proof for the number given before."""
-    if POLICY_NUMBER.search(normalise_message(text).upper().replace(" ", "")):
+    if policy_number_in(normalise_message(text)):
         return True
     return bool(tracker.get_slot("policy_number")) and only_a_proof(text)
 
@@ -89,14 +94,13 @@ def identity_given(
     ``text`` gives neither, or personal data is locked in this conversation."""
     if tracker.get_slot("identity") == "locked":
         return None
-    match = POLICY_NUMBER.search(normalise_message(text).upper().replace(" ", ""))
-    if match is None:
+    number = policy_number_in(normalise_message(text))
+    if number is None:
         pending = tracker.get_slot("policy_number")
         proof = proof_in(text)
         if pending and proof and tracker.get_slot("identity") != "verified" and only_a_proof(text):
             return _checked(dispatcher, tracker, pending, proof)
         return None
-    number = match.group()
     if number == tracker.get_slot("verified_policy") and tracker.get_slot("identity") == "verified":
         return None
     proof = proof_in(text)
@@ -199,6 +203,7 @@ def verify(
         return {"identity_proof": "locked", "identity": "locked", "identity_failures": failures}
     dispatcher.utter_message(
         text=f"保单号与身份信息不匹配，没能核验通过（还可尝试{MAX_FAILURES - failures}次）。"
-        "请核对后重新提供保单号。"
+        "请核对保单号和身份信息后重新发送。"
     )
-    return {"identity_proof": None, "policy_number": None, "identity_failures": failures}
+    # the number stays pending: a proof sent alone next is checked against it (and counted)
+    return {"identity_proof": None, "policy_number": number, "identity_failures": failures}

@@ -23,7 +23,7 @@ from actions.identity import (
 from actions.services import latest_intent, say, services
 from bot.knowledge.answer import names_other_insurer
 from bot.knowledge.text import normalize
-from bot.records.identity import POLICY_NUMBER, mistyped_policy_number
+from bot.records.identity import mistyped_policy_number, policy_number_in
 
 # Personal intents that ask something; a request to do something (我要报案, 改手机号, 回访)
 # starts its check whatever words it shares with the wording.
@@ -77,13 +77,12 @@ class ValidateIdentityForm(ServiceForm):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        match = POLICY_NUMBER.search(str(value or "").upper())
-        if match is None:
+        number = policy_number_in(str(value or ""))
+        if number is None:
             dispatcher.utter_message(
                 text=wrong_policy_number(mistyped_policy_number(str(value or "")))
             )
             return {"policy_number": None}
-        number = match.group()
         # "MB2024000002 0446": the proof came with the number; check it now, not ask for it again
         proof = proof_in(tracker.latest_message.get("text") or "")
         if proof is None or tracker.get_slot("identity_proof") is not None:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ServiceAction
 from actions.handoff import hand_off
+from actions.identity import identity_given
 from actions.personal import personal_answer
 from actions.services import customer_messages, say, services, verified_policy
 from bot.clock import china_today
@@ -47,7 +48,12 @@ class ActionMyPolicy(ServiceAction):
         if identity != "verified":  # the customer left the check; its validation said so
             return []
         intent, topics = personal_request(tracker)
-        policy = verified_policy(tracker)
+        # "我另一张MB2024000018也是我的 身份证还是0826": another policy is checked and asked about
+        given = identity_given(dispatcher, tracker, tracker.latest_message.get("text") or "")
+        if given is not None and given.policy is None:
+            return given.events
+        switched = given.events if given is not None else []
+        policy = given.policy if given is not None else verified_policy(tracker)
         if policy is None:  # the check expired, or the slots were never earned
             say(
                 dispatcher,
@@ -63,7 +69,7 @@ class ActionMyPolicy(ServiceAction):
                 )
             ]
         product = services().knowledge.products.get(policy.product_code)
-        events: list[EventType] = [SlotSet("product", policy.product_code)]
+        events: list[EventType] = [*switched, SlotSet("product", policy.product_code)]
         if intent == "my_agent":
             return events + self._agent(dispatcher, tracker, policy)
         if intent == "orphan_policy":

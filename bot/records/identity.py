@@ -9,13 +9,26 @@ from bot.records.errors import InvalidContactError
 from bot.records.model import CONTACT_FIELDS, Customer
 from bot.text import half_width
 
-POLICY_NUMBER = re.compile(r"MB\d{10}")  # as stored; Rasa's own copy is in data/nlu/regex.yml
+# as stored, never the first 10 digits of a longer number; Rasa's own copy is in data/nlu/regex.yml
+POLICY_NUMBER = re.compile(r"(?<![A-Z0-9])MB\d{10}(?!\d)")
 MOBILE = re.compile(r"1[3-9]\d{9}")
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
 _SEPARATORS = re.compile(r"[\s\-－—()（）]")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 ADDRESS_MAX_LENGTH = 200
+
+
+# "MB 2024 000 002": the same number typed in groups
+_SPACED_POLICY_NUMBER = re.compile(r"(?<![A-Z0-9])M\s?B(?:\s?\d){10}(?!\d)")
+
+
+def policy_number_in(text: str) -> str | None:
+    """The well-formed policy number in ``text`` (full-width, lower case or typed in groups),
+    never the first 10 digits of a longer number ("MB20240000003" is none)."""
+    plain = half_width(text).upper()
+    found = POLICY_NUMBER.search(plain) or _SPACED_POLICY_NUMBER.search(plain)
+    return re.sub(r"\s", "", found.group()) if found else None
 
 
 # Something a customer meant as a policy number: an MB number of any length, or a code of

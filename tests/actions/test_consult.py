@@ -391,3 +391,13 @@ async def test_without_a_product_the_rule_the_words_find_beats_the_intents_guess
     await run(dispatcher, latest_message=message["parse_data"])
     text = said(dispatcher)
     assert "解除" in text and "诉讼时效" not in text
+
+
+async def test_a_verified_customer_asking_where_the_claim_stands_hears_the_claim(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    await run(
+        dispatcher, **conversation(("MB2024000012 身份证0229 看下我的理赔款到了没", "inform"))
+    )
+    text = said(dispatcher)
+    assert "身份核验通过" in text and "案件" in text

@@ -401,3 +401,10 @@ async def test_a_person_asked_for_in_a_fallback_is_not_taken_for_a_follow_up(
     )
     await ActionFallback().run(dispatcher, state, {})
     assert "90日" not in said(dispatcher)
+
+
+def test_a_follow_up_that_tells_something_new_is_not_a_misunderstanding() -> None:
+    from actions.handoff import changes_the_case
+
+    assert changes_the_case("那宫颈的CIN2呢") and changes_the_case("那要是他成年以后呢")
+    assert not changes_the_case("人呢？") and not changes_the_case("那我呢")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.identity import ActionAskPolicyNumber, proof_in
+from actions.identity import ActionAskPolicyNumber, only_a_proof, proof_in
 from actions.identity_form import ValidateIdentityForm
 from actions.services import Services
 from tests.actions.conftest import ON_SQLITE_TOO, said, tracker, user_event
@@ -47,8 +47,13 @@ def test_wrong_proof_asks_both_again_without_saying_which(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     slots = validate_proof(dispatcher, "后四位9999")
-    assert slots == {"identity_proof": None, "policy_number": None, "identity_failures": 1}
-    assert "还可尝试2次" in said(dispatcher)
+    # the number stays pending so a corrected proof alone can be checked (and counted) next
+    assert slots == {
+        "identity_proof": None,
+        "policy_number": "MB2024000002",
+        "identity_failures": 1,
+    }
+    assert "还可尝试2次" in said(dispatcher) and "保单号和身份信息" in said(dispatcher)
     assert "身份证" not in said(dispatcher)
 
 
@@ -185,7 +190,7 @@ def test_a_wrong_proof_sent_with_the_number_asks_for_both_again(
     }
     state = tracker("fresh", latest_message=message)
     slots = ValidateIdentityForm().validate_policy_number("MB2024000002", dispatcher, state, {})
-    assert slots["policy_number"] is None and slots["identity_proof"] is None
+    assert slots["policy_number"] == "MB2024000002" and slots["identity_proof"] is None
     assert "不匹配" in said(dispatcher)
 
 
@@ -200,3 +205,15 @@ async def test_a_complaint_about_delay_hears_the_30_day_rule_before_the_identity
     await ActionAskPolicyNumber().run(dispatcher, tracker("fresh", latest_message=message), {})
     reply = said(dispatcher)
     assert "30日内作出核定" in reply and "《保险法》第23—25条" in reply
+
+
+def test_a_number_longer_than_a_policy_number_is_not_cut_to_one() -> None:
+    from bot.records.identity import policy_number_in
+
+    assert policy_number_in("ＭＢ２０２４００００００３ ０２８Ｘ") is None
+    assert policy_number_in("MB 2024 000 002") == "MB2024000002"
+    assert proof_in("MB2024000002 0446") == "0446"
+
+
+def test_a_corrected_proof_after_a_failure_is_a_proof() -> None:
+    assert only_a_proof("搞错了 那是手机尾号 身份证是0538")

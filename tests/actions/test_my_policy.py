@@ -81,3 +81,19 @@ async def test_status_in_the_grace_period_says_how_long_is_left(
     assert {"product": "KN-CI-2024", "version": "2024", "article": "4.2"} in dispatcher.messages[0][
         "citations"
     ]
+
+
+async def test_another_policy_number_with_its_proof_is_checked_and_answered(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event(
+        "我另一张MB2024000018康宁也是我的 身份证还是0826 它等待期还剩多久", "policy_dates"
+    )
+    text = await ask(
+        dispatcher,
+        message["text"],
+        "policy_dates",
+        "MB2024000019",
+        latest_message=message["parse_data"],
+    )
+    assert "身份核验通过" in text and "复效" in text
