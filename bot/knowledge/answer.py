@@ -19,6 +19,7 @@ from bot.knowledge.facts import ProductKnowledge
 from bot.knowledge.general import GeneralRule, general_index, rules_bearing_on
 from bot.knowledge.industry import general_disease_answer
 from bot.knowledge.names import disease_terms, near_name, product_names
+from bot.knowledge.parts import asks_its_own, question_parts
 from bot.knowledge.plans import wording_plan
 from bot.knowledge.question import NEGATED_ILLNESS, Question
 from bot.knowledge.render import MAX_CHARS, fit, hanzi, render
@@ -219,7 +220,28 @@ class KnowledgeBase:
         return Reading(asked, code, disease, situation, verdict)
 
     def ask(self, question: str, product: str | None = None) -> Answer:
-        """Answer ``question``; ``product`` is the code known from context, if any."""
+        """Answer ``question``; ``product`` is the code known from context, if any. A message
+        of several questions gets the answers to the parts the whole's answer leaves out."""
+        answer = self._ask_one(question, product)
+        parts = question_parts(question)
+        if len(parts) < 2 or answer.product is None:
+            return answer
+        cited = {c.article for c in answer.citations}
+        extras: list[Answer] = []
+        for part in parts:
+            said = "\n".join([answer.text, *(e.text for e in extras)])
+            if len(extras) == MAX_EXTRA_PARTS or not asks_its_own(part, said):
+                continue
+            extra = self._ask_one(part, answer.product)
+            if extra.product != answer.product or not extra.citations:
+                continue
+            if all(c.article in cited for c in extra.citations):
+                continue
+            cited |= {c.article for c in extra.citations}
+            extras.append(extra)
+        return _joined(self.products[answer.product], answer, extras) if extras else answer
+
+    def _ask_one(self, question: str, product: str | None = None) -> Answer:
         reading = self.read(question, product)
         asked, code, disease = reading.asked, reading.product, reading.disease
         if code is None:
@@ -689,6 +711,32 @@ def _answer_topics(topics: tuple[str, ...]) -> list[str]:
     if "cooling_off" in picked and "surrender" in picked:
         picked.remove("surrender")
     return picked
+
+
+MAX_EXTRA_PARTS = 2
+TAIL = re.compile(r"^(依据《|以上为条款要点)")
+
+
+def _joined(product: ProductKnowledge, answer: Answer, extras: list[Answer]) -> Answer:
+    """``answer`` with the bodies of ``extras`` (each part's answer) before its closing lines."""
+    lines = answer.text.split("\n")
+    tail = [line for line in lines if TAIL.match(line)]
+    body = [line for line in lines if not TAIL.match(line)]
+    for extra in extras:
+        said = "\n".join(line for line in extra.text.split("\n") if not TAIL.match(line))
+        body.append(fit(said, EXTRA_CHARS))
+    citations = list(answer.citations)
+    for extra in extras:
+        citations += [c for c in extra.citations if c not in citations]
+    articles = list(dict.fromkeys(c.article for c in citations))
+    stop = "。" if any(line.startswith("依据《") and line.endswith("。") for line in tail) else ""
+    notes = [line for line in tail if line.startswith("以上为")] or [WORDING_NOTE]
+    tail = [product.citation(*articles) + stop, notes[0]]
+    topics = tuple(dict.fromkeys(t for a in (answer, *extras) for t in a.topics))
+    return Answer("\n".join(body + tail), citations, product=answer.product, topics=topics)
+
+
+EXTRA_CHARS = 200
 
 
 def _surrender(product: ProductKnowledge) -> Section:
