@@ -201,6 +201,12 @@ def verify(
             "条款问题仍可继续问我；如需办理保单业务，请回复“转人工”。"
         )
         return {"identity_proof": "locked", "identity": "locked", "identity_failures": failures}
+    if not verification.known:
+        dispatcher.utter_message(
+            text=f"没有查到保单号{number}（还可尝试{MAX_FAILURES - failures}次）。"
+            "请核对保单号后重新发送：保单号以 MB 开头，后面是10位数字。也可以直接问我条款问题。"
+        )
+        return {"identity_proof": None, "policy_number": None, "identity_failures": failures}
     dispatcher.utter_message(
         text=f"保单号与身份信息不匹配，没能核验通过（还可尝试{MAX_FAILURES - failures}次）。"
         "请核对保单号和身份信息后重新发送。"

@@ -105,12 +105,12 @@ class FakePolicyRecords:
     ) -> Verification:
         now = naive_utc(self.clock())
         recent = [c for c in self.checks if c.check.checked_at > now - LOCK]
+        policy = self.policies.get(policy_number)
         end = lock_end(
-            [c.check for c in recent if c.policy_number == policy_number],
+            [c.check for c in recent if c.policy_number == policy_number] if policy else [],
             [c.check for c in recent if c.client == client] if client else [],
             now,
         )
-        policy = self.policies.get(policy_number)
         holder = None if end is not None or policy is None else self.customers[policy.holder_id]
         matched = holder is not None and proof_matches(holder, proof)
         outcome = LOCKED if end is not None else MATCHED if matched else FAILED
@@ -123,7 +123,10 @@ class FakePolicyRecords:
             )
         )
         if not matched:
-            return Verification(policy_number, False, locked_until=end, failures=failures)
+            known = policy is not None or end is not None
+            return Verification(
+                policy_number, False, locked_until=end, failures=failures, known=known
+            )
         return Verification(policy_number, True, customer=holder)
 
     def verified_policy_number(self, conversation_id: str) -> str | None:

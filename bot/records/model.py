@@ -197,6 +197,8 @@ class Verification:
         locked_until: When checks on this policy or from this client are refused until (naive
             UTC); the proof was not even compared.
         failures: Failed checks in this conversation since its last match, this one included.
+        known: Whether a policy has this number (said plainly when not: issue 10); a number no
+            policy has is never locked itself, the conversation's and the client's limits apply.
     """
 
     policy_number: str
@@ -204,6 +206,7 @@ class Verification:
     customer: Customer | None = None
     locked_until: dt.datetime | None = None
     failures: int = 0
+    known: bool = True
 
 
 @dataclass(frozen=True)

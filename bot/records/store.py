@@ -120,12 +120,15 @@ class SqlPolicyRecords:
         now = naive_utc(self.clock())
         with self.db.begin() as conn:
             recent = identity_checks.c.checked_at > now - LOCK
+            owner = _holder_of(conn, policy_number)
             end = lock_end(
-                _checks(conn, (identity_checks.c.policy_number == policy_number) & recent),
+                _checks(conn, (identity_checks.c.policy_number == policy_number) & recent)
+                if owner is not None
+                else [],
                 _checks(conn, (identity_checks.c.client == client) & recent) if client else [],
                 now,
             )
-            holder = None if end is not None else _holder_of(conn, policy_number)
+            holder = None if end is not None else owner
             matched = holder is not None and proof_matches(holder, proof)
             outcome = LOCKED if end is not None else MATCHED if matched else FAILED
             conn.execute(
@@ -143,7 +146,10 @@ class SqlPolicyRecords:
                 )
             )
         if not matched:
-            return Verification(policy_number, False, locked_until=end, failures=failures)
+            known = owner is not None or end is not None  # a lock says nothing of the number
+            return Verification(
+                policy_number, False, locked_until=end, failures=failures, known=known
+            )
         return Verification(policy_number, True, customer=holder)
 
     def verified_policy_number(self, conversation_id: str) -> str | None:

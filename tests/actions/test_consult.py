@@ -179,7 +179,7 @@ async def test_a_number_that_does_not_match_is_said_plainly(
         dispatcher, **conversation(("查保单 MB2024099999 身份证后四位1234", "inform"))
     )
     assert slots["identity_failures"] == 1 and "identity" not in slots
-    assert "不匹配" in said(dispatcher) and "核对" in said(dispatcher)
+    assert "没有查到保单号MB2024099999" in said(dispatcher) and "核对" in said(dispatcher)
 
 
 async def test_a_question_about_my_own_policy_offers_the_check_and_is_answered_after_it(

@@ -217,3 +217,13 @@ def test_a_number_longer_than_a_policy_number_is_not_cut_to_one() -> None:
 
 def test_a_corrected_proof_after_a_failure_is_a_proof() -> None:
     assert only_a_proof("搞错了 那是手机尾号 身份证是0538")
+
+
+def test_a_number_no_policy_has_is_said_to_be_unknown(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    from actions.identity import verify
+
+    slots = verify(dispatcher, tracker("fresh"), "MB2099999999", "1234")
+    assert slots["policy_number"] is None and slots["identity_failures"] == 1
+    assert "没有查到保单号MB2099999999" in said(dispatcher)

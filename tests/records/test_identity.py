@@ -56,11 +56,22 @@ def test_a_wrong_proof_does_not_verify(demo: SqlPolicyRecords, proof: str) -> No
     )
 
 
-def test_an_unknown_policy_looks_exactly_like_a_wrong_proof(demo: SqlPolicyRecords) -> None:
+def test_an_unknown_policy_is_said_to_be_unknown_and_still_counts_as_a_failure(
+    demo: SqlPolicyRecords,
+) -> None:
+    # issue 10: a number not found is said so plainly; it still counts toward the conversation's
+    # and the client's limits, so numbers cannot be tried without end
     unknown = demo.verify_identity("MB2099999999", "028X", conversation_id="a")
     wrong = demo.verify_identity(FAMILY_POLICY, "9999", conversation_id="b")
-    assert unknown == Verification("MB2099999999", False, None, failures=1)
+    assert unknown == Verification("MB2099999999", False, None, failures=1, known=False)
     assert wrong == Verification(FAMILY_POLICY, False, None, failures=1)
+
+
+def test_a_number_no_policy_has_is_never_locked_itself(demo: SqlPolicyRecords) -> None:
+    for n in range(6):
+        demo.verify_identity("MB2099999999", "028X", conversation_id=f"c{n}")
+    again = demo.verify_identity("MB2099999999", "028X", conversation_id="d")
+    assert again.locked_until is None and not again.known
 
 
 @pytest.mark.parametrize(
