@@ -10,7 +10,7 @@ from bot.knowledge.decide.verdict import Reason, Verdict
 from bot.knowledge.explain import clip
 from bot.knowledge.facts import Exclusion, ProductKnowledge, Term
 from bot.knowledge.situation import Situation
-from bot.knowledge.text import normalize, sentences, split_items, strip_markdown
+from bot.knowledge.text import arabic_numerals, normalize, sentences, split_items, strip_markdown
 from bot.knowledge.thesaurus import Concept, Thesaurus
 
 EXCLUSION_ASK = re.compile(
@@ -64,7 +64,7 @@ def decide_exclusion(
                 Reason(f"条款列明：“{clip(item.text)}”", item.article),
                 *_defined_terms(product, item.text, concept),
             )
-            bounded = _time_bound(product, item, situation, number, quoted[0])
+            bounded = _time_bound(product, item, situation, number, quoted[0], words)
             if bounded is not None:
                 return bounded
             if concept.spares(situation.text):
@@ -279,17 +279,34 @@ TIME_BOUND = re.compile(r"(成立|生效|复效|效力恢复)[^。；]{0,20}?(\d
 
 
 def _time_bound(
-    product: ProductKnowledge, item: Exclusion, situation: Situation, number: str, quoted: Reason
+    product: ProductKnowledge,
+    item: Exclusion,
+    situation: Situation,
+    number: str,
+    quoted: Reason,
+    words: list[str],
 ) -> Verdict | None:
-    """ "自合同成立或复效之日起2年内自杀": the item applies only inside its years."""
-    bound = TIME_BOUND.search(item.text)
-    if bound is None:
+    """ "自合同成立或复效之日起2年内自杀": the item applies only inside its years — its own, or
+    those of the article it refers to ("自杀导致身故的，按3.3处理")."""
+    said = _bounded_sentence(product, item)
+    bound = TIME_BOUND.search(said) if said else None
+    if said is None or bound is None:
         return None
+    if said != arabic_numerals(item.text):
+        if not any(normalize(w) in normalize(said) for w in words):
+            return None  # the article referred to bounds another act (自杀, not 故意自伤)
+        quoted = Reason(f"条款约定：“{clip(said)}”", _referred(item.text) or item.article)
     years = int(bound.group(2))
     reinstated = situation.days_between("reinstated", "death")
     span = reinstated or situation.days_between("effective", "death")
     if span is None:
-        return None
+        return Verdict(
+            "exclusion",
+            "depends",
+            f"要看时间：合同成立（或最后一次复效）之日起{years}年内发生的不赔，属于本产品的责任免除"
+            f"{number}；满{years}年后的，按保险责任的约定处理。",
+            (quoted,),
+        )
     if span.high <= years * 365:
         refund = _consequence(product, item)
         reasons = (quoted, *([refund] if refund else []))
@@ -313,6 +330,33 @@ def _time_bound(
             (quoted,),
         )
     return None
+
+
+REFERS = re.compile(r"按\s*(?:第)?\s*(\d+(?:\.\d+)+)\s*条?(?:的约定)?(?:处理|办理|执行)")
+
+
+def _referred(text: str) -> str | None:
+    found = REFERS.search(text)
+    return found.group(1) if found else None
+
+
+def _bounded_sentence(product: ProductKnowledge, item: Exclusion) -> str | None:
+    """The item's text when it states its years, else the sentence stating them in the article
+    the item refers to."""
+    if TIME_BOUND.search(arabic_numerals(item.text)):
+        return arabic_numerals(item.text)
+    number = _referred(item.text)
+    article = product.document.article(number) if number else None
+    if article is None:
+        return None
+    return next(
+        (
+            arabic_numerals(sentence)
+            for sentence in sentences(strip_markdown(article.body))
+            if TIME_BOUND.search(arabic_numerals(sentence))
+        ),
+        None,
+    )
 
 
 def _naming_first(exclusions: tuple[Exclusion, ...], concept: Concept) -> list[Exclusion]:

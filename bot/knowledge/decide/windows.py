@@ -29,7 +29,7 @@ ASKED_BENEFIT = (
     (re.compile(r"伤残|残疾"), re.compile(r"伤残")),
 )
 # A visit, stay or death that began after the accident (a discharge ends a stay begun in time).
-LATER_EVENTS = ("treatment", "hospital", "death", "symptom")
+LATER_EVENTS = ("treatment", "hospital", "death", "symptom", "told")
 
 
 def _benefit_sentences(product: ProductKnowledge, benefit: Benefit) -> list[str]:
@@ -92,17 +92,21 @@ def decide_accident_window(product: ProductKnowledge, situation: Situation) -> V
     if accident is None:
         return None
     later = [d for d in situation.dated if d.kind in LATER_EVENTS and d.first > accident.last]
-    if not later:
+    told = max((d.low for d in situation.durations), default=0)
+    if later:
+        low = max((later[-1].first - accident.last).days, told)
+        when = f"{day_text(later[-1].first)}距意外发生已{low}天"
+    elif told:
+        low = told  # "前后差不多220天": the time told since the accident
+        when = f"您说前后已有{low}天"
+    else:
         return None
-    event = later[-1]
-    low = (event.first - accident.last).days
     if low <= days:
         return None
     return Verdict(
         "accident_window",
         "no",
-        f"不能赔：{benefit.name}只承担自意外发生之日起{days}日内的责任，"
-        f"{day_text(event.first)}距意外发生已{low}天，超过了{days}日。",
+        f"不能赔：{benefit.name}只承担自意外发生之日起{days}日内的责任，{when}，超过了{days}日。",
         (Reason(f"条款约定：“{clip(sentence, 90)}”", benefit.article),),
     )
 

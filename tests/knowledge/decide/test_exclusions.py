@@ -288,3 +288,38 @@ def test_a_long_exception_the_story_meets_lifts_the_exclusion() -> None:
     )
     assert verdict is not None and verdict.decision == "yes"
     assert "输血" in verdict.answer
+
+
+REFERRED = """---
+code: T-TL-2
+name: 测试守望定期寿险
+insurer: 测试人寿保险股份有限公司
+type: term_life
+version: "1"
+effective_from: 2025-01-01
+---
+# 测试守望定期寿险条款
+
+## 2 保险责任
+### 2.1 身故保险金
+被保险人身故的，我们按基本保险金额给付身故保险金，本合同终止。
+
+## 3 责任免除
+### 3.1 责任免除
+因下列情形之一导致被保险人身故的，我们不承担给付保险金的责任：
+（1）投保人对被保险人的故意杀害、故意伤害；
+（2）被保险人故意自伤（自杀导致身故的，按3.3处理）；
+（3）被保险人醉酒驾驶机动车。
+### 3.3 自杀
+自本合同成立之日起，或者自本合同最后一次复效之日起，二年内被保险人自杀的，我们不承担给付身故保险金的责任，但被保险人自杀时为无民事行为能力人的除外。
+"""
+
+
+def test_an_item_referring_to_another_article_takes_its_years() -> None:
+    wording = product(REFERRED)
+    inside = decide(
+        wording, story("2024年10月复效的，2025年9月自杀了，能赔吗"), default_thesaurus()
+    )
+    assert inside is not None and inside.decision == "no" and "复效后2年内" in inside.answer
+    undated = decide(wording, story("自杀能赔吗"), default_thesaurus())
+    assert undated is not None and undated.decision == "depends" and "2年" in undated.answer

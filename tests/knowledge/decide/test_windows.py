@@ -209,3 +209,13 @@ def test_the_day_of_assessment_is_answered_before_an_exclusion_of_rehabilitation
     assert wording.facts.exclusions
     verdict = ask(wording, "2025年9月20号车祸伤了腿，现在还在做康复，伤残是不是要等治好了再评")
     assert verdict is not None and verdict.kind == "assessment_day"
+
+
+def test_a_death_the_customer_says_came_long_after_the_accident_is_past_the_window() -> None:
+    wording = product(ACCIDENT)
+    verdict = decide(
+        wording,
+        story("我舅舅去年10月车祸重伤一直在ICU抢救，前后差不多120天，人没了，身故金能赔吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "no" and "90日" in verdict.answer
