@@ -300,7 +300,10 @@ def social_insurance(text: str) -> str | None:
             return "not_used"
         return "none"
     if re.search(
-        r"(没|没有|未|不|忘|忘了)(用|走|通过|经过|使用|刷|带|去报|报|补报)(了)?(社保|医保|社会医疗保险)|全(部)?自费|全额自费",
+        r"(没|没有|未|不|忘|忘了)(用|走|通过|经过|使用|刷|带|去报|报|补报)(了)?(社保|医保|社会医疗保险)|全(部)?自费|全额自费"
+        # "医保没结算上", "社保没能报", "没办异地备案": settled outside social insurance
+        r"|(社保|医保|统筹)[^，。,；;]{0,4}(没|没有|未|不能|没能|无法)(能)?(结算|报销|报|走|刷)"
+        r"|(没|没有|未)(办|做)?(异地)?(备案|转诊)",
         text,
     ):
         return "not_used"
@@ -520,10 +523,10 @@ INTENSIVE_WORDS = r"(?:icu|ccu|nicu|重症监护室?|监护室|重症病房)"
 
 
 def icu_days(text: str) -> int | None:
-    """Days in intensive care: "先住ICU 3天", "重症监护室住了5天", "3天ICU"."""
+    """Days in intensive care: "先住ICU 3天", "重症监护室住了5天", "3天ICU", "有3天在ICU"."""
     match = re.search(
         INTENSIVE_WORDS + r"[^，。；\d]{0,4}?" + NUM + r"\s*[天日]", text
-    ) or re.search(NUM + r"\s*[天日]的?" + INTENSIVE_WORDS, text)
+    ) or re.search(NUM + r"\s*[天日](?:的|在|住|是|住在|待在)?" + INTENSIVE_WORDS, text)
     value = number(match.group(1)) if match else None
     return int(value) if value else None
 

@@ -161,3 +161,10 @@ def test_every_stay_s_reimbursement_counts_with_the_stays_summed() -> None:
     text = normalize("3月住院花了6000 医保报了2000 现在又住院了 花了2万 医保报了8000 这次能赔多少")
     assert told.expenses(text) == 26000.0
     assert told.reimbursed(text) == 10000.0
+
+
+def test_settled_outside_social_insurance_and_days_in_intensive_care_as_customers_say_them() -> (
+    None
+):
+    assert told.social_insurance(normalize("在外地住院没办异地备案 医保没结算上")) == "not_used"
+    assert told.icu_days(normalize("3月1号入院3月11号出院 其中有3天在ICU")) == 3

@@ -261,7 +261,11 @@ def decide_renewal(product: ProductKnowledge, situation: Situation) -> Verdict |
         return None
     beyond = next((s for s in lines if re.search(r"超过", s)), None)
     if beyond is not None:
-        reasons.append(Reason(f"条款约定：“{clip(beyond, 70)}”", period.article))
+        # the sentence of the case that applies, not the one for a renewal in time
+        reasons = [
+            Reason(f"续保须在期满后{period.label}内办理", period.article),
+            Reason(f"条款约定：“{clip(beyond, 70)}”", period.article),
+        ]
     return Verdict(
         "renewal",
         "no",

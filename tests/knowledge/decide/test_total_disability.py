@@ -138,3 +138,12 @@ def test_losses_without_the_word_under_a_cover_paying_by_grade_are_not_read_as_t
     told = story("车祸右眼摘除了，左腿从脚踝上面截了，能赔多少")
     verdict = decide(product(graded), told, default_thesaurus())
     assert verdict is None or verdict.kind != "total_disability"
+
+
+def test_a_hand_off_at_the_wrist_is_a_limb_lost_above_it() -> None:
+    verdict = decide(
+        product(LIFE),
+        story("中风后一只眼睛永久失明了 右手也从手腕截掉了 这算全残吗"),
+        default_thesaurus(),
+    )
+    assert verdict is not None and verdict.decision == "yes"
