@@ -15,12 +15,29 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
 
+from bot.clock import china_today
+from bot.db import make_engine
+from bot.records.demo import load_demo_records
+from bot.records.store import SqlPolicyRecords
+from bot.records.tables import (
+    agents,
+    claims,
+    contact_changes,
+    customers,
+    identity_checks,
+    policies,
+    return_visits,
+    service_assignments,
+)
 from bot.runtime.model import ensure_trained, production_model
 from bot.runtime.run import prepare
 from bot.settings import PROJECT_ROOT, load_settings
@@ -71,17 +88,24 @@ def play(conversation: dict[str, Any], chat: Chat, sender: str) -> Conversation:
     return played
 
 
-def evaluate(chat: Chat, unseen: Path = UNSEEN) -> dict[str, Any]:
-    """Play every writer's conversations; the report ``make eval-conversations`` prints."""
+def evaluate(
+    chat: Chat, unseen: Path = UNSEEN, fresh: Callable[[], None] = lambda: None
+) -> dict[str, Any]:
+    """Play every writer's conversations; the report ``make eval-conversations`` prints.
+
+    ``fresh`` runs before each conversation: each is a customer of their own, so what the ones
+    before did to the same 20 demo policies minutes apart (wrong proofs written on purpose, a
+    mobile changed, a claim reported) must not lock or change them for the next one.
+    """
     split = yaml.safe_load((unseen / "split.yml").read_text(encoding="utf-8"))
     stamp = time.time_ns()
     report: dict[str, Any] = {}
     for part in ("dev", "held_out"):
-        played = [
-            play(conversation, chat, f"eval-conv-{stamp}-{conversation['id']}")
-            for writer in split.get(part) or []
-            for conversation in load_conversations(unseen / f"{writer}.yml")
-        ]
+        played: list[Conversation] = []
+        for writer in split.get(part) or []:
+            for written in load_conversations(unseen / f"{writer}.yml"):
+                fresh()
+                played.append(play(written, chat, f"eval-conv-{stamp}-{written['id']}"))
         by_kind: dict[str, Counter[str]] = {}
         for conversation in played:
             counts = by_kind.setdefault(conversation.kind, Counter())
@@ -99,6 +123,28 @@ def evaluate(chat: Chat, unseen: Path = UNSEEN) -> dict[str, Any]:
     return report
 
 
+# children first: every table a conversation can change, and what they refer to
+RECORD_TABLES = (
+    identity_checks,
+    contact_changes,
+    return_visits,
+    service_assignments,
+    claims,
+    policies,
+    customers,
+    agents,
+)
+
+
+def fresh_records(engine: Engine, records_dir: Path) -> None:
+    """The demo records as loaded, for the next conversation (the evaluation's own database
+    only): no identity checks of earlier customers, no mobile an earlier one changed."""
+    with engine.begin() as connection:
+        for table in RECORD_TABLES:
+            connection.execute(delete(table))
+    load_demo_records(SqlPolicyRecords(engine), records_dir, china_today())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the assistant, play the conversations, print and write the report."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -112,8 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         spec = production_model()
         print(ensure_trained(spec, settings), flush=True)
         model = spec.path
-    with serving(model) as chat:
-        report = evaluate(chat)
+    engine = make_engine(settings.database_url)
+    try:
+        with serving(model) as chat:
+            report = evaluate(chat, fresh=lambda: fresh_records(engine, settings.records_dir))
+    finally:
+        engine.dispose()
     if not args.quiet:
         for failure in report["dev_failures"]:
             print(f"--- {failure['id']} ({failure['kind']})")
