@@ -438,7 +438,7 @@ def _place(text: str, match: re.Match[str], span: tuple[dt.date, dt.date]) -> Da
         return Dated("", span[0], span[1], match.start())  # a recurring day, not an event
     if re.match(r"(那期|的保费|那次)?(应)?(交|缴|扣)", text[match.end() :]):
         return Dated("due", span[0], span[1], match.start())
-    if re.match(r"(生的|生人|出生|生日是)", text[match.end() :]):
+    if re.match(r"(生的|生人|出生|生日)", text[match.end() :]):
         return Dated("birth", span[0], span[1], match.start())  # "1964年5月1号生的"
     end = match.end()
     aside = re.match(r"[（(][^（()）]{0,20}[）)]", text[end:])

@@ -398,3 +398,14 @@ def test_a_row_of_the_disability_scale_is_not_a_medical_ratio() -> None:
     assert _medical_in("第10级：给付比例为10%", None, "10.1") == []
     found = _medical_in("给付比例为80%", "意外医疗保险金", "3.4.2")
     assert [(t.kind, t.amount) for t in found] == [("reimbursement", 80.0)]
+
+
+def test_an_extra_paid_at_the_same_time_before_an_anniversary_age_is_read() -> None:
+    from bot.knowledge.extract import _extra_payout
+
+    adds_to, limit, age = _extra_payout(
+        "若被保险人首次获得给付的重度疾病，其确诊之日在被保险人年满六十周岁后的首个保单周年日"
+        "（不含当日）之前，我们在给付该次重度疾病保险金的同时，另按基本保险金额的百分之六十给付"
+        "六十周岁前重度疾病额外保险金。"
+    )
+    assert adds_to == "severe" and age == 60 and limit is not None

@@ -46,20 +46,24 @@ def _told_day(situation: Situation, kind: str) -> dt.date | None:
 def age_turns(situation: Situation, age: int, anniversary: bool) -> dt.date | None:
     """The day the wording's age rule turns: the birthday of ``age``, or with ``anniversary`` the
     first policy anniversary on or after it; ``None`` when the story lacks the dates."""
-    born = _told_day(situation, "birth")
+    born = next((d for d in situation.dated if d.kind == "birth"), None)
     if born is None:
         return None
-    turns = birthday(born, age)
+    earliest, latest = birthday(born.first, age), birthday(born.last, age)
     if not anniversary:
-        return turns
+        return earliest if earliest == latest else None
     start = _told_day(situation, "effective")
-    return next_anniversary(start, turns) if start is not None else None
+    if start is None:
+        return None
+    # "1966年3月出生": any day of March turns 60 before the same anniversary (4月1日)
+    first, last = next_anniversary(start, earliest), next_anniversary(start, latest)
+    return first if first == last else None
 
 
 def past_the_age(situation: Situation, age: int, anniversary: bool) -> bool | None:
     """Whether the diagnosis fell on or after the day the wording's age rule turns."""
     diagnosed = next((d for d in situation.dated if d.kind == "diagnosis"), None)
-    if _told_day(situation, "birth") is not None and diagnosed is not None:
+    if any(d.kind == "birth" for d in situation.dated) and diagnosed is not None:
         turns = age_turns(situation, age, anniversary)
         if turns is None:
             return None

@@ -52,3 +52,11 @@ def test_an_extra_payout_after_that_anniversary_is_not_paid() -> None:
     verdict = decide(product(CHILDREN), told, default_thesaurus(), "白血病")
     assert verdict is not None
     assert "不再额外给付少儿特定疾病关爱金" in verdict.answer and "合计" not in verdict.answer
+
+
+def test_a_birth_month_turns_the_age_before_the_same_anniversary() -> None:
+    from bot.knowledge.decide.anniversaries import age_turns
+
+    told = story("我妈1966年3月出生 保单2019年4月1号生效 2026年5月查出乳腺癌")
+    assert str(age_turns(told, 60, anniversary=True)) == "2026-04-01"
+    assert age_turns(story("我妈1966年3月出生"), 60, anniversary=False) is None
