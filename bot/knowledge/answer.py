@@ -13,6 +13,7 @@ import yaml
 from bot.clock import china_today
 from bot.knowledge import explain, told
 from bot.knowledge.decide import Verdict, decide, timing_notes
+from bot.knowledge.decide.ages import decide_oldest_age, oldest_entry_age
 from bot.knowledge.decide.claiming import claimed_benefit
 from bot.knowledge.explain import Section
 from bot.knowledge.facts import ProductKnowledge
@@ -30,7 +31,7 @@ from bot.knowledge.subjects import Subject, subjects_in
 from bot.knowledge.text import normalize
 from bot.knowledge.thesaurus import default_thesaurus
 from bot.knowledge.unsettled import unsettled_answer
-from bot.knowledge.vocabulary import CATEGORY_NAMES
+from bot.knowledge.vocabulary import CATEGORY_NAMES, product_type_in
 from bot.settings import PROJECT_ROOT
 
 REMINDER = "以上为条款要点，是否赔付、赔付多少以您的保险合同条款和保险公司的理赔审核结果为准。"
@@ -494,6 +495,10 @@ class KnowledgeBase:
         words), then what the 2020 definitions say of a disease it names. A question about what
         we cannot do (``outside_scope``) gets that said; one nothing bears on, which product.
         """
+        if situation is not None:
+            ages = self._ages_across_products(situation)
+            if ages is not None:
+                return ages
         first = rules_bearing_on(asked.text)
         precise = [t for t in asked.topics if t not in ("benefits", "exclusions")]
         ranked: list[GeneralRule] = []
@@ -538,6 +543,40 @@ class KnowledgeBase:
             # another insurer's product (安*长青树, 平安福) is not to be mistaken for one of ours
             text += f"告诉我您的产品名称（如{names}），我可以按条款为您确认。"
         return Answer(text, topics=asked.topics)
+
+    def _ages_across_products(self, situation: Situation) -> Answer | None:
+        """ "我爸62了 还能买你们哪个重疾": each of our products' oldest entry age against the
+        age told (product kinds the question names only)."""
+        if situation.age is None or not ENTRY_ASKED.search(situation.text):
+            return None
+        if names_other_insurer(situation.text):
+            return None  # "我62了能买平安福吗": not ours to answer with our products' ages
+        kind = product_type_in(situation.text)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for code, product in sorted(self.products.items()):
+            if kind is not None and product.document.product_type != kind:
+                continue
+            verdict = decide_oldest_age(product, situation)
+            oldest = oldest_entry_age(product)
+            if verdict is not None:
+                lines.append(f"《{product.name}》：{verdict.answer}")
+                articles = verdict.articles
+            elif oldest is not None and situation.age <= oldest[0]:
+                lines.append(
+                    f"《{product.name}》：按年龄可以投保，投保年龄最高到{oldest[0]}周岁"
+                    f"（第{oldest[1]}条）。"
+                )
+                articles = [oldest[1]]
+            else:
+                continue
+            citations += [Citation(code, product.document.version, a) for a in articles]
+        if not lines:
+            return None
+        text = "\n".join(
+            [*lines, "具体能否投保还要看健康告知和保险公司的核保结论。" + WORDING_NOTE]
+        )
+        return Answer(text, citations, topics=("entry_age",))
 
     def _product_names(self) -> str:
         return "、".join(f"《{p.name}》" for p in self.products.values())
@@ -714,6 +753,7 @@ def _answer_topics(topics: tuple[str, ...]) -> list[str]:
 
 
 MAX_EXTRA_PARTS = 2
+ENTRY_ASKED = re.compile(r"(能|可以|还能|能不能|可不可以)[^。？?]{0,4}(买|投保|投|保)")
 TAIL = re.compile(r"^(依据《|以上为条款要点)")
 
 

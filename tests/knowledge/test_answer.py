@@ -237,3 +237,16 @@ def test_a_diagnosis_soon_after_buying_another_insurers_product_hears_the_waitin
     text = kb.ask("友邦的重疾 我媳妇买了两个月查出乳腺结节 后来确诊乳腺癌 能赔吗").text
     assert text.index("等待期") < text.index("恶性肿瘤")
     assert "在已收录的产品中" not in text  # never our products beside another insurer's
+
+
+def test_no_product_asked_whether_an_age_can_buy_hears_each_product_s_oldest_age() -> None:
+    from tests.knowledge.decide.conftest import ILLNESS, MEDICAL, product
+
+    older = ILLNESS.replace(
+        "## 2 保险利益",
+        "### 1.9 投保年龄\n本合同接受的被保险人投保年龄为出生满28日至55周岁。\n\n## 2 保险利益",
+    )
+    knowledge = KnowledgeBase([product(older), product(MEDICAL)])
+    answer = knowledge.ask("我爸62了 还能买你们哪个重疾")
+    assert "不能投保" in answer.text and "55周岁" in answer.text
+    assert knowledge.ask("我62了还能买平安福吗").text.count("55周岁") == 0

@@ -168,3 +168,9 @@ def test_settled_outside_social_insurance_and_days_in_intensive_care_as_customer
 ):
     assert told.social_insurance(normalize("在外地住院没办异地备案 医保没结算上")) == "not_used"
     assert told.icu_days(normalize("3月1号入院3月11号出院 其中有3天在ICU")) == 3
+
+
+def test_an_age_told_as_a_person_and_a_number() -> None:
+    assert told.age(normalize("我妈58了 能买安心多倍保吗")) == 58
+    assert told.age(normalize("我交了3年了")) is None
+    assert told.age(normalize("他住院10天了")) is None

@@ -126,6 +126,18 @@ def decide_oldest_age(product: ProductKnowledge, situation: Situation) -> Verdic
     return None
 
 
+def oldest_entry_age(product: ProductKnowledge) -> tuple[int, str] | None:
+    """The oldest age the wording first insures to, with its article."""
+    for article in product.document.articles:
+        for sentence in plain_sentences(arabic_numerals(article.body)):
+            found = ENTRY_AGE.search(sentence)
+            read = chinese_number(found.group(1)) if found else None
+            if read:
+                below = "未满" in found.group(0) if found else False
+                return int(read) - (1 if below else 0), article.number
+    return None
+
+
 def _clause_of(sentence: str, position: int) -> str:
     """The sentence's part holding ``position``, from the clause start before it."""
     start = max(sentence.rfind("。", 0, position), sentence.rfind("；", 0, position)) + 1
