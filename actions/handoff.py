@@ -131,7 +131,14 @@ def wording_settles(knowledge: Knowledge, tracker: Tracker, text: str) -> bool:
     asked = Question.read(rest)
     # "第二次重疾被拒了 说离第一次不到一年": the category's own rules (interval, times) settle it
     named = asked.topics or asked.categories
-    return bool(product and named and knowledge.disease_in(rest) is None)
+    disease = knowledge.disease_in(rest)
+    if product and disease is not None and SHARE_DISPUTED.search(rest):
+        # "原位癌只给了20% 凭什么不是全额": the disease's share is the wording's, said first
+        return True
+    return bool(product and named and disease is None)
+
+
+SHARE_DISPUTED = re.compile(r"只(给|赔|付)了?|全额|才(给|赔)|\d+\s*[%％]|一部分|打折")
 
 
 def when_a_person_answers(ticket: EscalationTicket) -> str:

@@ -102,6 +102,17 @@ async def test_a_dispute_over_a_categorys_rule_hears_the_wording_then_a_person(
     assert text.index("365日") < text.index("工单号")
 
 
+async def test_a_dispute_over_a_disease_s_share_hears_the_wording_then_a_person(
+    services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    message = user_event("我妈安心多倍保原位癌 你们只给了20% 凭什么不是全额", "claim_dispute")
+    await ActionHandoff().run(
+        dispatcher, tracker("fresh", latest_message=message["parse_data"]), {}
+    )
+    text = said(dispatcher)
+    assert text.index("轻症") < text.index("工单号")
+
+
 async def test_out_of_scope_naming_our_product_is_answered_from_its_wording(
     services: Services, dispatcher: CollectingDispatcher
 ) -> None:
